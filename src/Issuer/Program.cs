@@ -1,0 +1,7 @@
+var builder = WebApplication.CreateBuilder(args);
+var app = builder.Build();
+
+// The OpenID4VCI endpoints arrive with the Issuer issue; until then the host only reports that it is alive.
+app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+
+app.Run();

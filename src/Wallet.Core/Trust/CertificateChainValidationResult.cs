@@ -1,0 +1,47 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Security.Cryptography.X509Certificates;
+
+namespace Wallet.Core.Trust;
+
+/// <summary>The outcome of a certificate chain validation: the trusted leaf and anchor, or every failed check.</summary>
+public sealed class CertificateChainValidationResult
+{
+    private CertificateChainValidationResult(X509Certificate2? leaf, TrustAnchor? anchor, IReadOnlyList<VerificationError> errors)
+    {
+        Leaf = leaf;
+        TrustAnchor = anchor;
+        Errors = errors;
+    }
+
+    /// <summary>True when the chain leads to a trust anchor and every check passed.</summary>
+    [MemberNotNullWhen(true, nameof(Leaf), nameof(TrustAnchor))]
+    public bool IsValid => Errors.Count == 0 && Leaf is not null && TrustAnchor is not null;
+
+    /// <summary>The end-entity certificate, when one was received.</summary>
+    public X509Certificate2? Leaf { get; }
+
+    /// <summary>The trust anchor the chain leads to, when valid.</summary>
+    public TrustAnchor? TrustAnchor { get; }
+
+    /// <summary>The level of assurance the trust anchor certifies, when it is tagged with one.</summary>
+    public LevelOfAssurance? LevelOfAssurance => IsValid ? TrustAnchor.LevelOfAssurance : null;
+
+    /// <summary>Every failed check, each naming the certificate it concerns.</summary>
+    public IReadOnlyList<VerificationError> Errors { get; }
+
+    /// <summary>A successful validation.</summary>
+    public static CertificateChainValidationResult Success(X509Certificate2 leaf, TrustAnchor anchor) =>
+        new(leaf ?? throw new ArgumentNullException(nameof(leaf)), anchor ?? throw new ArgumentNullException(nameof(anchor)), []);
+
+    /// <summary>A failed validation.</summary>
+    public static CertificateChainValidationResult Failure(X509Certificate2? leaf, IReadOnlyList<VerificationError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (errors.Count == 0)
+        {
+            throw new ArgumentException("A failure needs at least one error.", nameof(errors));
+        }
+
+        return new(leaf, null, errors);
+    }
+}

@@ -1,0 +1,58 @@
+using System.Security.Cryptography;
+using Wallet.Core.Jose;
+
+namespace Wallet.Core.Tests.Jose;
+
+public class PublicJwkTests
+{
+    [Fact]
+    public void Thumbprint_of_the_RFC9449_figure_2_key_matches_its_jkt_RFC7638_3()
+    {
+        // RFC 9449 §5 Figure 2 DPoP key and the jkt given for it (vectors/oauth/pkce-dpop-thumbprint.json).
+        const string json = """{"kty":"EC","x":"l8tFrhx-34tV3hRICRDY9zCkDlpBhF42UQUfWVAWBFs","y":"9VE4jf_Ok_o64zbTTlcuNJajHmt6v9TDVrU0CdvGRDA","crv":"P-256"}""";
+
+        PublicJwk.TryParse(json, out var jwk, out var error).Should().BeTrue(error?.ToString());
+
+        jwk!.ComputeThumbprintBase64Url().Should().Be("0ZcOCORZNYy-DWpqq30jZyJGHTN0d2HglBV3uiguA4I");
+    }
+
+    [Theory]
+    [InlineData("d")]
+    [InlineData("p")]
+    [InlineData("k")]
+    public void Jwk_with_private_member_is_rejected(string member)
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var json = PublicJwk.FromECDsa(key).ToJsonObject();
+        json[member] = "AAAA";
+
+        PublicJwk.TryParse(json.ToJsonString(), out _, out var error).Should().BeFalse();
+
+        error!.Code.Should().Be(JoseErrorCodes.PrivateKeyInJwk);
+    }
+
+    [Fact]
+    public void Jwk_whose_point_is_not_on_the_curve_is_rejected()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var json = PublicJwk.FromECDsa(key).ToJsonObject();
+        json["y"] = json["x"]!.GetValue<string>();
+
+        PublicJwk.TryParse(json.ToJsonString(), out _, out var error).Should().BeFalse();
+
+        error!.Code.Should().Be(JoseErrorCodes.InvalidJwk);
+    }
+
+    [Theory]
+    [InlineData("""{"kty":"RSA","n":"AQAB","e":"AQAB"}""")]
+    [InlineData("""{"kty":"EC","crv":"secp256k1","x":"AA","y":"AA"}""")]
+    [InlineData("""{"kty":"EC","crv":"P-256","x":"AA","y":"AA"}""")]
+    [InlineData("[]")]
+    [InlineData("not json")]
+    public void Unsupported_or_malformed_jwk_is_rejected(string json)
+    {
+        PublicJwk.TryParse(json, out _, out var error).Should().BeFalse();
+
+        error!.Code.Should().Be(JoseErrorCodes.InvalidJwk);
+    }
+}
