@@ -17,17 +17,22 @@ internal sealed class SdJwtPayloadProcessor
     private readonly int _maxDepth;
     private readonly List<VerificationError> _errors = [];
     private readonly AppliedDisclosure?[] _applied;
+    private readonly bool[] _referenced;
+    private readonly bool[] _duplicate;
 
     private SdJwtPayloadProcessor(IReadOnlyList<Disclosure> disclosures, SdHashAlgorithm algorithm, int maxDepth)
     {
         _disclosures = disclosures;
         _maxDepth = maxDepth;
         _applied = new AppliedDisclosure?[disclosures.Count];
+        _referenced = new bool[disclosures.Count];
+        _duplicate = new bool[disclosures.Count];
         _disclosureByDigest = new Dictionary<string, int>(disclosures.Count, StringComparer.Ordinal);
         for (var i = 0; i < disclosures.Count; i++)
         {
             if (!_disclosureByDigest.TryAdd(disclosures[i].ComputeDigest(algorithm), i))
             {
+                _duplicate[i] = true;
                 _errors.Add(new VerificationError(SdJwtErrorCodes.DuplicateDigest, $"Disclosure {i + 1} is sent twice (RFC 9901 §4, §7.1 step 4)."));
             }
         }
@@ -44,7 +49,7 @@ internal sealed class SdJwtPayloadProcessor
         var processed = processor.ProcessObject(payload, [], parent: -1, depth: 0, topLevel: true);
         for (var i = 0; i < disclosures.Count; i++)
         {
-            if (processor._applied[i] is null && processor._disclosureByDigest.ContainsValue(i))
+            if (!processor._referenced[i] && !processor._duplicate[i])
             {
                 var what = disclosures[i].ClaimName is { } name ? $"claim '{name}'" : "an array element";
                 processor._errors.Add(new VerificationError(SdJwtErrorCodes.UnreferencedDisclosure, $"Disclosure {i + 1} ({what}) is not referenced by any digest in the SD-JWT (RFC 9901 §7.1 step 5)."));
@@ -197,7 +202,13 @@ internal sealed class SdJwtPayloadProcessor
             return false;
         }
 
-        return _disclosureByDigest.TryGetValue(digest, out index);
+        if (!_disclosureByDigest.TryGetValue(digest, out index))
+        {
+            return false;
+        }
+
+        _referenced[index] = true;
+        return true;
     }
 
     private static string Describe(List<ClaimPathSegment> path) => path.Count == 0 ? "the top level" : $"'{string.Join('/', path)}'";
