@@ -176,7 +176,9 @@ public sealed class StatusListTokenVerifier
         }
 
         var claims = ReadCwtClaims(payload, errors);
-        return Finish(claims, expectedSubject, errors, chainResult);
+        return claims is null
+            ? StatusListTokenVerificationResult.Failure(errors, chainResult)
+            : Finish(claims, expectedSubject, errors, chainResult);
     }
 
     private static StatusListTokenVerificationResult Fail(string code, string message) =>
@@ -499,7 +501,7 @@ public sealed class StatusListTokenVerifier
         return null;
     }
 
-    private ClaimSet ReadCwtClaims(ReadOnlyMemory<byte> payload, List<VerificationError> errors)
+    private ClaimSet? ReadCwtClaims(ReadOnlyMemory<byte> payload, List<VerificationError> errors)
     {
         var claims = new ClaimSet();
         try
@@ -508,7 +510,7 @@ public sealed class StatusListTokenVerifier
             if (!StatusListCbor.IsWithinDepth(payload, options.ListLimits.MaxCborDepth) || reader.PeekState() != CborReaderState.StartMap)
             {
                 errors.Add(new VerificationError(StatusListErrorCodes.Malformed, "The CWT claims set is not a CBOR map (RFC 8392 §7.1)."));
-                return claims;
+                return null;
             }
 
             reader.ReadStartMap();
@@ -524,7 +526,7 @@ public sealed class StatusListTokenVerifier
                 if (!ReadCwtClaim(reader, reader.ReadInt64(), claims, errors))
                 {
                     // The reader stopped inside the status list; what follows cannot be read reliably.
-                    return claims;
+                    return null;
                 }
             }
 
@@ -537,6 +539,7 @@ public sealed class StatusListTokenVerifier
         catch (Exception e) when (e is CborContentException or InvalidOperationException or FormatException or OverflowException)
         {
             errors.Add(new VerificationError(StatusListErrorCodes.Malformed, "The CWT claims set is not valid CBOR (duplicate keys or invalid encoding)."));
+            return null;
         }
 
         return claims;
