@@ -61,7 +61,9 @@ internal static class CliApp
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            await stderr.WriteLineAsync($"internal error: {e.GetType().Name}: {e.Message}").ConfigureAwait(false);
+            // WALLET_DEBUG=1 shows the stack trace, for bug reports.
+            var detail = Environment.GetEnvironmentVariable("WALLET_DEBUG") == "1" ? Environment.NewLine + e : string.Empty;
+            await stderr.WriteLineAsync($"internal error: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}{detail}").ConfigureAwait(false);
             return ExitCodes.InternalError;
         }
     }
