@@ -30,11 +30,11 @@ internal static class CertCommand
 
     private static Command CreateCa(CliContext context)
     {
-        var commonName = new Option<string>("--cn") { Description = "Subject common name.", DefaultValueFactory = _ => "Wallet Development IACA" };
-        var country = new Option<string>("--country") { Description = "Subject country (ISO 3166-1 alpha-2); XX names no real country.", DefaultValueFactory = _ => DevelopmentCertificates.DefaultCountry };
-        var days = new Option<int>("--days") { Description = "Validity in days.", DefaultValueFactory = _ => (int)DevelopmentCertificates.DefaultRootValidity.TotalDays };
-        var outCert = new Option<string>("--out-cert") { Description = "Where to write the certificate (PEM).", Required = true };
-        var outKey = new Option<string>("--out-key") { Description = "Where to write the private key (PKCS#8 PEM).", Required = true };
+        var commonName = new Option<string>("--cn") { HelpName = "NAME", Description = "Subject common name.", DefaultValueFactory = _ => "Wallet Development IACA" };
+        var country = new Option<string>("--country") { HelpName = "XX", Description = "Subject country (ISO 3166-1 alpha-2); XX names no real country.", DefaultValueFactory = _ => DevelopmentCertificates.DefaultCountry };
+        var days = new Option<int>("--days") { HelpName = "N", Description = "Validity in days.", DefaultValueFactory = _ => (int)DevelopmentCertificates.DefaultRootValidity.TotalDays };
+        var outCert = new Option<string>("--out-cert") { HelpName = "FILE", Description = "Where to write the certificate (PEM).", Required = true };
+        var outKey = new Option<string>("--out-key") { HelpName = "FILE", Description = "Where to write the private key (PKCS#8 PEM).", Required = true };
         var command = new Command("ca", "Create a self-signed development root CA in the style of an ISO/IEC 18013-5 IACA.") { commonName, country, days, outCert, outKey };
         command.SetAction(parseResult =>
         {
@@ -60,18 +60,18 @@ internal static class CertCommand
 
     private static Command CreateIssue(CliContext context)
     {
-        var caCert = new Option<string>("--ca") { Description = "The issuing CA certificate (PEM).", Required = true };
-        var caKey = new Option<string>("--ca-key") { Description = "The issuing CA's private key (PEM or JWK).", Required = true };
+        var caCert = new Option<string>("--ca") { HelpName = "CA.pem", Description = "The issuing CA certificate (PEM).", Required = true };
+        var caKey = new Option<string>("--ca-key") { HelpName = "KEY", Description = "The issuing CA's private key (PEM or JWK).", Required = true };
         var profile = new Option<string>("--profile")
-        {
+        { HelpName = "PROFILE",
             Description = "What the certificate is for: 'sd-jwt-vc' (SD-JWT VC issuer), 'mdoc-ds' (mdoc document signer, EKU 1.0.18013.5.1.2) or 'status-list' (Status List Token signer).",
             DefaultValueFactory = _ => ProfileSdJwtVc,
         };
         profile.AcceptOnlyFromAmong(ProfileSdJwtVc, ProfileMdocDocumentSigner, ProfileStatusList);
-        var commonName = new Option<string?>("--cn") { Description = "Subject common name; a name for the profile when omitted. The country is copied from the CA." };
-        var days = new Option<int>("--days") { Description = "Validity in days, cut to the CA's validity.", DefaultValueFactory = _ => (int)DevelopmentCertificates.DefaultEndEntityValidity.TotalDays };
-        var outCert = new Option<string>("--out-cert") { Description = "Where to write the certificate (PEM).", Required = true };
-        var outKey = new Option<string>("--out-key") { Description = "Where to write the private key (PKCS#8 PEM).", Required = true };
+        var commonName = new Option<string?>("--cn") { HelpName = "NAME", Description = "Subject common name; a name for the profile when omitted. The country is copied from the CA." };
+        var days = new Option<int>("--days") { HelpName = "N", Description = "Validity in days, cut to the CA's validity.", DefaultValueFactory = _ => (int)DevelopmentCertificates.DefaultEndEntityValidity.TotalDays };
+        var outCert = new Option<string>("--out-cert") { HelpName = "FILE", Description = "Where to write the certificate (PEM).", Required = true };
+        var outKey = new Option<string>("--out-key") { HelpName = "FILE", Description = "Where to write the private key (PKCS#8 PEM).", Required = true };
         var command = new Command("issue", "Issue a development signing certificate from a CA.") { caCert, caKey, profile, commonName, days, outCert, outKey };
         command.SetAction(parseResult =>
         {

@@ -30,12 +30,12 @@ internal static class DemoCommand
     public static Command Create(CliContext context)
     {
         var data = new Option<string>("--data")
-        {
+        { HelpName = "DIR",
             Description = "Folder for the demo's keys and certificates, created on the first run and reused after.",
             DefaultValueFactory = _ => Path.Combine("data", "demo"),
         };
         var person = new Option<string>("--person")
-        {
+        { HelpName = "ID",
             Description = $"The built-in demo person: {string.Join(", ", DemoPersons.Ids)} ('jan' has no personal administrative number).",
             DefaultValueFactory = _ => DemoPersons.Default,
         };

@@ -18,19 +18,19 @@ internal static class IssueCommand
 
     private static Command CreateSdJwt(CliContext context)
     {
-        var claims = new Option<string>("--claims") { Description = "JSON object with the subject's claims (no iss, iat, exp, cnf, vct, status); '-' reads stdin.", Required = true };
-        var key = new Option<string>("--key") { Description = "The issuer's private key (JWK or PEM); it must be the key of the first certificate in --x5c.", Required = true };
-        var x5c = new Option<string>("--x5c") { Description = "PEM file with the issuer's certificate chain, leaf first; a trailing root CA is left out (HAIP 1.0 §6.1.1).", Required = true };
-        var holderKey = new Option<string>("--holder-key") { Description = "The holder's key for cnf.jwk (public or private, JWK or PEM; only the public part is used).", Required = true };
-        var vct = new Option<string>("--vct") { Description = "The credential type, e.g. urn:eudi:pid:1.", Required = true };
-        var iss = new Option<string>("--iss") { Description = "The issuer identifier (iss).", DefaultValueFactory = _ => DefaultIssuer };
+        var claims = new Option<string>("--claims") { HelpName = "FILE", Description = "JSON object with the subject's claims (no iss, iat, exp, cnf, vct, status); '-' reads stdin.", Required = true };
+        var key = new Option<string>("--key") { HelpName = "KEY", Description = "The issuer's private key (JWK or PEM); it must be the key of the first certificate in --x5c.", Required = true };
+        var x5c = new Option<string>("--x5c") { HelpName = "CHAIN.pem", Description = "PEM file with the issuer's certificate chain, leaf first; a trailing root CA is left out (HAIP 1.0 §6.1.1).", Required = true };
+        var holderKey = new Option<string>("--holder-key") { HelpName = "KEY", Description = "The holder's key for cnf.jwk (public or private, JWK or PEM; only the public part is used).", Required = true };
+        var vct = new Option<string>("--vct") { HelpName = "VCT", Description = "The credential type, e.g. urn:eudi:pid:1.", Required = true };
+        var iss = new Option<string>("--iss") { HelpName = "ISS", Description = "The issuer identifier (iss).", DefaultValueFactory = _ => DefaultIssuer };
         var sd = new Option<string[]>("--sd")
-        {
+        { HelpName = "PATH",
             Description = "A claim path to make selectively disclosable ('address/locality', 'nationalities/0', 'nationalities/*'); repeatable. Without --sd every claim, member and array element is disclosable, as the PID Rule Book wants.",
             AllowMultipleArgumentsPerToken = true,
         };
         OptionValues.RejectOptionLikeValues(sd);
-        var expDays = new Option<int>("--exp-days") { Description = "Days until exp; 0 leaves exp out.", DefaultValueFactory = _ => 365 };
+        var expDays = new Option<int>("--exp-days") { HelpName = "N", Description = "Days until exp; 0 leaves exp out.", DefaultValueFactory = _ => 365 };
         var command = new Command("sd-jwt", "Issue an SD-JWT VC (typ dc+sd-jwt) and print its compact form.") { claims, key, x5c, holderKey, vct, iss, sd, expDays };
         command.SetAction(parseResult =>
         {

@@ -9,12 +9,12 @@ internal static class KeysCommand
     public static Command Create(CliContext context)
     {
         var format = new Option<string>("--format")
-        {
+        { HelpName = "jwk|pem",
             Description = "Output format of the private key: 'jwk' (JSON with d) or 'pem' (PKCS#8).",
             DefaultValueFactory = _ => "jwk",
         };
         format.AcceptOnlyFromAmong("jwk", "pem");
-        var output = new Option<string?>("--out") { Description = "Write the private key to this file (owner-only permissions) and print the public JWK; without it the private key goes to stdout." };
+        var output = new Option<string?>("--out") { HelpName = "FILE", Description = "Write the private key to this file (owner-only permissions) and print the public JWK; without it the private key goes to stdout." };
         var newCommand = new Command("new", "Create a P-256 private key.") { format, output };
         newCommand.SetAction(parseResult =>
         {

@@ -14,15 +14,15 @@ internal static class PresentCommand
     public static Command Create(CliContext context)
     {
         var file = new Argument<string>("FILE") { Description = "The SD-JWT as issued; '-' reads stdin." };
-        var holderKey = new Option<string?>("--holder-key") { Description = "The holder's private key (JWK or PEM), the one in the credential's cnf.jwk; needed with --aud and --nonce." };
+        var holderKey = new Option<string?>("--holder-key") { HelpName = "KEY", Description = "The holder's private key (JWK or PEM), the one in the credential's cnf.jwk; needed with --aud and --nonce." };
         var disclose = new Option<string[]>("--disclose")
-        {
+        { HelpName = "PATH",
             Description = "A claim path to disclose ('given_name', 'address/locality', 'nationalities/*'); repeatable. The Disclosures it is nested in are added.",
             AllowMultipleArgumentsPerToken = true,
         };
         OptionValues.RejectOptionLikeValues(disclose);
-        var audience = new Option<string?>("--aud") { Description = "The verifier's identifier for the KB-JWT (the OpenID4VP client_id)." };
-        var nonce = new Option<string?>("--nonce") { Description = "The verifier's nonce for the KB-JWT." };
+        var audience = new Option<string?>("--aud") { HelpName = "AUDIENCE", Description = "The verifier's identifier for the KB-JWT (the OpenID4VP client_id)." };
+        var nonce = new Option<string?>("--nonce") { HelpName = "NONCE", Description = "The verifier's nonce for the KB-JWT." };
         var command = new Command("present", "Present an SD-JWT with only the chosen claims disclosed; with --aud and --nonce, as SD-JWT+KB.") { file, holderKey, disclose, audience, nonce };
         command.SetAction(parseResult =>
         {

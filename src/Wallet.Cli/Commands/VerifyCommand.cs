@@ -23,14 +23,14 @@ internal static class VerifyCommand
     {
         var file = new Argument<string>("FILE") { Description = "The SD-JWT VC presentation; '-' reads stdin." };
         var trust = new Option<string[]>("--trust")
-        {
+        { HelpName = "CA.pem|DIR",
             Description = "A trust anchor: a root CA certificate file (PEM or DER) or a folder of them; repeatable.",
             Required = true,
         };
-        var audience = new Option<string?>("--aud") { Description = "This verifier's identifier, expected as the KB-JWT aud." };
-        var nonce = new Option<string?>("--nonce") { Description = "This transaction's nonce, expected in the KB-JWT. Without --aud and --nonce a plain SD-JWT (no KB-JWT) is expected." };
-        var at = new Option<long?>("--at") { Description = "Verify as of this time (Unix seconds) instead of now." };
-        var vct = new Option<string[]>("--vct") { Description = "An accepted credential type; repeatable. Any type when omitted." };
+        var audience = new Option<string?>("--aud") { HelpName = "AUDIENCE", Description = "This verifier's identifier, expected as the KB-JWT aud." };
+        var nonce = new Option<string?>("--nonce") { HelpName = "NONCE", Description = "This transaction's nonce, expected in the KB-JWT. Without --aud and --nonce a plain SD-JWT (no KB-JWT) is expected." };
+        var at = new Option<long?>("--at") { HelpName = "UNIXTIME", Description = "Verify as of this time (Unix seconds) instead of now." };
+        var vct = new Option<string[]>("--vct") { HelpName = "VCT", Description = "An accepted credential type; repeatable. Any type when omitted." };
         var allowUnchecked = new Option<bool>("--allow-unchecked-status") { Description = "Accept a credential whose Token Status List entry is not checked (status lists are not fetched by this command); fails closed otherwise." };
         var command = new Command("verify", "Verify an SD-JWT VC against trust anchors and print the result as JSON (exit 0 valid, 1 invalid, 2 usage error).")
         {
