@@ -130,7 +130,7 @@ public class DcqlEvaluatorTests
     {
         var query = Parse($$"""{"credentials":[{"id":"pid","format":"dc+sd-jwt","multiple":true,"meta":{"vct_values":["{{PidVct}}"]},"claims":[{"path":["family_name"]}]}]}""");
 
-        DcqlEvaluator.Evaluate(query, Presented(("pid", [Pid(), Pid()]))).IsSatisfied.Should().BeTrue();
+        DcqlEvaluator.Evaluate(query, Presented(("pid", [PidCredential(), PidCredential()]))).IsSatisfied.Should().BeTrue();
     }
 
     [Fact]
@@ -163,7 +163,7 @@ public class DcqlEvaluatorTests
     [Fact]
     public void Presentation_for_an_id_not_in_the_query_is_reported_OID4VP_8_1()
     {
-        var error = SingleError(DcqlEvaluator.Evaluate(LoadQuery("simple.json"), Presented(("my_credential", [Identity()]), ("extra", [Pid()]))));
+        var error = SingleError(DcqlEvaluator.Evaluate(LoadQuery("simple.json"), Presented(("my_credential", [Identity()]), ("extra", [PidCredential()]))));
 
         error.Code.Should().Be(DcqlErrorCodes.UnexpectedCredential);
         error.Message.Should().Contain("'extra'");
@@ -172,7 +172,7 @@ public class DcqlEvaluatorTests
     [Fact]
     public void Unexpected_key_that_is_not_an_id_is_not_echoed()
     {
-        var error = SingleError(DcqlEvaluator.Evaluate(LoadQuery("simple.json"), Presented(("my_credential", [Identity()]), ("Erika Mustermann <1964>", [Pid()]))));
+        var error = SingleError(DcqlEvaluator.Evaluate(LoadQuery("simple.json"), Presented(("my_credential", [Identity()]), ("Erika Mustermann <1964>", [PidCredential()]))));
 
         error.Code.Should().Be(DcqlErrorCodes.UnexpectedCredential);
         error.Message.Should().NotContain("Mustermann");
@@ -191,7 +191,7 @@ public class DcqlEvaluatorTests
     {
         var query = Parse($$"""{"credentials":[{"id":"pid","format":"dc+sd-jwt","meta":{"vct_values":["{{PidVct}}"]},"trusted_authorities":[{"type":"aki","values":["s9tIpPmhxdiuNkHMEWNpYim8S8Y"]}]}]}""");
 
-        var error = SingleError(DcqlEvaluator.Evaluate(query, Presented(("pid", [Pid(trustedAuthorities: [new(TrustedAuthorityTypes.Aki, "other")])]))));
+        var error = SingleError(DcqlEvaluator.Evaluate(query, Presented(("pid", [PidCredential(trustedAuthorities: [new(TrustedAuthorityTypes.Aki, "other")])]))));
 
         error.Code.Should().Be(DcqlErrorCodes.TrustedAuthorityMismatch);
     }
@@ -214,7 +214,7 @@ public class DcqlEvaluatorTests
         claims["postal_code"] = "10115";
         var bad = DcqlCredential.ForSdJwtVc(IdentityCredentialVct, claims, hasCryptographicHolderBinding: false);
 
-        var result = DcqlEvaluator.Evaluate(LoadQuery("value_matching_simple.json"), Presented(("my_credential", [bad, Identity()]), ("other", [Pid()])));
+        var result = DcqlEvaluator.Evaluate(LoadQuery("value_matching_simple.json"), Presented(("my_credential", [bad, Identity()]), ("other", [PidCredential()])));
 
         result.Errors.Select(e => e.Code).Should().BeEquivalentTo(
         [

@@ -200,7 +200,7 @@ public class DcqlMatcherTests
               {"path":["address","locality"]},{"path":["nationalities",null],"values":["FR"]},{"path":["sex"],"values":[1,2]}]}]}
             """);
 
-        var result = DcqlMatcher.Match(query, [Pid()]);
+        var result = DcqlMatcher.Match(query, [PidCredential()]);
 
         result.CanBeSatisfied.Should().BeTrue();
         result.CredentialQueries.Single().Candidates.Single().PathsToDisclose.Should().Contain(
@@ -226,7 +226,7 @@ public class DcqlMatcherTests
     {
         var query = Parse($$"""{"credentials":[{"id":"pid","format":"dc+sd-jwt","meta":{"vct_values":["{{PidVct}}"]} }]}""");
 
-        var candidate = DcqlMatcher.Match(query, [Pid()]).CredentialQueries.Single().Candidates.Single();
+        var candidate = DcqlMatcher.Match(query, [PidCredential()]).CredentialQueries.Single().Candidates.Single();
 
         candidate.Claims.Should().BeEmpty();
         candidate.PathsToDisclose.Should().BeEmpty();
@@ -296,7 +296,7 @@ public class DcqlMatcherTests
     {
         var query = Parse($$"""{"credentials":[{"id":"pid","format":"dc+sd-jwt","meta":{"vct_values":["{{PidVct}}"]},"require_cryptographic_holder_binding":{{(required ? "true" : "false")}} }]}""");
 
-        var match = DcqlMatcher.Match(query, [Pid(holderBinding: held)]).CredentialQueries.Single();
+        var match = DcqlMatcher.Match(query, [PidCredential(holderBinding: held)]).CredentialQueries.Single();
 
         match.IsSatisfiable.Should().Be(matches);
         if (!matches)
@@ -310,11 +310,11 @@ public class DcqlMatcherTests
     {
         var aki = InlineExamples("Authority Key Identifier").Single().GetRawText();
         var query = Parse($$"""{"credentials":[{"id":"pid","format":"dc+sd-jwt","meta":{"vct_values":["{{PidVct}}"]},"trusted_authorities":[{{aki}}]}]}""");
-        var trusted = Pid(trustedAuthorities: [new(TrustedAuthorityTypes.Aki, "s9tIpPmhxdiuNkHMEWNpYim8S8Y")]);
-        var otherIssuer = Pid(trustedAuthorities: [new(TrustedAuthorityTypes.Aki, "AAAAAAAAAAAAAAAAAAAAAAAAAAA")]);
-        var otherType = Pid(trustedAuthorities: [new(TrustedAuthorityTypes.EtsiTrustedList, "s9tIpPmhxdiuNkHMEWNpYim8S8Y")]);
+        var trusted = PidCredential(trustedAuthorities: [new(TrustedAuthorityTypes.Aki, "s9tIpPmhxdiuNkHMEWNpYim8S8Y")]);
+        var otherIssuer = PidCredential(trustedAuthorities: [new(TrustedAuthorityTypes.Aki, "AAAAAAAAAAAAAAAAAAAAAAAAAAA")]);
+        var otherType = PidCredential(trustedAuthorities: [new(TrustedAuthorityTypes.EtsiTrustedList, "s9tIpPmhxdiuNkHMEWNpYim8S8Y")]);
 
-        var match = DcqlMatcher.Match(query, [otherIssuer, trusted, otherType, Pid()]).CredentialQueries.Single();
+        var match = DcqlMatcher.Match(query, [otherIssuer, trusted, otherType, PidCredential()]).CredentialQueries.Single();
 
         match.Candidates.Single().CredentialIndex.Should().Be(1);
         match.Rejected.Should().HaveCount(3).And.OnlyContain(r => r.Errors.Single().Code == DcqlErrorCodes.TrustedAuthorityMismatch);

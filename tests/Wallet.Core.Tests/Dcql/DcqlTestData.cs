@@ -80,7 +80,7 @@ internal static class DcqlTestData
         ["date_of_expiry"] = "2035-01-01",
     };
 
-    public static DcqlCredential Pid(bool holderBinding = true, IEnumerable<TrustedAuthorityIdentifier>? trustedAuthorities = null)
+    public static DcqlCredential PidCredential(bool holderBinding = true, IEnumerable<TrustedAuthorityIdentifier>? trustedAuthorities = null)
         => DcqlCredential.ForSdJwtVc(PidVct, PidClaims(), holderBinding, trustedAuthorities: trustedAuthorities);
 
     /// <summary>A synthetic PID mdoc (doctype and namespace eu.europa.ec.eudi.pid.1, element ids of the PID Rule Book §3.1.2).</summary>
