@@ -55,6 +55,12 @@ internal static class TestPki
             request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(oids, true));
         }
 
+        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
+        if (issuer.Extensions.OfType<X509SubjectKeyIdentifierExtension>().Any())
+        {
+            request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(issuer, true, false));
+        }
+
         foreach (var extension in extraExtensions ?? [])
         {
             request.CertificateExtensions.Add(extension);
