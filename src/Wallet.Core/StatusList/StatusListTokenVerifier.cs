@@ -11,7 +11,7 @@ namespace Wallet.Core.StatusList;
 
 /// <summary>
 /// Verifies a Status List Token in JWT (§5.1) or CWT (§5.2) form following draft-ietf-oauth-status-list-20
-/// §8.3 steps 3–6: pinned <c>typ</c>, algorithm allow-list, a signer trusted through the same
+/// §8.3: pinned <c>typ</c>, algorithm allow-list, a signer trusted through the same
 /// <see cref="ICertificateChainValidator"/> that serves credentials (usage <see cref="CertificateUsage.StatusListSigner"/>)
 /// or through a configured key, the signature, the required claims, <c>sub</c> equal to the expected URI,
 /// and the token's time window. Fails closed: a signer that cannot be established is an error.
@@ -632,7 +632,7 @@ public sealed class StatusListTokenVerifier
         }
         else if (!string.Equals(claims.Subject, expectedSubject.OriginalString, StringComparison.Ordinal))
         {
-            errors.Add(new VerificationError(StatusListErrorCodes.SubjectMismatch, $"The token's 'sub' is '{claims.Subject}' but the Referenced Token's 'uri' is '{expectedSubject.OriginalString}' (§8.3 step 5)."));
+            errors.Add(new VerificationError(StatusListErrorCodes.SubjectMismatch, $"The token's 'sub' is '{claims.Subject}' but the Referenced Token's 'uri' is '{expectedSubject.OriginalString}' (§8.3)."));
         }
         else if (!Uri.TryCreate(claims.Subject, UriKind.Absolute, out subject))
         {
@@ -663,7 +663,7 @@ public sealed class StatusListTokenVerifier
         {
             if (now >= exp + skew)
             {
-                errors.Add(new VerificationError(StatusListErrorCodes.Expired, $"The token expired at {exp:O} (§8.3 step 6)."));
+                errors.Add(new VerificationError(StatusListErrorCodes.Expired, $"The token expired at {exp:O} (§8.3)."));
             }
 
             if (issuedAt is { } issued && exp <= issued)
