@@ -1,0 +1,156 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Wallet.Core.Jose;
+
+namespace Wallet.Core.SdJwt;
+
+/// <summary>
+/// A Disclosure (RFC 9901 §4.2): the salt, claim name (absent for an array element) and value of one
+/// selectively disclosable claim. The encoded form is kept exactly, because the digest is computed over it
+/// and JSON has no canonical encoding (§4.2.1).
+/// </summary>
+public sealed class Disclosure
+{
+    internal static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        // Keep non-ASCII characters as UTF-8: any JSON encoding is valid, this one is the shortest.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private Disclosure(string encoded, string salt, string? claimName, JsonElement value)
+    {
+        Encoded = encoded;
+        Salt = salt;
+        ClaimName = claimName;
+        Value = value;
+    }
+
+    /// <summary>The base64url Disclosure exactly as created or received.</summary>
+    public string Encoded { get; }
+
+    /// <summary>The salt.</summary>
+    public string Salt { get; }
+
+    /// <summary>The claim name of an object-property Disclosure; null for an array-element Disclosure.</summary>
+    public string? ClaimName { get; }
+
+    /// <summary>True for an array-element Disclosure (<c>[salt, value]</c>, RFC 9901 §4.2.2).</summary>
+    public bool IsArrayElement => ClaimName is null;
+
+    /// <summary>The claim value.</summary>
+    public JsonElement Value { get; }
+
+    /// <summary>Creates an object-property Disclosure with a fresh 128-bit salt (RFC 9901 §4.2.1, §9.3).</summary>
+    public static Disclosure ForProperty(string claimName, JsonNode? value, string? salt = null)
+    {
+        ArgumentNullException.ThrowIfNull(claimName);
+        if (claimName is "_sd" or "...")
+        {
+            throw new ArgumentException($"'{claimName}' cannot be a disclosed claim name (RFC 9901 §4.2.1).", nameof(claimName));
+        }
+
+        return Create(salt ?? NewSalt(), claimName, value);
+    }
+
+    /// <summary>Creates an array-element Disclosure with a fresh 128-bit salt (RFC 9901 §4.2.2).</summary>
+    public static Disclosure ForArrayElement(JsonNode? value, string? salt = null) => Create(salt ?? NewSalt(), null, value);
+
+    /// <summary>Parses an encoded Disclosure. Never throws for malformed input.</summary>
+    public static bool TryParse(string encoded, SdJwtLimits limits, [NotNullWhen(true)] out Disclosure? disclosure, [NotNullWhen(false)] out VerificationError? error)
+    {
+        ArgumentNullException.ThrowIfNull(encoded);
+        ArgumentNullException.ThrowIfNull(limits);
+        disclosure = null;
+        if (encoded.Length > limits.MaxDisclosureLength)
+        {
+            error = new VerificationError(SdJwtErrorCodes.TooLarge, $"A Disclosure is {encoded.Length} characters long; the limit is {limits.MaxDisclosureLength}.");
+            return false;
+        }
+
+        if (!Base64UrlStrict.TryDecode(encoded, out var bytes))
+        {
+            error = Malformed("it is not unpadded base64url (RFC 9901 §4)");
+            return false;
+        }
+
+        JsonElement root;
+        try
+        {
+            using var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = limits.MaxDepth });
+            root = document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            error = Malformed($"it is not UTF-8 JSON within {limits.MaxDepth} levels of nesting");
+            return false;
+        }
+
+        if (root.ValueKind != JsonValueKind.Array || root.GetArrayLength() is not (2 or 3))
+        {
+            error = Malformed("it must be a JSON array of 2 (array element) or 3 (object property) elements");
+            return false;
+        }
+
+        var salt = root[0];
+        if (salt.ValueKind != JsonValueKind.String)
+        {
+            error = Malformed("the salt must be a JSON string (RFC 9901 §4.2.1)");
+            return false;
+        }
+
+        string? name = null;
+        if (root.GetArrayLength() == 3)
+        {
+            if (root[1].ValueKind != JsonValueKind.String)
+            {
+                error = Malformed("the claim name must be a JSON string (RFC 9901 §4.2.1)");
+                return false;
+            }
+
+            name = root[1].GetString()!;
+            if (name is "_sd" or "...")
+            {
+                error = new VerificationError(SdJwtErrorCodes.DisclosureReservedName, $"A Disclosure names the reserved claim '{name}' (RFC 9901 §7.1 3.c.ii.2).");
+                return false;
+            }
+        }
+
+        disclosure = new Disclosure(encoded, salt.GetString()!, name, root[root.GetArrayLength() - 1]);
+        error = null;
+        return true;
+    }
+
+    /// <summary>The digest of this Disclosure with <paramref name="algorithm"/> (RFC 9901 §4.2.3).</summary>
+    public string ComputeDigest(SdHashAlgorithm algorithm)
+    {
+        ArgumentNullException.ThrowIfNull(algorithm);
+        return algorithm.ComputeDigest(Encoded);
+    }
+
+    /// <summary>A fresh salt: 128 bits from a CSPRNG, base64url (RFC 9901 §4.2.1, §9.3).</summary>
+    public static string NewSalt() => Base64UrlStrict.Encode(RandomNumberGenerator.GetBytes(16));
+
+    /// <inheritdoc />
+    public override string ToString() => Encoded;
+
+    private static Disclosure Create(string salt, string? claimName, JsonNode? value)
+    {
+        var array = new JsonArray { (JsonNode)salt };
+        if (claimName is not null)
+        {
+            array.Add((JsonNode)claimName);
+        }
+
+        array.Add(value?.DeepClone());
+        var json = array.ToJsonString(JsonOptions);
+        var encoded = Base64UrlStrict.Encode(Encoding.UTF8.GetBytes(json));
+        using var document = JsonDocument.Parse(json);
+        return new Disclosure(encoded, salt, claimName, document.RootElement[array.Count - 1].Clone());
+    }
+
+    private static VerificationError Malformed(string reason) => new(SdJwtErrorCodes.DisclosureMalformed, $"Malformed Disclosure: {reason}.");
+}

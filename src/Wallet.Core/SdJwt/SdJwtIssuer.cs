@@ -1,0 +1,155 @@
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Wallet.Core.Claims;
+using Wallet.Core.Jose;
+
+namespace Wallet.Core.SdJwt;
+
+/// <summary>
+/// Issues SD-JWTs (RFC 9901 §4, §5): the chosen object properties and array elements become Disclosures with
+/// fresh 128-bit salts, nested choices become recursive Disclosures, and every <c>_sd</c> array gets decoys and
+/// a random order.
+/// </summary>
+public static class SdJwtIssuer
+{
+    private static readonly HashSet<string> ReservedNames = ["_sd", "...", "_sd_alg"];
+
+    /// <summary>Issues an SD-JWT (without Key Binding) over <paramref name="claims"/>.</summary>
+    /// <param name="claims">The claims, including permanently disclosed ones such as <c>iss</c> and <c>cnf</c>.</param>
+    /// <param name="selectivelyDisclosable">
+    /// Paths of the claims to make selectively disclosable; <c>*</c> segments select every array element. Selecting both
+    /// a claim and claims inside it gives recursive Disclosures (RFC 9901 §6.3).
+    /// </param>
+    /// <param name="issuerKey">The Issuer's signing key.</param>
+    /// <param name="options">Header type, hash, decoys; defaults when null.</param>
+    /// <returns>The compact SD-JWT <c>&lt;JWT&gt;~&lt;D.1&gt;~…~&lt;D.N&gt;~</c>.</returns>
+    /// <exception cref="ArgumentException">A claim uses a reserved name, or a path selects no claim.</exception>
+    public static string Issue(JsonObject claims, IEnumerable<ClaimPath> selectivelyDisclosable, SigningKey issuerKey, SdJwtIssuanceOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(claims);
+        ArgumentNullException.ThrowIfNull(selectivelyDisclosable);
+        ArgumentNullException.ThrowIfNull(issuerKey);
+        options ??= new SdJwtIssuanceOptions();
+        if (options.MinDecoyDigests < 0 || options.MaxDecoyDigests < options.MinDecoyDigests)
+        {
+            throw new ArgumentException("Decoy digest counts must satisfy 0 <= MinDecoyDigests <= MaxDecoyDigests.", nameof(options));
+        }
+
+        var builder = new Builder(selectivelyDisclosable.ToArray(), options);
+        var payload = (JsonObject)builder.Transform(claims, [])!;
+        var unmatched = builder.Patterns.Where((_, i) => !builder.Matched[i]).ToArray();
+        if (unmatched.Length > 0)
+        {
+            throw new ArgumentException($"These selectively disclosable paths select no claim: {string.Join(", ", unmatched.Select(p => p.ToString()))}.", nameof(selectivelyDisclosable));
+        }
+
+        if (builder.Disclosures.Count > 0)
+        {
+            payload["_sd_alg"] = options.HashAlgorithm.Name;
+        }
+
+        var jwt = JwsWriter.Sign(issuerKey, options.Type, payload.ToJsonString(Disclosure.JsonOptions), options.IncludeCertificateChain);
+        return SdJwt.Compose(jwt, builder.Disclosures);
+    }
+
+    private sealed class Builder(ClaimPath[] patterns, SdJwtIssuanceOptions options)
+    {
+        public ClaimPath[] Patterns { get; } = patterns;
+
+        public bool[] Matched { get; } = new bool[patterns.Length];
+
+        public List<Disclosure> Disclosures { get; } = [];
+
+        public JsonNode? Transform(JsonNode? node, List<ClaimPathSegment> path) => node switch
+        {
+            JsonObject obj => TransformObject(obj, path),
+            JsonArray array => TransformArray(array, path),
+            _ => node?.DeepClone(),
+        };
+
+        private JsonObject TransformObject(JsonObject obj, List<ClaimPathSegment> path)
+        {
+            var result = new JsonObject();
+            var digests = new List<string>();
+            foreach (var (name, value) in obj)
+            {
+                if (ReservedNames.Contains(name))
+                {
+                    throw new ArgumentException($"The claim name '{name}' is reserved by RFC 9901 §4.1 and cannot be issued.", nameof(obj));
+                }
+
+                path.Add(ClaimPathSegment.Member(name));
+                var transformed = Transform(value, path);
+                if (IsSelectivelyDisclosable(path))
+                {
+                    var disclosure = Disclosure.ForProperty(name, transformed);
+                    Disclosures.Add(disclosure);
+                    digests.Add(disclosure.ComputeDigest(options.HashAlgorithm));
+                }
+                else
+                {
+                    result[name] = transformed;
+                }
+
+                path.RemoveAt(path.Count - 1);
+            }
+
+            if (digests.Count > 0)
+            {
+                var decoys = RandomNumberGenerator.GetInt32(options.MinDecoyDigests, options.MaxDecoyDigests + 1);
+                for (var i = 0; i < decoys; i++)
+                {
+                    // RFC 9901 §4.2.5: a decoy is the hash of a random value, with the same hash function.
+                    digests.Add(options.HashAlgorithm.ComputeDigest(Base64UrlStrict.Encode(RandomNumberGenerator.GetBytes(32))));
+                }
+
+                // RFC 9901 §4.2.4.1: the order must not reveal the original claim order.
+                var shuffled = digests.ToArray();
+                RandomNumberGenerator.Shuffle(shuffled.AsSpan());
+                result["_sd"] = new JsonArray(shuffled.Select(d => (JsonNode)d).ToArray());
+            }
+
+            return result;
+        }
+
+        private JsonArray TransformArray(JsonArray array, List<ClaimPathSegment> path)
+        {
+            var result = new JsonArray();
+            for (var i = 0; i < array.Count; i++)
+            {
+                path.Add(ClaimPathSegment.Element(i));
+                var transformed = Transform(array[i], path);
+                if (IsSelectivelyDisclosable(path))
+                {
+                    var disclosure = Disclosure.ForArrayElement(transformed);
+                    Disclosures.Add(disclosure);
+                    result.Add((JsonNode)new JsonObject { ["..."] = disclosure.ComputeDigest(options.HashAlgorithm) });
+                }
+                else
+                {
+                    result.Add(transformed);
+                }
+
+                path.RemoveAt(path.Count - 1);
+            }
+
+            return result;
+        }
+
+        private bool IsSelectivelyDisclosable(List<ClaimPathSegment> path)
+        {
+            var concrete = new ClaimPath(path);
+            var any = false;
+            for (var i = 0; i < Patterns.Length; i++)
+            {
+                if (Patterns[i].Matches(concrete))
+                {
+                    Matched[i] = true;
+                    any = true;
+                }
+            }
+
+            return any;
+        }
+    }
+}

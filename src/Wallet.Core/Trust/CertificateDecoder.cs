@@ -1,0 +1,56 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Formats.Asn1;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+
+namespace Wallet.Core.Trust;
+
+/// <summary>Turns bytes that must be exactly one DER-encoded X.509 certificate into a certificate.</summary>
+internal static class CertificateDecoder
+{
+    public static bool TryDecode(ReadOnlySpan<byte> der, [NotNullWhen(true)] out X509Certificate2? certificate, [NotNullWhen(false)] out string? reason)
+    {
+        certificate = null;
+        if (der.IsEmpty)
+        {
+            reason = "it is empty";
+            return false;
+        }
+
+        // The platform loader also accepts PEM text and tolerates trailing bytes; a received certificate must be
+        // exactly one DER SEQUENCE so that the bytes we hash and compare are the bytes that were signed.
+        try
+        {
+            var tag = Asn1Tag.Decode(der, out _);
+            AsnDecoder.ReadEncodedValue(der, AsnEncodingRules.DER, out _, out _, out var consumed);
+            if (!tag.HasSameClassAndValue(Asn1Tag.Sequence) || !tag.IsConstructed)
+            {
+                reason = "it is not a DER SEQUENCE";
+                return false;
+            }
+
+            if (consumed != der.Length)
+            {
+                reason = $"{der.Length - consumed} byte(s) follow the certificate";
+                return false;
+            }
+        }
+        catch (AsnContentException)
+        {
+            reason = "it is not DER";
+            return false;
+        }
+
+        try
+        {
+            certificate = X509CertificateLoader.LoadCertificate(der);
+            reason = null;
+            return true;
+        }
+        catch (CryptographicException)
+        {
+            reason = "it is not an X.509 certificate";
+            return false;
+        }
+    }
+}
