@@ -1,8 +1,8 @@
-using System.Formats.Cbor;
 using System.Security.Cryptography;
 using System.Security.Cryptography.Cose;
 using System.Security.Cryptography.X509Certificates;
 using Wallet.Core.Jose;
+using Wallet.Core.Trust;
 
 namespace Wallet.Core.Mdoc;
 
@@ -108,48 +108,8 @@ public sealed class IssuerAuth
                 : "the unprotected header has no x5chain (33)");
         }
 
-        var ders = new List<byte[]>();
-        var reader = Cbor.Reader(raw);
-        if (reader.PeekState() == CborReaderState.ByteString)
-        {
-            ders.Add(reader.ReadByteString());
-        }
-        else if (reader.PeekState() == CborReaderState.StartArray)
-        {
-            foreach (var element in Cbor.ReadArray(raw, "x5chain"))
-            {
-                if (Cbor.Reader(element).PeekState() != CborReaderState.ByteString)
-                {
-                    return ([], "an x5chain entry is not a byte string");
-                }
-
-                ders.Add(Cbor.ReadBytes(element, "x5chain entry"));
-            }
-        }
-
-        if (ders.Count == 0)
-        {
-            return ([], "x5chain is neither a byte string nor a non-empty array of byte strings");
-        }
-
-        var certificates = new List<X509Certificate2>(ders.Count);
-        for (var i = 0; i < ders.Count; i++)
-        {
-            try
-            {
-                certificates.Add(X509CertificateLoader.LoadCertificate(ders[i]));
-            }
-            catch (CryptographicException)
-            {
-                foreach (var loaded in certificates)
-                {
-                    loaded.Dispose();
-                }
-
-                return ([], $"x5chain entry {i} is not a DER X.509 certificate");
-            }
-        }
-
-        return (certificates, null);
+        return X5cParser.TryParseX5chain(raw, out var chain, out var error)
+            ? (chain, null)
+            : ([], $"{error.Code}: {error.Message.TrimEnd('.')}");
     }
 }
