@@ -73,7 +73,7 @@ internal sealed class CoseStructure
             var protectedBytes = parts[0][(parts[0].Length - protectedLength)..];
             var protectedHeaders = protectedLength == 0 ? [] : ReadHeaderMap(Checked(protectedBytes, limits, what), what);
             var unprotected = ReadHeaderMap(parts[1], what);
-            ReadOnlyMemory<byte>? payload = Cbor.IsNull(parts[2]) ? null : Cbor.ReadBytes(parts[2], $"{what} payload");
+            ReadOnlyMemory<byte>? payload = Cbor.IsNull(parts[2]) ? (ReadOnlyMemory<byte>?)null : new ReadOnlyMemory<byte>(Cbor.ReadBytes(parts[2], $"{what} payload"));
             return new CoseStructure(protectedBytes, protectedHeaders, unprotected, payload, Cbor.ReadBytes(parts[3], $"{what} signature"));
         }
         catch (MdocFormatException e) when (e.Error.Code == MdocErrorCodes.Malformed)
