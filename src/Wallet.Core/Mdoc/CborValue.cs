@@ -84,11 +84,11 @@ public sealed class CborValue
     public static CborValue Map(IEnumerable<KeyValuePair<string, CborValue>> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        return Map(entries.Select(e => new KeyValuePair<CborValue, CborValue>(Text(e.Key), e.Value)));
+        return MapWithCborKeys(entries.Select(e => new KeyValuePair<CborValue, CborValue>(Text(e.Key), e.Value)));
     }
 
-    /// <summary>A map with arbitrary keys. Keys must be distinct.</summary>
-    public static CborValue Map(IEnumerable<KeyValuePair<CborValue, CborValue>> entries)
+    /// <summary>A map with arbitrary keys (integers, for example). Keys must be distinct.</summary>
+    public static CborValue MapWithCborKeys(IEnumerable<KeyValuePair<CborValue, CborValue>> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
         var list = entries.ToArray();

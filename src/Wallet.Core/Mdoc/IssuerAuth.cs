@@ -108,8 +108,26 @@ public sealed class IssuerAuth
                 : "the unprotected header has no x5chain (33)");
         }
 
-        return X5cParser.TryParseX5chain(raw, out var chain, out var error)
-            ? (chain, null)
-            : ([], $"{error.Code}: {error.Message.TrimEnd('.')}");
+        if (!X5cParser.TryParseX5chain(raw, out var chain, out var error))
+        {
+            return ([], $"{error.Code}: {error.Message.TrimEnd('.')}");
+        }
+
+        for (var i = 0; i < chain.Count; i++)
+        {
+            try
+            {
+                // The loader accepts certificates whose fields only fail when read; find those now, not mid-verification.
+                _ = chain[i].NotBefore;
+                _ = chain[i].NotAfter;
+                _ = chain[i].Subject;
+            }
+            catch (CryptographicException)
+            {
+                return ([], $"x5chain entry {i} has fields that cannot be decoded");
+            }
+        }
+
+        return (chain, null);
     }
 }

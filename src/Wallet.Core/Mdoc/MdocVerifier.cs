@@ -154,7 +154,18 @@ public sealed class MdocVerifier
         }
 
         var leaf = issuerAuth.CertificateChain[0];
-        var result = _options.ChainValidator.Validate(issuerAuth.CertificateChain, CertificateUsage.MdocDocumentSigner, now);
+        CertificateChainValidationResult result;
+        try
+        {
+            result = _options.ChainValidator.Validate(issuerAuth.CertificateChain, CertificateUsage.MdocDocumentSigner, now);
+        }
+        catch (CryptographicException e)
+        {
+            // A certificate the platform cannot decode is untrusted, whichever validator is plugged in.
+            errors.Add(new(MdocErrorCodes.ChainUntrusted, $"The document signer chain of '{leaf.Subject}' could not be validated: {e.Message}"));
+            return (leaf, null);
+        }
+
         if (result.IsValid)
         {
             return (leaf, result.TrustAnchor);
@@ -177,10 +188,10 @@ public sealed class MdocVerifier
         }
 
         var leaf = issuerAuth.CertificateChain[0];
-        using var key = leaf.GetECDsaPublicKey();
+        using var key = ReadPublicKey(leaf);
         if (key is null)
         {
-            errors.Add(new(MdocErrorCodes.IssuerSignatureInvalid, $"The document signer certificate '{leaf.Subject}' has no EC public key."));
+            errors.Add(new(MdocErrorCodes.IssuerSignatureInvalid, $"The document signer certificate '{leaf.Subject}' has no readable EC public key."));
             return false;
         }
 
@@ -198,6 +209,19 @@ public sealed class MdocVerifier
         }
 
         return true;
+    }
+
+    private static ECDsa? ReadPublicKey(X509Certificate2 certificate)
+    {
+        try
+        {
+            return certificate.GetECDsaPublicKey();
+        }
+        catch (CryptographicException)
+        {
+            // A certificate whose key bytes do not decode: reported like a certificate without an EC key.
+            return null;
+        }
     }
 
     private static JwsAlgorithm? KeyAlgorithm(ECDsa key)
