@@ -135,8 +135,7 @@ public sealed class CompactJws
             return errors;
         }
 
-        using var ecdsa = key.ToECDsa();
-        if (!VerifySignature(ecdsa, algorithm))
+        if (!VerifySignature(key))
         {
             errors.Add(new VerificationError(JoseErrorCodes.SignatureInvalid, $"The {algorithm} signature does not verify with the expected key."));
         }
@@ -144,11 +143,23 @@ public sealed class CompactJws
         return errors;
     }
 
-    /// <summary>Verifies only the signature, with a key already resolved by the caller.</summary>
+    /// <summary>Verifies only the signature, with a key already resolved and checked against the header by the caller.</summary>
+    public bool VerifySignature(PublicJwk key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return VerifySignature(key.Algorithm, (data, signature) => key.VerifySignature(data, signature));
+    }
+
+    /// <summary>Verifies only the signature with an <see cref="ECDsa"/> key the caller resolved (for example from a certificate).</summary>
     public bool VerifySignature(ECDsa key, JwsAlgorithm algorithm)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(algorithm);
+        return VerifySignature(algorithm, (data, signature) => key.VerifyData(data, signature, algorithm.HashAlgorithm, DSASignatureFormat.IeeeP1363FixedFieldConcatenation));
+    }
+
+    private bool VerifySignature(JwsAlgorithm algorithm, SignatureCheck check)
+    {
         if (Signature.Length != 2 * algorithm.CoordinateSize)
         {
             return false;
@@ -157,8 +168,10 @@ public sealed class CompactJws
         var input = SigningInput;
         var buffer = input.Length <= 4096 ? stackalloc byte[input.Length] : new byte[input.Length];
         var length = Encoding.ASCII.GetBytes(input, buffer);
-        return key.VerifyData(buffer[..length], Signature.Span, algorithm.HashAlgorithm, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+        return check(buffer[..length], Signature.Span);
     }
+
+    private delegate bool SignatureCheck(ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature);
 
     /// <summary>True when the <c>typ</c> header equals one of <paramref name="types"/>, ignoring case (RFC 7515 §4.1.9).</summary>
     public bool HasType(IEnumerable<string> types)

@@ -14,6 +14,9 @@ public sealed class PublicJwk
 {
     private static readonly string[] PrivateMembers = ["d", "p", "q", "dp", "dq", "qi", "oth", "k"];
 
+    private readonly Lock _verifyLock = new();
+    private ECDsa? _verificationKey;
+
     private PublicJwk(JwsAlgorithm algorithm, byte[] x, byte[] y, string? keyId)
     {
         Algorithm = algorithm;
@@ -109,8 +112,9 @@ public sealed class PublicJwk
         var candidate = new PublicJwk(algorithm, x, y, GetString(element, "kid"));
         try
         {
-            // Importing validates that the point lies on the curve (invalid-curve attacks).
-            using var _ = candidate.ToECDsa();
+            // Importing validates that the point lies on the curve (invalid-curve attacks); the imported key is
+            // kept for verification, because the import costs about as much as a signature check.
+            candidate._verificationKey = candidate.ToECDsa();
         }
         catch (CryptographicException)
         {
@@ -132,6 +136,19 @@ public sealed class PublicJwk
             Q = new ECPoint { X = X.ToArray(), Y = Y.ToArray() },
         };
         return ECDsa.Create(parameters);
+    }
+
+    /// <summary>
+    /// Verifies an r ‖ s signature over <paramref name="data"/> with this key, reusing one imported key instance
+    /// for every call.
+    /// </summary>
+    public bool VerifySignature(ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature)
+    {
+        lock (_verifyLock)
+        {
+            _verificationKey ??= ToECDsa();
+            return _verificationKey.VerifyData(data, signature, Algorithm.HashAlgorithm, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+        }
     }
 
     /// <summary>The JWK as a JSON object with <c>kty</c>, <c>crv</c>, <c>x</c>, <c>y</c> (and <c>kid</c> when set).</summary>

@@ -16,6 +16,7 @@ public sealed class SdJwtVerificationResult
         SdJwt = sdJwt;
         Errors = errors;
         Issuer = issuer;
+        ProcessedDisclosedPaths = disclosedPaths;
         DisclosedPaths = errors.Count == 0 ? disclosedPaths : [];
         Payload = errors.Count == 0 ? payload : null;
         HolderKey = errors.Count == 0 ? holderKey : null;
@@ -36,6 +37,9 @@ public sealed class SdJwtVerificationResult
 
     /// <summary>The concrete paths of the claims that were selectively disclosed, in the processed payload's indices.</summary>
     public IReadOnlyList<ClaimPath> DisclosedPaths { get; }
+
+    // Paths found while processing, also when the result is invalid: format layers check them for rule violations.
+    internal IReadOnlyList<ClaimPath> ProcessedDisclosedPaths { get; }
 
     /// <summary>The Issuer key resolution (who signed, with which level of assurance), when it was attempted.</summary>
     public IssuerKeyResolution? Issuer { get; }

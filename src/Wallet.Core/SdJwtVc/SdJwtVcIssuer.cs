@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Wallet.Core.Claims;
 using Wallet.Core.Jose;
 using Wallet.Core.SdJwt;
+using Wallet.Core.StatusList;
 
 namespace Wallet.Core.SdJwtVc;
 
@@ -64,10 +65,7 @@ public static class SdJwtVcIssuer
 
         if (request.Status is { } status)
         {
-            payload["status"] = new JsonObject
-            {
-                ["status_list"] = new JsonObject { ["idx"] = status.Index, ["uri"] = status.Uri.OriginalString },
-            };
+            payload["status"] = StatusClaim.ToJsonObject(status);
         }
 
         foreach (var (name, value) in request.Claims)

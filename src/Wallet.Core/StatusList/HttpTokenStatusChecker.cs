@@ -75,7 +75,7 @@ public sealed class HttpTokenStatusChecker : ITokenStatusChecker
 
         if (!token.StatusList.TryGetStatus(reference.Index, out var status))
         {
-            return Failed(StatusListErrorCodes.IndexOutOfRange, $"The index {reference.Index} lies outside the Status List of {token.StatusList.Count} entries (§8.3 step 8).");
+            return Failed(StatusListErrorCodes.IndexOutOfRange, $"The index {reference.Index} lies outside the Status List of {token.StatusList.Count} entries (§8.3).");
         }
 
         return TokenStatusCheckResult.Checked(status);

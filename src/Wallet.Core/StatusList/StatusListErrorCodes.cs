@@ -21,31 +21,31 @@ public static class StatusListErrorCodes
     /// <summary>The token's signature algorithm is missing, not asymmetric, or not on the allow-list (RFC 8725 §3.1).</summary>
     public const string AlgorithmNotAllowed = "status_list.alg_not_allowed";
 
-    /// <summary>No trusted key could be established for the token: no accepted certificate chain and no configured key (§8.3 step 3).</summary>
+    /// <summary>No trusted key could be established for the token: no accepted certificate chain and no configured key (§8.3).</summary>
     public const string Untrusted = "status_list.untrusted";
 
-    /// <summary>The token's signature does not verify with the trusted key (§5.1, §8.3 step 3).</summary>
+    /// <summary>The token's signature does not verify with the trusted key (§5.1, §8.3).</summary>
     public const string SignatureInvalid = "status_list.signature_invalid";
 
-    /// <summary>A claim the token must carry (<c>sub</c>, <c>iat</c>, <c>status_list</c>) is absent (§5.1, §5.2, §8.3 step 4).</summary>
+    /// <summary>A claim the token must carry (<c>sub</c>, <c>iat</c>, <c>status_list</c>) is absent (§5.1, §5.2, §8.3).</summary>
     public const string MissingClaim = "status_list.missing_claim";
 
     /// <summary>A claim has the wrong type or an impossible value (for example a non-positive <c>ttl</c>).</summary>
     public const string InvalidClaim = "status_list.invalid_claim";
 
-    /// <summary>The token's <c>sub</c> differs from the <c>uri</c> the Referenced Token points to (§8.3 step 5).</summary>
+    /// <summary>The token's <c>sub</c> differs from the <c>uri</c> the Referenced Token points to (§8.3).</summary>
     public const string SubjectMismatch = "status_list.sub_mismatch";
 
-    /// <summary>The token's <c>exp</c> has passed (§8.3 step 6).</summary>
+    /// <summary>The token's <c>exp</c> has passed (§8.3).</summary>
     public const string Expired = "status_list.expired";
 
     /// <summary>The token's <c>iat</c> or <c>nbf</c> lies in the future beyond the allowed clock skew.</summary>
     public const string NotYetValid = "status_list.not_yet_valid";
 
-    /// <summary>The token was issued longer ago than the configured maximum age (§8.3 step 6, <c>iat</c> freshness).</summary>
+    /// <summary>The token was issued longer ago than the configured maximum age (§8.3, <c>iat</c> freshness).</summary>
     public const string Stale = "status_list.stale";
 
-    /// <summary>The index lies outside the Status List (§8.3 step 8: out of bounds MUST be rejected).</summary>
+    /// <summary>The index lies outside the Status List (§8.3: out of bounds MUST be rejected).</summary>
     public const string IndexOutOfRange = "status_list.index_out_of_range";
 
     /// <summary>The <c>status</c> claim or its <c>status_list</c> member is not as §6.2 / §6.3 define it.</summary>
@@ -78,7 +78,7 @@ public static class StatusListErrorCodes
     /// <summary>Issuer side: the status value does not fit the list's <c>bits</c>.</summary>
     public const string StatusOutOfRange = "status_list.status_out_of_range";
 
-    /// <summary>Issuer side: INVALID is irreversible (§7.1); a revoked entry cannot change again.</summary>
+    /// <summary>Issuer side: INVALID is irreversible (§7); a revoked entry cannot change again.</summary>
     public const string Irreversible = "status_list.irreversible";
 
     /// <summary>Issuer side: concurrent updates kept winning; the change was not applied.</summary>

@@ -3,6 +3,7 @@ using System.Security.Cryptography.Cose;
 using System.Text;
 using System.Text.Json;
 using Wallet.Core.Jose;
+using Wallet.Core.Trust;
 
 namespace Wallet.Core.StatusList;
 
@@ -20,7 +21,6 @@ public sealed class StatusListToken
     public const int StatusListClaimKey = 65533;
 
     private const int CoseTypeLabel = 16;
-    private const int CoseX5ChainLabel = 33;
 
     /// <summary>Creates the claims of a Status List Token.</summary>
     /// <param name="subject">The <c>sub</c>: the URI the token is served at, equal to the Referenced Tokens' <c>uri</c>.</param>
@@ -176,7 +176,7 @@ public sealed class StatusListToken
                 chain.WriteEndArray();
             }
 
-            unprotectedHeaders[new CoseHeaderLabel(CoseX5ChainLabel)] = CoseHeaderValue.FromEncodedValue(chain.Encode());
+            unprotectedHeaders[new CoseHeaderLabel(X5cParser.X5ChainLabel)] = CoseHeaderValue.FromEncodedValue(chain.Encode());
         }
 
         var signer = new CoseSigner(key.Key, key.Algorithm.HashAlgorithm, protectedHeaders, unprotectedHeaders);

@@ -11,7 +11,7 @@ namespace Wallet.Core.StatusList;
 
 /// <summary>
 /// Verifies a Status List Token in JWT (§5.1) or CWT (§5.2) form following draft-ietf-oauth-status-list-20
-/// §8.3 steps 3–6: pinned <c>typ</c>, algorithm allow-list, a signer trusted through the same
+/// §8.3: pinned <c>typ</c>, algorithm allow-list, a signer trusted through the same
 /// <see cref="ICertificateChainValidator"/> that serves credentials (usage <see cref="CertificateUsage.StatusListSigner"/>)
 /// or through a configured key, the signature, the required claims, <c>sub</c> equal to the expected URI,
 /// and the token's time window. Fails closed: a signer that cannot be established is an error.
@@ -19,13 +19,13 @@ namespace Wallet.Core.StatusList;
 public sealed class StatusListTokenVerifier
 {
     private const int CoseTypeLabel = 16;
-    private const int CoseX5ChainLabel = 33;
     private static readonly string[] JwtTypes = [StatusListMediaTypes.JwtType];
 
     private readonly ICertificateChainValidator? chainValidator;
     private readonly StatusListTokenVerifierOptions options;
     private readonly TimeProvider timeProvider;
     private readonly JoseLimits joseLimits;
+    private readonly X5cLimits x5cLimits;
 
     /// <summary>Creates a verifier.</summary>
     /// <param name="chainValidator">Validates <c>x5c</c> / <c>x5chain</c>; pass the one used for credentials so trust is decided the same way. Null to rely only on <see cref="StatusListTokenVerifierOptions.TrustedKeys"/>.</param>
@@ -40,6 +40,7 @@ public sealed class StatusListTokenVerifier
         this.options = options;
         this.timeProvider = timeProvider;
         joseLimits = new JoseLimits { MaxTokenLength = options.MaxTokenBytes, MaxDepth = options.ListLimits.MaxCborDepth };
+        x5cLimits = new X5cLimits { MaxCertificates = options.MaxCertificateChainLength };
     }
 
     /// <summary>Verifies a compact JWS Status List Token whose <c>sub</c> must equal <paramref name="expectedSubject"/>.</summary>
@@ -69,9 +70,8 @@ public sealed class StatusListTokenVerifier
             return StatusListTokenVerificationResult.Failure(errors);
         }
 
-        if (!TryReadX5c(jws.Header, out var chain, out var x5cError))
+        if (!TryReadX5c(jws.Header, out var chain, errors))
         {
-            errors.Add(x5cError);
             return StatusListTokenVerificationResult.Failure(errors);
         }
 
@@ -149,9 +149,8 @@ public sealed class StatusListTokenVerifier
             return StatusListTokenVerificationResult.Failure(errors);
         }
 
-        if (!TryReadX5Chain(message, out var chain, out var chainError))
+        if (!TryReadX5Chain(message, out var chain, errors))
         {
-            errors.Add(chainError);
             return StatusListTokenVerificationResult.Failure(errors);
         }
 
@@ -242,114 +241,41 @@ public sealed class StatusListTokenVerifier
         return false;
     }
 
-    private bool TryReadX5c(JsonElement header, out IReadOnlyList<X509Certificate2>? chain, out VerificationError error)
+    private bool TryReadX5c(JsonElement header, out IReadOnlyList<X509Certificate2>? chain, List<VerificationError> errors)
     {
         chain = null;
-        error = null!;
         if (!header.TryGetProperty("x5c", out var x5c))
         {
             return true;
         }
 
-        if (x5c.ValueKind != JsonValueKind.Array || x5c.GetArrayLength() == 0 || x5c.GetArrayLength() > options.MaxCertificateChainLength)
+        if (X5cParser.TryParseX5c(x5c, out chain, out var error, x5cLimits))
         {
-            error = new VerificationError(StatusListErrorCodes.Malformed, $"'x5c' must be an array of 1 to {options.MaxCertificateChainLength} certificates (RFC 7515 §4.1.6).");
-            return false;
+            return true;
         }
 
-        var certificates = new List<X509Certificate2>();
-        var position = 0;
-        foreach (var item in x5c.EnumerateArray())
-        {
-            var der = item.ValueKind == JsonValueKind.String ? TryFromBase64(item.GetString()!) : null;
-            if (der is null || !TryLoadCertificate(der, out var certificate))
-            {
-                error = new VerificationError(StatusListErrorCodes.Malformed, $"'x5c'[{position}] is not a base64-encoded DER certificate (RFC 7515 §4.1.6).");
-                return false;
-            }
-
-            certificates.Add(certificate);
-            position++;
-        }
-
-        chain = certificates;
-        return true;
+        errors.Add(new VerificationError(StatusListErrorCodes.Malformed, "The Status List Token's 'x5c' header cannot be parsed (RFC 7515 §4.1.6)."));
+        errors.Add(error);
+        return false;
     }
 
-    private bool TryReadX5Chain(CoseSign1Message message, out IReadOnlyList<X509Certificate2>? chain, out VerificationError error)
+    private bool TryReadX5Chain(CoseSign1Message message, out IReadOnlyList<X509Certificate2>? chain, List<VerificationError> errors)
     {
         chain = null;
-        error = null!;
-        var label = new CoseHeaderLabel(CoseX5ChainLabel);
+        var label = new CoseHeaderLabel(X5cParser.X5ChainLabel);
         if (!message.ProtectedHeaders.TryGetValue(label, out var value) && !message.UnprotectedHeaders.TryGetValue(label, out value))
         {
             return true;
         }
 
-        var invalid = new VerificationError(StatusListErrorCodes.Malformed, $"'x5chain' (label 33) must be one DER certificate or an array of 1 to {options.MaxCertificateChainLength} (RFC 9360 §2).");
-        var certificates = new List<X509Certificate2>();
-        try
+        if (X5cParser.TryParseX5chain(value, out chain, out var error, x5cLimits))
         {
-            var reader = new CborReader(value.EncodedValue, CborConformanceMode.Lax);
-            if (reader.PeekState() == CborReaderState.ByteString)
-            {
-                if (!TryLoadCertificate(reader.ReadByteString(), out var single))
-                {
-                    error = invalid;
-                    return false;
-                }
-
-                certificates.Add(single);
-            }
-            else
-            {
-                var length = reader.ReadStartArray();
-                if (length is null or 0 || length > options.MaxCertificateChainLength)
-                {
-                    error = invalid;
-                    return false;
-                }
-
-                for (var i = 0; i < length; i++)
-                {
-                    if (!TryLoadCertificate(reader.ReadByteString(), out var certificate))
-                    {
-                        error = invalid;
-                        return false;
-                    }
-
-                    certificates.Add(certificate);
-                }
-            }
-        }
-        catch (Exception e) when (e is CborContentException or InvalidOperationException)
-        {
-            error = invalid;
-            return false;
-        }
-
-        chain = certificates;
-        return true;
-    }
-
-    private static bool TryLoadCertificate(byte[] der, out X509Certificate2 certificate)
-    {
-        try
-        {
-            certificate = X509CertificateLoader.LoadCertificate(der);
             return true;
         }
-        catch (CryptographicException)
-        {
-            certificate = null!;
-            return false;
-        }
-    }
 
-    private static byte[]? TryFromBase64(string value)
-    {
-        var buffer = new byte[value.Length];
-        return Convert.TryFromBase64String(value, buffer, out var written) ? buffer[..written] : null;
+        errors.Add(new VerificationError(StatusListErrorCodes.Malformed, "The Status List Token's 'x5chain' header (label 33) cannot be parsed (RFC 9360 §2)."));
+        errors.Add(error);
+        return false;
     }
 
     private bool TryResolveCoseAlgorithm(CoseSign1Message message, out JwsAlgorithm algorithm, out VerificationError error)
@@ -632,7 +558,7 @@ public sealed class StatusListTokenVerifier
         }
         else if (!string.Equals(claims.Subject, expectedSubject.OriginalString, StringComparison.Ordinal))
         {
-            errors.Add(new VerificationError(StatusListErrorCodes.SubjectMismatch, $"The token's 'sub' is '{claims.Subject}' but the Referenced Token's 'uri' is '{expectedSubject.OriginalString}' (§8.3 step 5)."));
+            errors.Add(new VerificationError(StatusListErrorCodes.SubjectMismatch, $"The token's 'sub' is '{claims.Subject}' but the Referenced Token's 'uri' is '{expectedSubject.OriginalString}' (§8.3)."));
         }
         else if (!Uri.TryCreate(claims.Subject, UriKind.Absolute, out subject))
         {
@@ -663,7 +589,7 @@ public sealed class StatusListTokenVerifier
         {
             if (now >= exp + skew)
             {
-                errors.Add(new VerificationError(StatusListErrorCodes.Expired, $"The token expired at {exp:O} (§8.3 step 6)."));
+                errors.Add(new VerificationError(StatusListErrorCodes.Expired, $"The token expired at {exp:O} (§8.3)."));
             }
 
             if (issuedAt is { } issued && exp <= issued)

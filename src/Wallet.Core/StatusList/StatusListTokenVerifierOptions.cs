@@ -26,7 +26,7 @@ public sealed record StatusListTokenVerifierOptions
     /// <summary>Tolerance for clock differences when checking <c>exp</c>, <c>nbf</c> and <c>iat</c>. Default one minute.</summary>
     public TimeSpan ClockSkew { get; init; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>When set, a token whose <c>iat</c> is older than this is rejected as stale (§8.3 step 6).</summary>
+    /// <summary>When set, a token whose <c>iat</c> is older than this is rejected as stale (§8.3).</summary>
     public TimeSpan? MaxAge { get; init; }
 
     /// <summary>Throws when a setting is out of range, naming it.</summary>

@@ -254,6 +254,8 @@ public static class DevelopmentCertificates
     private static X500DistinguishedName Name(string commonName, string? country)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(commonName);
+        // The builder encodes in reverse order of the calls; this gives the encoding order of the
+        // ISO/IEC 18013-5 Annex D certificates: CN, then C.
         var builder = new X500DistinguishedNameBuilder();
         if (country is not null)
         {

@@ -73,7 +73,7 @@ public sealed class TrustAnchorStore
         {
             ArgumentNullException.ThrowIfNull(anchor, nameof(anchors));
             ArgumentNullException.ThrowIfNull(anchor.Certificate, nameof(anchors));
-            list.Add((anchor, $"anchor #{index++}"));
+            list.Add((anchor, $"anchor list entry #{index++}"));
         }
 
         return TryBuild(list, [], limits ?? TrustAnchorStoreLimits.Default, out store, out errors);
@@ -260,7 +260,7 @@ public sealed class TrustAnchorStore
         foreach (var (anchor, source) in candidates)
         {
             var certificate = anchor.Certificate;
-            var described = $"{source} '{certificate.Subject}'";
+            var described = $"anchor '{certificate.Subject}' ({source})";
             var acceptable = true;
             if (!CertificateFacts.IsCa(certificate) || !CertificateFacts.HasKeyUsage(certificate, X509KeyUsageFlags.KeyCertSign))
             {
@@ -361,7 +361,7 @@ public sealed class TrustAnchorStore
                 }
                 else if (CertificateDecoder.TryDecode(der.AsSpan(0, written), out var certificate, out var reason))
                 {
-                    anchors.Add((new TrustAnchor(certificate, levelOfAssurance, name), block == 0 ? source : $"{source} block #{block}"));
+                    anchors.Add((new TrustAnchor(certificate, levelOfAssurance, name), $"{source}, PEM block #{block}"));
                 }
                 else
                 {

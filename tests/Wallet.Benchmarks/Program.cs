@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Wallet.Benchmarks.PidSdJwtBenchmarks).Assembly).Run(args);
