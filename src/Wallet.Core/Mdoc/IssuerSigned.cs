@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Nodes;
 using Wallet.Core.Jose;
 
 namespace Wallet.Core.Mdoc;
@@ -54,6 +55,27 @@ public sealed class IssuerSigned
         }
 
         return TryParse(bytes, out issuerSigned, out error, limits);
+    }
+
+    /// <summary>
+    /// The issuer-signed elements as JSON, <c>{ namespace: { element: value } }</c> (see <see cref="CborValue.ToJsonNode"/>):
+    /// the view a wallet hands to DCQL matching (<c>DcqlCredential.ForMdoc</c>).
+    /// </summary>
+    public JsonObject ToJsonNameSpaces()
+    {
+        var json = new JsonObject();
+        foreach (var (nameSpace, items) in NameSpaces)
+        {
+            var elements = new JsonObject();
+            foreach (var item in items)
+            {
+                elements[item.ElementIdentifier] = item.ElementValue.ToJsonNode();
+            }
+
+            json[nameSpace] = elements;
+        }
+
+        return json;
     }
 
     /// <summary>The OpenID4VCI credential form: <c>base64url(CBOR(IssuerSigned))</c>.</summary>

@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using System.Text.Json.Nodes;
 using Wallet.Core.StatusList;
 using Wallet.Core.Trust;
 
@@ -67,4 +68,16 @@ public sealed class MdocDocumentResult
     /// document is valid, so an unverified value is never handed out.
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, CborValue>> Elements { get; }
+
+    /// <summary>The verified elements as JSON, <c>{ namespace: { element: value } }</c>, for DCQL matching or display.</summary>
+    public JsonObject ElementsToJson()
+    {
+        var json = new JsonObject();
+        foreach (var (nameSpace, elements) in Elements)
+        {
+            json[nameSpace] = new JsonObject(elements.Select(e => new KeyValuePair<string, JsonNode?>(e.Key, e.Value.ToJsonNode())));
+        }
+
+        return json;
+    }
 }

@@ -84,6 +84,22 @@ public sealed class MdocRoundTripTests : IDisposable
     }
 
     [Fact]
+    public async Task Elements_have_a_JSON_view_for_DCQL_matching_OID4VP_6_3()
+    {
+        var credential = _fixture.Issue();
+        var response = MdocPresenter.Present(credential, _fixture.DeviceKey, Requested, MdocFixture.Transcript());
+        var result = await new MdocVerifier(_fixture.VerifierOptions()).VerifyAsync(response, MdocFixture.Transcript());
+
+        var wallet = credential.ToJsonNameSpaces()[PidMdoc.NameSpace]!;
+        var verified = result.Documents[0].ElementsToJson()[PidMdoc.NameSpace]!;
+
+        wallet["birth_date"]!.GetValue<string>().Should().Be("1964-08-12");
+        wallet["sex"]!.GetValue<long>().Should().Be(2);
+        verified.AsObject().Select(p => p.Key).Should().BeEquivalentTo(Requested[PidMdoc.NameSpace]);
+        verified["portrait"]!.GetValue<string>().Should().Be("_9j_4AEC");
+    }
+
+    [Fact]
     public void Claims_path_pointer_other_than_two_names_is_refused_OID4VP_7_2_1()
     {
         var act = () => MdocPresenter.Present(_fixture.Issue(), _fixture.DeviceKey, [ClaimPath.Of(PidMdoc.NameSpace)], MdocFixture.Transcript());
