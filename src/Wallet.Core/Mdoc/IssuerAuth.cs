@@ -113,21 +113,6 @@ public sealed class IssuerAuth
             return ([], $"{error.Code}: {error.Message.TrimEnd('.')}");
         }
 
-        for (var i = 0; i < chain.Count; i++)
-        {
-            try
-            {
-                // The loader accepts certificates whose fields only fail when read; find those now, not mid-verification.
-                _ = chain[i].NotBefore;
-                _ = chain[i].NotAfter;
-                _ = chain[i].Subject;
-            }
-            catch (CryptographicException)
-            {
-                return ([], $"x5chain entry {i} has fields that cannot be decoded");
-            }
-        }
-
         return (chain, null);
     }
 }
