@@ -15,8 +15,9 @@ internal static class StatusChecking
         Description = "Also fetch status lists over plain http from a loopback address (127.0.0.1, ::1, localhost), for local testing; https otherwise.",
     };
 
-    public static StatusListTokenVerifier CreateTokenVerifier(TrustAnchorStore store, TimeProvider timeProvider, IReadOnlyList<Wallet.Core.Jose.PublicJwk>? trustedKeys = null) =>
-        new(new X509ChainValidator(store), new StatusListTokenVerifierOptions { TrustedKeys = trustedKeys ?? [] }, timeProvider);
+    /// <summary>A token verifier trusting signer certificates that chain to <paramref name="store"/> (when given) and <paramref name="trustedKeys"/>.</summary>
+    public static StatusListTokenVerifier CreateTokenVerifier(TrustAnchorStore? store, TimeProvider timeProvider, IReadOnlyList<Wallet.Core.Jose.PublicJwk>? trustedKeys = null) =>
+        new(store is null ? null : new X509ChainValidator(store), new StatusListTokenVerifierOptions { TrustedKeys = trustedKeys ?? [] }, timeProvider);
 
     /// <summary>A checker over <paramref name="httpClient"/>, which the caller owns.</summary>
     public static HttpTokenStatusChecker CreateChecker(HttpClient httpClient, TrustAnchorStore store, TimeProvider timeProvider, bool allowHttpLoopback) =>
