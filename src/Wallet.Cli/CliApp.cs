@@ -79,6 +79,7 @@ internal static class CliApp
             VerifyCommand.Create(context),
             DecodeCommand.Create(context),
             StatusCommand.Create(context),
+            DcqlCommand.Create(context),
             DemoCommand.Create(context),
         };
         return root;
