@@ -63,6 +63,11 @@ internal static class VerifyCommand
                     throw new UsageException("--aud and --nonce are for SD-JWT Key Binding; an mdoc is verified for --oid4vp or --session-transcript.");
                 }
 
+                if (parseResult.GetValue(vct) is { Length: > 0 })
+                {
+                    throw new UsageException("--vct is for an SD-JWT VC; an mdoc's docType is shown in the result.");
+                }
+
                 var mdoc = new MdocVerification(store, timeProvider, statusChecker, parseResult.GetValue(allowUnchecked));
                 var (report, valid) = await mdoc.VerifyAsync(input, transcript.Get(parseResult), parseResult.GetValue(readerKey), context, cancellationToken).ConfigureAwait(false);
                 JsonOutput.Write(context.Stdout, report);
