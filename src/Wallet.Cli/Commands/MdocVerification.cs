@@ -32,6 +32,7 @@ internal sealed class MdocVerification(TrustAnchorStore store, TimeProvider time
             ChainValidator = new X509ChainValidator(store),
             TimeProvider = timeProvider,
             StatusChecker = statusChecker,
+            AllowUncheckedStatus = allowUncheckedStatus,
             ReaderEphemeralKey = readerKey,
         });
 
@@ -55,21 +56,14 @@ internal sealed class MdocVerification(TrustAnchorStore store, TimeProvider time
         return Report(result.Errors, result.Documents);
     }
 
-    private (JsonObject Report, bool Valid) Report(IReadOnlyList<VerificationError> responseErrors, IReadOnlyList<MdocDocumentResult> documents)
+    private static (JsonObject Report, bool Valid) Report(IReadOnlyList<VerificationError> responseErrors, IReadOnlyList<MdocDocumentResult> documents)
     {
         var errors = new List<VerificationError>(responseErrors);
         var described = new List<JsonObject>();
         var valid = responseErrors.Count == 0 && documents.Count > 0;
         foreach (var document in documents)
         {
-            var documentErrors = document.Errors.ToList();
-
-            // As for SD-JWT VC: a status reference nobody checked fails closed unless the caller accepts that.
-            if (document.StatusReference is { } reference && statusChecker is null && !allowUncheckedStatus)
-            {
-                documentErrors.Add(new(MdocErrorCodes.StatusUnchecked, $"The MSO refers to entry {reference.Index} of status list '{reference.Uri}', which is not fetched without --check-status; failing closed."));
-            }
-
+            var documentErrors = document.Errors;
             valid &= documentErrors.Count == 0;
             errors.AddRange(documentErrors);
             described.Add(Describe(document, documentErrors.Count == 0));
