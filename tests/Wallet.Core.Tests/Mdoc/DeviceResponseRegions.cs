@@ -159,9 +159,9 @@ internal sealed class DeviceResponseRegions
 
     public static readonly FlipRegion MsoWrapper = FlipRegion.Of(
         "MobileSecurityObjectBytes tag 24 / bstr header",
-        "The payload is no longer #6.24(bstr .cbor MSO) (MSO invalid) or no longer one CBOR item (malformed).",
-        C.MsoInvalid,
-        C.Malformed);
+        "Inside the payload byte string: another tag, or a length that leaves the payload not exactly one tag-24 item, " +
+        "is no #6.24(bstr .cbor MSO) (9.1.2.4).",
+        C.MsoInvalid);
 
     public static readonly FlipRegion MsoStructure = FlipRegion.Of(
         "MSO structure (keys, headers)",
