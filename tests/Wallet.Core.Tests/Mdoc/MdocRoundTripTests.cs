@@ -263,6 +263,21 @@ public sealed class MdocRoundTripTests : IDisposable
     }
 
     [Fact]
+    public async Task ValidFrom_before_the_signing_time_starts_at_the_signing_time_ISO18013_5_9_1_2_4()
+    {
+        var signingTime = MdocFixture.T0.AddSeconds(30);
+        var request = PidMdoc.CreateIssuanceRequest(MdocFixture.Pid(), CoseKey.FromJwk(_fixture.DeviceKey.PublicJwk), MdocFixture.T0.AddHours(-1), MdocFixture.T0.AddDays(30));
+
+        var credential = _fixture.Issue(request, at: signingTime);
+
+        var validity = credential.IssuerAuth.MobileSecurityObject.ValidityInfo;
+        validity.Signed.Should().Be(signingTime);
+        validity.ValidFrom.Should().Be(signingTime, "validFrom shall not be earlier than signed");
+        validity.ValidUntil.Should().Be(MdocFixture.T0.AddDays(30));
+        (await new MdocVerifier(_fixture.VerifierOptions()).VerifyIssuerSignedAsync(credential)).Errors.Should().BeEmpty();
+    }
+
+    [Fact]
     public void Issued_digest_ids_are_unique_and_each_has_a_value_digest_ISO18013_5_9_1_2_5()
     {
         var credential = _fixture.Issue();
