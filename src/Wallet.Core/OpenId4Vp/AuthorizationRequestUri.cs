@@ -48,9 +48,10 @@ public sealed record AuthorizationRequestUri(string ClientId, Uri RequestUri, st
         }
 
         if (!parameters.TryGetValue("client_id", out var clientId) || clientId.Length == 0
-            || !parameters.TryGetValue("request_uri", out var requestUri) || !Uri.TryCreate(requestUri, UriKind.Absolute, out var parsedRequestUri))
+            || !parameters.TryGetValue("request_uri", out var requestUri) || !Uri.TryCreate(requestUri, UriKind.Absolute, out var parsedRequestUri)
+            || (parsedRequestUri.Scheme != Uri.UriSchemeHttps && parsedRequestUri.Scheme != Uri.UriSchemeHttp))
         {
-            error = new(OpenId4VpErrorCodes.RequestParameterMissing, "The authorization request needs client_id and an absolute request_uri.");
+            error = new(OpenId4VpErrorCodes.RequestParameterMissing, "The authorization request needs client_id and an absolute http(s) request_uri.");
             return false;
         }
 
