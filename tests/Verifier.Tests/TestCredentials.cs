@@ -23,6 +23,7 @@ public static class TestCredentials
     private static readonly X509Certificate2 UntrustedRoot = DevelopmentCertificates.CreateRootCa(Start.AddDays(-30), "Untrusted IACA");
     private static readonly SigningKey IssuerKey = DevelopmentCertificates.ToSigningKey(DevelopmentCertificates.CreateSigner(Root, Start, "PID Provider Test"));
     private static readonly SigningKey UntrustedIssuerKey = DevelopmentCertificates.ToSigningKey(DevelopmentCertificates.CreateSigner(UntrustedRoot, Start, "Rogue Provider"));
+    private static readonly SigningKey DocumentSignerKey = DevelopmentCertificates.ToSigningKey(DevelopmentCertificates.CreateDocumentSigner(Root, Start, "PID Document Signer Test"));
     private static readonly SigningKey StatusKey = DevelopmentCertificates.ToSigningKey(DevelopmentCertificates.CreateStatusListSigner(Root, Start));
 
     static TestCredentials()
@@ -72,7 +73,29 @@ public static class TestCredentials
             trusted ? IssuerKey : UntrustedIssuerKey);
         return new HeldCredential(issued, PidSdJwtVc.Vct, (JsonObject)claims.DeepClone(), holder);
     }
+
+    /// <summary>A PID mdoc (<c>eu.europa.ec.eudi.pid.1</c>) bound to <paramref name="deviceKey"/>, with a status list entry.</summary>
+    public static HeldMdoc IssuePidMdoc(SigningKey deviceKey)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var request = Wallet.Core.Mdoc.PidMdoc.CreateIssuanceRequest(Person, Wallet.Core.Mdoc.CoseKey.FromJwk(deviceKey.PublicJwk), now.AddMinutes(-30), now.AddDays(30)) with { Status = new StatusListReference(6, ValidList) };
+
+        // ISO/IEC 18013-5 9.1.2.4: signed <= validFrom, so the issuer's clock runs an hour behind.
+        var issuerClock = new TestClock();
+        issuerClock.Advance(TimeSpan.FromHours(-1));
+        var issued = new Wallet.Core.Mdoc.MdocIssuer(issuerClock).Issue(request, DocumentSignerKey);
+        var nameSpaces = new JsonObject();
+        foreach (var (nameSpace, elements) in request.NameSpaces)
+        {
+            nameSpaces[nameSpace] = new JsonObject(elements.Select(e => new KeyValuePair<string, JsonNode?>(e.Key, e.Value.ToJsonNode())));
+        }
+
+        return new HeldMdoc(issued, request.DocType, nameSpaces, deviceKey);
+    }
 }
+
+/// <summary>An mdoc in the test wallet: the IssuerSigned structure, its elements as JSON (for DCQL matching) and the device key.</summary>
+public sealed record HeldMdoc(Wallet.Core.Mdoc.IssuerSigned IssuerSigned, string DocType, JsonObject NameSpaces, SigningKey DeviceKey);
 
 /// <summary>A credential in the test wallet: the issued SD-JWT, its type, all its claims and the holder key.</summary>
 public sealed record HeldCredential(string Issued, string Vct, JsonObject Claims, SigningKey HolderKey);

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
 using Wallet.Core.Dcql;
+using Wallet.Core.Mdoc;
 using Wallet.Core.OpenId4Vp;
 using Wallet.Core.SdJwt;
 using Wallet.Core.Trust;
@@ -34,6 +35,9 @@ public sealed record WalletRun(AuthorizationRequest Request, IReadOnlyDictionary
 /// </summary>
 public sealed class TestWallet(HttpClient http, X509Certificate2 verifierRoot, TimeProvider clock, params HeldCredential[] credentials)
 {
+    /// <summary>mdocs held besides the SD-JWT VCs; matched after them.</summary>
+    public IList<HeldMdoc> Mdocs { get; } = [];
+
     public async Task<AuthorizationRequest> FetchRequestAsync(string authorizationRequestUri)
     {
         AuthorizationRequestUri.TryParse(authorizationRequestUri, out var reference, out var error).Should().BeTrue(error?.ToString());
@@ -114,13 +118,28 @@ public sealed class TestWallet(HttpClient http, X509Certificate2 verifierRoot, T
 
     private VpToken Present(AuthorizationRequest request, WalletBehaviour behaviour)
     {
-        var held = credentials.Select(c => DcqlCredential.ForSdJwtVc(c.Vct, c.Claims, hasCryptographicHolderBinding: true)).ToArray();
+        var held = credentials.Select(c => DcqlCredential.ForSdJwtVc(c.Vct, c.Claims, hasCryptographicHolderBinding: true))
+            .Concat(Mdocs.Select(m => DcqlCredential.ForMdoc(m.DocType, m.NameSpaces, hasCryptographicHolderBinding: true)))
+            .ToArray();
         var match = DcqlMatcher.Match(request.DcqlQuery, held);
         var presentations = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var id in match.RequestedCredentialQueryIds)
         {
             match.TryGetCredentialQueryMatch(id, out var queryMatch).Should().BeTrue();
             var candidate = queryMatch!.Candidates[0];
+            if (candidate.CredentialIndex >= credentials.Length)
+            {
+                // OpenID4VP 1.0 B.2.6.1: the device signature covers the handover built from this request.
+                var mdoc = Mdocs[candidate.CredentialIndex - credentials.Length];
+                var transcript = SessionTranscript.ForOpenId4VpRedirect(
+                    behaviour.Audience ?? request.ClientId.Value,
+                    behaviour.Nonce ?? request.Nonce,
+                    request.ResponseMode == ResponseModes.DirectPostJwt ? request.ClientMetadata.EncryptionKey : null,
+                    request.ResponseUri.AbsoluteUri);
+                presentations[id] = [MdocPresenter.Present(mdoc.IssuerSigned, mdoc.DeviceKey, behaviour.Disclose ?? candidate.PathsToDisclose, transcript).ToBase64Url()];
+                continue;
+            }
+
             var credential = credentials[candidate.CredentialIndex];
             SdJwt.TryParse(credential.Issued, SdJwtLimits.Default, out var issued, out var error).Should().BeTrue(error?.ToString());
             var keyBinding = new KeyBindingOptions(credential.HolderKey, behaviour.Audience ?? request.ClientId.Value, behaviour.Nonce ?? request.Nonce, clock.GetUtcNow());
