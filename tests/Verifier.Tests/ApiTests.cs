@@ -124,6 +124,9 @@ public sealed class ApiTests
     [InlineData("Verifier:TrustAnchors:0", "/nonexistent/ca.pem", "Verifier:TrustAnchors:0")]
     [InlineData("Verifier:TrustAnchors:0", "/tmp/ca.pem|extreme", "Verifier:TrustAnchors:0")]
     [InlineData("Verifier:RelyingParties:0:ApiKeySha256", "abc", "Verifier:RelyingParties:0:ApiKeySha256")]
+    [InlineData("Verifier:RelyingParties:0:Id", "demo-page/abc", "Verifier:RelyingParties:0:Id")]
+    [InlineData("Verifier:DemoPage:RelyingPartyId", "rp1", "Verifier:DemoPage:RelyingPartyId")]
+    [InlineData("Verifier:DemoPage:MaxTransactionsPerMinute", "0", "Verifier:DemoPage:MaxTransactionsPerMinute")]
     public void Misconfiguration_fails_start_up_naming_the_setting(string key, string value, string named)
     {
         // The registration of AddVerifier, resolved the way the host does at start (ValidateOnStart uses the same validator).
@@ -133,6 +136,7 @@ public sealed class ApiTests
             ["Verifier:TrustAnchors:0"] = TestCredentials.RootPemPath,
             ["Verifier:RelyingParties:0:Id"] = "rp1",
             ["Verifier:RelyingParties:0:ApiKeySha256"] = VerifierApp.Sha256Hex(VerifierApp.ApiKey),
+            ["Verifier:DemoPage:Enabled"] = "true",
             [key] = value,
         };
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();

@@ -82,9 +82,21 @@ internal sealed class PresentationService
         await _nonces.AddAsync(transaction.Nonce, transaction.ExpiresAt, cancellationToken).ConfigureAwait(false);
         await _transactions.CreateAsync(transaction, cancellationToken).ConfigureAwait(false);
         await LogAsync(transaction.Id, "created", $"response_mode={command.ResponseMode}; request_uri_method={command.RequestUriMethod}; same_device={command.RedirectUri is not null}", cancellationToken).ConfigureAwait(false);
-        var requestUri = RequestUri(transaction.RequestId);
-        var authorizationRequest = new AuthorizationRequestUri(transaction.ClientId, requestUri, command.RequestUriMethod);
-        return new CreatedPresentation(transaction.Id, authorizationRequest.ToUri(), requestUri.AbsoluteUri, transaction.ExpiresAt);
+        return new CreatedPresentation(transaction.Id, AuthorizationRequestUriOf(transaction), RequestUri(transaction.RequestId).AbsoluteUri, transaction.ExpiresAt);
+    }
+
+    /// <summary>The transaction, or null when it is unknown or belongs to another relying party.</summary>
+    public async ValueTask<TransactionRecord?> FindAsync(string relyingPartyId, string transactionId, CancellationToken cancellationToken)
+    {
+        var transaction = await _transactions.FindAsync(transactionId, cancellationToken).ConfigureAwait(false);
+        return transaction is not null && string.Equals(transaction.RelyingPartyId, relyingPartyId, StringComparison.Ordinal) ? transaction : null;
+    }
+
+    /// <summary>The <c>openid4vp://</c> URI of a transaction (the same one <see cref="CreateAsync"/> returned).</summary>
+    public string AuthorizationRequestUriOf(TransactionRecord transaction)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        return new AuthorizationRequestUri(transaction.ClientId, RequestUri(transaction.RequestId), transaction.RequestUriMethod).ToUri();
     }
 
     /// <summary>Signs the Request Object of a pending transaction (OpenID4VP 1.0 §5.10). Null when the transaction is unknown, answered or expired.</summary>
@@ -196,11 +208,14 @@ internal sealed class PresentationService
     /// <summary>The result for the relying party; null when the transaction is unknown or belongs to another relying party.</summary>
     public async ValueTask<PresentationStatusView?> GetStatusAsync(string relyingPartyId, string transactionId, string? responseCode, CancellationToken cancellationToken)
     {
-        var transaction = await _transactions.FindAsync(transactionId, cancellationToken).ConfigureAwait(false);
-        if (transaction is null || !string.Equals(transaction.RelyingPartyId, relyingPartyId, StringComparison.Ordinal))
-        {
-            return null;
-        }
+        var transaction = await FindAsync(relyingPartyId, transactionId, cancellationToken).ConfigureAwait(false);
+        return transaction is null ? null : await GetStatusAsync(transaction, responseCode, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The result of a transaction the caller has already found for its owner.</summary>
+    public async ValueTask<PresentationStatusView> GetStatusAsync(TransactionRecord transaction, string? responseCode, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
 
         var expired = _time.GetUtcNow() >= transaction.ExpiresAt;
         var empty = new Dictionary<string, IReadOnlyList<VerifiedCredential>>();
@@ -229,10 +244,8 @@ internal sealed class PresentationService
     /// <summary>The event log; null when the transaction is unknown or belongs to another relying party.</summary>
     public async ValueTask<IReadOnlyList<TransactionEvent>?> GetEventsAsync(string relyingPartyId, string transactionId, CancellationToken cancellationToken)
     {
-        var transaction = await _transactions.FindAsync(transactionId, cancellationToken).ConfigureAwait(false);
-        return transaction is null || !string.Equals(transaction.RelyingPartyId, relyingPartyId, StringComparison.Ordinal)
-            ? null
-            : await _events.ListAsync(transactionId, cancellationToken).ConfigureAwait(false);
+        var transaction = await FindAsync(relyingPartyId, transactionId, cancellationToken).ConfigureAwait(false);
+        return transaction is null ? null : await _events.ListAsync(transactionId, cancellationToken).ConfigureAwait(false);
     }
 
     private async ValueTask<PresentationResult> ValidateAsync(TransactionRecord transaction, AuthorizationResponse response, VerifierEncryptionKey? key, DateTimeOffset now, CancellationToken cancellationToken)
