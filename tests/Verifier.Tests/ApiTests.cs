@@ -48,6 +48,8 @@ public sealed class ApiTests
     [InlineData("""{"dcql_query":{"credentials":[{"id":"a","format":"dc+sd-jwt","meta":{"vct_values":["x"]}}]},"request_uri_method":"GET"}""", "api.invalid_member")]
     [InlineData("""{"dcql_query":{"credentials":[{"id":"a","format":"dc+sd-jwt","meta":{"vct_values":["x"]}}]},"redirect_uri":"http://rp.example/"}""", "api.invalid_member")]
     [InlineData("""{"dcql_query":{"credentials":[{"id":"a","format":"dc+sd-jwt","meta":{"vct_values":["x"]}}]},"redirect_uri":"https://rp.example/#f"}""", "api.invalid_member")]
+    [InlineData("""{"dcql_query":{"credentials":[{"id":"a","format":"dc+sd-jwt","meta":{"vct_values":["x"]}}]},"client_id_prefix":"redirect_uri"}""", "api.invalid_member")]
+    [InlineData("""{"dcql_query":{"credentials":[{"id":"a","format":"dc+sd-jwt","meta":{"vct_values":["x"]}}]},"client_id_prefix":"X509_HASH"}""", "api.invalid_member")]
     [InlineData("""[1]""", "api.invalid_json")]
     [InlineData("""{"dcql_query":1,"dcql_query":2}""", "api.invalid_json")]
     public async Task Invalid_presentation_request_answers_400_problem_with_every_error_RFC9457(string body, string code)

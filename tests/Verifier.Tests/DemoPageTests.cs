@@ -112,6 +112,21 @@ public sealed partial class DemoPageTests
     }
 
     [Fact]
+    public async Task Page_can_choose_the_client_id_prefix_OID4VP_5_9_3()
+    {
+        using var app = new VerifierApp(settings: PagePaths.Enabled);
+        using var browser = await PagePaths.BrowserAsync(app);
+        var choice = PagePaths.Choice();
+        choice["client_id_prefix"] = "x509_san_dns";
+
+        var created = await PagePaths.CreateAsync(browser, choice);
+
+        created["authorizationRequestUri"]!.GetValue<string>().Should().StartWith("openid4vp://?client_id=x509_san_dns%3Averifier.example&");
+        await EndToEndTests.Wallet(app).RespondAsync(created["authorizationRequestUri"]!.GetValue<string>());
+        (await PagePaths.ResultAsync(browser, Id(created)))["status"]!.GetValue<string>().Should().Be("verified");
+    }
+
+    [Fact]
     public async Task Both_formats_let_the_wallet_answer_with_either_OID4VP_6_2()
     {
         using var app = new VerifierApp(settings: PagePaths.Enabled);
@@ -282,6 +297,7 @@ public sealed partial class DemoPageTests
     [InlineData("""{"preset":"pid_basics","formats":["dc+sd-jwt"],"request_uri_method":"GET"}""")]
     [InlineData("""{"formats":["dc+sd-jwt"]}""")]
     [InlineData("""{"preset":"pid_basics","preset":"address","formats":["dc+sd-jwt"]}""")]
+    [InlineData("""{"preset":"pid_basics","formats":["dc+sd-jwt"],"client_id_prefix":"redirect_uri"}""")]
     [InlineData("""[1]""")]
     [InlineData("""{""")]
     public async Task Invalid_choice_is_refused_with_a_problem(string body)

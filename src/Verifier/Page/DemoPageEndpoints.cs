@@ -62,7 +62,7 @@ internal static class DemoPageEndpoints
             return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request body too large", detail: $"The body exceeds {MaxCreateBodyBytes} bytes.");
         }
 
-        if (!TryParse(body, options, out var command, out var problem))
+        if (!TryParse(body, options, service.AvailableClientIdPrefixes, out var command, out var problem))
         {
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid choice", detail: problem.Message, extensions: new Dictionary<string, object?> { ["errors"] = new[] { new { code = problem.Code, message = problem.Message } } });
         }
@@ -116,7 +116,7 @@ internal static class DemoPageEndpoints
         return Results.Text(QrCodeImage.ToSvg(service.AuthorizationRequestUriOf(transaction)), QrCodeImage.SvgMediaType);
     }
 
-    private static bool TryParse(byte[] body, VerifierOptions options, out CreatePresentationCommand command, out VerificationError problem)
+    private static bool TryParse(byte[] body, VerifierOptions options, IReadOnlyCollection<string> clientIdPrefixes, out CreatePresentationCommand command, out VerificationError problem)
     {
         command = null!;
         problem = null!;
@@ -159,10 +159,11 @@ internal static class DemoPageEndpoints
 
         var responseMode = Optional(choice, "response_mode") ?? ResponseModes.DirectPostJwt;
         var method = Optional(choice, "request_uri_method") ?? RequestUriMethods.Get;
+        var prefix = Optional(choice, "client_id_prefix");
         var sameDevice = choice["same_device"] is JsonValue flag && flag.TryGetValue<bool>(out var on) && on;
-        if (!ResponseModes.IsSupported(responseMode) || method is not (RequestUriMethods.Get or RequestUriMethods.Post))
+        if (!ResponseModes.IsSupported(responseMode) || method is not (RequestUriMethods.Get or RequestUriMethods.Post) || (prefix is not null && !clientIdPrefixes.Contains(prefix)))
         {
-            problem = new("api.invalid_member", "'response_mode' must be direct_post.jwt or direct_post, 'request_uri_method' get or post.");
+            problem = new("api.invalid_member", $"'response_mode' must be direct_post.jwt or direct_post, 'request_uri_method' get or post, 'client_id_prefix' one of {string.Join(", ", clientIdPrefixes)}.");
             return false;
         }
 
@@ -172,7 +173,7 @@ internal static class DemoPageEndpoints
             throw new InvalidOperationException($"The page preset '{preset}' is not a valid DCQL query: {errors[0].Message}");
         }
 
-        command = new CreatePresentationCommand(query, responseMode, method, sameDevice ? new Uri(options.PublicBaseUrl!, PagePath.TrimStart('/')) : null);
+        command = new CreatePresentationCommand(query, responseMode, method, sameDevice ? new Uri(options.PublicBaseUrl!, PagePath.TrimStart('/')) : null, prefix);
         return true;
     }
 

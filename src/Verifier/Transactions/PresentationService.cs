@@ -48,13 +48,16 @@ internal sealed class PresentationService
         _options = options.Value;
     }
 
-    /// <summary>The Client Identifier wallets see.</summary>
-    public string ClientId => _signing.ClientId.Value;
+    /// <summary>The Client Identifier prefixes a transaction can use with this deployment's request signing certificate.</summary>
+    public IReadOnlyCollection<string> AvailableClientIdPrefixes => _signing.AvailablePrefixes;
 
     /// <summary>Creates a transaction for <paramref name="relyingPartyId"/>.</summary>
     public async ValueTask<CreatedPresentation> CreateAsync(string relyingPartyId, CreatePresentationCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
+        var clientId = command.ClientIdPrefix is null
+            ? _signing.ClientId
+            : _signing.ClientIdFor(command.ClientIdPrefix) ?? throw new ArgumentException($"The request signing certificate cannot be bound to the prefix '{command.ClientIdPrefix}'.", nameof(command));
         var now = _time.GetUtcNow();
         var transaction = new TransactionRecord
         {
@@ -66,7 +69,7 @@ internal sealed class PresentationService
             Status = TransactionStatus.Pending,
             ResponseMode = command.ResponseMode,
             RequestUriMethod = command.RequestUriMethod,
-            ClientId = _signing.ClientId.Value,
+            ClientId = clientId.Value,
             Nonce = NewHandle(32),
             State = NewHandle(),
             DcqlQuery = command.Query.Json.GetRawText(),
@@ -81,7 +84,7 @@ internal sealed class PresentationService
 
         await _nonces.AddAsync(transaction.Nonce, transaction.ExpiresAt, cancellationToken).ConfigureAwait(false);
         await _transactions.CreateAsync(transaction, cancellationToken).ConfigureAwait(false);
-        await LogAsync(transaction.Id, "created", $"response_mode={command.ResponseMode}; request_uri_method={command.RequestUriMethod}; same_device={command.RedirectUri is not null}", cancellationToken).ConfigureAwait(false);
+        await LogAsync(transaction.Id, "created", $"client_id_prefix={clientId.Prefix}; response_mode={command.ResponseMode}; request_uri_method={command.RequestUriMethod}; same_device={command.RedirectUri is not null}", cancellationToken).ConfigureAwait(false);
         return new CreatedPresentation(transaction.Id, AuthorizationRequestUriOf(transaction), RequestUri(transaction.RequestId).AbsoluteUri, transaction.ExpiresAt);
     }
 
@@ -125,7 +128,7 @@ internal sealed class PresentationService
         var query = StoredQuery(transaction);
         var request = new AuthorizationRequest
         {
-            ClientId = _signing.ClientId,
+            ClientId = StoredClientId(transaction),
             ResponseMode = transaction.ResponseMode,
             ResponseUri = ResponseUri(transaction.RequestId),
             Nonce = transaction.Nonce,
@@ -286,6 +289,10 @@ internal sealed class PresentationService
         var stored = await _keys.FindAsync(transaction.Id, cancellationToken).ConfigureAwait(false);
         return stored is { } found ? VerifierEncryptionKey.FromPkcs8(found.Pkcs8, found.KeyId) : null;
     }
+
+    // The stored Client Identifier was made by RequestSigningCredentials when the transaction was created.
+    private static ClientId StoredClientId(TransactionRecord transaction) =>
+        ClientId.TryParse(transaction.ClientId, Limits, out var clientId, out _) ? clientId : throw new InvalidOperationException("A stored client_id no longer parses.");
 
     // The stored query was validated when the transaction was created.
     private static DcqlQuery StoredQuery(TransactionRecord transaction) =>

@@ -33,6 +33,7 @@ async function createRequest(event) {
     request_uri_method: $("request_uri_method").value,
     same_device: $("same_device").checked,
   };
+  if ($("client_id_prefix").value) choice.client_id_prefix = $("client_id_prefix").value;
   button.disabled = true;
   try {
     const response = await fetch("/rp/presentations", {
