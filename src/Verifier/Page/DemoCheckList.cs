@@ -45,7 +45,7 @@ internal static class DemoCheckList
                     : $"Token Status List entry fetched, signature and chain verified, status '{credential.Status}' (fail closed otherwise).";
                 if (credential.Format == DcqlFormats.SdJwtVc)
                 {
-                    checks.Add(new($"{where}: issuer signature", "The issuer-signed JWT verified with the key of its x5c leaf; typ dc+sd-jwt; ES256/384/512 only (SD-JWT VC §3.5, HAIP 1.0 §6.1)."));
+                    checks.Add(new($"{where}: issuer signature", "The issuer-signed JWT verified with the key of its x5c leaf; typ dc+sd-jwt; ES256/384/512 only (SD-JWT VC, HAIP 1.0 §6.1)."));
                     checks.Add(new($"{where}: issuer trusted", $"The x5c chain leads to a configured trust anchor ({level})."));
                     checks.Add(new($"{where}: disclosures", "Every disclosure's digest is in the signed payload, none twice (RFC 9901 §7.1)."));
                     checks.Add(new($"{where}: validity", "nbf and exp hold at the time of verification (RFC 7519 §4.1.4, §4.1.5)."));
