@@ -30,8 +30,17 @@ internal static class Base64UrlStrict
             return false;
         }
 
-        bytes = Base64Url.DecodeFromChars(value);
-        return true;
+        try
+        {
+            bytes = Base64Url.DecodeFromChars(value);
+            return true;
+        }
+        catch (FormatException)
+        {
+            // Non-zero trailing bits (a non-canonical encoding such as "not") pass the alphabet check but not the decoder.
+            bytes = [];
+            return false;
+        }
     }
 
     public static string Encode(ReadOnlySpan<byte> bytes) => Base64Url.EncodeToString(bytes);

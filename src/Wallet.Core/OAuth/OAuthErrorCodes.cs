@@ -1,0 +1,80 @@
+namespace Wallet.Core.OAuth;
+
+/// <summary>
+/// Stable error codes of the OAuth building blocks: DPoP proofs (RFC 9449) and PKCE (RFC 7636). Each maps to an OAuth
+/// error on the wire through <see cref="DpopValidationResult.WireError"/> or the caller.
+/// </summary>
+public static class OAuthErrorCodes
+{
+    /// <summary>No <c>DPoP</c> header was sent where one is required (RFC 9449 §4.3 check 1).</summary>
+    public const string DpopMissing = "dpop.missing";
+
+    /// <summary>More than one <c>DPoP</c> header was sent (RFC 9449 §4.3 check 1).</summary>
+    public const string DpopMultipleHeaders = "dpop.multiple_headers";
+
+    /// <summary>The <c>DPoP</c> header is not one well-formed compact JWS (RFC 9449 §4.3 check 2).</summary>
+    public const string DpopMalformed = "dpop.malformed";
+
+    /// <summary>The <c>typ</c> header is not <c>dpop+jwt</c> (RFC 9449 §4.3 check 4).</summary>
+    public const string DpopTypeInvalid = "dpop.typ_invalid";
+
+    /// <summary>The <c>alg</c> is <c>none</c>, symmetric or not on the allow-list (RFC 9449 §4.3 check 5).</summary>
+    public const string DpopAlgorithmNotAllowed = "dpop.alg_not_allowed";
+
+    /// <summary>The <c>jwk</c> header is missing or not a valid public key of a supported curve (RFC 9449 §4.3 check 7).</summary>
+    public const string DpopJwkInvalid = "dpop.jwk_invalid";
+
+    /// <summary>The <c>jwk</c> header carries private key material (RFC 9449 §4.3 check 7).</summary>
+    public const string DpopJwkPrivate = "dpop.jwk_private";
+
+    /// <summary>The key's curve does not belong to the <c>alg</c>.</summary>
+    public const string DpopKeyAlgorithmMismatch = "dpop.key_alg_mismatch";
+
+    /// <summary>The signature does not verify with the <c>jwk</c> (RFC 9449 §4.3 check 6).</summary>
+    public const string DpopSignatureInvalid = "dpop.signature_invalid";
+
+    /// <summary>A required claim (<c>jti</c>, <c>htm</c>, <c>htu</c>, <c>iat</c>) is missing or of the wrong type (RFC 9449 §4.3 check 3).</summary>
+    public const string DpopClaimMissing = "dpop.claim_missing";
+
+    /// <summary><c>htm</c> differs from the request method (RFC 9449 §4.3 check 8).</summary>
+    public const string DpopHtmMismatch = "dpop.htm_mismatch";
+
+    /// <summary><c>htu</c> differs from the request URI, ignoring query and fragment (RFC 9449 §4.3 check 9).</summary>
+    public const string DpopHtuMismatch = "dpop.htu_mismatch";
+
+    /// <summary><c>iat</c> is older than the accepted window (RFC 9449 §4.3 check 11).</summary>
+    public const string DpopIatTooOld = "dpop.iat_too_old";
+
+    /// <summary><c>iat</c> lies further in the future than the clock skew allows (RFC 9449 §4.3 check 11).</summary>
+    public const string DpopIatInFuture = "dpop.iat_in_future";
+
+    /// <summary>The server requires a nonce and the proof has none (RFC 9449 §8). Maps to <c>use_dpop_nonce</c>.</summary>
+    public const string DpopNonceMissing = "dpop.nonce_missing";
+
+    /// <summary>The proof's <c>nonce</c> is not one the server currently accepts (RFC 9449 §4.3 check 10). Maps to <c>use_dpop_nonce</c>.</summary>
+    public const string DpopNonceInvalid = "dpop.nonce_invalid";
+
+    /// <summary>An access token is presented but the proof has no <c>ath</c> (RFC 9449 §4.3 check 12, §7).</summary>
+    public const string DpopAthMissing = "dpop.ath_missing";
+
+    /// <summary><c>ath</c> is not the hash of the presented access token (RFC 9449 §4.3 check 12).</summary>
+    public const string DpopAthMismatch = "dpop.ath_mismatch";
+
+    /// <summary>The proof key is not the key the access token is bound to (<c>cnf.jkt</c>, RFC 9449 §4.3 check 12, §6).</summary>
+    public const string DpopKeyMismatch = "dpop.key_mismatch";
+
+    /// <summary>A proof with the same <c>jti</c> from the same key was seen before (RFC 9449 §11.1).</summary>
+    public const string DpopReplayed = "dpop.replayed";
+
+    /// <summary>The <c>code_verifier</c> is not 43–128 characters of the unreserved set (RFC 7636 §4.1).</summary>
+    public const string PkceVerifierInvalid = "pkce.verifier_invalid";
+
+    /// <summary>The <c>code_challenge</c> is not a base64url SHA-256 value (RFC 7636 §4.2).</summary>
+    public const string PkceChallengeInvalid = "pkce.challenge_invalid";
+
+    /// <summary>The <c>code_challenge_method</c> is missing or not <c>S256</c> (RFC 7636 §4.3; HAIP 1.0 §4).</summary>
+    public const string PkceMethodNotSupported = "pkce.method_not_supported";
+
+    /// <summary>The <c>code_verifier</c> does not hash to the stored <c>code_challenge</c> (RFC 7636 §4.6).</summary>
+    public const string PkceMismatch = "pkce.mismatch";
+}
