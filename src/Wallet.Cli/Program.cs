@@ -1,1 +1,3 @@
-return 0;
+using Wallet.Cli;
+
+return await CliApp.RunAsync(args, Console.Out, Console.Error, Console.In).ConfigureAwait(false);

@@ -12,6 +12,10 @@ public static class JwsWriter
     // Default times would silently add iat/nbf/exp claims the caller did not ask for.
     private static readonly JsonWebTokenHandler Handler = new() { SetDefaultTimesOnTokenCreation = false };
 
+    // The default factory caches signature providers by the key's JWK thumbprint, so a new ECDsa instance of a key
+    // signed with before would be handed the provider holding the earlier instance, which the caller may have disposed.
+    private static readonly CryptoProviderFactory ProviderFactory = new() { CacheSignatureProviders = false };
+
     /// <summary>Signs <paramref name="payloadJson"/> with <paramref name="key"/>.</summary>
     /// <param name="key">Signing key; its <c>kid</c> is added to the header when set.</param>
     /// <param name="type">The <c>typ</c> header (explicit typing, RFC 8725 §3.11).</param>
@@ -40,6 +44,7 @@ public static class JwsWriter
         }
 
         var securityKey = new ECDsaSecurityKey(key.Key) { KeyId = key.KeyId };
-        return Handler.CreateToken(payloadJson, new SigningCredentials(securityKey, key.Algorithm.Name), header);
+        var credentials = new SigningCredentials(securityKey, key.Algorithm.Name) { CryptoProviderFactory = ProviderFactory };
+        return Handler.CreateToken(payloadJson, credentials, header);
     }
 }

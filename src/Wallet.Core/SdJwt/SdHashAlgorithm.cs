@@ -52,8 +52,14 @@ public sealed class SdHashAlgorithm
         var length = Encoding.ASCII.GetByteCount(text);
         var buffer = length <= 8192 ? stackalloc byte[length] : new byte[length];
         Encoding.ASCII.GetBytes(text, buffer);
+        // The static one-shot methods skip the provider lookup of the HashAlgorithmName overload (several times faster).
         Span<byte> hash = stackalloc byte[64];
-        var written = CryptographicOperations.HashData(HashAlgorithm, buffer, hash);
+        var written = Name switch
+        {
+            "sha-256" => SHA256.HashData(buffer, hash),
+            "sha-384" => SHA384.HashData(buffer, hash),
+            _ => SHA512.HashData(buffer, hash),
+        };
         return Base64UrlStrict.Encode(hash[..written]);
     }
 

@@ -44,11 +44,20 @@ internal static class CertificateDecoder
         try
         {
             certificate = X509CertificateLoader.LoadCertificate(der);
+
+            // The loader defers some fields; a certificate whose validity or names fail only when read would
+            // otherwise throw in the middle of a chain validation.
+            _ = certificate.NotBefore;
+            _ = certificate.NotAfter;
+            _ = certificate.Subject;
+            _ = certificate.Issuer;
             reason = null;
             return true;
         }
         catch (CryptographicException)
         {
+            certificate?.Dispose();
+            certificate = null;
             reason = "it is not an X.509 certificate";
             return false;
         }

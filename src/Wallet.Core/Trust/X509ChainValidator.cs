@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
@@ -20,6 +21,9 @@ namespace Wallet.Core.Trust;
 public sealed class X509ChainValidator : ICertificateChainValidator
 {
     private const int MaxAnchorsListed = 5;
+
+    private readonly ConcurrentDictionary<string, CachedSuccess> _successes = new(StringComparer.Ordinal);
+    private int _cacheHits;
 
     /// <summary>Creates a validator.</summary>
     /// <param name="anchors">The only certificates a chain may end at.</param>
@@ -67,6 +71,15 @@ public sealed class X509ChainValidator : ICertificateChainValidator
             return CertificateChainValidationResult.Failure(leaf, [new(TrustErrorCodes.ChainTooLong, $"The certificate chain holds {chain.Count} certificates; at most {Options.MaxChainLength} are accepted.")]);
         }
 
+        var cacheKey = Options.SuccessCacheDuration > TimeSpan.Zero ? CacheKey(chain, usage) : null;
+        if (cacheKey is not null && _successes.TryGetValue(cacheKey, out var cached)
+            && validationTime >= cached.NotBefore && validationTime <= cached.NotAfter
+            && Options.CacheClock.GetUtcNow() - cached.CachedAt < Options.SuccessCacheDuration)
+        {
+            Interlocked.Increment(ref _cacheHits);
+            return CertificateChainValidationResult.Success(leaf, cached.Anchor);
+        }
+
         var errors = new List<VerificationError>();
         var path = StripIncludedAnchor(chain, errors, out var includedAnchor);
         CheckLinks(path, errors);
@@ -78,11 +91,49 @@ public sealed class X509ChainValidator : ICertificateChainValidator
 
         if (errors.Count == 0 && anchor is not null)
         {
+            if (cacheKey is not null)
+            {
+                Remember(cacheKey, path, anchor);
+            }
+
             return CertificateChainValidationResult.Success(leaf, anchor);
         }
 
         return CertificateChainValidationResult.Failure(leaf, errors);
     }
+
+    /// <summary>How many validations were answered from the success cache (for tests and diagnostics).</summary>
+    internal int CacheHits => Volatile.Read(ref _cacheHits);
+
+    private static string CacheKey(IReadOnlyList<X509Certificate2> chain, CertificateUsage usage)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(System.Text.Encoding.UTF8.GetBytes(usage.Name + "\n" + usage.RequiredExtendedKeyUsage + "\n"));
+        foreach (var certificate in chain)
+        {
+            hash.AppendData(BitConverter.GetBytes(certificate.RawData.Length));
+            hash.AppendData(certificate.RawData);
+        }
+
+        return Convert.ToHexString(hash.GetHashAndReset());
+    }
+
+    private void Remember(string key, List<X509Certificate2> path, TrustAnchor anchor)
+    {
+        if (_successes.Count >= Options.MaxCacheEntries)
+        {
+            _successes.Clear();
+        }
+
+        var certificates = path.Append(anchor.Certificate).ToArray();
+        _successes[key] = new CachedSuccess(
+            anchor,
+            certificates.Max(CertificateFacts.NotBefore),
+            certificates.Min(CertificateFacts.NotAfter),
+            Options.CacheClock.GetUtcNow());
+    }
+
+    private sealed record CachedSuccess(TrustAnchor Anchor, DateTimeOffset NotBefore, DateTimeOffset NotAfter, DateTimeOffset CachedAt);
 
     /// <summary>HAIP 1.0 §4.1: the anchor must not travel with the chain. Returns the chain without a trailing anchor.</summary>
     private List<X509Certificate2> StripIncludedAnchor(IReadOnlyList<X509Certificate2> chain, List<VerificationError> errors, out TrustAnchor? includedAnchor)

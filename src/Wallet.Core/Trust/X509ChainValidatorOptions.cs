@@ -26,4 +26,18 @@ public sealed record X509ChainValidatorOptions
     /// MUST NOT be included, so this is off by default; turn it on for ecosystems that include the root anyway.
     /// </summary>
     public bool AllowAnchorInChain { get; init; }
+
+    /// <summary>
+    /// How long a successful validation of the same chain for the same usage is reused, as long as the validation time
+    /// still lies inside every certificate's validity. A verifier meets few issuer chains, and the platform chain engine
+    /// costs milliseconds per call. <see cref="TimeSpan.Zero"/> turns the cache off; keep it short when revocation
+    /// checking is on, because a cached result does not see a newer CRL.
+    /// </summary>
+    public TimeSpan SuccessCacheDuration { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Most chains kept in the success cache; when full, the cache is emptied and refilled.</summary>
+    public int MaxCacheEntries { get; init; } = 1024;
+
+    /// <summary>The clock that ages cache entries (validity itself is judged at the caller's validation time).</summary>
+    public TimeProvider CacheClock { get; init; } = TimeProvider.System;
 }

@@ -202,4 +202,20 @@ public class X5cParserTests
 
         throw new InvalidDataException($"No '{key}' in the map.");
     }
+
+    [Fact]
+    public void Certificate_whose_validity_cannot_be_decoded_is_malformed_not_an_exception_RFC5280_4_1_2_5()
+    {
+        // Replace the digits of the first UTCTime (notBefore) with letters: still DER, but not a time.
+        var der = DocumentSigner.RawData.ToArray();
+        var at = Enumerable.Range(0, der.Length - 15).First(i => der[i] == 0x17 && der[i + 1] == 0x0D);
+        for (var i = at + 2; i < at + 14; i++)
+        {
+            der[i] = (byte)'Z';
+        }
+
+        X5cParser.TryParseDer([der], out _, out var error).Should().BeFalse();
+
+        error!.Code.Should().Be(TrustErrorCodes.MalformedCertificate);
+    }
 }

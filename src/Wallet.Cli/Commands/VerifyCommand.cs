@@ -1,0 +1,135 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Wallet.Core;
+using Wallet.Core.SdJwt;
+using Wallet.Core.SdJwtVc;
+using Wallet.Core.Trust;
+
+namespace Wallet.Cli.Commands;
+
+/// <summary>
+/// <c>wallet verify</c>: verifies an SD-JWT VC (or SD-JWT VC+KB) against trust anchors and prints the outcome as JSON;
+/// exit code 0 when valid, 1 when not.
+/// </summary>
+internal static class VerifyCommand
+{
+    public const string Format = SdJwtVcClaims.Type;
+
+    // Shown outside "claims": they describe the credential, not its subject.
+    private static readonly HashSet<string> RegisteredClaims = new(["iss", "iat", "nbf", "exp", "cnf", "vct", "vct#integrity", "status", "_sd_alg"], StringComparer.Ordinal);
+
+    public static Command Create(CliContext context)
+    {
+        var file = new Argument<string>("FILE") { Description = "The SD-JWT VC presentation; '-' reads stdin." };
+        var trust = new Option<string[]>("--trust")
+        { HelpName = "CA.pem|DIR",
+            Description = "A trust anchor: a root CA certificate file (PEM or DER) or a folder of them; repeatable.",
+            Required = true,
+        };
+        var audience = new Option<string?>("--aud") { HelpName = "AUDIENCE", Description = "This verifier's identifier, expected as the KB-JWT aud." };
+        var nonce = new Option<string?>("--nonce") { HelpName = "NONCE", Description = "This transaction's nonce, expected in the KB-JWT. Without --aud and --nonce a plain SD-JWT (no KB-JWT) is expected." };
+        var at = new Option<long?>("--at") { HelpName = "UNIXTIME", Description = "Verify as of this time (Unix seconds) instead of now." };
+        var vct = new Option<string[]>("--vct") { HelpName = "VCT", Description = "An accepted credential type; repeatable. Any type when omitted." };
+        var allowUnchecked = new Option<bool>("--allow-unchecked-status") { Description = "Accept a credential whose Token Status List entry is not checked (status lists are not fetched by this command); fails closed otherwise." };
+        var command = new Command("verify", "Verify an SD-JWT VC against trust anchors and print the result as JSON (exit 0 valid, 1 invalid, 2 usage error).")
+        {
+            file, trust, audience, nonce, at, vct, allowUnchecked,
+        };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var aud = parseResult.GetValue(audience);
+            var nonceValue = parseResult.GetValue(nonce);
+            if ((aud is null) != (nonceValue is null))
+            {
+                throw new UsageException("--aud and --nonce go together: give both to require Key Binding, or neither for a plain SD-JWT.");
+            }
+
+            var timeProvider = parseResult.GetValue(at) is { } seconds ? new FixedTimeProvider(FromUnixSeconds(seconds)) : context.TimeProvider;
+            var store = LoadTrustAnchors(parseResult.GetValue(trust) ?? []);
+            var compact = InputReader.ReadToken(parseResult.GetValue(file)!, context, "SD-JWT");
+            var verifier = CreateVerifier(store, timeProvider, parseResult.GetValue(vct) ?? [], parseResult.GetValue(allowUnchecked));
+            var expectation = aud is null ? null : new KeyBindingExpectation(aud, nonceValue!);
+            var result = await verifier.VerifyAsync(compact, expectation, cancellationToken).ConfigureAwait(false);
+            JsonOutput.Write(context.Stdout, Report(result));
+            return result.IsValid ? ExitCodes.Success : ExitCodes.Invalid;
+        });
+        return command;
+    }
+
+    public static SdJwtVcVerifier CreateVerifier(TrustAnchorStore store, TimeProvider timeProvider, IReadOnlyCollection<string> acceptedVcts, bool allowUncheckedStatus) =>
+        new(new SdJwtVcVerifierOptions
+        {
+            TrustValidator = new X509ChainValidator(store),
+            TimeProvider = timeProvider,
+            AcceptedVcts = acceptedVcts,
+            AllowUncheckedStatus = allowUncheckedStatus,
+        });
+
+    /// <summary>Loads anchors from files and folders; an unreadable or unacceptable anchor is a usage error.</summary>
+    public static TrustAnchorStore LoadTrustAnchors(IReadOnlyList<string> paths)
+    {
+        if (paths.Count == 0)
+        {
+            throw new UsageException("At least one --trust anchor is needed.");
+        }
+
+        var store = TrustAnchorStore.Empty;
+        foreach (var path in paths)
+        {
+            IReadOnlyList<VerificationError> errors;
+            TrustAnchorStore? loaded;
+            var ok = Directory.Exists(path)
+                ? TrustAnchorStore.TryFromDirectory(path, null, null, out loaded, out errors)
+                : File.Exists(path)
+                    ? TrustAnchorStore.TryFromFiles([path], null, null, out loaded, out errors)
+                    : throw new UsageException($"The trust anchor '{path}' does not exist.");
+            if (!ok)
+            {
+                throw new UsageException($"The trust anchor '{path}' is not usable: {string.Join(" ", errors.Select(e => $"{e.Code}: {e.Message}"))}");
+            }
+
+            store = store.Merge(loaded!);
+        }
+
+        return store;
+    }
+
+    public static JsonObject Report(SdJwtVcVerificationResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        JsonObject? claims = null;
+        if (result.IsValid)
+        {
+            claims = [];
+            foreach (var (name, value) in result.Claims)
+            {
+                if (!RegisteredClaims.Contains(name))
+                {
+                    claims[name] = value?.DeepClone();
+                }
+            }
+        }
+
+        var errors = new JsonArray(result.Errors.Select(e => (JsonNode)new JsonObject { ["code"] = e.Code, ["message"] = e.Message }).ToArray());
+        return new JsonObject
+        {
+            ["valid"] = result.IsValid,
+            ["format"] = Format,
+            ["issuer"] = result.IssuerIdentifier,
+            ["issuerCertificate"] = result.Issuer,
+            ["vct"] = result.Vct,
+            ["levelOfAssurance"] = result.LevelOfAssurance?.ToString(),
+            ["holderBinding"] = result.HolderBindingVerified,
+            ["status"] = result.Status.ToString(),
+            ["claims"] = claims,
+            ["disclosed"] = new JsonArray(result.DisclosedPaths.Select(p => (JsonNode)p.ToString()).ToArray()),
+            ["errors"] = errors,
+        };
+    }
+
+    private static DateTimeOffset FromUnixSeconds(long seconds) =>
+        seconds is >= 0 and <= 253402300799
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--at {seconds} is not a Unix time between 1970 and 9999."));
+}
