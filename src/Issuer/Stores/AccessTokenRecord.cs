@@ -1,0 +1,9 @@
+namespace Wallet.Issuer.Stores;
+
+/// <summary>An issued access token, stored by hash only.</summary>
+/// <param name="TokenHash">Base64url SHA-256 of the token.</param>
+/// <param name="OfferId">The offer the token was obtained for (subject and authorized configurations).</param>
+/// <param name="KeyThumbprint">The DPoP key thumbprint (<c>cnf.jkt</c>), or null for a bearer token.</param>
+/// <param name="ConfigurationIds">The credential configurations the token authorizes.</param>
+/// <param name="ExpiresAt">When the token expires.</param>
+public sealed record AccessTokenRecord(string TokenHash, string OfferId, string? KeyThumbprint, IReadOnlyList<string> ConfigurationIds, DateTimeOffset ExpiresAt);
