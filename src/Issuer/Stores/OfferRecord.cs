@@ -1,8 +1,13 @@
 namespace Wallet.Issuer.Stores;
 
-/// <summary>A Credential Offer with its pre-authorized code, as stored. Codes are stored only as hashes.</summary>
+/// <summary>
+/// A Credential Offer with its pre-authorized code, as stored. The code is looked up by hash; the code itself is kept
+/// only until redemption, because the offer document served by reference must contain it, and is wiped then. The
+/// transaction code is stored only as a salted hash.
+/// </summary>
 /// <param name="OfferId">The random identifier in the offer URI.</param>
-/// <param name="PreAuthorizedCodeHash">Base64url SHA-256 of the pre-authorized code.</param>
+/// <param name="PreAuthorizedCodeHash">Base64 SHA-256 of the pre-authorized code.</param>
+/// <param name="PreAuthorizedCode">The code itself while the offer is open; null once redeemed.</param>
 /// <param name="TxCodeHash">Base64url SHA-256 of the offer id and the transaction code, when one is required.</param>
 /// <param name="TxCodeLength">Digits of the transaction code, announced in the offer.</param>
 /// <param name="ConfigurationIds">The offered credential configurations.</param>
@@ -13,6 +18,7 @@ namespace Wallet.Issuer.Stores;
 public sealed record OfferRecord(
     string OfferId,
     string PreAuthorizedCodeHash,
+    string? PreAuthorizedCode,
     string? TxCodeHash,
     int? TxCodeLength,
     IReadOnlyList<string> ConfigurationIds,

@@ -15,6 +15,7 @@ internal sealed class EfOfferStore(IDbContextFactory<IssuerDbContext> factory) :
         {
             OfferId = offer.OfferId,
             CodeHash = offer.PreAuthorizedCodeHash,
+            Code = offer.PreAuthorizedCode,
             TxCodeHash = offer.TxCodeHash,
             TxCodeLength = offer.TxCodeLength,
             ConfigurationIdsJson = JsonSerializer.Serialize(offer.ConfigurationIds),
@@ -72,7 +73,8 @@ internal sealed class EfOfferStore(IDbContextFactory<IssuerDbContext> factory) :
                 .Where(o => o.OfferId == entity.OfferId && !o.Redeemed)
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(o => o.FailedTxCodeAttempts, o => o.FailedTxCodeAttempts + 1)
-                    .SetProperty(o => o.Redeemed, o => o.FailedTxCodeAttempts + 1 >= maxTxCodeAttempts), cancellationToken)
+                    .SetProperty(o => o.Redeemed, o => o.FailedTxCodeAttempts + 1 >= maxTxCodeAttempts)
+                    .SetProperty(o => o.Code, o => o.FailedTxCodeAttempts + 1 >= maxTxCodeAttempts ? null : o.Code), cancellationToken)
                 .ConfigureAwait(false);
             var attempts = await db.Offers.AsNoTracking().Where(o => o.OfferId == entity.OfferId).Select(o => o.FailedTxCodeAttempts).FirstAsync(cancellationToken).ConfigureAwait(false);
             return (attempts >= maxTxCodeAttempts ? RedemptionOutcome.AttemptsExhausted : RedemptionOutcome.TxCodeWrong, offer);
@@ -80,9 +82,9 @@ internal sealed class EfOfferStore(IDbContextFactory<IssuerDbContext> factory) :
 
         var updated = await db.Offers
             .Where(o => o.OfferId == entity.OfferId && !o.Redeemed && o.ExpiresAt > nowSeconds && o.FailedTxCodeAttempts < maxTxCodeAttempts)
-            .ExecuteUpdateAsync(s => s.SetProperty(o => o.Redeemed, true), cancellationToken)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.Redeemed, true).SetProperty(o => o.Code, (string?)null), cancellationToken)
             .ConfigureAwait(false);
-        return updated == 1 ? (RedemptionOutcome.Redeemed, offer with { Redeemed = true }) : (RedemptionOutcome.AlreadyRedeemed, offer);
+        return updated == 1 ? (RedemptionOutcome.Redeemed, offer with { Redeemed = true, PreAuthorizedCode = null }) : (RedemptionOutcome.AlreadyRedeemed, offer);
     }
 
     /// <summary>The stored form of a transaction code: salted with the offer id so equal codes hash differently.</summary>
@@ -92,6 +94,7 @@ internal sealed class EfOfferStore(IDbContextFactory<IssuerDbContext> factory) :
     private static OfferRecord ToRecord(OfferEntity e) => new(
         e.OfferId,
         e.CodeHash,
+        e.Code,
         e.TxCodeHash,
         e.TxCodeLength,
         JsonSerializer.Deserialize<List<string>>(e.ConfigurationIdsJson) ?? [],

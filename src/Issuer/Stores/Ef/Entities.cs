@@ -7,6 +7,8 @@ internal sealed class OfferEntity
 
     public string CodeHash { get; set; } = string.Empty;
 
+    public string? Code { get; set; }
+
     public string? TxCodeHash { get; set; }
 
     public int? TxCodeLength { get; set; }

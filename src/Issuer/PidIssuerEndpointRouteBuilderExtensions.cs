@@ -1,0 +1,22 @@
+using Wallet.Issuer.Endpoints;
+using Wallet.Issuer.Protocol;
+
+namespace Wallet.Issuer;
+
+/// <summary>Maps the PID issuer's endpoints under the path of the Credential Issuer Identifier.</summary>
+public static class PidIssuerEndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Maps discovery (<c>/.well-known/…</c>), <c>/token</c>, <c>/nonce</c>, <c>/credential</c>,
+    /// <c>/credential-offers/{id}</c>, <c>/status-lists/{id}</c>, <c>/jwks</c> and the agency API <c>/api/offers</c>.
+    /// </summary>
+    public static IEndpointRouteBuilder MapPidIssuer(this IEndpointRouteBuilder routes)
+    {
+        ArgumentNullException.ThrowIfNull(routes);
+        var endpoints = routes.ServiceProvider.GetRequiredService<IssuerEndpoints>();
+        MetadataEndpoints.Map(routes, endpoints);
+        TokenEndpoints.Map(routes, endpoints);
+        OfferEndpoints.Map(routes, endpoints);
+        return routes;
+    }
+}

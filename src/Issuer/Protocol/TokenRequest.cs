@@ -1,0 +1,8 @@
+namespace Wallet.Issuer.Protocol;
+
+/// <summary>A token request as received: the form parameters (every value of each), the DPoP headers, and client attestation headers.</summary>
+/// <param name="Form">Form parameters; a parameter sent twice has two values.</param>
+/// <param name="IsForm">True when the body was <c>application/x-www-form-urlencoded</c>.</param>
+/// <param name="DpopHeaders">Every <c>DPoP</c> header value.</param>
+/// <param name="HasClientAttestation">True when an <c>OAuth-Client-Attestation</c> header was sent.</param>
+internal sealed record TokenRequest(IReadOnlyDictionary<string, string[]> Form, bool IsForm, IReadOnlyList<string> DpopHeaders, bool HasClientAttestation);
