@@ -54,6 +54,9 @@ public sealed class IssuerFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
+    /// <summary>An offer link that resolves the metadata again (the offer itself is redeemed): a by-value link of the wallet's offer.</summary>
+    public string IssuerUrlOffer(TestWallet wallet) => Wallet.Core.OpenId4Vci.CredentialOfferLink.ByValue(wallet.Offer!).ToUri();
+
     public HttpClient CreateApiClient()
     {
         var client = CreateClient();

@@ -15,7 +15,7 @@ namespace Wallet.Issuer.Tests;
 /// </summary>
 public sealed class TestWallet(HttpClient http, TimeProvider clock)
 {
-    public SigningKey DpopKey { get; } = SigningKey.Generate();
+    public SigningKey DpopKey { get; private set; } = SigningKey.Generate();
 
     public string? DpopNonce { get; private set; }
 
@@ -27,13 +27,26 @@ public sealed class TestWallet(HttpClient http, TimeProvider clock)
 
     public string? AccessToken { get; private set; }
 
+    /// <summary>Takes over the DPoP key, token and offer of <paramref name="other"/> (the same wallet after the server restarted).</summary>
+    public void AdoptTokenOf(TestWallet other)
+    {
+        DpopKey = other.DpopKey;
+        AccessToken = other.AccessToken;
+        Offer = other.Offer;
+    }
+
     public async Task<CredentialOffer> ResolveOfferAsync(string offerLink)
     {
         CredentialOfferLink.TryParse(offerLink, OpenId4VciLimits.Default, out var link, out var error).Should().BeTrue(error?.ToString());
-        var response = await http.GetAsync(link!.OfferUri);
-        response.StatusCode.Should().Be(HttpStatusCode.OK);
-        response.Content.Headers.ContentType!.MediaType.Should().Be("application/json");
-        CredentialOffer.TryParse(await response.Content.ReadAsStringAsync(), OpenId4VciLimits.Default, out var offer, out error).Should().BeTrue(error?.ToString());
+        var offer = link!.Offer;
+        if (offer is null)
+        {
+            var response = await http.GetAsync(link.OfferUri);
+            response.StatusCode.Should().Be(HttpStatusCode.OK);
+            response.Content.Headers.ContentType!.MediaType.Should().Be("application/json");
+            CredentialOffer.TryParse(await response.Content.ReadAsStringAsync(), OpenId4VciLimits.Default, out offer, out error).Should().BeTrue(error?.ToString());
+        }
+
         Offer = offer;
 
         var issuer = offer!.CredentialIssuer;
