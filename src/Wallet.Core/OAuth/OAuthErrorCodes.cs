@@ -77,4 +77,58 @@ public static class OAuthErrorCodes
 
     /// <summary>The <c>code_verifier</c> does not hash to the stored <c>code_challenge</c> (RFC 7636 §4.6).</summary>
     public const string PkceMismatch = "pkce.mismatch";
+
+    /// <summary>No <c>OAuth-Client-Attestation</c> header, or more than one (ABCA -10 §4, §7.1).</summary>
+    public const string AttestationMissing = "client_attestation.missing";
+
+    /// <summary>The Client Attestation is not one well-formed compact JWS (ABCA -10 §7.1).</summary>
+    public const string AttestationMalformed = "client_attestation.malformed";
+
+    /// <summary>The Client Attestation's <c>typ</c> is not <c>oauth-client-attestation+jwt</c> (ABCA -10 §4).</summary>
+    public const string AttestationTypeInvalid = "client_attestation.typ_invalid";
+
+    /// <summary>The Client Attestation's <c>alg</c> is not acceptable (ABCA -10 §7.1).</summary>
+    public const string AttestationAlgorithmNotAllowed = "client_attestation.alg_not_allowed";
+
+    /// <summary>The Client Attestation has no usable <c>x5c</c> chain (HAIP 1.0 §4.4.1).</summary>
+    public const string AttestationX5cInvalid = "client_attestation.x5c_invalid";
+
+    /// <summary>The <c>x5c</c> chain does not lead to a configured wallet-provider trust anchor, or the leaf is self-signed (HAIP 1.0 §4.4.1).</summary>
+    public const string AttestationUntrusted = "client_attestation.untrusted";
+
+    /// <summary>The Client Attestation's signature does not verify with the <c>x5c</c> leaf key (ABCA -10 §7.1).</summary>
+    public const string AttestationSignatureInvalid = "client_attestation.signature_invalid";
+
+    /// <summary>A required claim (<c>sub</c>, <c>exp</c>, <c>cnf.jwk</c>) is missing or malformed (ABCA -10 §4).</summary>
+    public const string AttestationClaimMissing = "client_attestation.claim_missing";
+
+    /// <summary><c>cnf.jwk</c> carries private key material (ABCA -10 §7.1).</summary>
+    public const string AttestationCnfPrivate = "client_attestation.cnf_private";
+
+    /// <summary>The Client Attestation has expired, or its <c>iat</c> lies in the future (ABCA -10 §7.1).</summary>
+    public const string AttestationExpired = "client_attestation.expired";
+
+    /// <summary>The request's <c>client_id</c> differs from the attestation's <c>sub</c> (ABCA -10 §7.5, HAIP 1.0 §4.4.1).</summary>
+    public const string AttestationClientIdMismatch = "client_attestation.client_id_mismatch";
+
+    /// <summary>No <c>OAuth-Client-Attestation-PoP</c> header, or more than one (ABCA -10 §5.1, §7.2).</summary>
+    public const string AttestationPopMissing = "client_attestation.pop_missing";
+
+    /// <summary>The PoP is not one well-formed compact JWS, or lacks <c>jti</c> / <c>iat</c> (ABCA -10 §5.1).</summary>
+    public const string AttestationPopMalformed = "client_attestation.pop_malformed";
+
+    /// <summary>The PoP's <c>typ</c> is not <c>oauth-client-attestation-pop+jwt</c> (ABCA -10 §5.1).</summary>
+    public const string AttestationPopTypeInvalid = "client_attestation.pop_typ_invalid";
+
+    /// <summary>The PoP's <c>alg</c> is not acceptable or does not match the <c>cnf</c> key (ABCA -10 §7.2).</summary>
+    public const string AttestationPopAlgorithmNotAllowed = "client_attestation.pop_alg_not_allowed";
+
+    /// <summary>The PoP's signature does not verify with the attestation's <c>cnf</c> key (ABCA -10 §7.2).</summary>
+    public const string AttestationPopSignatureInvalid = "client_attestation.pop_signature_invalid";
+
+    /// <summary>The PoP's <c>aud</c> is not this authorization server's issuer identifier (ABCA -10 §5.1, §7.2).</summary>
+    public const string AttestationPopAudienceInvalid = "client_attestation.pop_aud_invalid";
+
+    /// <summary>The PoP's <c>iat</c> is outside the accepted window (ABCA -10 §7.2).</summary>
+    public const string AttestationPopStale = "client_attestation.pop_stale";
 }
