@@ -47,6 +47,7 @@ public static class PidIssuerServiceCollectionExtensions
 
         services.AddSingleton<IssuerEndpoints>();
         services.AddSingleton<DpopNonceService>();
+        services.AddSingleton<WalletAttestationTrust>();
         services.AddSingleton<MetadataDocuments>();
         services.AddSingleton<StatusListProvider>();
         services.AddSingleton<CredentialFactory>();

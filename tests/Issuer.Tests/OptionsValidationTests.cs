@@ -21,6 +21,7 @@ public sealed class OptionsValidationTests
         { "Issuer:IssuingCountry", "Norway", "Issuer:IssuingCountry" },
         { "Issuer:GenerateDevelopmentKeys", "false", "Issuer:GenerateDevelopmentKeys" },
         { "Issuer:CredentialConfigurations:x:Format", "jwt_vc_json", "Issuer:CredentialConfigurations:x:Format" },
+        { "Issuer:RequireWalletAttestation", "true", "Issuer:WalletProviderTrustAnchors" },
     };
 
     [Theory]
@@ -48,6 +49,16 @@ public sealed class OptionsValidationTests
         var start = () => factory.CreateClient();
 
         start.Should().Throw<OptionsValidationException>().Which.Message.Should().Contain("Issuer:AccessTokenLifetime");
+    }
+
+    [Fact]
+    public void Unreadable_wallet_provider_anchor_fails_at_start_naming_the_setting()
+    {
+        using var factory = new IssuerFactory(settings: new Dictionary<string, string?> { ["Issuer:RequireWalletAttestation"] = "true", ["Issuer:WalletProviderTrustAnchors:0"] = "/nonexistent/anchor.pem" });
+
+        var start = () => factory.CreateClient();
+
+        start.Should().Throw<OptionsValidationException>().Which.Message.Should().Contain("Issuer:WalletProviderTrustAnchors");
     }
 
     [Fact]

@@ -27,6 +27,12 @@ public sealed class TestWallet(HttpClient http, TimeProvider clock)
 
     public string? AccessToken { get; private set; }
 
+    /// <summary>The Wallet Attestation (signed by the wallet provider) and the instance key it binds, when the wallet authenticates.</summary>
+    public (string Attestation, SigningKey InstanceKey)? Attestation { get; set; }
+
+    /// <summary>The <c>client_id</c> sent in the token request, when set.</summary>
+    public string? ClientId { get; set; }
+
     /// <summary>Takes over the DPoP key, token and offer of <paramref name="other"/> (the same wallet after the server restarted).</summary>
     public void AdoptTokenOf(TestWallet other)
     {
@@ -34,6 +40,9 @@ public sealed class TestWallet(HttpClient http, TimeProvider clock)
         AccessToken = other.AccessToken;
         Offer = other.Offer;
     }
+
+    /// <summary>Uses the offer of <paramref name="other"/> (to redeem a code another wallet failed to redeem).</summary>
+    public void AdoptOfferOf(TestWallet other) => Offer = other.Offer;
 
     public async Task<CredentialOffer> ResolveOfferAsync(string offerLink)
     {
@@ -85,7 +94,18 @@ public sealed class TestWallet(HttpClient http, TimeProvider clock)
             form["tx_code"] = txCode;
         }
 
+        if (ClientId is not null)
+        {
+            form["client_id"] = ClientId;
+        }
+
         using var request = new HttpRequestMessage(HttpMethod.Post, TokenEndpoint) { Content = new FormUrlEncodedContent(form) };
+        if (Attestation is { } attestation)
+        {
+            request.Headers.Add(ClientAttestation.HeaderName, attestation.Attestation);
+            request.Headers.Add(ClientAttestation.PopHeaderName, ClientAttestation.CreatePop(attestation.InstanceKey, Offer!.CredentialIssuer, clock.GetUtcNow()));
+        }
+
         request.Headers.Add(DpopProof.HeaderName, dpopProof ?? DpopProof.Create(DpopKey, "POST", TokenEndpoint!, clock.GetUtcNow(), DpopNonce));
         var response = await http.SendAsync(request);
         Remember(response);

@@ -181,31 +181,6 @@ public sealed class TokenEndpointTests : IssuerTestBase
     }
 }
 
-/// <summary>The default configuration requires wallet attestation, which is not implemented yet: every client is refused.</summary>
-public sealed class WalletAttestationRequiredTests() : IssuerTestBase(new Dictionary<string, string?> { ["Issuer:RequireWalletAttestation"] = "true" })
-{
-    [Fact]
-    public async Task Token_request_without_wallet_attestation_is_invalid_client_HAIP_4_4_1()
-    {
-        var created = await CreateOfferAsync(new { personId = "kari-nordmann" });
-        var wallet = new TestWallet(Http, Clock);
-        await wallet.ResolveOfferAsync(created["offerUri"]!.GetValue<string>());
-
-        var response = await wallet.RequestTokenAsync();
-
-        response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
-        (await TestWallet.ErrorAsync(response)).Should().Be(OAuthErrors.InvalidClient);
-    }
-
-    [Fact]
-    public async Task Authorization_server_metadata_does_not_announce_anonymous_pre_authorized_access_OID4VCI_12_3()
-    {
-        var metadata = System.Text.Json.Nodes.JsonNode.Parse(await Http.GetStringAsync("/.well-known/oauth-authorization-server"))!;
-
-        metadata["pre-authorized_grant_anonymous_access_supported"]!.GetValue<bool>().Should().BeFalse();
-    }
-}
-
 /// <summary>With DPoP switched off, the token is a plain bearer token.</summary>
 public sealed class BearerTokenTests() : IssuerTestBase(new Dictionary<string, string?> { ["Issuer:RequireDpop"] = "false" })
 {

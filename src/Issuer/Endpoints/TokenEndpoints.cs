@@ -31,7 +31,12 @@ internal static class TokenEndpoints
                 }
             }
 
-            var request = new TokenRequest(form, isForm, [.. context.Request.Headers[DpopProof.HeaderName].Select(v => v ?? string.Empty)], context.Request.Headers.ContainsKey("OAuth-Client-Attestation"));
+            var request = new TokenRequest(
+                form,
+                isForm,
+                [.. context.Request.Headers[DpopProof.HeaderName].Select(v => v ?? string.Empty)],
+                [.. context.Request.Headers[ClientAttestation.HeaderName].Select(v => v ?? string.Empty)],
+                [.. context.Request.Headers[ClientAttestation.PopHeaderName].Select(v => v ?? string.Empty)]);
             var (response, error) = await handler.HandleAsync(request, cancellationToken).ConfigureAwait(false);
             if (error is not null)
             {

@@ -52,11 +52,14 @@ public sealed class IssuerOptions
     public TimeSpan DpopNonceLifetime { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// Require OAuth 2.0 Attestation-Based Client Authentication (Wallet Attestation) at the token endpoint
-    /// (HAIP 1.0 §4.4.1). Default true. Attestation validation is not implemented yet, so while this is true the token
-    /// endpoint refuses every client with <c>invalid_client</c>: set it to false only for development and tests.
+    /// Require OAuth 2.0 Attestation-Based Client Authentication (Wallet Attestation JWT + PoP) at the token endpoint
+    /// (HAIP 1.0 §4.4.1). Default true; then <see cref="WalletProviderTrustAnchors"/> must name at least one anchor.
+    /// Turn it off only for development and tests: the pre-authorized grant is then anonymous.
     /// </summary>
     public bool RequireWalletAttestation { get; set; } = true;
+
+    /// <summary>PEM files of the wallet-provider trust anchors that Wallet Attestation chains must lead to.</summary>
+    public List<string> WalletProviderTrustAnchors { get; set; } = [];
 
     /// <summary>Most credentials per Credential Request (<c>batch_credential_issuance.batch_size</c>). Default 10; 1 turns batches off.</summary>
     public int BatchSize { get; set; } = 10;

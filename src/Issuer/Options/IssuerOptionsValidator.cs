@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using Wallet.Core.Mdoc;
 using Wallet.Core.OpenId4Vci;
+using Wallet.Core.Trust;
 using Wallet.Issuer.Signing;
 
 namespace Wallet.Issuer.Options;
@@ -58,6 +59,18 @@ internal sealed class IssuerOptionsValidator : IValidateOptions<IssuerOptions>
         if (string.IsNullOrWhiteSpace(options.IssuingAuthority) || options.IssuingAuthority.Length > 150)
         {
             failures.Add("Issuer:IssuingAuthority must be 1 to 150 characters.");
+        }
+
+        if (options.RequireWalletAttestation)
+        {
+            if (options.WalletProviderTrustAnchors.Count == 0)
+            {
+                failures.Add("Issuer:WalletProviderTrustAnchors must name at least one PEM file while Issuer:RequireWalletAttestation is true (HAIP 1.0 §4.4.1).");
+            }
+            else if (!TrustAnchorStore.TryFromFiles(options.WalletProviderTrustAnchors, null, "wallet provider", out _, out var anchorErrors))
+            {
+                failures.Add("Issuer:WalletProviderTrustAnchors cannot be loaded: " + string.Join(" ", anchorErrors.Select(e => e.Message)));
+            }
         }
 
         ValidateConfigurations(failures, options);

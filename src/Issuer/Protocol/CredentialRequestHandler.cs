@@ -103,7 +103,7 @@ internal sealed class CredentialRequestHandler(
 
         // Step 5: the key proofs and the c_nonce.
         var proofValidator = new KeyProofValidator(new KeyProofValidatorOptions { CredentialIssuer = endpoints.Issuer, TimeProvider = timeProvider, RequireNonce = true });
-        var proofs = await proofValidator.ValidateAsync(credentialRequest.JwtProofs, (nonce, ct) => nonces.TryConsumeAsync(nonce, timeProvider.GetUtcNow(), ct), null, cancellationToken).ConfigureAwait(false);
+        var proofs = await proofValidator.ValidateAsync(credentialRequest.JwtProofs, (nonce, ct) => nonces.TryConsumeAsync(nonce, timeProvider.GetUtcNow(), ct), token.ClientId, cancellationToken).ConfigureAwait(false);
         if (!proofs.Succeeded)
         {
             return BadRequest(proofs.WireError, string.Join(" ", proofs.Errors.Select(e => e.Message)));

@@ -37,7 +37,10 @@ internal sealed class MetadataDocuments(IOptions<IssuerOptions> options, IssuerE
             ["pre-authorized_grant_anonymous_access_supported"] = !options.Value.RequireWalletAttestation,
             ["code_challenge_methods_supported"] = new JsonArray(Pkce.S256),
             ["dpop_signing_alg_values_supported"] = algorithms,
-            ["token_endpoint_auth_methods_supported"] = new JsonArray("attest_jwt_client_auth"),
+            ["token_endpoint_auth_methods_supported"] = new JsonArray(ClientAttestation.AuthenticationMethod),
+            ["client_attestation_signing_alg_values_supported"] = algorithms.DeepClone(),
+            ["client_attestation_pop_signing_alg_values_supported"] = algorithms.DeepClone(),
+            ["client_attestation_pop_methods_supported"] = new JsonArray("attestation_pop_jwt"),
             ["scopes_supported"] = new JsonArray(options.Value.CredentialConfigurations.Values.Select(c => (JsonNode)c.Scope).ToArray()),
         };
     }

@@ -4,5 +4,6 @@ namespace Wallet.Issuer.Protocol;
 /// <param name="Form">Form parameters; a parameter sent twice has two values.</param>
 /// <param name="IsForm">True when the body was <c>application/x-www-form-urlencoded</c>.</param>
 /// <param name="DpopHeaders">Every <c>DPoP</c> header value.</param>
-/// <param name="HasClientAttestation">True when an <c>OAuth-Client-Attestation</c> header was sent.</param>
-internal sealed record TokenRequest(IReadOnlyDictionary<string, string[]> Form, bool IsForm, IReadOnlyList<string> DpopHeaders, bool HasClientAttestation);
+/// <param name="AttestationHeaders">Every <c>OAuth-Client-Attestation</c> header value.</param>
+/// <param name="AttestationPopHeaders">Every <c>OAuth-Client-Attestation-PoP</c> header value.</param>
+internal sealed record TokenRequest(IReadOnlyDictionary<string, string[]> Form, bool IsForm, IReadOnlyList<string> DpopHeaders, IReadOnlyList<string> AttestationHeaders, IReadOnlyList<string> AttestationPopHeaders);

@@ -20,6 +20,7 @@ internal sealed class TokenRequestHandler(
     IAccessTokenStore tokens,
     IDpopReplayCache replayCache,
     DpopNonceService dpopNonces,
+    WalletAttestationTrust attestationTrust,
     TimeProvider timeProvider)
 {
     public async ValueTask<(TokenResponse? Response, ProtocolError? Error)> HandleAsync(TokenRequest request, CancellationToken cancellationToken)
@@ -46,12 +47,16 @@ internal sealed class TokenRequestHandler(
             return Fail(OAuthErrors.UnsupportedGrantType, "Only the pre-authorized code grant is supported so far.");
         }
 
+        string? clientId = null;
         if (settings.RequireWalletAttestation)
         {
-            // Honest default: attestation-based client authentication is required (HAIP 1.0 Sec. 4.4.1) but not implemented yet.
-            return (null, ProtocolError.Create(401, OAuthErrors.InvalidClient, request.HasClientAttestation
-                ? "Wallet attestations cannot be verified by this issuer yet; client authentication fails."
-                : "Client authentication with a Wallet Attestation is required (HAIP 1.0 Sec. 4.4.1)."));
+            var authentication = attestationTrust.Validator.Validate(new ClientAttestationRequest(request.AttestationHeaders, request.AttestationPopHeaders, Single(request, "client_id")));
+            if (!authentication.Succeeded)
+            {
+                return (null, ProtocolError.Create(401, authentication.WireError!, "Client authentication with a Wallet Attestation failed (HAIP 1.0 Sec. 4.4.1): " + string.Join(" ", authentication.Errors.Select(e => e.Message))));
+            }
+
+            clientId = authentication.ClientId;
         }
 
         var (thumbprint, dpopError) = await ValidateDpopAsync(request, cancellationToken).ConfigureAwait(false);
@@ -89,7 +94,7 @@ internal sealed class TokenRequestHandler(
 
         var accessToken = Base64UrlToken();
         var expiresAt = now + settings.AccessTokenLifetime;
-        await tokens.AddAsync(new AccessTokenRecord(StoreHash.Of(accessToken), offer!.OfferId, thumbprint, offer.ConfigurationIds, expiresAt), cancellationToken).ConfigureAwait(false);
+        await tokens.AddAsync(new AccessTokenRecord(StoreHash.Of(accessToken), offer!.OfferId, thumbprint, offer.ConfigurationIds, expiresAt) { ClientId = clientId }, cancellationToken).ConfigureAwait(false);
         return (new TokenResponse(accessToken, thumbprint is null ? "Bearer" : DpopProof.HeaderName, (long)settings.AccessTokenLifetime.TotalSeconds), null);
     }
 

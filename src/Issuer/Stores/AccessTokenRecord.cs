@@ -6,4 +6,8 @@ namespace Wallet.Issuer.Stores;
 /// <param name="KeyThumbprint">The DPoP key thumbprint (<c>cnf.jkt</c>), or null for a bearer token.</param>
 /// <param name="ConfigurationIds">The credential configurations the token authorizes.</param>
 /// <param name="ExpiresAt">When the token expires.</param>
-public sealed record AccessTokenRecord(string TokenHash, string OfferId, string? KeyThumbprint, IReadOnlyList<string> ConfigurationIds, DateTimeOffset ExpiresAt);
+public sealed record AccessTokenRecord(string TokenHash, string OfferId, string? KeyThumbprint, IReadOnlyList<string> ConfigurationIds, DateTimeOffset ExpiresAt)
+{
+    /// <summary>The client authenticated by Wallet Attestation, or null for anonymous access.</summary>
+    public string? ClientId { get; init; }
+}

@@ -14,6 +14,7 @@ internal sealed class EfAccessTokenStore(IDbContextFactory<IssuerDbContext> fact
             TokenHash = token.TokenHash,
             OfferId = token.OfferId,
             KeyThumbprint = token.KeyThumbprint,
+            ClientId = token.ClientId,
             ConfigurationIdsJson = JsonSerializer.Serialize(token.ConfigurationIds),
             ExpiresAt = token.ExpiresAt.ToUnixTimeSeconds(),
         });
@@ -27,6 +28,6 @@ internal sealed class EfAccessTokenStore(IDbContextFactory<IssuerDbContext> fact
         var entity = await db.AccessTokens.AsNoTracking().FirstOrDefaultAsync(t => t.TokenHash == tokenHash && t.ExpiresAt > nowSeconds, cancellationToken).ConfigureAwait(false);
         return entity is null
             ? null
-            : new AccessTokenRecord(entity.TokenHash, entity.OfferId, entity.KeyThumbprint, JsonSerializer.Deserialize<List<string>>(entity.ConfigurationIdsJson) ?? [], DateTimeOffset.FromUnixTimeSeconds(entity.ExpiresAt));
+            : new AccessTokenRecord(entity.TokenHash, entity.OfferId, entity.KeyThumbprint, JsonSerializer.Deserialize<List<string>>(entity.ConfigurationIdsJson) ?? [], DateTimeOffset.FromUnixTimeSeconds(entity.ExpiresAt)) { ClientId = entity.ClientId };
     }
 }

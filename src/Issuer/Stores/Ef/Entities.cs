@@ -50,6 +50,8 @@ internal sealed class AccessTokenEntity
 
     public string? KeyThumbprint { get; set; }
 
+    public string? ClientId { get; set; }
+
     public string ConfigurationIdsJson { get; set; } = "[]";
 
     public long ExpiresAt { get; set; }
