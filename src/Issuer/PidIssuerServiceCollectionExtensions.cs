@@ -54,6 +54,7 @@ public static class PidIssuerServiceCollectionExtensions
         services.AddSingleton<SubjectResolver>();
         services.AddSingleton<NonceHandler>();
         services.AddSingleton<OfferService>();
+        services.AddSingleton<CredentialStatusService>();
         services.AddSingleton<TokenRequestHandler>();
         services.AddSingleton<CredentialRequestHandler>();
         services.AddProblemDetails();

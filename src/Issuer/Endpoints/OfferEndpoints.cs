@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Wallet.Core.StatusList;
 using Wallet.Issuer.Options;
 using Wallet.Issuer.Protocol;
 
@@ -45,6 +46,37 @@ internal static class OfferEndpoints
                 ? Results.ValidationProblem(problems!)
                 : Results.Created(endpoints.Offer(offer.OfferId), offer);
         }).DisableAntiforgery();
+
+        foreach (var (action, status) in new[] { ("revoke", TokenStatus.Invalid), ("suspend", TokenStatus.Suspended), ("unsuspend", TokenStatus.Valid) })
+        {
+            routes.MapPost(endpoints.BasePath + "/api/credentials/{id}/" + action, async (string id, HttpContext context, CredentialStatusService service, IOptions<IssuerOptions> options, CancellationToken cancellationToken) =>
+            {
+                if (!IsAuthorized(context, options.Value))
+                {
+                    return Results.Problem(statusCode: 401, title: "A valid API key is required in the X-API-Key header.");
+                }
+
+                var result = await service.SetAsync(id, status, cancellationToken).ConfigureAwait(false);
+                return result switch
+                {
+                    null => Results.Problem(statusCode: 404, title: "No credential with this id was issued."),
+                    { Succeeded: true } => Results.NoContent(),
+                    _ => Results.Problem(statusCode: 409, title: "The status cannot be changed.", detail: result.Error!.Message),
+                };
+            }).DisableAntiforgery();
+        }
+
+        routes.MapGet(endpoints.BasePath + "/api/persons/{personId}/credentials", async (string personId, HttpContext context, CredentialStatusService service, IOptions<IssuerOptions> options, CancellationToken cancellationToken) =>
+        {
+            if (!IsAuthorized(context, options.Value))
+            {
+                return Results.Problem(statusCode: 401, title: "A valid API key is required in the X-API-Key header.");
+            }
+
+            // Metadata only: identifiers, configuration, status entry and times — never claim values.
+            var records = await service.ListAsync(personId, cancellationToken).ConfigureAwait(false);
+            return Results.Ok(records.Select(r => new { credentialId = r.CredentialId, credentialConfigurationId = r.ConfigurationId, statusList = r.StatusListUri, statusIndex = r.StatusIndex, issuedAt = r.IssuedAt, expiresAt = r.ExpiresAt }));
+        });
 
         routes.MapGet(endpoints.BasePath + "/credential-offers/{id}", async (string id, HttpContext context, OfferService offers, CancellationToken cancellationToken) =>
         {

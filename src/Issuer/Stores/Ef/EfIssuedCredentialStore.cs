@@ -24,10 +24,20 @@ internal sealed class EfIssuedCredentialStore(IDbContextFactory<IssuerDbContext>
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    public async ValueTask<IssuedCredentialRecord?> FindAsync(string credentialId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var c = await db.IssuedCredentials.AsNoTracking().FirstOrDefaultAsync(c => c.CredentialId == credentialId, cancellationToken).ConfigureAwait(false);
+        return c is null ? null : ToRecord(c);
+    }
+
     public async ValueTask<IReadOnlyList<IssuedCredentialRecord>> ListByPersonAsync(string personId, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var rows = await db.IssuedCredentials.AsNoTracking().Where(c => c.PersonId == personId).OrderByDescending(c => c.IssuedAt).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return rows.Select(c => new IssuedCredentialRecord(c.CredentialId, c.OfferId, c.PersonId, c.ConfigurationId, c.StatusListUri, c.StatusIndex, DateTimeOffset.FromUnixTimeSeconds(c.IssuedAt), DateTimeOffset.FromUnixTimeSeconds(c.ExpiresAt))).ToList();
+        return rows.Select(ToRecord).ToList();
     }
+
+    private static IssuedCredentialRecord ToRecord(IssuedCredentialEntity c) =>
+        new(c.CredentialId, c.OfferId, c.PersonId, c.ConfigurationId, c.StatusListUri, c.StatusIndex, DateTimeOffset.FromUnixTimeSeconds(c.IssuedAt), DateTimeOffset.FromUnixTimeSeconds(c.ExpiresAt));
 }
