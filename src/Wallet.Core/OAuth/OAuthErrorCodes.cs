@@ -131,4 +131,25 @@ public static class OAuthErrorCodes
 
     /// <summary>The PoP's <c>iat</c> is outside the accepted window (ABCA -10 §7.2).</summary>
     public const string AttestationPopStale = "client_attestation.pop_stale";
+
+    /// <summary>A required authorization request parameter is missing (RFC 6749 §4.1.1, RFC 9126 §2.1).</summary>
+    public const string AuthorizationRequestParameterMissing = "authorization_request.parameter_missing";
+
+    /// <summary>An authorization request parameter is repeated (RFC 6749 §3.1).</summary>
+    public const string AuthorizationRequestParameterRepeated = "authorization_request.parameter_repeated";
+
+    /// <summary><c>response_type</c> is not <c>code</c> (RFC 6749 §4.1.1).</summary>
+    public const string AuthorizationRequestResponseTypeUnsupported = "authorization_request.response_type_unsupported";
+
+    /// <summary><c>redirect_uri</c> is not an absolute URI without fragment (RFC 6749 §3.1.2).</summary>
+    public const string AuthorizationRequestRedirectUriInvalid = "authorization_request.redirect_uri_invalid";
+
+    /// <summary>A pushed request carries <c>request_uri</c> (RFC 9126 §2.1).</summary>
+    public const string AuthorizationRequestRequestUriNotAllowed = "authorization_request.request_uri_not_allowed";
+
+    /// <summary><c>authorization_details</c> is not a JSON array of <c>openid_credential</c> objects with <c>credential_configuration_id</c> (OpenID4VCI 1.0 §5.1.1, RFC 9396).</summary>
+    public const string AuthorizationRequestDetailsInvalid = "authorization_request.authorization_details_invalid";
+
+    /// <summary>Neither <c>scope</c> nor <c>authorization_details</c> requests a credential (OpenID4VCI 1.0 §5.1).</summary>
+    public const string AuthorizationRequestNothingRequested = "authorization_request.nothing_requested";
 }
