@@ -7,7 +7,7 @@ namespace Wallet.Issuer;
 public static class PidIssuerEndpointRouteBuilderExtensions
 {
     /// <summary>
-    /// Maps discovery (<c>/.well-known/…</c>), <c>/token</c>, <c>/nonce</c>, <c>/credential</c>,
+    /// Maps discovery (<c>/.well-known/…</c>), <c>/par</c>, <c>/authorize</c>, <c>/token</c>, <c>/nonce</c>, <c>/credential</c>,
     /// <c>/credential-offers/{id}</c>, <c>/status-lists/{id}</c>, <c>/jwks</c> and the agency API <c>/api/offers</c>.
     /// </summary>
     public static IEndpointRouteBuilder MapPidIssuer(this IEndpointRouteBuilder routes)
@@ -16,6 +16,7 @@ public static class PidIssuerEndpointRouteBuilderExtensions
         var endpoints = routes.ServiceProvider.GetRequiredService<IssuerEndpoints>();
         MetadataEndpoints.Map(routes, endpoints);
         TokenEndpoints.Map(routes, endpoints);
+        AuthorizationEndpoints.Map(routes, endpoints);
         OfferEndpoints.Map(routes, endpoints);
         return routes;
     }

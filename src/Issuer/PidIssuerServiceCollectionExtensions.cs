@@ -41,6 +41,9 @@ public static class PidIssuerServiceCollectionExtensions
         services.TryAddSingleton<IIssuedCredentialStore, EfIssuedCredentialStore>();
         services.TryAddSingleton<IDpopReplayCache, EfDpopReplayCache>();
         services.TryAddSingleton<IStatusListStore, EfStatusListStore>();
+        services.TryAddSingleton<EfAuthorizationStores>();
+        services.TryAddSingleton<IPushedAuthorizationRequestStore>(provider => provider.GetRequiredService<EfAuthorizationStores>());
+        services.TryAddSingleton<IAuthorizationCodeStore>(provider => provider.GetRequiredService<EfAuthorizationStores>());
         services.TryAddSingleton<IIssuerKeys, FileSystemIssuerKeys>();
         services.TryAddSingleton<IAuthenticSource, SyntheticPersonRegistry>();
         services.AddHostedService<DatabaseInitializer>();
@@ -56,6 +59,7 @@ public static class PidIssuerServiceCollectionExtensions
         services.AddSingleton<OfferService>();
         services.AddSingleton<CredentialStatusService>();
         services.AddSingleton<TokenRequestHandler>();
+        services.AddSingleton<AuthorizationHandler>();
         services.AddSingleton<CredentialRequestHandler>();
         services.AddProblemDetails();
         return services;

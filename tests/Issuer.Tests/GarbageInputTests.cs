@@ -4,14 +4,14 @@ using System.Text;
 namespace Wallet.Issuer.Tests;
 
 /// <summary>Bad input never causes a 500: every endpoint answers garbage with a 4xx.</summary>
-public sealed class GarbageInputTests : IssuerTestBase
+public sealed class GarbageInputTests() : IssuerTestBase(new Dictionary<string, string?> { ["Issuer:EnableDevelopmentLogin"] = "true" })
 {
     public static TheoryData<string, string, string, string> Requests()
     {
         var data = new TheoryData<string, string, string, string>();
         string[] bodies = ["", "\0\u0001\u00ff", "{", "[]", "null", "{\"a\":" + new string('[', 500) + "}", "grant_type=%ZZ&&==", new string('x', 100_000)];
         string[] types = ["application/json", "application/x-www-form-urlencoded", "text/plain", "application/octet-stream"];
-        foreach (var path in new[] { "/token", "/nonce", "/credential", "/api/offers" })
+        foreach (var path in new[] { "/token", "/par", "/authorize/login", "/nonce", "/credential", "/api/offers", "/api/credentials/x/revoke" })
         {
             foreach (var body in bodies)
             {
@@ -22,7 +22,7 @@ public sealed class GarbageInputTests : IssuerTestBase
             }
         }
 
-        foreach (var path in new[] { "/credential-offers/%FF%FE", "/credential-offers/" + new string('a', 500), "/status-lists/abc", "/status-lists/99999999999999999999", "/status-lists/-1", "/.well-known/openid-credential-issuer/x" })
+        foreach (var path in new[] { "/credential-offers/%FF%FE", "/credential-offers/" + new string('a', 500), "/status-lists/abc", "/status-lists/99999999999999999999", "/status-lists/-1", "/.well-known/openid-credential-issuer/x", "/authorize?request_uri=%FF", "/authorize", "/api/persons/%FF/credentials" })
         {
             data.Add("GET", path, string.Empty, "text/plain");
         }
@@ -47,7 +47,7 @@ public sealed class GarbageInputTests : IssuerTestBase
         var response = await Http.SendAsync(request);
 
         ((int)response.StatusCode).Should().BeLessThan(500, await response.Content.ReadAsStringAsync());
-        if (path is "/token" or "/credential")
+        if (path is "/token" or "/credential" or "/par")
         {
             ((int)response.StatusCode).Should().BeOneOf(400, 401);
             (await TestWallet.ErrorAsync(response)).Should().NotBeNullOrEmpty();

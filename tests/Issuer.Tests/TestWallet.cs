@@ -41,6 +41,14 @@ public sealed class TestWallet(HttpClient http, TimeProvider clock)
         Offer = other.Offer;
     }
 
+    /// <summary>Uses a token obtained outside this wallet (authorization code flow) with its DPoP key and the last server nonce.</summary>
+    public void UseToken(SigningKey dpopKey, string accessToken, string dpopNonce)
+    {
+        DpopKey = dpopKey;
+        AccessToken = accessToken;
+        DpopNonce = dpopNonce;
+    }
+
     /// <summary>Uses the offer of <paramref name="other"/> (to redeem a code another wallet failed to redeem).</summary>
     public void AdoptOfferOf(TestWallet other) => Offer = other.Offer;
 

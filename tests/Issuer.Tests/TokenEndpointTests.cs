@@ -157,7 +157,8 @@ public sealed class TokenEndpointTests : IssuerTestBase
     }
 
     [Theory]
-    [InlineData("grant_type=authorization_code&code=x", OAuthErrors.UnsupportedGrantType)]
+    [InlineData("grant_type=authorization_code&code=x", OAuthErrors.InvalidRequest)]
+    [InlineData("grant_type=password&username=a&password=b", OAuthErrors.UnsupportedGrantType)]
     [InlineData("grant_type=client_credentials", OAuthErrors.UnsupportedGrantType)]
     [InlineData("pre-authorized_code=x", OAuthErrors.InvalidRequest)]
     [InlineData("grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Apre-authorized_code&grant_type=x", OAuthErrors.InvalidRequest)]

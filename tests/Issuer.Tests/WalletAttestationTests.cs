@@ -98,6 +98,29 @@ public sealed class WalletAttestationTests : IssuerTestBase
     }
 
     [Fact]
+    public async Task Pushed_request_needs_the_same_wallet_attestation_as_the_token_endpoint_HAIP_4_3()
+    {
+        var form = new Dictionary<string, string>
+        {
+            ["response_type"] = "code",
+            ["client_id"] = ClientId,
+            ["redirect_uri"] = "https://wallet.example/cb",
+            ["code_challenge"] = Pkce.ComputeChallenge(Pkce.CreateVerifier()),
+            ["code_challenge_method"] = "S256",
+            ["scope"] = SdJwtConfiguration,
+        };
+        var anonymous = await Http.PostAsync("/par", new FormUrlEncodedContent(form));
+        var instance = SigningKey.Generate();
+        using var attested = new HttpRequestMessage(HttpMethod.Post, "/par") { Content = new FormUrlEncodedContent(form) };
+        attested.Headers.Add(ClientAttestation.HeaderName, ClientAttestation.Create(Provider, ClientId, instance.PublicJwk, Clock.GetUtcNow(), Clock.GetUtcNow().AddHours(1)));
+        attested.Headers.Add(ClientAttestation.PopHeaderName, ClientAttestation.CreatePop(instance, IssuerFactory.IssuerUrl, Clock.GetUtcNow()));
+
+        anonymous.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await TestWallet.ErrorAsync(anonymous)).Should().Be(OAuthErrors.InvalidClient);
+        (await Http.SendAsync(attested)).StatusCode.Should().Be(HttpStatusCode.Created);
+    }
+
+    [Fact]
     public async Task Client_id_other_than_the_attestation_subject_is_invalid_client_ABCA_7_5()
     {
         var wallet = await WalletAsync();

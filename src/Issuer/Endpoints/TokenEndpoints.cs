@@ -13,30 +13,7 @@ internal static class TokenEndpoints
     {
         routes.MapPost(endpoints.BasePath + "/token", async (HttpContext context, TokenRequestHandler handler, DpopNonceService nonces, CancellationToken cancellationToken) =>
         {
-            var form = new Dictionary<string, string[]>(StringComparer.Ordinal);
-            var isForm = context.Request.HasFormContentType;
-            if (isForm)
-            {
-                try
-                {
-                    var read = await context.Request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
-                    foreach (var (name, values) in read)
-                    {
-                        form[name] = [.. values.Select(v => v ?? string.Empty)];
-                    }
-                }
-                catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException)
-                {
-                    isForm = false;
-                }
-            }
-
-            var request = new TokenRequest(
-                form,
-                isForm,
-                [.. context.Request.Headers[DpopProof.HeaderName].Select(v => v ?? string.Empty)],
-                [.. context.Request.Headers[ClientAttestation.HeaderName].Select(v => v ?? string.Empty)],
-                [.. context.Request.Headers[ClientAttestation.PopHeaderName].Select(v => v ?? string.Empty)]);
+            var request = await ReadTokenRequestAsync(context, cancellationToken).ConfigureAwait(false);
             var (response, error) = await handler.HandleAsync(request, cancellationToken).ConfigureAwait(false);
             if (error is not null)
             {
@@ -44,12 +21,23 @@ internal static class TokenEndpoints
             }
 
             context.Response.Headers[DpopProof.NonceHeaderName] = nonces.Issue();
-            return HttpResults.Json(context, new JsonObject
+            var body = new JsonObject
             {
                 ["access_token"] = response!.AccessToken,
                 ["token_type"] = response.TokenType,
                 ["expires_in"] = response.ExpiresIn,
-            });
+            };
+            if (response.CredentialIdentifiers is { } identifiers)
+            {
+                body["authorization_details"] = new JsonArray(identifiers.Select(id => (JsonNode)new JsonObject
+                {
+                    ["type"] = AuthorizationRequest.OpenIdCredentialType,
+                    ["credential_configuration_id"] = id,
+                    ["credential_identifiers"] = new JsonArray(id),
+                }).ToArray());
+            }
+
+            return HttpResults.Json(context, body);
         }).DisableAntiforgery();
 
         routes.MapPost(endpoints.BasePath + "/nonce", async (HttpContext context, NonceHandler handler, DpopNonceService nonces, CancellationToken cancellationToken) =>
@@ -80,6 +68,35 @@ internal static class TokenEndpoints
                 ["credentials"] = new JsonArray(credentials!.Select(c => (JsonNode)new JsonObject { ["credential"] = c }).ToArray()),
             });
         });
+    }
+
+    /// <summary>Reads a form-encoded request with its DPoP and client attestation headers; a malformed form counts as not a form.</summary>
+    public static async Task<TokenRequest> ReadTokenRequestAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        var form = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var isForm = context.Request.HasFormContentType;
+        if (isForm)
+        {
+            try
+            {
+                var read = await context.Request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
+                foreach (var (name, values) in read)
+                {
+                    form[name] = [.. values.Select(v => v ?? string.Empty)];
+                }
+            }
+            catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException)
+            {
+                isForm = false;
+            }
+        }
+
+        return new TokenRequest(
+            form,
+            isForm,
+            [.. context.Request.Headers[DpopProof.HeaderName].Select(v => v ?? string.Empty)],
+            [.. context.Request.Headers[ClientAttestation.HeaderName].Select(v => v ?? string.Empty)],
+            [.. context.Request.Headers[ClientAttestation.PopHeaderName].Select(v => v ?? string.Empty)]);
     }
 
     private static async Task<byte[]> ReadBoundedAsync(HttpRequest request, int limit, CancellationToken cancellationToken)

@@ -61,6 +61,19 @@ public sealed class IssuerOptions
     /// <summary>PEM files of the wallet-provider trust anchors that Wallet Attestation chains must lead to.</summary>
     public List<string> WalletProviderTrustAnchors { get; set; } = [];
 
+    /// <summary>
+    /// Offer the development login page at the authorization endpoint: it lists the synthetic persons and lets anyone
+    /// sign in as one. Never for production. Default false: without it the authorization code flow has no user
+    /// authentication and the authorization endpoint refuses.
+    /// </summary>
+    public bool EnableDevelopmentLogin { get; set; }
+
+    /// <summary>How long a pushed authorization request's <c>request_uri</c> is valid. Default 90 seconds.</summary>
+    public TimeSpan PushedRequestLifetime { get; set; } = TimeSpan.FromSeconds(90);
+
+    /// <summary>How long an authorization code is valid. Default 60 seconds.</summary>
+    public TimeSpan AuthorizationCodeLifetime { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Most credentials per Credential Request (<c>batch_credential_issuance.batch_size</c>). Default 10; 1 turns batches off.</summary>
     public int BatchSize { get; set; } = 10;
 

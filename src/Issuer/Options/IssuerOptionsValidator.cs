@@ -42,6 +42,8 @@ internal sealed class IssuerOptionsValidator : IValidateOptions<IssuerOptions>
         Positive(failures, options.CNonceLifetime, "CNonceLifetime");
         Positive(failures, options.DpopNonceLifetime, "DpopNonceLifetime");
         Positive(failures, options.CredentialLifetime, "CredentialLifetime");
+        Positive(failures, options.PushedRequestLifetime, "PushedRequestLifetime");
+        Positive(failures, options.AuthorizationCodeLifetime, "AuthorizationCodeLifetime");
         if (options.AccessTokenLifetime > TimeSpan.FromMinutes(5) && !options.RequireDpop)
         {
             failures.Add("Issuer:AccessTokenLifetime above 5 minutes requires Issuer:RequireDpop=true (OpenID4VCI 1.0 §13.10).");

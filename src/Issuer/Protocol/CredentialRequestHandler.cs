@@ -84,22 +84,43 @@ internal sealed class CredentialRequestHandler(
             return BadRequest(CredentialRequest.WireErrorFor(parseError.Code), parseError.Message);
         }
 
-        // Step 4: the configuration, which the token must authorize.
-        if (credentialRequest.CredentialIdentifier is not null)
+        // Step 4: the configuration, which the token must authorize. With credential_identifiers in the token response
+        // (authorization_details), requests name the identifier; this issuer uses the configuration id as identifier.
+        string configurationId;
+        if (token.UsesCredentialIdentifiers)
         {
-            return BadRequest(OpenId4VciErrors.UnknownCredentialIdentifier, "No credential_identifiers were issued with this access token; use credential_configuration_id (OpenID4VCI 1.0 Sec. 8.2).");
+            if (credentialRequest.CredentialIdentifier is not { } identifier)
+            {
+                return BadRequest(OpenId4VciErrors.InvalidCredentialRequest, "The token response carried credential_identifiers; use credential_identifier (OpenID4VCI 1.0 Sec. 8.2).");
+            }
+
+            if (!token.ConfigurationIds.Contains(identifier, StringComparer.Ordinal))
+            {
+                return BadRequest(OpenId4VciErrors.UnknownCredentialIdentifier, "The credential_identifier was not issued with this access token.");
+            }
+
+            configurationId = identifier;
+        }
+        else
+        {
+            if (credentialRequest.CredentialIdentifier is not null)
+            {
+                return BadRequest(OpenId4VciErrors.UnknownCredentialIdentifier, "No credential_identifiers were issued with this access token; use credential_configuration_id (OpenID4VCI 1.0 Sec. 8.2).");
+            }
+
+            configurationId = credentialRequest.CredentialConfigurationId!;
+            if (!settings.CredentialConfigurations.ContainsKey(configurationId))
+            {
+                return BadRequest(OpenId4VciErrors.UnknownCredentialConfiguration, "The credential_configuration_id is not offered by this issuer.");
+            }
+
+            if (!token.ConfigurationIds.Contains(configurationId, StringComparer.Ordinal))
+            {
+                return BadRequest(OpenId4VciErrors.InvalidCredentialRequest, "The access token does not authorize this credential configuration.");
+            }
         }
 
-        var configurationId = credentialRequest.CredentialConfigurationId!;
-        if (!settings.CredentialConfigurations.TryGetValue(configurationId, out var configuration))
-        {
-            return BadRequest(OpenId4VciErrors.UnknownCredentialConfiguration, "The credential_configuration_id is not offered by this issuer.");
-        }
-
-        if (!token.ConfigurationIds.Contains(configurationId, StringComparer.Ordinal))
-        {
-            return BadRequest(OpenId4VciErrors.InvalidCredentialRequest, "The access token does not authorize this credential configuration.");
-        }
+        var configuration = settings.CredentialConfigurations[configurationId];
 
         // Step 5: the key proofs and the c_nonce.
         var proofValidator = new KeyProofValidator(new KeyProofValidatorOptions { CredentialIssuer = endpoints.Issuer, TimeProvider = timeProvider, RequireNonce = true });
@@ -110,9 +131,12 @@ internal sealed class CredentialRequestHandler(
         }
 
         // Step 6: the subject.
-        var offer = await offers.FindAsync(token.OfferId, cancellationToken).ConfigureAwait(false);
-        var pid = offer is null ? null : await subjects.ResolveAsync(offer, cancellationToken).ConfigureAwait(false);
-        if (offer is null || pid is null)
+        var offer = token.OfferId is { } offerId ? await offers.FindAsync(offerId, cancellationToken).ConfigureAwait(false) : null;
+        var personId = offer?.PersonId ?? token.PersonId;
+        var pid = offer is not null
+            ? await subjects.ResolveAsync(offer, cancellationToken).ConfigureAwait(false)
+            : token.PersonId is { } person ? await subjects.ResolvePersonAsync(person, cancellationToken).ConfigureAwait(false) : null;
+        if (pid is null)
         {
             return BadRequest(OpenId4VciErrors.CredentialRequestDenied, "The data of the credential subject is no longer available.");
         }
@@ -129,7 +153,7 @@ internal sealed class CredentialRequestHandler(
             }
 
             credentials.Add(factory.Issue(configuration, pid, holderKey, allocation.Reference, now));
-            records.Add(new IssuedCredentialRecord(Id(), offer.OfferId, offer.PersonId, configurationId, allocation.Reference.Uri.OriginalString, allocation.Reference.Index, now, now + settings.CredentialLifetime));
+            records.Add(new IssuedCredentialRecord(Id(), offer?.OfferId ?? string.Empty, personId, configurationId, allocation.Reference.Uri.OriginalString, allocation.Reference.Index, now, now + settings.CredentialLifetime));
         }
 
         await issued.AddAsync(records, cancellationToken).ConfigureAwait(false);

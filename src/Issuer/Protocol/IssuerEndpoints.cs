@@ -25,6 +25,10 @@ internal sealed class IssuerEndpoints
 
     public Uri Token => At("/token");
 
+    public Uri PushedAuthorizationRequest => At("/par");
+
+    public Uri Authorization => At("/authorize");
+
     public Uri Nonce => At("/nonce");
 
     public Uri Credential => At("/credential");

@@ -30,10 +30,16 @@ internal sealed class MetadataDocuments(IOptions<IssuerOptions> options, IssuerE
         return new JsonObject
         {
             ["issuer"] = endpoints.Issuer,
+            ["authorization_endpoint"] = endpoints.Authorization.AbsoluteUri,
             ["token_endpoint"] = endpoints.Token.AbsoluteUri,
+            ["pushed_authorization_request_endpoint"] = endpoints.PushedAuthorizationRequest.AbsoluteUri,
+            ["require_pushed_authorization_requests"] = true,
             ["jwks_uri"] = endpoints.Jwks.AbsoluteUri,
-            ["grant_types_supported"] = new JsonArray(Wallet.Core.OpenId4Vci.PreAuthorizedCodeGrant.GrantType),
-            ["response_types_supported"] = new JsonArray(),
+            ["grant_types_supported"] = new JsonArray(AuthorizationCodeGrant.GrantType, PreAuthorizedCodeGrant.GrantType),
+            ["response_types_supported"] = new JsonArray("code"),
+            ["response_modes_supported"] = new JsonArray("query"),
+            ["authorization_response_iss_parameter_supported"] = true,
+            ["authorization_details_types_supported"] = new JsonArray(AuthorizationRequest.OpenIdCredentialType),
             ["pre-authorized_grant_anonymous_access_supported"] = !options.Value.RequireWalletAttestation,
             ["code_challenge_methods_supported"] = new JsonArray(Pkce.S256),
             ["dpop_signing_alg_values_supported"] = algorithms,

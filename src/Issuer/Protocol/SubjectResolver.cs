@@ -10,6 +10,9 @@ namespace Wallet.Issuer.Protocol;
 /// <summary>The PID of an offer's subject: from the authentic source by person id, or the claims passed inline.</summary>
 internal sealed class SubjectResolver(IAuthenticSource authenticSource, IOptions<IssuerOptions> options)
 {
+    public ValueTask<PersonIdentificationData?> ResolvePersonAsync(string personId, CancellationToken cancellationToken) =>
+        authenticSource.FindAsync(personId, cancellationToken);
+
     public async ValueTask<PersonIdentificationData?> ResolveAsync(OfferRecord offer, CancellationToken cancellationToken)
     {
         if (offer.PersonId is { } personId)

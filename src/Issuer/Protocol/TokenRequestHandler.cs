@@ -21,6 +21,7 @@ internal sealed class TokenRequestHandler(
     IDpopReplayCache replayCache,
     DpopNonceService dpopNonces,
     WalletAttestationTrust attestationTrust,
+    IAuthorizationCodeStore authorizationCodes,
     TimeProvider timeProvider)
 {
     public async ValueTask<(TokenResponse? Response, ProtocolError? Error)> HandleAsync(TokenRequest request, CancellationToken cancellationToken)
@@ -42,9 +43,9 @@ internal sealed class TokenRequestHandler(
             return Fail(OAuthErrors.InvalidRequest, "The grant_type parameter is missing.");
         }
 
-        if (grantType != PreAuthorizedCodeGrant.GrantType)
+        if (grantType is not (PreAuthorizedCodeGrant.GrantType or AuthorizationCodeGrant.GrantType))
         {
-            return Fail(OAuthErrors.UnsupportedGrantType, "Only the pre-authorized code grant is supported so far.");
+            return Fail(OAuthErrors.UnsupportedGrantType, "Only the authorization_code and pre-authorized code grants are supported.");
         }
 
         string? clientId = null;
@@ -63,6 +64,11 @@ internal sealed class TokenRequestHandler(
         if (dpopError is not null)
         {
             return (null, dpopError);
+        }
+
+        if (grantType == AuthorizationCodeGrant.GrantType)
+        {
+            return await RedeemAuthorizationCodeAsync(request, clientId, thumbprint, cancellationToken).ConfigureAwait(false);
         }
 
         var code = Single(request, "pre-authorized_code");
@@ -96,6 +102,56 @@ internal sealed class TokenRequestHandler(
         var expiresAt = now + settings.AccessTokenLifetime;
         await tokens.AddAsync(new AccessTokenRecord(StoreHash.Of(accessToken), offer!.OfferId, thumbprint, offer.ConfigurationIds, expiresAt) { ClientId = clientId }, cancellationToken).ConfigureAwait(false);
         return (new TokenResponse(accessToken, thumbprint is null ? "Bearer" : DpopProof.HeaderName, (long)settings.AccessTokenLifetime.TotalSeconds), null);
+    }
+
+    /// <summary>RFC 6749 Sec. 4.1.3 with PKCE (RFC 7636 Sec. 4.6) and DPoP code binding (RFC 9449 Sec. 10).</summary>
+    private async ValueTask<(TokenResponse? Response, ProtocolError? Error)> RedeemAuthorizationCodeAsync(TokenRequest request, string? authenticatedClient, string? thumbprint, CancellationToken cancellationToken)
+    {
+        var code = Single(request, "code");
+        var redirectUri = Single(request, "redirect_uri");
+        if (string.IsNullOrEmpty(code) || string.IsNullOrEmpty(redirectUri))
+        {
+            return Fail(OAuthErrors.InvalidRequest, "The code and redirect_uri parameters are required (RFC 6749 Sec. 4.1.3).");
+        }
+
+        var now = timeProvider.GetUtcNow();
+        var grant = await authorizationCodes.RedeemAsync(StoreHash.Of(code), now, cancellationToken).ConfigureAwait(false);
+        if (grant is null)
+        {
+            return Fail(OAuthErrors.InvalidGrant, "The authorization code is unknown, used or expired.");
+        }
+
+        var clientId = authenticatedClient ?? Single(request, "client_id");
+        if (!string.Equals(clientId, grant.ClientId, StringComparison.Ordinal))
+        {
+            return Fail(OAuthErrors.InvalidGrant, "The code was issued to another client (RFC 6749 Sec. 4.1.3).");
+        }
+
+        if (!string.Equals(redirectUri, grant.RedirectUri, StringComparison.Ordinal))
+        {
+            return Fail(OAuthErrors.InvalidGrant, "The redirect_uri differs from the authorization request (RFC 6749 Sec. 4.1.3).");
+        }
+
+        if (!Pkce.TryVerify(Single(request, "code_verifier"), grant.CodeChallenge, out var pkceError))
+        {
+            return Fail(OAuthErrors.InvalidGrant, pkceError.Message);
+        }
+
+        if (grant.DpopJkt is not null && !string.Equals(grant.DpopJkt, thumbprint, StringComparison.Ordinal))
+        {
+            return Fail(OAuthErrors.InvalidGrant, "The DPoP key is not the one named by dpop_jkt in the authorization request (RFC 9449 Sec. 10).");
+        }
+
+        var settings = options.Value;
+        var accessToken = Base64UrlToken();
+        var record = new AccessTokenRecord(StoreHash.Of(accessToken), null, thumbprint, grant.ConfigurationIds, now + settings.AccessTokenLifetime)
+        {
+            ClientId = authenticatedClient,
+            PersonId = grant.PersonId,
+            UsesCredentialIdentifiers = grant.UsesAuthorizationDetails,
+        };
+        await tokens.AddAsync(record, cancellationToken).ConfigureAwait(false);
+        return (new TokenResponse(accessToken, thumbprint is null ? "Bearer" : DpopProof.HeaderName, (long)settings.AccessTokenLifetime.TotalSeconds) { CredentialIdentifiers = grant.UsesAuthorizationDetails ? grant.ConfigurationIds : null }, null);
     }
 
     private async ValueTask<(string? Thumbprint, ProtocolError? Error)> ValidateDpopAsync(TokenRequest request, CancellationToken cancellationToken)

@@ -15,6 +15,8 @@ internal sealed class EfAccessTokenStore(IDbContextFactory<IssuerDbContext> fact
             OfferId = token.OfferId,
             KeyThumbprint = token.KeyThumbprint,
             ClientId = token.ClientId,
+            PersonId = token.PersonId,
+            UsesCredentialIdentifiers = token.UsesCredentialIdentifiers,
             ConfigurationIdsJson = JsonSerializer.Serialize(token.ConfigurationIds),
             ExpiresAt = token.ExpiresAt.ToUnixTimeSeconds(),
         });
@@ -28,6 +30,6 @@ internal sealed class EfAccessTokenStore(IDbContextFactory<IssuerDbContext> fact
         var entity = await db.AccessTokens.AsNoTracking().FirstOrDefaultAsync(t => t.TokenHash == tokenHash && t.ExpiresAt > nowSeconds, cancellationToken).ConfigureAwait(false);
         return entity is null
             ? null
-            : new AccessTokenRecord(entity.TokenHash, entity.OfferId, entity.KeyThumbprint, JsonSerializer.Deserialize<List<string>>(entity.ConfigurationIdsJson) ?? [], DateTimeOffset.FromUnixTimeSeconds(entity.ExpiresAt)) { ClientId = entity.ClientId };
+            : new AccessTokenRecord(entity.TokenHash, entity.OfferId, entity.KeyThumbprint, JsonSerializer.Deserialize<List<string>>(entity.ConfigurationIdsJson) ?? [], DateTimeOffset.FromUnixTimeSeconds(entity.ExpiresAt)) { ClientId = entity.ClientId, PersonId = entity.PersonId, UsesCredentialIdentifiers = entity.UsesCredentialIdentifiers };
     }
 }

@@ -46,11 +46,15 @@ internal sealed class AccessTokenEntity
 {
     public string TokenHash { get; set; } = string.Empty;
 
-    public string OfferId { get; set; } = string.Empty;
+    public string? OfferId { get; set; }
 
     public string? KeyThumbprint { get; set; }
 
     public string? ClientId { get; set; }
+
+    public string? PersonId { get; set; }
+
+    public bool UsesCredentialIdentifiers { get; set; }
 
     public string ConfigurationIdsJson { get; set; } = "[]";
 
@@ -87,5 +91,13 @@ internal sealed class StatusListEntity
     public byte[] AllocationBitmap { get; set; } = [];
 
     public long Version { get; set; }
+}
+internal sealed class AuthorizationGrantEntity
+{
+    public string Key { get; set; } = string.Empty;
+
+    public string Json { get; set; } = "{}";
+
+    public long ExpiresAt { get; set; }
 }
 #pragma warning restore SA1402

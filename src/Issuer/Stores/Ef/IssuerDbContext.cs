@@ -21,6 +21,8 @@ public sealed class IssuerDbContext(DbContextOptions<IssuerDbContext> options) :
 
     internal DbSet<StatusListEntity> StatusLists => Set<StatusListEntity>();
 
+    internal DbSet<AuthorizationGrantEntity> AuthorizationGrants => Set<AuthorizationGrantEntity>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -43,5 +45,6 @@ public sealed class IssuerDbContext(DbContextOptions<IssuerDbContext> options) :
             e.HasIndex(c => c.PersonId);
         });
         modelBuilder.Entity<StatusListEntity>().HasKey(s => s.Uri);
+        modelBuilder.Entity<AuthorizationGrantEntity>().HasKey(g => g.Key);
     }
 }
