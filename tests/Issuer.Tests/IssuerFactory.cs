@@ -22,6 +22,7 @@ public sealed class IssuerFactory : WebApplicationFactory<Program>
     public IssuerFactory(string? dataDirectory = null, IDictionary<string, string?>? settings = null, TestClock? clock = null)
     {
         DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "issuer-tests", Guid.NewGuid().ToString("N"));
+        DeleteDataDirectory = dataDirectory is null;
         Clock = clock ?? new TestClock();
         _settings = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
@@ -46,6 +47,19 @@ public sealed class IssuerFactory : WebApplicationFactory<Program>
     public string DataDirectory { get; }
 
     public TestClock Clock { get; }
+
+    /// <summary>Delete the data folder on dispose; on by default for a folder this factory chose.</summary>
+    public bool DeleteDataDirectory { get; set; }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && DeleteDataDirectory && Directory.Exists(DataDirectory))
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -15,7 +15,7 @@ public sealed class RestartTests
         string rootBefore;
         TestWallet wallet;
         string cNonce;
-        using (var first = new IssuerFactory(clock: clock))
+        using (var first = new IssuerFactory(clock: clock) { DeleteDataDirectory = false })
         {
             dataDirectory = first.DataDirectory;
             using var http = first.CreateClient();
@@ -30,7 +30,7 @@ public sealed class RestartTests
             rootBefore = File.ReadAllText(Path.Combine(dataDirectory, "keys", "root.pem"));
         }
 
-        using var second = new IssuerFactory(dataDirectory, clock: clock);
+        using var second = new IssuerFactory(dataDirectory, clock: clock) { DeleteDataDirectory = true };
         using var http2 = second.CreateClient();
         var restarted = new TestWallet(http2, clock);
         await restarted.ResolveOfferAsync(second.IssuerUrlOffer(wallet));
