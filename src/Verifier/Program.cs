@@ -1,7 +1,14 @@
+using Wallet.Verifier;
+using Wallet.Verifier.Options;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddVerifier(builder.Configuration.GetSection(VerifierOptions.SectionName));
+
 var app = builder.Build();
-
-// The OpenID4VP endpoints arrive with the Verifier issue; until then the host only reports that it is alive.
-app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
-
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapVerifier();
 app.Run();
+
+/// <summary>The host's entry point, visible to integration tests.</summary>
+public partial class Program;

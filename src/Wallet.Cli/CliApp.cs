@@ -70,7 +70,7 @@ internal static class CliApp
 
     public static RootCommand CreateRootCommand(CliContext context)
     {
-        var root = new RootCommand("Issue, present, verify and decode EU Digital Identity Wallet credentials (SD-JWT VC), with development keys and certificates.")
+        var root = new RootCommand("Issue, present, verify and decode EU Digital Identity Wallet credentials (SD-JWT VC and mdoc), check Token Status Lists and match DCQL queries, with development keys and certificates.")
         {
             KeysCommand.Create(context),
             CertCommand.Create(context),
@@ -78,6 +78,8 @@ internal static class CliApp
             PresentCommand.Create(context),
             VerifyCommand.Create(context),
             DecodeCommand.Create(context),
+            StatusCommand.Create(context),
+            DcqlCommand.Create(context),
             DemoCommand.Create(context),
         };
         return root;

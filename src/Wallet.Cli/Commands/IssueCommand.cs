@@ -3,18 +3,22 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
 using Wallet.Core.Claims;
 using Wallet.Core.Jose;
+using Wallet.Core.Mdoc;
 using Wallet.Core.SdJwtVc;
+using Wallet.Core.StatusList;
 
 namespace Wallet.Cli.Commands;
 
 /// <summary><c>wallet issue sd-jwt</c>: issues an SD-JWT VC signed with a key certified by an <c>x5c</c> chain.</summary>
-/// <remarks>A sibling <c>issue mdoc</c> command belongs next to <c>sd-jwt</c> here.</remarks>
+/// <remarks>
+/// <c>wallet issue mdoc</c> issues the ISO/IEC 18013-5 form: base64url(CBOR(IssuerSigned)), the OpenID4VCI 1.0 A.2 credential.
+/// </remarks>
 internal static class IssueCommand
 {
     public const string DefaultIssuer = "https://issuer.example";
 
     public static Command Create(CliContext context) =>
-        new("issue", "Issue a credential.") { CreateSdJwt(context) };
+        new("issue", "Issue a credential.") { CreateSdJwt(context), CreateMdoc(context) };
 
     private static Command CreateSdJwt(CliContext context)
     {
@@ -31,7 +35,8 @@ internal static class IssueCommand
         };
         OptionValues.RejectOptionLikeValues(sd);
         var expDays = new Option<int>("--exp-days") { HelpName = "N", Description = "Days until exp; 0 leaves exp out.", DefaultValueFactory = _ => 365 };
-        var command = new Command("sd-jwt", "Issue an SD-JWT VC (typ dc+sd-jwt) and print its compact form.") { claims, key, x5c, holderKey, vct, iss, sd, expDays };
+        var (statusUri, statusIndex) = CreateStatusOptions();
+        var command = new Command("sd-jwt", "Issue an SD-JWT VC (typ dc+sd-jwt) and print its compact form.") { claims, key, x5c, holderKey, vct, iss, sd, expDays, statusUri, statusIndex };
         command.SetAction(parseResult =>
         {
             var claimsPath = parseResult.GetValue(claims)!;
@@ -57,11 +62,82 @@ internal static class IssueCommand
                 IssuedAt = now,
                 ExpiresAt = days == 0 ? null : now.AddDays(days),
                 SelectivelyDisclosable = paths,
+                Status = ReadStatus(parseResult, statusUri, statusIndex),
             };
             context.Stdout.WriteLine(SdJwtVcIssuer.Issue(request, signingKey));
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static Command CreateMdoc(CliContext context)
+    {
+        var docType = new Option<string>("--doctype") { HelpName = "DOCTYPE", Description = $"The mdoc docType, e.g. {PidMdoc.DocType} (the PID) or org.iso.18013.5.1.mDL.", Required = true };
+        var claims = new Option<string>("--claims")
+        { HelpName = "FILE",
+            Description = "JSON {\"namespace\": {\"element\": value}}; dates (birth_date, expiry_date, issuance_date, issue_date) become full-date, portrait (base64) a byte string, nationality an array. '-' reads stdin.",
+            Required = true,
+        };
+        var key = new Option<string>("--key") { HelpName = "KEY", Description = "The document signer's private key (JWK or PEM); it must be the key of the first certificate in --x5c.", Required = true };
+        var x5c = new Option<string>("--x5c") { HelpName = "CHAIN.pem", Description = "PEM file with the document signer certificate chain (profile mdoc-ds), leaf first; a trailing root is left out.", Required = true };
+        var holderKey = new Option<string>("--holder-key") { HelpName = "KEY", Description = "The holder's device key for the MSO deviceKeyInfo (public or private, JWK or PEM; only the public part is used).", Required = true };
+        var validDays = new Option<int>("--valid-days") { HelpName = "N", Description = "Days from now until the MSO validUntil (1 to 36500).", DefaultValueFactory = _ => 365 };
+        var (statusUri, statusIndex) = CreateStatusOptions();
+        var command = new Command("mdoc", "Issue an ISO/IEC 18013-5 mdoc and print base64url(CBOR(IssuerSigned)), the OpenID4VCI form.")
+        {
+            docType, claims, key, x5c, holderKey, validDays, statusUri, statusIndex,
+        };
+        command.SetAction(parseResult =>
+        {
+            var claimsPath = parseResult.GetValue(claims)!;
+            var described = $"claims file '{claimsPath}'";
+            var nameSpaces = MdocClaims.ToNameSpaces(JsonOutput.ParseObject(InputReader.ReadText(claimsPath, context, "claims"), described), described);
+            var days = parseResult.GetValue(validDays);
+            if (days is < 1 or > 36500)
+            {
+                throw new UsageException($"--valid-days {days} must be between 1 and 36500.");
+            }
+
+            var deviceKey = CoseKey.FromJwk(KeyFiles.ReadPublicKey(parseResult.GetValue(holderKey)!, context, "holder key"));
+            var chain = ReadChain(parseResult.GetValue(x5c)!, context);
+            using var privateKey = KeyFiles.ReadPrivateKey(parseResult.GetValue(key)!, context, "document signer key");
+            var signingKey = CreateSigningKey(privateKey, chain, parseResult.GetValue(key)!, parseResult.GetValue(x5c)!);
+            var now = context.TimeProvider.GetUtcNow();
+            var request = new MdocIssuanceRequest(parseResult.GetValue(docType)!, nameSpaces, deviceKey, now, now.AddDays(days))
+            {
+                Status = ReadStatus(parseResult, statusUri, statusIndex),
+            };
+            var issued = new MdocIssuer(context.TimeProvider).Issue(request, signingKey);
+            context.Stdout.WriteLine(issued.ToBase64Url());
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static (Option<string?> Uri, Option<int?> Index) CreateStatusOptions() =>
+        (new Option<string?>("--status-uri") { HelpName = "URI", Description = "The Token Status List this credential is entered in (status.status_list.uri); give --status-index too." },
+         new Option<int?>("--status-index") { HelpName = "N", Description = "The credential's index in that list (status.status_list.idx)." });
+
+    private static StatusListReference? ReadStatus(ParseResult parseResult, Option<string?> uriOption, Option<int?> indexOption)
+    {
+        var uri = parseResult.GetValue(uriOption);
+        var index = parseResult.GetValue(indexOption);
+        if ((uri is null) != (index is null))
+        {
+            throw new UsageException("--status-uri and --status-index go together.");
+        }
+
+        if (uri is null)
+        {
+            return null;
+        }
+
+        if (!Uri.TryCreate(uri, UriKind.Absolute, out var parsed) || (parsed.Scheme != Uri.UriSchemeHttps && parsed.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new UsageException($"--status-uri '{uri}' is not an absolute http(s) URI.");
+        }
+
+        return index < 0 ? throw new UsageException("--status-index must not be negative.") : new StatusListReference(index!.Value, parsed);
     }
 
     /// <summary>The leaf and intermediates of a PEM chain; a trailing self-signed root is dropped, because HAIP 1.0 forbids sending the trust anchor.</summary>

@@ -6,28 +6,54 @@ using Wallet.Core.SdJwt;
 
 namespace Wallet.Cli.Commands;
 
-/// <summary><c>wallet present</c>: the holder's presentation of chosen claims, with a Key Binding JWT for a verifier (RFC 9901 §7.2).</summary>
+/// <summary>
+/// <c>wallet present</c>: the holder's presentation of chosen claims: an SD-JWT with a Key Binding JWT for a verifier
+/// (RFC 9901 §7.2), or for an mdoc a DeviceResponse with a deviceSignature over the SessionTranscript (ISO/IEC 18013-5 9.1.3).
+/// </summary>
 internal static class PresentCommand
 {
     private const int MaxPathsListed = 50;
 
     public static Command Create(CliContext context)
     {
-        var file = new Argument<string>("FILE") { Description = "The SD-JWT as issued; '-' reads stdin." };
-        var holderKey = new Option<string?>("--holder-key") { HelpName = "KEY", Description = "The holder's private key (JWK or PEM), the one in the credential's cnf.jwk; needed with --aud and --nonce." };
+        var file = new Argument<string>("FILE") { Description = "The SD-JWT as issued, or an mdoc as issued (IssuerSigned: binary CBOR, hex or base64url); '-' reads stdin." };
+        var holderKey = new Option<string?>("--holder-key") { HelpName = "KEY", Description = "The holder's private key (JWK or PEM), the one in the credential's cnf.jwk or MSO deviceKeyInfo; needed with --aud and --nonce, and for an mdoc." };
         var disclose = new Option<string[]>("--disclose")
         { HelpName = "PATH",
-            Description = "A claim path to disclose ('given_name', 'address/locality', 'nationalities/*'); repeatable. The Disclosures it is nested in are added.",
+            Description = "A claim path to disclose ('given_name', 'address/locality', 'nationalities/*'; for an mdoc 'NAMESPACE/ELEMENT'); repeatable. The Disclosures it is nested in are added.",
             AllowMultipleArgumentsPerToken = true,
         };
         OptionValues.RejectOptionLikeValues(disclose);
         var audience = new Option<string?>("--aud") { HelpName = "AUDIENCE", Description = "The verifier's identifier for the KB-JWT (the OpenID4VP client_id)." };
         var nonce = new Option<string?>("--nonce") { HelpName = "NONCE", Description = "The verifier's nonce for the KB-JWT." };
-        var command = new Command("present", "Present an SD-JWT with only the chosen claims disclosed; with --aud and --nonce, as SD-JWT+KB.") { file, holderKey, disclose, audience, nonce };
+        var transcript = new TranscriptOptions();
+        var command = new Command("present", "Present an SD-JWT with only the chosen claims disclosed (with --aud and --nonce, as SD-JWT+KB), or an mdoc as base64url(CBOR(DeviceResponse)) for a SessionTranscript.")
+        {
+            file, holderKey, disclose, audience, nonce,
+        };
+        transcript.AddTo(command);
         command.SetAction(parseResult =>
         {
             var path = parseResult.GetValue(file)!;
-            var compact = InputReader.ReadToken(path, context, "SD-JWT");
+            var input = CredentialInput.Read(path, context, "credential");
+            if (input.IsCbor)
+            {
+                if (parseResult.GetValue(audience) is not null || parseResult.GetValue(nonce) is not null)
+                {
+                    throw new UsageException("--aud and --nonce are for SD-JWT Key Binding; an mdoc is bound to a verifier with --oid4vp or --session-transcript.");
+                }
+
+                var response = MdocPresentation.Present(input, parseResult.GetValue(holderKey), parseResult.GetValue(disclose) ?? [], transcript.Get(parseResult), context);
+                context.Stdout.WriteLine(response.ToBase64Url());
+                return ExitCodes.Success;
+            }
+
+            if (transcript.IsGiven(parseResult))
+            {
+                throw new UsageException("--oid4vp and --session-transcript are for an mdoc; an SD-JWT is bound to a verifier with --aud and --nonce.");
+            }
+
+            var compact = input.Text!;
             if (!SdJwt.TryParse(compact, SdJwtLimits.Default, out var issued, out var parseError))
             {
                 throw new UsageException($"'{path}' is not an SD-JWT: {parseError.Code}: {parseError.Message}");

@@ -4,13 +4,14 @@ using System.Text.Json.Nodes;
 using Wallet.Core;
 using Wallet.Core.SdJwt;
 using Wallet.Core.SdJwtVc;
+using Wallet.Core.StatusList;
 using Wallet.Core.Trust;
 
 namespace Wallet.Cli.Commands;
 
 /// <summary>
-/// <c>wallet verify</c>: verifies an SD-JWT VC (or SD-JWT VC+KB) against trust anchors and prints the outcome as JSON;
-/// exit code 0 when valid, 1 when not.
+/// <c>wallet verify</c>: verifies an SD-JWT VC (or SD-JWT VC+KB), or an mdoc, against trust anchors and prints the
+/// outcome as JSON; exit code 0 when valid, 1 when not.
 /// </summary>
 internal static class VerifyCommand
 {
@@ -21,7 +22,7 @@ internal static class VerifyCommand
 
     public static Command Create(CliContext context)
     {
-        var file = new Argument<string>("FILE") { Description = "The SD-JWT VC presentation; '-' reads stdin." };
+        var file = new Argument<string>("FILE") { Description = "The SD-JWT VC presentation, or an mdoc DeviceResponse or IssuerSigned (binary CBOR, hex or base64url); '-' reads stdin." };
         var trust = new Option<string[]>("--trust")
         { HelpName = "CA.pem|DIR",
             Description = "A trust anchor: a root CA certificate file (PEM or DER) or a folder of them; repeatable.",
@@ -31,11 +32,16 @@ internal static class VerifyCommand
         var nonce = new Option<string?>("--nonce") { HelpName = "NONCE", Description = "This transaction's nonce, expected in the KB-JWT. Without --aud and --nonce a plain SD-JWT (no KB-JWT) is expected." };
         var at = new Option<long?>("--at") { HelpName = "UNIXTIME", Description = "Verify as of this time (Unix seconds) instead of now." };
         var vct = new Option<string[]>("--vct") { HelpName = "VCT", Description = "An accepted credential type; repeatable. Any type when omitted." };
-        var allowUnchecked = new Option<bool>("--allow-unchecked-status") { Description = "Accept a credential whose Token Status List entry is not checked (status lists are not fetched by this command); fails closed otherwise." };
-        var command = new Command("verify", "Verify an SD-JWT VC against trust anchors and print the result as JSON (exit 0 valid, 1 invalid, 2 usage error).")
+        var allowUnchecked = new Option<bool>("--allow-unchecked-status") { Description = "Accept a credential whose Token Status List entry is not checked (without --check-status, or when the list cannot be fetched); fails closed otherwise." };
+        var checkStatus = new Option<bool>("--check-status") { Description = "Fetch and verify the credential's Token Status List (https; signed under the same --trust anchors) and require its entry to be VALID." };
+        var allowHttpLoopback = StatusChecking.CreateAllowHttpLoopbackOption();
+        var readerKey = new Option<string?>("--reader-key") { HelpName = "JWK", Description = "mdoc: the reader's ephemeral private key (EReaderKey), needed to verify a deviceMac (ISO/IEC 18013-5 9.1.3.5)." };
+        var transcript = new TranscriptOptions();
+        var command = new Command("verify", "Verify an SD-JWT VC or an mdoc against trust anchors and print the result as JSON (exit 0 valid, 1 invalid, 2 usage error).")
         {
-            file, trust, audience, nonce, at, vct, allowUnchecked,
+            file, trust, audience, nonce, at, vct, allowUnchecked, checkStatus, allowHttpLoopback, readerKey,
         };
+        transcript.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var aud = parseResult.GetValue(audience);
@@ -47,23 +53,49 @@ internal static class VerifyCommand
 
             var timeProvider = parseResult.GetValue(at) is { } seconds ? new FixedTimeProvider(FromUnixSeconds(seconds)) : context.TimeProvider;
             var store = LoadTrustAnchors(parseResult.GetValue(trust) ?? []);
-            var compact = InputReader.ReadToken(parseResult.GetValue(file)!, context, "SD-JWT");
-            var verifier = CreateVerifier(store, timeProvider, parseResult.GetValue(vct) ?? [], parseResult.GetValue(allowUnchecked));
+            var input = CredentialInput.Read(parseResult.GetValue(file)!, context, "credential");
+            using var httpClient = parseResult.GetValue(checkStatus) ? new HttpClient() : null;
+            var statusChecker = httpClient is null ? null : StatusChecking.CreateChecker(httpClient, store, timeProvider, parseResult.GetValue(allowHttpLoopback));
+            if (input.IsCbor)
+            {
+                if (aud is not null)
+                {
+                    throw new UsageException("--aud and --nonce are for SD-JWT Key Binding; an mdoc is verified for --oid4vp or --session-transcript.");
+                }
+
+                if (parseResult.GetValue(vct) is { Length: > 0 })
+                {
+                    throw new UsageException("--vct is for an SD-JWT VC; an mdoc's docType is shown in the result.");
+                }
+
+                var mdoc = new MdocVerification(store, timeProvider, statusChecker, parseResult.GetValue(allowUnchecked));
+                var (report, valid) = await mdoc.VerifyAsync(input, transcript.Get(parseResult), parseResult.GetValue(readerKey), context, cancellationToken).ConfigureAwait(false);
+                JsonOutput.Write(context.Stdout, report);
+                return valid ? ExitCodes.Success : ExitCodes.Invalid;
+            }
+
+            if (transcript.IsGiven(parseResult) || parseResult.GetValue(readerKey) is not null)
+            {
+                throw new UsageException("--oid4vp, --session-transcript and --reader-key are for an mdoc; an SD-JWT is verified for --aud and --nonce.");
+            }
+
+            var verifier = CreateVerifier(store, timeProvider, parseResult.GetValue(vct) ?? [], parseResult.GetValue(allowUnchecked), statusChecker);
             var expectation = aud is null ? null : new KeyBindingExpectation(aud, nonceValue!);
-            var result = await verifier.VerifyAsync(compact, expectation, cancellationToken).ConfigureAwait(false);
+            var result = await verifier.VerifyAsync(input.Text!, expectation, cancellationToken).ConfigureAwait(false);
             JsonOutput.Write(context.Stdout, Report(result));
             return result.IsValid ? ExitCodes.Success : ExitCodes.Invalid;
         });
         return command;
     }
 
-    public static SdJwtVcVerifier CreateVerifier(TrustAnchorStore store, TimeProvider timeProvider, IReadOnlyCollection<string> acceptedVcts, bool allowUncheckedStatus) =>
+    public static SdJwtVcVerifier CreateVerifier(TrustAnchorStore store, TimeProvider timeProvider, IReadOnlyCollection<string> acceptedVcts, bool allowUncheckedStatus, ITokenStatusChecker? statusChecker = null) =>
         new(new SdJwtVcVerifierOptions
         {
             TrustValidator = new X509ChainValidator(store),
             TimeProvider = timeProvider,
             AcceptedVcts = acceptedVcts,
             AllowUncheckedStatus = allowUncheckedStatus,
+            StatusChecker = statusChecker,
         });
 
     /// <summary>Loads anchors from files and folders; an unreadable or unacceptable anchor is a usage error.</summary>
@@ -128,7 +160,7 @@ internal static class VerifyCommand
         };
     }
 
-    private static DateTimeOffset FromUnixSeconds(long seconds) =>
+    public static DateTimeOffset FromUnixSeconds(long seconds) =>
         seconds is >= 0 and <= 253402300799
             ? DateTimeOffset.FromUnixTimeSeconds(seconds)
             : throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--at {seconds} is not a Unix time between 1970 and 9999."));

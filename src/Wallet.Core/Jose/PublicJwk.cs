@@ -50,6 +50,17 @@ public sealed class PublicJwk
         return new PublicJwk(algorithm, parameters.Q.X!, parameters.Q.Y!, keyId);
     }
 
+    /// <summary>
+    /// Creates a JWK that takes ownership of <paramref name="key"/> and uses it for <see cref="VerifySignature"/>, so a key
+    /// just imported (for example from a certificate) is not imported a second time. The caller must not dispose it.
+    /// </summary>
+    internal static PublicJwk FromOwnedECDsa(ECDsa key)
+    {
+        var jwk = FromECDsa(key);
+        jwk._verificationKey = key;
+        return jwk;
+    }
+
     /// <summary>Parses a JWK from its JSON text.</summary>
     public static bool TryParse(string json, [NotNullWhen(true)] out PublicJwk? jwk, [NotNullWhen(false)] out VerificationError? error)
     {

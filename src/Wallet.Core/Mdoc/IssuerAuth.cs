@@ -81,10 +81,11 @@ public sealed class IssuerAuth
             throw new MdocFormatException(MdocErrorCodes.IssuerAuthMalformed, "The IssuerAuth COSE_Sign1 has a detached payload; the MSO must be embedded.");
         }
 
-        Cbor.Check(payload, limits, "The IssuerAuth payload");
         ReadOnlyMemory<byte> msoContent;
         try
         {
+            // A payload that is not one CBOR item is as much a broken MobileSecurityObjectBytes as a wrong tag.
+            Cbor.Check(payload, limits, "The IssuerAuth payload (MobileSecurityObjectBytes)");
             msoContent = Cbor.ReadEmbedded(payload, limits, "The IssuerAuth payload (MobileSecurityObjectBytes)");
         }
         catch (MdocFormatException e) when (e.Error.Code == MdocErrorCodes.Malformed)

@@ -7,7 +7,7 @@ namespace Wallet.Core.Mdoc;
 /// <param name="DocType">The docType, e.g. <c>eu.europa.ec.eudi.pid.1</c>.</param>
 /// <param name="NameSpaces">Per namespace, element identifier → typed value.</param>
 /// <param name="DeviceKey">The holder's device key, bound into the MSO.</param>
-/// <param name="ValidFrom">Start of the MSO validity window.</param>
+/// <param name="ValidFrom">Start of the MSO validity window; a time before the signing time is moved to it (ISO/IEC 18013-5 9.1.2.4).</param>
 /// <param name="ValidUntil">End of the MSO validity window.</param>
 public sealed record MdocIssuanceRequest(
     string DocType,

@@ -19,6 +19,10 @@ public sealed class MdocIssuer
     /// <summary>Builds and signs the IssuerSigned structure (the OpenID4VCI <c>mso_mdoc</c> credential).</summary>
     /// <param name="request">Content and validity of the mdoc.</param>
     /// <param name="documentSigner">The document signer key; its certificate chain (leaf first) goes into <c>x5chain</c>.</param>
+    /// <remarks>
+    /// <c>validityInfo.signed</c> is the current time of the issuer's clock; a <see cref="MdocIssuanceRequest.ValidFrom"/>
+    /// before it becomes the signing time, because ISO/IEC 18013-5 9.1.2.4 forbids a validFrom earlier than signed.
+    /// </remarks>
     /// <exception cref="ArgumentException">The request or key is unusable (no certificate chain, empty namespaces, bad validity).</exception>
     public IssuerSigned Issue(MdocIssuanceRequest request, SigningKey documentSigner)
     {
@@ -38,8 +42,12 @@ public sealed class MdocIssuer
         }
 
         var signed = Cbor.TruncateToSeconds(_timeProvider.GetUtcNow());
-        var validity = new ValidityInfo(signed, request.ValidFrom, request.ValidUntil, request.ExpectedUpdate);
-        if (Cbor.TruncateToSeconds(request.ValidUntil) <= Cbor.TruncateToSeconds(request.ValidFrom))
+
+        // 9.1.2.4: validFrom shall not be earlier than signed. "Valid from now" is only known once signed is
+        // stamped, so an earlier start is moved to the signing time rather than producing an MSO no reader accepts.
+        var validFrom = Cbor.TruncateToSeconds(request.ValidFrom) < signed ? signed : request.ValidFrom;
+        var validity = new ValidityInfo(signed, validFrom, request.ValidUntil, request.ExpectedUpdate);
+        if (Cbor.TruncateToSeconds(request.ValidUntil) <= Cbor.TruncateToSeconds(validFrom))
         {
             throw new ArgumentException("ValidUntil must be later than ValidFrom.", nameof(request));
         }

@@ -123,6 +123,10 @@ public sealed class MdocVerifier
         {
             status = await CheckStatusAsync(checker, mso.StatusList, errors, cancellationToken).ConfigureAwait(false);
         }
+        else if (mso.HasStatus && _options.StatusChecker is null && !_options.AllowUncheckedStatus)
+        {
+            errors.Add(new(MdocErrorCodes.StatusUnchecked, "The MSO has a status reference but no status checker is configured; failing closed (MdocVerifierOptions.AllowUncheckedStatus accepts it)."));
+        }
 
         return new MdocDocumentResult(docType, errors, leaf, anchor, mso.ValidityInfo, method, mso.StatusList, status, elements);
     }

@@ -28,9 +28,13 @@ public sealed record MdocVerifierOptions
 
     /// <summary>
     /// Checks the MSO Token Status List reference when set. A status that cannot be established, or is not
-    /// VALID, fails the document.
+    /// VALID, fails the document. When null, a document with a status reference fails with
+    /// <c>mdoc.status_unchecked</c> unless <see cref="AllowUncheckedStatus"/> is set.
     /// </summary>
     public ITokenStatusChecker? StatusChecker { get; init; }
+
+    /// <summary>Accept documents whose status reference was not checked. Off by default: verification fails closed.</summary>
+    public bool AllowUncheckedStatus { get; init; }
 
     /// <summary>
     /// The reader's ephemeral private key (EReaderKey) of this session, needed to verify <c>deviceMac</c>

@@ -16,6 +16,14 @@ public static class SdJwtHolder
         return applied.Where(a => a is not null).Select(a => a!.Value.Path).ToArray();
     }
 
+    /// <summary>
+    /// The processed payload of <paramref name="issued"/> with every Disclosure applied (RFC 9901 §7.1 steps 3–5): what
+    /// the holder can disclose, in the shape a DCQL query is matched against. The signature is not checked.
+    /// </summary>
+    /// <exception cref="ArgumentException">The SD-JWT carries a KB-JWT or is inconsistent.</exception>
+    public static System.Text.Json.Nodes.JsonObject GetProcessedPayload(SdJwt issued, SdJwtLimits? limits = null) =>
+        Analyse(issued, limits ?? SdJwtLimits.Default).Payload;
+
     /// <summary>Builds a presentation of <paramref name="issued"/> that discloses the claims at <paramref name="disclose"/>.</summary>
     /// <param name="issued">The SD-JWT as received from the Issuer (without Key Binding).</param>
     /// <param name="disclose">

@@ -39,7 +39,7 @@ public sealed class X5cIssuerKeyResolver(ICertificateChainValidator validator, T
             return ValueTask.FromResult(IssuerKeyResolution.Failed(trust.Errors));
         }
 
-        using var publicKey = trust.Leaf.GetECDsaPublicKey();
+        var publicKey = trust.Leaf.GetECDsaPublicKey();
         if (publicKey is null)
         {
             return Failed(SdJwtErrorCodes.IssuerKeyUnresolved, $"The certificate '{trust.Leaf.Subject}' does not hold an EC key usable for ES256/ES384/ES512.");
@@ -48,10 +48,11 @@ public sealed class X5cIssuerKeyResolver(ICertificateChainValidator validator, T
         PublicJwk key;
         try
         {
-            key = PublicJwk.FromECDsa(publicKey);
+            key = PublicJwk.FromOwnedECDsa(publicKey);
         }
         catch (ArgumentException)
         {
+            publicKey.Dispose();
             return Failed(SdJwtErrorCodes.IssuerKeyUnresolved, $"The certificate '{trust.Leaf.Subject}' holds a key on an unsupported curve.");
         }
 

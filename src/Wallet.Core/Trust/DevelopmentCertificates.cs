@@ -120,6 +120,28 @@ public static class DevelopmentCertificates
         Issue(issuer, commonName, notBefore, validity ?? DefaultEndEntityValidity, X509KeyUsageFlags.DigitalSignature, extendedKeyUsage, isCa: false, crlDistributionPoint);
 
     /// <summary>
+    /// Issues an OpenID4VP request signing certificate for a verifier (keyUsage digitalSignature) with a dNSName
+    /// subjectAltName, so that both <c>x509_san_dns:&lt;dnsName&gt;</c> and <c>x509_hash</c> Client Identifiers can be
+    /// bound to it (OpenID4VP 1.0 §5.9.3).
+    /// </summary>
+    /// <param name="issuer">The issuing CA, with its private key.</param>
+    /// <param name="notBefore">Start of validity.</param>
+    /// <param name="dnsName">The DNS name of the verifier, put in the subjectAltName.</param>
+    /// <param name="commonName">Subject CN; the subject C is copied from the issuer.</param>
+    /// <param name="validity">Length of validity; <see cref="DefaultEndEntityValidity"/> when null.</param>
+    /// <returns>The certificate with its private key.</returns>
+    public static X509Certificate2 CreateVerifierRequestSigner(
+        X509Certificate2 issuer,
+        DateTimeOffset notBefore,
+        string dnsName,
+        string commonName = "Wallet Development Verifier",
+        TimeSpan? validity = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(dnsName);
+        return Issue(issuer, commonName, notBefore, validity ?? DefaultEndEntityValidity, X509KeyUsageFlags.DigitalSignature, extendedKeyUsage: null, isCa: false, crlDistributionPoint: null, dnsName);
+    }
+
+    /// <summary>
     /// Issues a Status List Token signer (keyUsage digitalSignature). draft-ietf-oauth-status-list §10 defines an EKU
     /// whose OID is not yet assigned, so none is added.
     /// </summary>
@@ -220,7 +242,8 @@ public static class DevelopmentCertificates
         X509KeyUsageFlags keyUsage,
         string? extendedKeyUsage,
         bool isCa,
-        Uri? crlDistributionPoint)
+        Uri? crlDistributionPoint,
+        string? dnsName = null)
     {
         ArgumentNullException.ThrowIfNull(issuer);
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
@@ -234,6 +257,13 @@ public static class DevelopmentCertificates
         if (extendedKeyUsage is not null)
         {
             request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid(extendedKeyUsage)], true));
+        }
+
+        if (dnsName is not null)
+        {
+            var san = new SubjectAlternativeNameBuilder();
+            san.AddDnsName(dnsName);
+            request.CertificateExtensions.Add(san.Build());
         }
 
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));

@@ -161,6 +161,32 @@ public class MdocParsingTests
         error!.Code.Should().Be(MdocErrorCodes.DigestAlgorithmUnsupported);
     }
 
+    [Theory]
+    [InlineData(-1, "one trailing byte after the tag-24 item")]
+    [InlineData(+1, "tag-24 byte string one byte longer than the payload")]
+    [InlineData(0, "tag 25 instead of 24")]
+    public void IssuerAuth_payload_that_is_not_one_tag24_item_is_an_invalid_MSO_ISO18013_5_9_1_2_4(int lengthChange, string what)
+    {
+        var tampered = AnnexD.DeviceResponse;
+        var mso = Convert.ToHexStringLower(AnnexD.DerivedHex("mso_bytes_hex"));
+        var at = Convert.ToHexStringLower(tampered).IndexOf(mso, StringComparison.Ordinal) / 2;
+
+        // MobileSecurityObjectBytes = d8 18 59 <uint16 length> <MSO>.
+        tampered[at - 5].Should().Be(0xD8);
+        if (lengthChange == 0)
+        {
+            tampered[at - 4] = 0x19;
+        }
+        else
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt16BigEndian(tampered.AsSpan(at - 2), (ushort)(AnnexD.DerivedHex("mso_bytes_hex").Length + lengthChange));
+        }
+
+        DeviceResponse.TryParse(tampered, out _, out var error).Should().BeFalse(what);
+
+        error!.Code.Should().Be(MdocErrorCodes.MsoInvalid, what);
+    }
+
     [Fact]
     public void MSO_without_validityInfo_is_invalid_ISO18013_5_9_1_2_4()
     {

@@ -133,6 +133,67 @@ public sealed class MdocRoundTripTests : IDisposable
         result.IsValid.Should().BeTrue();
     }
 
+    public static TheoryData<string, string> ElementTypes => new()
+    {
+        { "tstr", "64c386c3b8" },
+        { "uint", "1b0000000100000000" },
+        { "negative int", "3901f3" },
+        { "bool true", "f5" },
+        { "bool false", "f4" },
+        { "full-date", "d903ec6a323031392d31302d3230" },
+        { "tdate", "c074323032362d30322d32385432333a35393a35395a" },
+        { "bstr portrait", "44ffd8ffe0" },
+        { "array", "82624445624652" },
+        { "map", "a264746f776e664265726c696e666e756d62657201" },
+        { "null", "f6" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ElementTypes))]
+    public async Task Element_of_every_CBOR_type_round_trips_through_issue_present_and_verify_ISO18013_5_8_3_2_1_2_2(string type, string hex)
+    {
+        const string NameSpace = "org.example.types.1";
+        var value = Sample(type);
+        Convert.ToHexStringLower(value.Encoded.Span).Should().Be(hex, "the deterministic encoding of the {0}", type);
+        var request = new MdocIssuanceRequest(
+            "org.example.types",
+            new Dictionary<string, IReadOnlyDictionary<string, CborValue>> { [NameSpace] = new Dictionary<string, CborValue> { ["element"] = value, ["other"] = CborValue.Text("x") } },
+            CoseKey.FromJwk(_fixture.DeviceKey.PublicJwk),
+            MdocFixture.T0,
+            MdocFixture.T0.AddDays(30));
+        IssuerSigned.TryParseBase64Url(_fixture.Issue(request).ToBase64Url(), out var received, out var parseError).Should().BeTrue(parseError?.ToString());
+        var response = MdocPresenter.Present(received!, _fixture.DeviceKey, new Dictionary<string, IReadOnlyCollection<string>> { [NameSpace] = ["element"] }, MdocFixture.Transcript());
+
+        var result = await new MdocVerifier(_fixture.VerifierOptions()).VerifyAsync(response.ToBase64Url(), MdocFixture.Transcript());
+
+        result.AllErrors.Should().BeEmpty();
+        var elements = result.Documents[0].Elements[NameSpace];
+        elements.Keys.Should().Equal("element");
+        var verified = elements["element"];
+        verified.Kind.Should().Be(value.Kind);
+        verified.Encoded.ToArray().Should().Equal(value.Encoded.ToArray());
+        switch (type)
+        {
+            case "tstr": verified.AsText().Should().Be("Æø"); break;
+            case "uint": verified.AsInteger().Should().Be(4_294_967_296); break;
+            case "negative int": verified.AsInteger().Should().Be(-500); break;
+            case "bool true": verified.AsBoolean().Should().BeTrue(); break;
+            case "bool false": verified.AsBoolean().Should().BeFalse(); break;
+            case "full-date": verified.AsFullDate().Should().Be(new DateOnly(2019, 10, 20)); break;
+            case "tdate": verified.AsDateTime().Should().Be(new DateTimeOffset(2026, 2, 28, 23, 59, 59, TimeSpan.Zero)); break;
+            case "bstr portrait": verified.AsBytes().ToArray().Should().Equal(0xFF, 0xD8, 0xFF, 0xE0); break;
+            case "array": verified.AsArray().Select(v => v.AsText()).Should().Equal("DE", "FR"); break;
+            case "map":
+                verified.TryGetMember("town", out var town).Should().BeTrue();
+                town!.AsText().Should().Be("Berlin");
+                verified.TryGetMember("number", out var number).Should().BeTrue();
+                number!.AsInteger().Should().Be(1);
+                break;
+            case "null": verified.Kind.Should().Be(CborValueKind.Null); break;
+            default: throw new ArgumentOutOfRangeException(nameof(type), type, "no sample for this type");
+        }
+    }
+
     [Fact]
     public void IssuerAuth_is_an_untagged_COSE_Sign1_with_alg_protected_and_x5chain_unprotected_ISO18013_5_9_1_2_4()
     {
@@ -202,6 +263,21 @@ public sealed class MdocRoundTripTests : IDisposable
     }
 
     [Fact]
+    public async Task ValidFrom_before_the_signing_time_starts_at_the_signing_time_ISO18013_5_9_1_2_4()
+    {
+        var signingTime = MdocFixture.T0.AddSeconds(30);
+        var request = PidMdoc.CreateIssuanceRequest(MdocFixture.Pid(), CoseKey.FromJwk(_fixture.DeviceKey.PublicJwk), MdocFixture.T0.AddHours(-1), MdocFixture.T0.AddDays(30));
+
+        var credential = _fixture.Issue(request, at: signingTime);
+
+        var validity = credential.IssuerAuth.MobileSecurityObject.ValidityInfo;
+        validity.Signed.Should().Be(signingTime);
+        validity.ValidFrom.Should().Be(signingTime, "validFrom shall not be earlier than signed");
+        validity.ValidUntil.Should().Be(MdocFixture.T0.AddDays(30));
+        (await new MdocVerifier(_fixture.VerifierOptions()).VerifyIssuerSignedAsync(credential)).Errors.Should().BeEmpty();
+    }
+
+    [Fact]
     public void Issued_digest_ids_are_unique_and_each_has_a_value_digest_ISO18013_5_9_1_2_5()
     {
         var credential = _fixture.Issue();
@@ -239,6 +315,22 @@ public sealed class MdocRoundTripTests : IDisposable
 
         act.Should().Throw<ArgumentException>();
     }
+
+    private static CborValue Sample(string type) => type switch
+    {
+        "tstr" => CborValue.Text("Æø"),
+        "uint" => CborValue.Integer(4_294_967_296),
+        "negative int" => CborValue.Integer(-500),
+        "bool true" => CborValue.True,
+        "bool false" => CborValue.False,
+        "full-date" => CborValue.FullDate(new DateOnly(2019, 10, 20)),
+        "tdate" => CborValue.DateTime(new DateTimeOffset(2026, 3, 1, 0, 59, 59, TimeSpan.FromHours(1))),
+        "bstr portrait" => CborValue.Bytes([0xFF, 0xD8, 0xFF, 0xE0]),
+        "array" => CborValue.Array(CborValue.Text("DE"), CborValue.Text("FR")),
+        "map" => CborValue.Map([new("town", CborValue.Text("Berlin")), new("number", CborValue.Integer(1))]),
+        "null" => CborValue.Null,
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "no sample for this type"),
+    };
 
     public void Dispose() => _fixture.Dispose();
 }

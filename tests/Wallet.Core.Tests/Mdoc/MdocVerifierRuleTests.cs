@@ -205,6 +205,19 @@ public sealed class MdocVerifierRuleTests : IDisposable
     }
 
     [Fact]
+    public async Task Status_reference_without_a_status_checker_fails_closed_unless_allowed_StatusList_8_3()
+    {
+        var credential = _fixture.Issue(_fixture.PidRequest(new StatusListReference(1, new Uri("https://status.example/1"))));
+        var response = Present(credential, MdocFixture.Transcript());
+
+        var strict = await new MdocVerifier(_fixture.VerifierOptions()).VerifyAsync(response, MdocFixture.Transcript());
+        var lenient = await new MdocVerifier(_fixture.VerifierOptions() with { AllowUncheckedStatus = true }).VerifyAsync(response, MdocFixture.Transcript());
+
+        strict.AllErrors.Select(e => e.Code).Should().Equal(MdocErrorCodes.StatusUnchecked);
+        lenient.IsValid.Should().BeTrue();
+    }
+
+    [Fact]
     public async Task Every_failed_check_is_listed_not_only_the_first()
     {
         using var otherRoot = DevelopmentCertificates.CreateRootCa(MdocFixture.T0.AddDays(-10), "Other IACA");

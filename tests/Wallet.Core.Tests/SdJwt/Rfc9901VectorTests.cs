@@ -66,6 +66,17 @@ public class Rfc9901VectorTests
         JsonNode.DeepEquals(result.Payload, vector["processed_payload_all_disclosures"]).Should().BeTrue();
     }
 
+    [Fact]
+    public void Holder_processed_payload_of_the_section_5_SD_JWT_is_the_published_one_RFC9901_7_1()
+    {
+        var vector = Vectors.Load("sd-jwt", "section-5-example.json");
+        Wallet.Core.SdJwt.SdJwt.TryParse(vector["sd_jwt"]!.GetValue<string>(), SdJwtLimits.Default, out var issued, out var error).Should().BeTrue(error?.ToString());
+
+        var payload = SdJwtHolder.GetProcessedPayload(issued!);
+
+        JsonNode.DeepEquals(payload, vector["processed_payload_all_disclosures"]).Should().BeTrue(payload.ToJsonString());
+    }
+
     [Theory]
     [InlineData("appendix-A.1-simple-structured.json", "presentation_sd_jwt")]
     [InlineData("appendix-A.2-complex-structured.json", "presentation_sd_jwt")]

@@ -380,6 +380,8 @@ public class SdJwtVerifierTests
     [InlineData("eyJhbGciOiJFUzI1NiJ9.e30.c2ln~WzEsImEiLCJiIl0~", SdJwtErrorCodes.DisclosureMalformed)]
     [InlineData("eyJhbGciOiJFUzI1NiJ9.e30.c2ln~bm90IGpzb24~", SdJwtErrorCodes.DisclosureMalformed)]
     [InlineData("eyJhbGciOiJFUzI1NiJ9.e30.c2ln~a.b", SdJwtErrorCodes.KeyBindingMalformed)]
+    [InlineData("eyJhbGciOiJFUzI1NiJ9.e30.c2ln~AB~", SdJwtErrorCodes.DisclosureMalformed)]
+    [InlineData("eyJhbGciOiJFUzI1NiJ9.e30.c2l~", SdJwtErrorCodes.IssuerJwtMalformed)]
     public async Task Malformed_input_gets_a_typed_error_RFC9901_4(string input, string code)
     {
         var result = await Verifier().VerifyAsync(input, keyBinding: null);

@@ -1,0 +1,15 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Wallet.Verifier.Endpoints;
+
+/// <summary>The body of <c>POST /api/presentations</c> (documentation shape; the handler parses the JSON itself to report every problem).</summary>
+/// <param name="DcqlQuery">The DCQL query (OpenID4VP 1.0 §6).</param>
+/// <param name="ResponseMode"><c>direct_post.jwt</c> (default, HAIP) or <c>direct_post</c>.</param>
+/// <param name="RequestUriMethod"><c>get</c> (default) or <c>post</c>.</param>
+/// <param name="RedirectUri">Same-device flow: where the wallet sends the user back, with a response code in the fragment.</param>
+public sealed record CreatePresentationBody(
+    [property: JsonPropertyName("dcql_query")] JsonElement DcqlQuery,
+    [property: JsonPropertyName("response_mode")] string? ResponseMode,
+    [property: JsonPropertyName("request_uri_method")] string? RequestUriMethod,
+    [property: JsonPropertyName("redirect_uri")] string? RedirectUri);

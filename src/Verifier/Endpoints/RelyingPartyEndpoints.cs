@@ -1,0 +1,162 @@
+using System.Text.Json;
+using Wallet.Core.Dcql;
+using Wallet.Core.OpenId4Vp;
+using Wallet.Verifier.Stores;
+using Wallet.Verifier.Transactions;
+
+namespace Wallet.Verifier.Endpoints;
+
+/// <summary>The relying-party API under <c>/api</c>: create a presentation request, read its result and event log. Errors are RFC 9457 problem details.</summary>
+internal static class RelyingPartyEndpoints
+{
+    private const int MaxCreateBodyBytes = 128 * 1024;
+
+    public static void Map(IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api/presentations").AddEndpointFilter<ApiKeyFilter>().WithTags("Relying party API");
+        api.MapPost(string.Empty, CreateAsync)
+            .WithName("CreatePresentation")
+            .WithSummary("Creates a presentation request and returns the openid4vp:// URI to show as QR code or link.")
+            .Accepts<CreatePresentationBody>("application/json")
+            .Produces<CreatedPresentation>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        api.MapGet("/{transactionId}", GetAsync)
+            .WithName("GetPresentation")
+            .WithSummary("Reads the status and, once verified, the verified credentials. Same-device transactions need the response_code from the redirect.")
+            .Produces<PresentationStatusView>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/{transactionId}/events", GetEventsAsync)
+            .WithName("GetPresentationEvents")
+            .WithSummary("The transaction's event log (no personal data).")
+            .Produces<IReadOnlyList<TransactionEvent>>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<IResult> CreateAsync(HttpContext context, PresentationService service, CancellationToken cancellationToken)
+    {
+        var party = ApiKeyFilter.RelyingParty(context);
+        var body = await RequestBody.ReadAsync(context.Request, MaxCreateBodyBytes, cancellationToken).ConfigureAwait(false);
+        if (body is null)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request body too large", detail: $"The body exceeds {MaxCreateBodyBytes} bytes.");
+        }
+
+        if (!TryParseCommand(body, out var command, out var problems))
+        {
+            return Results.Problem(
+                statusCode: StatusCodes.Status400BadRequest,
+                title: "Invalid presentation request",
+                detail: problems[0].Message,
+                type: "https://wallet.example/problems/invalid-presentation-request",
+                extensions: new Dictionary<string, object?> { ["errors"] = problems.Select(p => new { code = p.Code, message = p.Message }).ToArray() });
+        }
+
+        var created = await service.CreateAsync(party.Id, command, cancellationToken).ConfigureAwait(false);
+        return Results.Created($"/api/presentations/{created.TransactionId}", created);
+    }
+
+    private static async Task<IResult> GetAsync(HttpContext context, string transactionId, PresentationService service, CancellationToken cancellationToken)
+    {
+        var party = ApiKeyFilter.RelyingParty(context);
+        var code = context.Request.Query["response_code"];
+        var view = transactionId.Length <= 64 && code.Count <= 1
+            ? await service.GetStatusAsync(party.Id, transactionId, code.Count == 1 ? code[0] : null, cancellationToken).ConfigureAwait(false)
+            : null;
+        return view is null
+            ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown transaction", detail: "No transaction with this id belongs to this relying party.")
+            : Results.Ok(view);
+    }
+
+    private static async Task<IResult> GetEventsAsync(HttpContext context, string transactionId, PresentationService service, CancellationToken cancellationToken)
+    {
+        var party = ApiKeyFilter.RelyingParty(context);
+        var events = transactionId.Length <= 64 ? await service.GetEventsAsync(party.Id, transactionId, cancellationToken).ConfigureAwait(false) : null;
+        return events is null
+            ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown transaction", detail: "No transaction with this id belongs to this relying party.")
+            : Results.Ok(events);
+    }
+
+    private static bool TryParseCommand(byte[] body, out CreatePresentationCommand command, out List<Wallet.Core.VerificationError> problems)
+    {
+        command = null!;
+        problems = [];
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 32, AllowDuplicateProperties = false });
+        }
+        catch (JsonException)
+        {
+            problems.Add(new("api.invalid_json", "The body is not well-formed JSON without duplicate members."));
+            return false;
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                problems.Add(new("api.invalid_json", "The body is not a JSON object."));
+                return false;
+            }
+
+            DcqlQuery? query = null;
+            if (!root.TryGetProperty("dcql_query", out var dcql))
+            {
+                problems.Add(new("api.missing_member", "'dcql_query' is required."));
+            }
+            else if (!DcqlQuery.TryParse(dcql, out query, out var dcqlErrors))
+            {
+                problems.AddRange(dcqlErrors);
+            }
+
+            var responseMode = OptionalString(root, "response_mode", ResponseModes.DirectPostJwt, problems);
+            if (responseMode is not null && !ResponseModes.IsSupported(responseMode))
+            {
+                problems.Add(new("api.invalid_member", "'response_mode' must be 'direct_post.jwt' or 'direct_post'."));
+            }
+
+            var method = OptionalString(root, "request_uri_method", RequestUriMethods.Get, problems);
+            if (method is not null and not (RequestUriMethods.Get or RequestUriMethods.Post))
+            {
+                problems.Add(new("api.invalid_member", "'request_uri_method' must be 'get' or 'post'."));
+            }
+
+            Uri? redirect = null;
+            var redirectText = OptionalString(root, "redirect_uri", null, problems);
+            if (redirectText is not null
+                && (!Uri.TryCreate(redirectText, UriKind.Absolute, out redirect) || (redirect.Scheme != Uri.UriSchemeHttps && !(redirect.Scheme == Uri.UriSchemeHttp && redirect.IsLoopback)) || redirect.Fragment.Length > 0))
+            {
+                problems.Add(new("api.invalid_member", "'redirect_uri' must be an absolute https URL without a fragment."));
+            }
+
+            if (problems.Count > 0)
+            {
+                return false;
+            }
+
+            command = new CreatePresentationCommand(query!, responseMode!, method!, redirect);
+            return true;
+        }
+    }
+
+    private static string? OptionalString(JsonElement root, string name, string? fallback, List<Wallet.Core.VerificationError> problems)
+    {
+        if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return fallback;
+        }
+
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            problems.Add(new("api.invalid_member", $"'{name}' must be a string."));
+            return null;
+        }
+
+        return value.GetString();
+    }
+}

@@ -1,0 +1,14 @@
+namespace Wallet.Verifier.Options;
+
+/// <summary>One relying party: its identifier, display name and the hash of its API key.</summary>
+public sealed class RelyingPartyOptions
+{
+    /// <summary>Stable identifier; transactions belong to it.</summary>
+    public string Id { get; set; } = string.Empty;
+
+    /// <summary>Name for logs and the event log.</summary>
+    public string? Name { get; set; }
+
+    /// <summary>The lowercase hex SHA-256 of the API key (the key itself is never configured), e.g. from <c>printf %s "$KEY" | sha256sum</c>.</summary>
+    public string ApiKeySha256 { get; set; } = string.Empty;
+}

@@ -1,0 +1,94 @@
+using Microsoft.Extensions.Options;
+using Wallet.Core.OpenId4Vp;
+
+namespace Wallet.Verifier.Options;
+
+/// <summary>Fails start-up with a message naming the setting when the configuration cannot work.</summary>
+internal sealed class VerifierOptionsValidator : IValidateOptions<VerifierOptions>
+{
+    public ValidateOptionsResult Validate(string? name, VerifierOptions options)
+    {
+        var failures = new List<string>();
+        if (options.PublicBaseUrl is not { IsAbsoluteUri: true } url || (url.Scheme != Uri.UriSchemeHttps && !(url.Scheme == Uri.UriSchemeHttp && url.IsLoopback)) || !string.IsNullOrEmpty(url.Query) || !string.IsNullOrEmpty(url.Fragment))
+        {
+            failures.Add("Verifier:PublicBaseUrl must be an absolute https URL without query or fragment (http only on loopback).");
+        }
+
+        if (options.ClientIdPrefix is not (ClientIdPrefixes.X509Hash or ClientIdPrefixes.X509SanDns))
+        {
+            failures.Add($"Verifier:ClientIdPrefix must be '{ClientIdPrefixes.X509Hash}' or '{ClientIdPrefixes.X509SanDns}'.");
+        }
+
+        if (options.RelyingParties.Count == 0)
+        {
+            failures.Add("Verifier:RelyingParties must list at least one relying party.");
+        }
+
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < options.RelyingParties.Count; i++)
+        {
+            var rp = options.RelyingParties[i];
+            if (string.IsNullOrWhiteSpace(rp.Id) || !ids.Add(rp.Id))
+            {
+                failures.Add($"Verifier:RelyingParties:{i}:Id is empty or not unique.");
+            }
+
+            if (rp.ApiKeySha256 is not { Length: 64 } hash || !hash.All(Uri.IsHexDigit))
+            {
+                failures.Add($"Verifier:RelyingParties:{i}:ApiKeySha256 must be the 64 hex digits of the SHA-256 of the API key.");
+            }
+        }
+
+        if (options.TrustAnchors.Count == 0)
+        {
+            failures.Add("Verifier:TrustAnchors must list at least one PEM file of a credential issuer trust anchor.");
+        }
+
+        for (var i = 0; i < options.TrustAnchors.Count; i++)
+        {
+            if (!TrustAnchorEntry.TryParse(options.TrustAnchors[i], out var entry, out var error))
+            {
+                failures.Add($"Verifier:TrustAnchors:{i} {error}.");
+            }
+            else if (!File.Exists(entry.Path))
+            {
+                failures.Add($"Verifier:TrustAnchors:{i} names '{entry.Path}', which does not exist.");
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(options.DataDirectory))
+        {
+            failures.Add("Verifier:DataDirectory must be set.");
+        }
+
+        if ((options.RequestSigningCertificatePath is null) != (options.RequestSigningKeyPath is null))
+        {
+            failures.Add("Verifier:RequestSigningCertificatePath and Verifier:RequestSigningKeyPath must be set together.");
+        }
+
+        foreach (var (setting, path) in new[] { ("RequestSigningCertificatePath", options.RequestSigningCertificatePath), ("RequestSigningKeyPath", options.RequestSigningKeyPath), ("RequestSigningChainPath", options.RequestSigningChainPath) })
+        {
+            if (path is not null && !File.Exists(path))
+            {
+                failures.Add($"Verifier:{setting} names '{path}', which does not exist.");
+            }
+        }
+
+        if (options.TransactionLifetime <= TimeSpan.Zero || options.TransactionLifetime > TimeSpan.FromHours(1))
+        {
+            failures.Add("Verifier:TransactionLifetime must be between 0 and 1 hour.");
+        }
+
+        if (options.ResultRetention < TimeSpan.Zero)
+        {
+            failures.Add("Verifier:ResultRetention must not be negative.");
+        }
+
+        if (options.MaxRequestBodyBytes is < 1024 or > 16 * 1024 * 1024)
+        {
+            failures.Add("Verifier:MaxRequestBodyBytes must be between 1 KiB and 16 MiB.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,110 @@
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.Options;
+using Wallet.Core.Jose;
+using Wallet.Core.OpenId4Vp;
+using Wallet.Core.Trust;
+using Wallet.Verifier.Options;
+
+namespace Wallet.Verifier.Signing;
+
+/// <summary>
+/// The request signing key with its certificate chain (leaf first, no trust anchor) and the Client Identifier bound to
+/// it. Loaded from the configured PEM files, or, when none are configured, a development root and signer generated
+/// once into the data folder with <see cref="DevelopmentCertificates"/> (never committed; not for production).
+/// </summary>
+public sealed class RequestSigningCredentials : IDisposable
+{
+    /// <summary>File name of the generated development root certificate, which a test wallet trusts.</summary>
+    public const string DevelopmentRootFileName = "dev-request-signing-root.pem";
+
+    private const string DevelopmentLeafFileName = "dev-request-signing.pem";
+    private const string DevelopmentKeyFileName = "dev-request-signing.key.pem";
+
+    private readonly X509Certificate2[] _chain;
+
+    public RequestSigningCredentials(IOptions<VerifierOptions> options, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        var settings = options.Value;
+        _chain = settings.RequestSigningCertificatePath is { } certificatePath
+            ? LoadConfigured(certificatePath, settings.RequestSigningKeyPath!, settings.RequestSigningChainPath)
+            : LoadOrCreateDevelopment(settings, timeProvider.GetUtcNow());
+        var leafKey = _chain[0].GetECDsaPrivateKey() ?? throw new InvalidOperationException("The request signing certificate has no EC private key.");
+        SigningKey = new SigningKey(leafKey, null, _chain);
+        ClientId = settings.ClientIdPrefix == ClientIdPrefixes.X509SanDns
+            ? ClientId.ForX509SanDns(settings.PublicBaseUrl!.IdnHost)
+            : ClientId.ForX509Hash(_chain[0]);
+        if (ClientId.CheckBoundTo(_chain[0]) is { } error)
+        {
+            throw new InvalidOperationException($"Verifier:ClientIdPrefix: {error.Message}");
+        }
+    }
+
+    /// <summary>The key the Request Objects are signed with.</summary>
+    public SigningKey SigningKey { get; }
+
+    /// <summary>The Client Identifier, prefix included.</summary>
+    public ClientId ClientId { get; }
+
+    public void Dispose()
+    {
+        SigningKey.Key.Dispose();
+        foreach (var certificate in _chain)
+        {
+            certificate.Dispose();
+        }
+    }
+
+    private static X509Certificate2[] LoadConfigured(string certificatePath, string keyPath, string? chainPath)
+    {
+        var leaf = DevelopmentCertificates.ImportPem(File.ReadAllText(certificatePath), File.ReadAllText(keyPath));
+        var intermediates = new List<X509Certificate2>();
+        if (chainPath is not null)
+        {
+            var collection = new X509Certificate2Collection();
+            collection.ImportFromPemFile(chainPath);
+            intermediates.AddRange(collection);
+        }
+
+        return [leaf, .. intermediates];
+    }
+
+    private static X509Certificate2[] LoadOrCreateDevelopment(VerifierOptions settings, DateTimeOffset now)
+    {
+        Directory.CreateDirectory(settings.DataDirectory);
+        var leafPath = Path.Combine(settings.DataDirectory, DevelopmentLeafFileName);
+        var keyPath = Path.Combine(settings.DataDirectory, DevelopmentKeyFileName);
+        var host = settings.PublicBaseUrl!.IdnHost;
+        if (File.Exists(leafPath) && File.Exists(keyPath))
+        {
+            var existing = DevelopmentCertificates.ImportPem(File.ReadAllText(leafPath), File.ReadAllText(keyPath));
+            if (ClientId.ForX509SanDns(host).CheckBoundTo(existing) is null && existing.NotAfter.ToUniversalTime() > now.UtcDateTime.AddDays(1))
+            {
+                return [existing];
+            }
+
+            existing.Dispose();
+        }
+
+        using var root = DevelopmentCertificates.CreateRootCa(now.AddMinutes(-5), "Verifier Development Request Signing Root", pathLength: 0);
+        var leaf = DevelopmentCertificates.CreateVerifierRequestSigner(root, now.AddMinutes(-5), host, $"Verifier Development ({host})");
+        File.WriteAllText(Path.Combine(settings.DataDirectory, DevelopmentRootFileName), DevelopmentCertificates.ExportCertificatePem(root));
+        File.WriteAllText(leafPath, DevelopmentCertificates.ExportCertificatePem(leaf));
+        WritePrivate(keyPath, DevelopmentCertificates.ExportPrivateKeyPem(leaf));
+        return [leaf];
+    }
+
+    private static void WritePrivate(string path, string content)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using var stream = new FileStream(path, options);
+        using var writer = new StreamWriter(stream);
+        writer.Write(content);
+    }
+}

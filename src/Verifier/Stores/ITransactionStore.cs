@@ -1,0 +1,26 @@
+namespace Wallet.Verifier.Stores;
+
+/// <summary>Presentation transactions. Every state change that must happen once is a single atomic operation.</summary>
+public interface ITransactionStore
+{
+    /// <summary>Stores a new transaction.</summary>
+    ValueTask CreateAsync(TransactionRecord transaction, CancellationToken cancellationToken);
+
+    /// <summary>Finds a transaction by its relying-party handle.</summary>
+    ValueTask<TransactionRecord?> FindAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Finds a transaction by the handle of its request and response URIs.</summary>
+    ValueTask<TransactionRecord?> FindByRequestIdAsync(string requestId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Atomically moves a pending, unexpired transaction to <see cref="TransactionStatus.ResponseReceived"/>. Returns false when
+    /// another response already did, or the transaction expired: each transaction accepts one response.
+    /// </summary>
+    ValueTask<bool> TryBeginResponseAsync(string id, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Records the outcome of a response accepted by <see cref="TryBeginResponseAsync"/>.</summary>
+    ValueTask CompleteAsync(string id, TransactionStatus status, string resultJson, byte[]? responseCodeHash, CancellationToken cancellationToken);
+
+    /// <summary>Deletes transactions (with their events, nonces and keys) that expired before <paramref name="expiredBefore"/>.</summary>
+    ValueTask<int> PurgeAsync(DateTimeOffset expiredBefore, CancellationToken cancellationToken);
+}

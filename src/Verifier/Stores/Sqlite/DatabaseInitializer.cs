@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Wallet.Verifier.Signing;
+using Wallet.Verifier.Transactions;
+
+namespace Wallet.Verifier.Stores.Sqlite;
+
+/// <summary>At start: creates the database, and loads the signing credentials and trust anchors so that a broken setup fails now, not at the first request.</summary>
+internal sealed class DatabaseInitializer(IDbContextFactory<VerifierDbContext> contexts, IServiceProvider services) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await db.Database.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        _ = services.GetRequiredService<RequestSigningCredentials>();
+        _ = services.GetRequiredService<PresentationValidatorAccessor>();
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

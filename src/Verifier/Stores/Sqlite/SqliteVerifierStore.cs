@@ -1,0 +1,154 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Wallet.Verifier.Stores.Sqlite;
+
+/// <summary>
+/// EF Core SQLite implementation of the Verifier's narrow stores. Consume-once operations are single conditional
+/// <c>UPDATE</c> statements whose affected-row count decides the winner, so concurrent requests cannot both succeed.
+/// </summary>
+internal sealed class SqliteVerifierStore(IDbContextFactory<VerifierDbContext> contexts) : ITransactionStore, ITransactionEventLog, INonceStore, IEphemeralKeyStore
+{
+    public async ValueTask CreateAsync(TransactionRecord transaction, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        db.Transactions.Add(ToEntity(transaction));
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask<TransactionRecord?> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var entity = await db.Transactions.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, cancellationToken).ConfigureAwait(false);
+        return entity is null ? null : ToRecord(entity);
+    }
+
+    public async ValueTask<TransactionRecord?> FindByRequestIdAsync(string requestId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var entity = await db.Transactions.AsNoTracking().FirstOrDefaultAsync(t => t.RequestId == requestId, cancellationToken).ConfigureAwait(false);
+        return entity is null ? null : ToRecord(entity);
+    }
+
+    public async ValueTask<bool> TryBeginResponseAsync(string id, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var nowMs = now.ToUnixTimeMilliseconds();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var updated = await db.Transactions
+            .Where(t => t.Id == id && t.Status == (int)TransactionStatus.Pending && t.ExpiresAt > nowMs)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, (int)TransactionStatus.ResponseReceived), cancellationToken)
+            .ConfigureAwait(false);
+        return updated == 1;
+    }
+
+    public async ValueTask CompleteAsync(string id, TransactionStatus status, string resultJson, byte[]? responseCodeHash, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await db.Transactions
+            .Where(t => t.Id == id && t.Status == (int)TransactionStatus.ResponseReceived)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(t => t.Status, (int)status).SetProperty(t => t.ResultJson, resultJson).SetProperty(t => t.ResponseCodeHash, responseCodeHash),
+                cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    public async ValueTask<int> PurgeAsync(DateTimeOffset expiredBefore, CancellationToken cancellationToken)
+    {
+        var cutoff = expiredBefore.ToUnixTimeMilliseconds();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var ids = db.Transactions.Where(t => t.ExpiresAt < cutoff).Select(t => t.Id);
+        await db.Events.Where(e => ids.Contains(e.TransactionId)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        await db.EphemeralKeys.Where(k => ids.Contains(k.TransactionId)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        await db.Nonces.Where(n => n.ExpiresAt < cutoff).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        return await db.Transactions.Where(t => t.ExpiresAt < cutoff).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask AppendAsync(string transactionId, TransactionEvent transactionEvent, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        db.Events.Add(new TransactionEventEntity { TransactionId = transactionId, At = transactionEvent.At.ToUnixTimeMilliseconds(), Type = transactionEvent.Type, Detail = transactionEvent.Detail });
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask<IReadOnlyList<TransactionEvent>> ListAsync(string transactionId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var events = await db.Events.AsNoTracking().Where(e => e.TransactionId == transactionId).OrderBy(e => e.Sequence).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return events.Select(e => new TransactionEvent(DateTimeOffset.FromUnixTimeMilliseconds(e.At), e.Type, e.Detail)).ToArray();
+    }
+
+    public async ValueTask AddAsync(string nonce, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        db.Nonces.Add(new NonceEntity { Value = nonce, ExpiresAt = expiresAt.ToUnixTimeMilliseconds() });
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask<bool> TryConsumeAsync(string nonce, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var nowMs = now.ToUnixTimeMilliseconds();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var updated = await db.Nonces
+            .Where(n => n.Value == nonce && !n.Consumed && n.ExpiresAt > nowMs)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.Consumed, true), cancellationToken)
+            .ConfigureAwait(false);
+        return updated == 1;
+    }
+
+    public async ValueTask SaveAsync(string transactionId, string keyId, byte[] pkcs8, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        db.EphemeralKeys.Add(new EphemeralKeyEntity { TransactionId = transactionId, KeyId = keyId, Pkcs8 = pkcs8 });
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    async ValueTask<(string KeyId, byte[] Pkcs8)?> IEphemeralKeyStore.FindAsync(string transactionId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var entity = await db.EphemeralKeys.AsNoTracking().FirstOrDefaultAsync(k => k.TransactionId == transactionId, cancellationToken).ConfigureAwait(false);
+        return entity is null ? null : (entity.KeyId, entity.Pkcs8);
+    }
+
+    public async ValueTask DeleteAsync(string transactionId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await db.EphemeralKeys.Where(k => k.TransactionId == transactionId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static TransactionEntity ToEntity(TransactionRecord t) => new()
+    {
+        Id = t.Id,
+        RequestId = t.RequestId,
+        RelyingPartyId = t.RelyingPartyId,
+        CreatedAt = t.CreatedAt.ToUnixTimeMilliseconds(),
+        ExpiresAt = t.ExpiresAt.ToUnixTimeMilliseconds(),
+        Status = (int)t.Status,
+        ResponseMode = t.ResponseMode,
+        RequestUriMethod = t.RequestUriMethod,
+        ClientId = t.ClientId,
+        Nonce = t.Nonce,
+        State = t.State,
+        DcqlQuery = t.DcqlQuery,
+        RedirectUri = t.RedirectUri,
+        ResponseCodeHash = t.ResponseCodeHash,
+        ResultJson = t.ResultJson,
+    };
+
+    private static TransactionRecord ToRecord(TransactionEntity e) => new()
+    {
+        Id = e.Id,
+        RequestId = e.RequestId,
+        RelyingPartyId = e.RelyingPartyId,
+        CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(e.CreatedAt),
+        ExpiresAt = DateTimeOffset.FromUnixTimeMilliseconds(e.ExpiresAt),
+        Status = (TransactionStatus)e.Status,
+        ResponseMode = e.ResponseMode,
+        RequestUriMethod = e.RequestUriMethod,
+        ClientId = e.ClientId,
+        Nonce = e.Nonce,
+        State = e.State,
+        DcqlQuery = e.DcqlQuery,
+        RedirectUri = e.RedirectUri,
+        ResponseCodeHash = e.ResponseCodeHash,
+        ResultJson = e.ResultJson,
+    };
+}

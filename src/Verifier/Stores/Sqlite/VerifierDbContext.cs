@@ -1,0 +1,100 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Wallet.Verifier.Stores.Sqlite;
+
+/// <summary>The embedded SQLite database of the Verifier. Times are stored as Unix milliseconds, which SQLite compares correctly.</summary>
+internal sealed class VerifierDbContext(DbContextOptions<VerifierDbContext> options) : DbContext(options)
+{
+    public DbSet<TransactionEntity> Transactions => Set<TransactionEntity>();
+
+    public DbSet<TransactionEventEntity> Events => Set<TransactionEventEntity>();
+
+    public DbSet<NonceEntity> Nonces => Set<NonceEntity>();
+
+    public DbSet<EphemeralKeyEntity> EphemeralKeys => Set<EphemeralKeyEntity>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<TransactionEntity>(e =>
+        {
+            e.HasKey(t => t.Id);
+            e.HasIndex(t => t.RequestId).IsUnique();
+            e.HasIndex(t => t.ExpiresAt);
+        });
+        modelBuilder.Entity<TransactionEventEntity>(e =>
+        {
+            e.HasKey(t => t.Sequence);
+            e.HasIndex(t => t.TransactionId);
+        });
+        modelBuilder.Entity<NonceEntity>(e =>
+        {
+            e.HasKey(n => n.Value);
+            e.HasIndex(n => n.ExpiresAt);
+        });
+        modelBuilder.Entity<EphemeralKeyEntity>(e => e.HasKey(k => k.TransactionId));
+    }
+}
+
+internal sealed class TransactionEntity
+{
+    public string Id { get; set; } = string.Empty;
+
+    public string RequestId { get; set; } = string.Empty;
+
+    public string RelyingPartyId { get; set; } = string.Empty;
+
+    public long CreatedAt { get; set; }
+
+    public long ExpiresAt { get; set; }
+
+    public int Status { get; set; }
+
+    public string ResponseMode { get; set; } = string.Empty;
+
+    public string RequestUriMethod { get; set; } = string.Empty;
+
+    public string ClientId { get; set; } = string.Empty;
+
+    public string Nonce { get; set; } = string.Empty;
+
+    public string State { get; set; } = string.Empty;
+
+    public string DcqlQuery { get; set; } = string.Empty;
+
+    public string? RedirectUri { get; set; }
+
+    public byte[]? ResponseCodeHash { get; set; }
+
+    public string? ResultJson { get; set; }
+}
+
+internal sealed class TransactionEventEntity
+{
+    public long Sequence { get; set; }
+
+    public string TransactionId { get; set; } = string.Empty;
+
+    public long At { get; set; }
+
+    public string Type { get; set; } = string.Empty;
+
+    public string? Detail { get; set; }
+}
+
+internal sealed class NonceEntity
+{
+    public string Value { get; set; } = string.Empty;
+
+    public long ExpiresAt { get; set; }
+
+    public bool Consumed { get; set; }
+}
+
+internal sealed class EphemeralKeyEntity
+{
+    public string TransactionId { get; set; } = string.Empty;
+
+    public string KeyId { get; set; } = string.Empty;
+
+    public byte[] Pkcs8 { get; set; } = [];
+}

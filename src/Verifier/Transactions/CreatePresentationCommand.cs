@@ -1,0 +1,10 @@
+using Wallet.Core.Dcql;
+
+namespace Wallet.Verifier.Transactions;
+
+/// <summary>A validated <c>POST /api/presentations</c> body.</summary>
+/// <param name="Query">The DCQL query.</param>
+/// <param name="ResponseMode"><c>direct_post.jwt</c> (default) or <c>direct_post</c>.</param>
+/// <param name="RequestUriMethod"><c>get</c> (default) or <c>post</c>.</param>
+/// <param name="RedirectUri">The same-device redirect target, if any.</param>
+public sealed record CreatePresentationCommand(DcqlQuery Query, string ResponseMode, string RequestUriMethod, Uri? RedirectUri);

@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Wallet.Verifier.Endpoints;
+using Wallet.Verifier.Options;
+using Wallet.Verifier.Signing;
+using Wallet.Verifier.Stores;
+using Wallet.Verifier.Stores.Sqlite;
+using Wallet.Verifier.Transactions;
+
+namespace Wallet.Verifier;
+
+/// <summary>Registers the OpenID4VP Verifier.</summary>
+public static class VerifierServiceCollectionExtensions
+{
+    /// <summary>Adds the Verifier configured from <paramref name="configuration"/> (the <c>Verifier</c> section) and then <paramref name="configure"/>.</summary>
+    public static IServiceCollection AddVerifier(this IServiceCollection services, IConfiguration configuration, Action<VerifierOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var builder = services.AddOptions<VerifierOptions>().Bind(configuration);
+        if (configure is not null)
+        {
+            builder.Configure(configure);
+        }
+
+        return services.AddVerifierCore();
+    }
+
+    /// <summary>Adds the Verifier configured in code.</summary>
+    public static IServiceCollection AddVerifier(this IServiceCollection services, Action<VerifierOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<VerifierOptions>().Configure(configure);
+        return services.AddVerifierCore();
+    }
+
+    private static IServiceCollection AddVerifierCore(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<VerifierOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<VerifierOptions>, VerifierOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient(PresentationValidatorAccessor.StatusListHttpClient, client => client.Timeout = TimeSpan.FromSeconds(10))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        services.AddDbContextFactory<VerifierDbContext>((provider, db) =>
+        {
+            var options = provider.GetRequiredService<IOptions<VerifierOptions>>().Value;
+            Directory.CreateDirectory(options.DataDirectory);
+            db.UseSqlite($"Data Source={Path.Combine(options.DataDirectory, "verifier.db")}");
+        });
+        services.TryAddSingleton<SqliteVerifierStore>();
+        services.TryAddSingleton<ITransactionStore>(p => p.GetRequiredService<SqliteVerifierStore>());
+        services.TryAddSingleton<ITransactionEventLog>(p => p.GetRequiredService<SqliteVerifierStore>());
+        services.TryAddSingleton<INonceStore>(p => p.GetRequiredService<SqliteVerifierStore>());
+        services.TryAddSingleton<IEphemeralKeyStore>(p => p.GetRequiredService<SqliteVerifierStore>());
+        services.TryAddSingleton<RequestSigningCredentials>();
+        services.TryAddSingleton<RelyingPartyDirectory>();
+        services.TryAddSingleton<PresentationValidatorAccessor>();
+        services.TryAddSingleton<PresentationService>();
+        services.AddSingleton<ApiKeyFilter>();
+        services.AddHostedService<DatabaseInitializer>();
+        services.AddHostedService<TransactionPurger>();
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);
+        return services;
+    }
+}

@@ -1,0 +1,66 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Wallet.Core.Jose;
+using Wallet.Core.Mdoc;
+using Wallet.Core.OpenId4Vp;
+
+namespace Wallet.Verifier.Tests;
+
+/// <summary>mdoc (mso_mdoc) over HTTP: DeviceResponse with deviceSignature over the OpenID4VPHandover SessionTranscript (OpenID4VP 1.0 B.2.6.1, HAIP 1.0 §5.3.1).</summary>
+public sealed class MdocEndToEndTests
+{
+    private const string MdocQuery = """{"credentials":[{"id":"pid_mdoc","format":"mso_mdoc","meta":{"doctype_value":"eu.europa.ec.eudi.pid.1"},"claims":[{"path":["eu.europa.ec.eudi.pid.1","given_name"]},{"path":["eu.europa.ec.eudi.pid.1","family_name"]}]}]}""";
+
+    [Theory]
+    [InlineData(ClientIdPrefixes.X509Hash, ResponseModes.DirectPostJwt, RequestUriMethods.Get)]
+    [InlineData(ClientIdPrefixes.X509Hash, ResponseModes.DirectPost, RequestUriMethods.Post)]
+    [InlineData(ClientIdPrefixes.X509SanDns, ResponseModes.DirectPostJwt, RequestUriMethods.Post)]
+    [InlineData(ClientIdPrefixes.X509SanDns, ResponseModes.DirectPost, RequestUriMethods.Get)]
+    public async Task Pid_mdoc_is_verified_with_the_handover_of_this_request_OID4VP_B_2_6_1(string prefix, string responseMode, string method)
+    {
+        using var app = new VerifierApp(prefix);
+        using var api = app.ApiClient();
+        var created = await Api.CreateAsync(api, Api.Body(responseMode, method, query: MdocQuery));
+
+        var run = await MdocWallet(app).RespondAsync(created["authorizationRequestUri"]!.GetValue<string>());
+
+        run.Response.StatusCode.Should().Be(HttpStatusCode.OK, run.Body?.ToJsonString());
+        var status = await Api.StatusAsync(api, created["transactionId"]!.GetValue<string>());
+        status["status"]!.GetValue<string>().Should().Be("verified", status.ToJsonString());
+        var mdoc = status["credentials"]!["pid_mdoc"]!.AsArray().Single()!;
+        mdoc["format"]!.GetValue<string>().Should().Be("mso_mdoc");
+        mdoc["doctype"]!.GetValue<string>().Should().Be(PidMdoc.DocType);
+        mdoc["holderBinding"]!.GetValue<bool>().Should().BeTrue();
+        mdoc["status"]!.GetValue<string>().Should().Be("valid");
+        mdoc["levelOfAssurance"]!.GetValue<string>().Should().Be("high");
+        var elements = mdoc["claims"]![PidMdoc.NameSpace]!.AsObject();
+        elements["given_name"]!.GetValue<string>().Should().Be(TestCredentials.GivenName);
+        elements.Select(e => e.Key).Should().BeEquivalentTo("given_name", "family_name");
+    }
+
+    [Theory]
+    [InlineData("nonce")]
+    [InlineData("client_id")]
+    public async Task Device_signature_over_another_handover_is_rejected_OID4VP_B_2_6_1(string wrong)
+    {
+        using var app = new VerifierApp();
+        using var api = app.ApiClient();
+        var created = await Api.CreateAsync(api, Api.Body(query: MdocQuery));
+        var behaviour = wrong == "nonce" ? new WalletBehaviour { Nonce = "other-nonce" } : new WalletBehaviour { Audience = "x509_san_dns:evil.example" };
+
+        var run = await MdocWallet(app).RespondAsync(created["authorizationRequestUri"]!.GetValue<string>(), behaviour);
+
+        run.Response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var status = await Api.StatusAsync(api, created["transactionId"]!.GetValue<string>());
+        status["status"]!.GetValue<string>().Should().Be("rejected");
+        Api.ErrorCodes(status).Should().Contain(c => c.StartsWith("mdoc.", StringComparison.Ordinal));
+        status["credentials"]!.AsObject().Should().BeEmpty();
+    }
+
+    private static TestWallet MdocWallet(VerifierApp app)
+    {
+        var wallet = new TestWallet(app.WalletClient(), app.RequestSigningRoot, app.Clock);
+        wallet.Mdocs.Add(TestCredentials.IssuePidMdoc(SigningKey.Generate()));
+        return wallet;
+    }
+}

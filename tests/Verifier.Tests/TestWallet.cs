@@ -1,0 +1,151 @@
+using System.Net.Http.Headers;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.Json.Nodes;
+using Wallet.Core.Dcql;
+using Wallet.Core.Mdoc;
+using Wallet.Core.OpenId4Vp;
+using Wallet.Core.SdJwt;
+using Wallet.Core.Trust;
+
+namespace Wallet.Verifier.Tests;
+
+/// <summary>How the test wallet misbehaves, for the negative tests.</summary>
+public sealed record WalletBehaviour
+{
+    public string? Nonce { get; init; }
+
+    public string? Audience { get; init; }
+
+    public IReadOnlyList<Wallet.Core.Claims.ClaimPath>? Disclose { get; init; }
+
+    public Func<AuthorizationRequest, VpToken, VpToken>? ReplaceVpToken { get; init; }
+
+    public Func<Dictionary<string, string>, Dictionary<string, string>>? TamperForm { get; init; }
+
+    public string? Error { get; init; }
+}
+
+/// <summary>The result of one wallet run.</summary>
+public sealed record WalletRun(AuthorizationRequest Request, IReadOnlyDictionary<string, string> Form, HttpResponseMessage Response, JsonNode? Body);
+
+/// <summary>
+/// A wallet built on Wallet.Core's holder side, over real HTTP: parses the authorization request URI, fetches the
+/// Request Object (GET, or POST with wallet_nonce), validates it against the Verifier's request-signing root, matches
+/// the DCQL query, presents with a KB-JWT bound to client_id and nonce, and posts the (encrypted) response.
+/// </summary>
+public sealed class TestWallet(HttpClient http, X509Certificate2 verifierRoot, TimeProvider clock, params HeldCredential[] credentials)
+{
+    /// <summary>mdocs held besides the SD-JWT VCs; matched after them.</summary>
+    public IList<HeldMdoc> Mdocs { get; } = [];
+
+    public async Task<AuthorizationRequest> FetchRequestAsync(string authorizationRequestUri)
+    {
+        AuthorizationRequestUri.TryParse(authorizationRequestUri, out var reference, out var error).Should().BeTrue(error?.ToString());
+        string? walletNonce = null;
+        HttpResponseMessage response;
+        if (reference!.RequestUriMethod == RequestUriMethods.Post)
+        {
+            walletNonce = Guid.NewGuid().ToString("N");
+            using var message = new HttpRequestMessage(HttpMethod.Post, reference.RequestUri)
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["wallet_nonce"] = walletNonce,
+                    ["wallet_metadata"] = """{"vp_formats_supported":{"dc+sd-jwt":{"sd-jwt_alg_values":["ES256"],"kb-jwt_alg_values":["ES256"]}},"client_id_prefixes_supported":["x509_hash","x509_san_dns"]}""",
+                }),
+            };
+            message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(RequestObjectSigner.MediaType));
+            response = await http.SendAsync(message);
+        }
+        else
+        {
+            response = await http.GetAsync(reference.RequestUri);
+        }
+
+        response.IsSuccessStatusCode.Should().BeTrue(await response.Content.ReadAsStringAsync());
+        response.Content.Headers.ContentType!.MediaType.Should().Be(RequestObjectSigner.MediaType);
+        var validator = new RequestObjectValidator(new RequestObjectValidatorOptions
+        {
+            ChainValidator = new X509ChainValidator(TrustAnchorStore.FromCertificates([verifierRoot])),
+            TimeProvider = clock,
+        });
+        var result = validator.Validate(await response.Content.ReadAsStringAsync(), reference.ClientId, walletNonce);
+        result.Errors.Should().BeEmpty();
+        return result.Request!;
+    }
+
+    public async Task<WalletRun> RespondAsync(string authorizationRequestUri, WalletBehaviour? behaviour = null)
+    {
+        var request = await FetchRequestAsync(authorizationRequestUri);
+        return await RespondAsync(request, behaviour);
+    }
+
+    public async Task<WalletRun> RespondAsync(AuthorizationRequest request, WalletBehaviour? behaviour = null)
+    {
+        behaviour ??= new WalletBehaviour();
+        IReadOnlyDictionary<string, string> form;
+        if (behaviour.Error is not null)
+        {
+            form = AuthorizationResponseWriter.CreateError(request, behaviour.Error);
+        }
+        else
+        {
+            var vpToken = Present(request, behaviour);
+            if (behaviour.ReplaceVpToken is not null)
+            {
+                vpToken = behaviour.ReplaceVpToken(request, vpToken);
+            }
+
+            form = AuthorizationResponseWriter.CreateResponse(request, vpToken);
+        }
+
+        var fields = new Dictionary<string, string>(form);
+        if (behaviour.TamperForm is not null)
+        {
+            fields = behaviour.TamperForm(fields);
+        }
+
+        return await PostAsync(request, fields);
+    }
+
+    public async Task<WalletRun> PostAsync(AuthorizationRequest request, Dictionary<string, string> fields)
+    {
+        using var content = new FormUrlEncodedContent(fields);
+        var response = await http.PostAsync(request.ResponseUri, content);
+        var text = await response.Content.ReadAsStringAsync();
+        return new WalletRun(request, fields, response, text.Length == 0 ? null : JsonNode.Parse(text));
+    }
+
+    private VpToken Present(AuthorizationRequest request, WalletBehaviour behaviour)
+    {
+        var held = credentials.Select(c => DcqlCredential.ForSdJwtVc(c.Vct, c.Claims, hasCryptographicHolderBinding: true))
+            .Concat(Mdocs.Select(m => DcqlCredential.ForMdoc(m.DocType, m.NameSpaces, hasCryptographicHolderBinding: true)))
+            .ToArray();
+        var match = DcqlMatcher.Match(request.DcqlQuery, held);
+        var presentations = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var id in match.RequestedCredentialQueryIds)
+        {
+            match.TryGetCredentialQueryMatch(id, out var queryMatch).Should().BeTrue();
+            var candidate = queryMatch!.Candidates[0];
+            if (candidate.CredentialIndex >= credentials.Length)
+            {
+                // OpenID4VP 1.0 B.2.6.1: the device signature covers the handover built from this request.
+                var mdoc = Mdocs[candidate.CredentialIndex - credentials.Length];
+                var transcript = SessionTranscript.ForOpenId4VpRedirect(
+                    behaviour.Audience ?? request.ClientId.Value,
+                    behaviour.Nonce ?? request.Nonce,
+                    request.ResponseMode == ResponseModes.DirectPostJwt ? request.ClientMetadata.EncryptionKey : null,
+                    request.ResponseUri.AbsoluteUri);
+                presentations[id] = [MdocPresenter.Present(mdoc.IssuerSigned, mdoc.DeviceKey, behaviour.Disclose ?? candidate.PathsToDisclose, transcript).ToBase64Url()];
+                continue;
+            }
+
+            var credential = credentials[candidate.CredentialIndex];
+            SdJwt.TryParse(credential.Issued, SdJwtLimits.Default, out var issued, out var error).Should().BeTrue(error?.ToString());
+            var keyBinding = new KeyBindingOptions(credential.HolderKey, behaviour.Audience ?? request.ClientId.Value, behaviour.Nonce ?? request.Nonce, clock.GetUtcNow());
+            presentations[id] = [SdJwtHolder.Present(issued!, behaviour.Disclose ?? candidate.PathsToDisclose, keyBinding)];
+        }
+
+        return VpToken.Create(presentations);
+    }
+}
