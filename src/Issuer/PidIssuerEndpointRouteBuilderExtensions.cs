@@ -18,6 +18,7 @@ public static class PidIssuerEndpointRouteBuilderExtensions
         TokenEndpoints.Map(routes, endpoints);
         AuthorizationEndpoints.Map(routes, endpoints);
         OfferEndpoints.Map(routes, endpoints);
+        routes.MapOpenApi("/api/openapi/{documentName}.json");
         return routes;
     }
 }

@@ -62,6 +62,9 @@ public static class PidIssuerServiceCollectionExtensions
         services.AddSingleton<AuthorizationHandler>();
         services.AddSingleton<CredentialRequestHandler>();
         services.AddProblemDetails();
+
+        // The agency API is documented; the protocol endpoints are described by their specifications and metadata.
+        services.AddOpenApi("agency", options => options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true);
         return services;
     }
 }

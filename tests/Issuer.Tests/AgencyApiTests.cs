@@ -48,4 +48,14 @@ public sealed class AgencyApiTests : IssuerTestBase
         body["txCode"]!.GetValue<string>().Should().HaveLength(6);
         body["expiresAt"]!.GetValue<DateTimeOffset>().Should().Be(Clock.GetUtcNow().AddMinutes(10));
     }
+
+    [Fact]
+    public async Task Agency_api_is_documented_by_an_openapi_document_without_the_protocol_endpoints()
+    {
+        var document = JsonNode.Parse(await Http.GetStringAsync("/api/openapi/agency.json"))!;
+
+        var paths = document["paths"]!.AsObject().Select(p => p.Key).ToList();
+        paths.Should().Contain("/api/offers").And.Contain("/api/credentials/{id}/revoke");
+        paths.Should().NotContain(p => p.StartsWith("/token", StringComparison.Ordinal) || p.StartsWith("/credential", StringComparison.Ordinal));
+    }
 }

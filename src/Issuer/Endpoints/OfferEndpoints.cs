@@ -45,7 +45,13 @@ internal static class OfferEndpoints
             return offer is null
                 ? Results.ValidationProblem(problems!)
                 : Results.Created(endpoints.Offer(offer.OfferId), offer);
-        }).DisableAntiforgery();
+        })
+            .DisableAntiforgery()
+            .WithSummary("Create a Credential Offer for a person of the authentic source or for inline PID claims; served by reference.")
+            .Accepts<CreateOfferRequest>("application/json")
+            .Produces<CreatedOffer>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         foreach (var (action, status) in new[] { ("revoke", TokenStatus.Invalid), ("suspend", TokenStatus.Suspended), ("unsuspend", TokenStatus.Valid) })
         {
@@ -63,7 +69,13 @@ internal static class OfferEndpoints
                     { Succeeded: true } => Results.NoContent(),
                     _ => Results.Problem(statusCode: 409, title: "The status cannot be changed.", detail: result.Error!.Message),
                 };
-            }).DisableAntiforgery();
+            })
+                .DisableAntiforgery()
+                .WithSummary($"Set the status-list entry of an issued credential ({action}).")
+                .Produces(StatusCodes.Status204NoContent)
+                .ProducesProblem(StatusCodes.Status401Unauthorized)
+                .ProducesProblem(StatusCodes.Status404NotFound)
+                .ProducesProblem(StatusCodes.Status409Conflict);
         }
 
         routes.MapGet(endpoints.BasePath + "/api/persons/{personId}/credentials", async (string personId, HttpContext context, CredentialStatusService service, IOptions<IssuerOptions> options, CancellationToken cancellationToken) =>
@@ -76,7 +88,9 @@ internal static class OfferEndpoints
             // Metadata only: identifiers, configuration, status entry and times — never claim values.
             var records = await service.ListAsync(personId, cancellationToken).ConfigureAwait(false);
             return Results.Ok(records.Select(r => new { credentialId = r.CredentialId, credentialConfigurationId = r.ConfigurationId, statusList = r.StatusListUri, statusIndex = r.StatusIndex, issuedAt = r.IssuedAt, expiresAt = r.ExpiresAt }));
-        });
+        })
+            .WithSummary("List what was issued for a person: identifiers, configuration, status-list entry and times, never claim values.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         routes.MapGet(endpoints.BasePath + "/credential-offers/{id}", async (string id, HttpContext context, OfferService offers, CancellationToken cancellationToken) =>
         {
