@@ -13,7 +13,7 @@ internal static class TokenEndpoints
     {
         routes.MapPost(endpoints.BasePath + "/token", async (HttpContext context, TokenRequestHandler handler, DpopNonceService nonces, CancellationToken cancellationToken) =>
         {
-            var request = await ReadTokenRequestAsync(context, cancellationToken).ConfigureAwait(false);
+            var request = await ReadFormRequestAsync(context, cancellationToken).ConfigureAwait(false);
             var (response, error) = await handler.HandleAsync(request, cancellationToken).ConfigureAwait(false);
             if (error is not null)
             {
@@ -71,7 +71,7 @@ internal static class TokenEndpoints
     }
 
     /// <summary>Reads a form-encoded request with its DPoP and client attestation headers; a malformed form counts as not a form.</summary>
-    public static async Task<TokenRequest> ReadTokenRequestAsync(HttpContext context, CancellationToken cancellationToken)
+    public static async Task<OAuthFormRequest> ReadFormRequestAsync(HttpContext context, CancellationToken cancellationToken)
     {
         var form = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var isForm = context.Request.HasFormContentType;
@@ -91,7 +91,7 @@ internal static class TokenEndpoints
             }
         }
 
-        return new TokenRequest(
+        return new OAuthFormRequest(
             form,
             isForm,
             [.. context.Request.Headers[DpopProof.HeaderName].Select(v => v ?? string.Empty)],

@@ -22,7 +22,7 @@ internal sealed class AuthorizationHandler(
 {
     public const string RequestUriPrefix = "urn:ietf:params:oauth:request_uri:";
 
-    public async ValueTask<(string? RequestUri, long ExpiresIn, ProtocolError? Error)> PushAsync(TokenRequest request, CancellationToken cancellationToken)
+    public async ValueTask<(string? RequestUri, long ExpiresIn, ProtocolError? Error)> PushAsync(OAuthFormRequest request, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         if (!request.IsForm)

@@ -24,7 +24,7 @@ internal sealed class TokenRequestHandler(
     IAuthorizationCodeStore authorizationCodes,
     TimeProvider timeProvider)
 {
-    public async ValueTask<(TokenResponse? Response, ProtocolError? Error)> HandleAsync(TokenRequest request, CancellationToken cancellationToken)
+    public async ValueTask<(TokenResponse? Response, ProtocolError? Error)> HandleAsync(OAuthFormRequest request, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         if (!request.IsForm)
@@ -105,7 +105,7 @@ internal sealed class TokenRequestHandler(
     }
 
     /// <summary>RFC 6749 Sec. 4.1.3 with PKCE (RFC 7636 Sec. 4.6) and DPoP code binding (RFC 9449 Sec. 10).</summary>
-    private async ValueTask<(TokenResponse? Response, ProtocolError? Error)> RedeemAuthorizationCodeAsync(TokenRequest request, string? authenticatedClient, string? thumbprint, CancellationToken cancellationToken)
+    private async ValueTask<(TokenResponse? Response, ProtocolError? Error)> RedeemAuthorizationCodeAsync(OAuthFormRequest request, string? authenticatedClient, string? thumbprint, CancellationToken cancellationToken)
     {
         var code = Single(request, "code");
         var redirectUri = Single(request, "redirect_uri");
@@ -154,7 +154,7 @@ internal sealed class TokenRequestHandler(
         return (new TokenResponse(accessToken, thumbprint is null ? "Bearer" : DpopProof.HeaderName, (long)settings.AccessTokenLifetime.TotalSeconds) { CredentialIdentifiers = grant.UsesAuthorizationDetails ? grant.ConfigurationIds : null }, null);
     }
 
-    private async ValueTask<(string? Thumbprint, ProtocolError? Error)> ValidateDpopAsync(TokenRequest request, CancellationToken cancellationToken)
+    private async ValueTask<(string? Thumbprint, ProtocolError? Error)> ValidateDpopAsync(OAuthFormRequest request, CancellationToken cancellationToken)
     {
         if (request.DpopHeaders.Count == 0 && !options.Value.RequireDpop)
         {
@@ -177,7 +177,7 @@ internal sealed class TokenRequestHandler(
         return (null, ProtocolError.Create(400, result.WireError!, string.Join(" ", result.Errors.Select(e => e.Message))) with { IncludeDpopNonce = true });
     }
 
-    private static string? Single(TokenRequest request, string name) =>
+    private static string? Single(OAuthFormRequest request, string name) =>
         request.Form.TryGetValue(name, out var values) && values.Length == 1 ? values[0] : null;
 
     private static (TokenResponse?, ProtocolError?) Fail(string error, string description) =>

@@ -1,6 +1,5 @@
 namespace Wallet.Issuer.Stores.Ef;
 
-#pragma warning disable SA1402 // Row types of one context, kept together on purpose.
 internal sealed class OfferEntity
 {
     public string OfferId { get; set; } = string.Empty;
@@ -100,4 +99,3 @@ internal sealed class AuthorizationGrantEntity
 
     public long ExpiresAt { get; set; }
 }
-#pragma warning restore SA1402
