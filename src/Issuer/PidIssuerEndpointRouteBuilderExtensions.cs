@@ -1,5 +1,6 @@
 using Wallet.Issuer.Endpoints;
 using Wallet.Issuer.Protocol;
+using Wallet.Issuer.Signing;
 
 namespace Wallet.Issuer;
 
@@ -14,6 +15,10 @@ public static class PidIssuerEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(routes);
         var endpoints = routes.ServiceProvider.GetRequiredService<IssuerEndpoints>();
+
+        // Keys are loaded (or, in development, generated) now rather than on first use: a bad key fails the start,
+        // and the development root exists before a verifier is pointed at it.
+        _ = routes.ServiceProvider.GetRequiredService<IIssuerKeys>();
         MetadataEndpoints.Map(routes, endpoints);
         TokenEndpoints.Map(routes, endpoints);
         AuthorizationEndpoints.Map(routes, endpoints);
