@@ -1,7 +1,14 @@
+using Wallet.Issuer;
+using Wallet.Issuer.Options;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddPidIssuer(options => builder.Configuration.GetSection(IssuerOptions.SectionName).Bind(options));
+
 var app = builder.Build();
-
-// The OpenID4VCI endpoints arrive with the Issuer issue; until then the host only reports that it is alive.
+app.UseExceptionHandler();
+app.MapPidIssuer();
 app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
-
 app.Run();
+
+/// <summary>The ready-to-run host; public so that tests can start it with WebApplicationFactory.</summary>
+public partial class Program;

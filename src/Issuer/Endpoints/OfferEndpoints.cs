@@ -1,0 +1,129 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Wallet.Core.StatusList;
+using Wallet.Issuer.Options;
+using Wallet.Issuer.Protocol;
+
+namespace Wallet.Issuer.Endpoints;
+
+/// <summary>
+/// The agency API under <c>/api</c> (API key in <c>X-API-Key</c>, errors as RFC 9457 problem details), the offers served by
+/// reference, and the public status lists.
+/// </summary>
+internal static class OfferEndpoints
+{
+    public const string ApiKeyHeader = "X-API-Key";
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow };
+
+    public static void Map(IEndpointRouteBuilder routes, IssuerEndpoints endpoints)
+    {
+        routes.MapPost(endpoints.BasePath + "/api/offers", async (HttpContext context, OfferService offers, IOptions<IssuerOptions> options, CancellationToken cancellationToken) =>
+        {
+            if (!IsAuthorized(context, options.Value))
+            {
+                return Results.Problem(statusCode: 401, title: "A valid API key is required in the X-API-Key header.");
+            }
+
+            CreateOfferRequest? request;
+            try
+            {
+                request = await JsonSerializer.DeserializeAsync<CreateOfferRequest>(context.Request.Body, Json, cancellationToken).ConfigureAwait(false);
+            }
+            catch (JsonException)
+            {
+                request = null;
+            }
+
+            if (request is null)
+            {
+                return Results.Problem(statusCode: 400, title: "The body must be a JSON object with credentialConfigurationIds, personId or claims, and txCode.");
+            }
+
+            var (offer, problems) = await offers.CreateAsync(request, cancellationToken).ConfigureAwait(false);
+            return offer is null
+                ? Results.ValidationProblem(problems!)
+                : Results.Created(endpoints.Offer(offer.OfferId), offer);
+        })
+            .DisableAntiforgery()
+            .WithSummary("Create a Credential Offer for a person of the authentic source or for inline PID claims; served by reference.")
+            .Accepts<CreateOfferRequest>("application/json")
+            .Produces<CreatedOffer>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        foreach (var (action, status) in new[] { ("revoke", TokenStatus.Invalid), ("suspend", TokenStatus.Suspended), ("unsuspend", TokenStatus.Valid) })
+        {
+            routes.MapPost(endpoints.BasePath + "/api/credentials/{id}/" + action, async (string id, HttpContext context, CredentialStatusService service, IOptions<IssuerOptions> options, CancellationToken cancellationToken) =>
+            {
+                if (!IsAuthorized(context, options.Value))
+                {
+                    return Results.Problem(statusCode: 401, title: "A valid API key is required in the X-API-Key header.");
+                }
+
+                var result = await service.SetAsync(id, status, cancellationToken).ConfigureAwait(false);
+                return result switch
+                {
+                    null => Results.Problem(statusCode: 404, title: "No credential with this id was issued."),
+                    { Succeeded: true } => Results.NoContent(),
+                    _ => Results.Problem(statusCode: 409, title: "The status cannot be changed.", detail: result.Error!.Message),
+                };
+            })
+                .DisableAntiforgery()
+                .WithSummary($"Set the status-list entry of an issued credential ({action}).")
+                .Produces(StatusCodes.Status204NoContent)
+                .ProducesProblem(StatusCodes.Status401Unauthorized)
+                .ProducesProblem(StatusCodes.Status404NotFound)
+                .ProducesProblem(StatusCodes.Status409Conflict);
+        }
+
+        routes.MapGet(endpoints.BasePath + "/api/persons/{personId}/credentials", async (string personId, HttpContext context, CredentialStatusService service, IOptions<IssuerOptions> options, CancellationToken cancellationToken) =>
+        {
+            if (!IsAuthorized(context, options.Value))
+            {
+                return Results.Problem(statusCode: 401, title: "A valid API key is required in the X-API-Key header.");
+            }
+
+            // Metadata only: identifiers, configuration, status entry and times — never claim values.
+            var records = await service.ListAsync(personId, cancellationToken).ConfigureAwait(false);
+            return Results.Ok(records.Select(r => new { credentialId = r.CredentialId, credentialConfigurationId = r.ConfigurationId, statusList = r.StatusListUri, statusIndex = r.StatusIndex, issuedAt = r.IssuedAt, expiresAt = r.ExpiresAt }));
+        })
+            .WithSummary("List what was issued for a person: identifiers, configuration, status-list entry and times, never claim values.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        routes.MapGet(endpoints.BasePath + "/credential-offers/{id}", async (string id, HttpContext context, OfferService offers, CancellationToken cancellationToken) =>
+        {
+            var offer = await offers.FindOpenAsync(id, cancellationToken).ConfigureAwait(false);
+            HttpResults.NoStore(context);
+            return offer is null
+                ? Results.NotFound()
+                : Results.Text(offer.ToJson(), "application/json");
+        });
+
+        routes.MapGet(endpoints.BasePath + "/status-lists/{id}", async (string id, StatusListProvider statusLists, CancellationToken cancellationToken) =>
+        {
+            var token = await statusLists.TokenAsync(id, cancellationToken).ConfigureAwait(false);
+            return token is null ? Results.NotFound() : Results.Text(token, Wallet.Core.StatusList.StatusListMediaTypes.Jwt);
+        });
+    }
+
+    private static bool IsAuthorized(HttpContext context, IssuerOptions options)
+    {
+        var presented = context.Request.Headers[ApiKeyHeader];
+        if (presented.Count != 1 || string.IsNullOrEmpty(presented[0]) || presented[0]!.Length > 512)
+        {
+            return false;
+        }
+
+        var hash = Encoding.ASCII.GetBytes(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(presented[0]!))));
+        var match = false;
+        foreach (var key in options.ApiKeys)
+        {
+            // Every configured key is compared, in constant time, so timing reveals neither which nor whether one matched early.
+            match |= CryptographicOperations.FixedTimeEquals(hash, Encoding.ASCII.GetBytes(key.Sha256));
+        }
+
+        return match;
+    }
+}

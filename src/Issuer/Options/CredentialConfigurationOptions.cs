@@ -1,0 +1,23 @@
+namespace Wallet.Issuer.Options;
+
+/// <summary>One credential configuration offered by the issuer (OpenID4VCI 1.0 §12.2.4).</summary>
+public sealed class CredentialConfigurationOptions
+{
+    /// <summary><c>dc+sd-jwt</c> or <c>mso_mdoc</c>.</summary>
+    public string Format { get; set; } = string.Empty;
+
+    /// <summary>The OAuth scope; HAIP 1.0 §4.1 requires one per configuration.</summary>
+    public string Scope { get; set; } = string.Empty;
+
+    /// <summary>The SD-JWT VC type, for <c>dc+sd-jwt</c>.</summary>
+    public string? Vct { get; set; }
+
+    /// <summary>The mdoc docType, for <c>mso_mdoc</c>.</summary>
+    public string? Doctype { get; set; }
+
+    /// <summary>Display per language.</summary>
+    public List<DisplayOptions> Display { get; set; } = [];
+
+    /// <summary>Claims descriptions.</summary>
+    public List<ClaimOptions> Claims { get; set; } = [];
+}

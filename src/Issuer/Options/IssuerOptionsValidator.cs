@@ -1,0 +1,137 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using Wallet.Core.Mdoc;
+using Wallet.Core.OpenId4Vci;
+using Wallet.Core.Trust;
+using Wallet.Issuer.Signing;
+
+namespace Wallet.Issuer.Options;
+
+/// <summary>Checks <see cref="IssuerOptions"/> at start-up; every message names the setting (<c>Issuer:…</c>).</summary>
+internal sealed class IssuerOptionsValidator : IValidateOptions<IssuerOptions>
+{
+    public ValidateOptionsResult Validate(string? name, IssuerOptions options)
+    {
+        var failures = new List<string>();
+        if (!Uri.TryCreate(options.IssuerUrl, UriKind.Absolute, out var issuer) || issuer.Scheme != Uri.UriSchemeHttps
+            || !string.IsNullOrEmpty(issuer.Query) || !string.IsNullOrEmpty(issuer.Fragment) || options.IssuerUrl.EndsWith('/'))
+        {
+            failures.Add("Issuer:IssuerUrl must be an absolute https URL without query, fragment or trailing slash (OpenID4VCI 1.0 §12.2.1).");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.DataDirectory))
+        {
+            failures.Add("Issuer:DataDirectory must name a folder.");
+        }
+        else if (!options.GenerateDevelopmentKeys && !FileSystemIssuerKeys.Exist(options.DataDirectory))
+        {
+            failures.Add($"Issuer:DataDirectory has no signing keys in '{FileSystemIssuerKeys.KeyFolder(options.DataDirectory)}'; provide them or set Issuer:GenerateDevelopmentKeys=true (development only).");
+        }
+
+        for (var i = 0; i < options.ApiKeys.Count; i++)
+        {
+            var hash = options.ApiKeys[i].Sha256;
+            if (hash is not { Length: 64 } || !hash.All(char.IsAsciiHexDigitLower))
+            {
+                failures.Add($"Issuer:ApiKeys:{i}:Sha256 must be 64 lower-case hex digits (the SHA-256 of the key).");
+            }
+        }
+
+        Positive(failures, options.OfferLifetime, "OfferLifetime");
+        Positive(failures, options.AccessTokenLifetime, "AccessTokenLifetime");
+        Positive(failures, options.CNonceLifetime, "CNonceLifetime");
+        Positive(failures, options.DpopNonceLifetime, "DpopNonceLifetime");
+        Positive(failures, options.CredentialLifetime, "CredentialLifetime");
+        Positive(failures, options.PushedRequestLifetime, "PushedRequestLifetime");
+        Positive(failures, options.AuthorizationCodeLifetime, "AuthorizationCodeLifetime");
+        if (options.AccessTokenLifetime > TimeSpan.FromMinutes(5) && !options.RequireDpop)
+        {
+            failures.Add("Issuer:AccessTokenLifetime above 5 minutes requires Issuer:RequireDpop=true (OpenID4VCI 1.0 §13.10).");
+        }
+
+        Range(failures, options.TxCodeLength, 4, 12, "TxCodeLength");
+        Range(failures, options.TxCodeMaxAttempts, 1, 10, "TxCodeMaxAttempts");
+        Range(failures, options.BatchSize, 1, 100, "BatchSize");
+        Range(failures, options.StatusListSize, 1024, 1 << 24, "StatusListSize");
+        if (options.IssuingCountry is not { Length: 2 } || !options.IssuingCountry.All(char.IsAsciiLetterUpper))
+        {
+            failures.Add("Issuer:IssuingCountry must be an ISO 3166-1 alpha-2 code.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.IssuingAuthority) || options.IssuingAuthority.Length > 150)
+        {
+            failures.Add("Issuer:IssuingAuthority must be 1 to 150 characters.");
+        }
+
+        if (options.RequireWalletAttestation)
+        {
+            if (options.WalletProviderTrustAnchors.Count == 0)
+            {
+                failures.Add("Issuer:WalletProviderTrustAnchors must name at least one PEM file while Issuer:RequireWalletAttestation is true (HAIP 1.0 §4.4.1).");
+            }
+            else if (!TrustAnchorStore.TryFromFiles(options.WalletProviderTrustAnchors, null, "wallet provider", out _, out var anchorErrors))
+            {
+                failures.Add("Issuer:WalletProviderTrustAnchors cannot be loaded: " + string.Join(" ", anchorErrors.Select(e => e.Message)));
+            }
+        }
+
+        ValidateConfigurations(failures, options);
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateConfigurations(List<string> failures, IssuerOptions options)
+    {
+        var scopes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (id, configuration) in options.CredentialConfigurations)
+        {
+            var setting = $"Issuer:CredentialConfigurations:{id}";
+            if (string.IsNullOrWhiteSpace(configuration.Scope) || configuration.Scope.Contains(' ', StringComparison.Ordinal))
+            {
+                failures.Add($"{setting}:Scope must be one scope token; HAIP 1.0 §4.1 requires a scope for every configuration.");
+            }
+            else if (!scopes.Add(configuration.Scope))
+            {
+                failures.Add($"{setting}:Scope '{configuration.Scope}' is used by another configuration; each scope maps to one credential type.");
+            }
+
+            switch (configuration.Format)
+            {
+                case CredentialFormats.DcSdJwt when string.IsNullOrWhiteSpace(configuration.Vct):
+                    failures.Add($"{setting}:Vct is required for format dc+sd-jwt (OpenID4VCI 1.0 Appendix A.3).");
+                    break;
+                case CredentialFormats.MsoMdoc when configuration.Doctype != PidMdoc.DocType:
+                    failures.Add($"{setting}:Doctype must be '{PidMdoc.DocType}': only the PID mdoc can be issued so far.");
+                    break;
+                case CredentialFormats.DcSdJwt or CredentialFormats.MsoMdoc:
+                    break;
+                default:
+                    failures.Add($"{setting}:Format '{configuration.Format}' is not supported; use dc+sd-jwt or mso_mdoc.");
+                    break;
+            }
+
+            for (var i = 0; i < configuration.Claims.Count; i++)
+            {
+                if (configuration.Claims[i].Path.Count == 0 || configuration.Claims[i].Path.Any(string.IsNullOrEmpty))
+                {
+                    failures.Add($"{setting}:Claims:{i}:Path must be a non-empty list of names.");
+                }
+            }
+        }
+    }
+
+    private static void Positive(List<string> failures, TimeSpan value, string setting)
+    {
+        if (value <= TimeSpan.Zero)
+        {
+            failures.Add($"Issuer:{setting} must be positive.");
+        }
+    }
+
+    private static void Range(List<string> failures, int value, int min, int max, string setting)
+    {
+        if (value < min || value > max)
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"Issuer:{setting} must be between {min} and {max}."));
+        }
+    }
+}

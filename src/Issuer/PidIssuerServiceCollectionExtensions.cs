@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Wallet.Core.OAuth;
+using Wallet.Core.StatusList;
+using Wallet.Issuer.Options;
+using Wallet.Issuer.Pid;
+using Wallet.Issuer.Protocol;
+using Wallet.Issuer.Signing;
+using Wallet.Issuer.Stores;
+using Wallet.Issuer.Stores.Ef;
+
+namespace Wallet.Issuer;
+
+/// <summary>Registers the PID issuer (OpenID4VCI 1.0 credential issuer and authorization server) in any ASP.NET Core host.</summary>
+public static class PidIssuerServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the issuer's services: options (validated at start-up), SQLite stores, keys, the authentic source and the
+    /// protocol handlers. Every store, the key source and the authentic source are registered with TryAdd, so a host
+    /// replaces them by registering its own first.
+    /// </summary>
+    public static IServiceCollection AddPidIssuer(this IServiceCollection services, Action<IssuerOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<IssuerOptions>().Configure(configure).ValidateOnStart();
+        services.AddSingleton<IPostConfigureOptions<IssuerOptions>, IssuerOptionsDefaults>();
+        services.AddSingleton<IValidateOptions<IssuerOptions>, IssuerOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddDbContextFactory<IssuerDbContext>((provider, builder) =>
+        {
+            var options = provider.GetRequiredService<IOptions<IssuerOptions>>().Value;
+            Directory.CreateDirectory(options.DataDirectory);
+            builder.UseSqlite($"Data Source={Path.Combine(options.DataDirectory, "issuer.db")}");
+        });
+        services.TryAddSingleton<IOfferStore, EfOfferStore>();
+        services.TryAddSingleton<INonceStore, EfNonceStore>();
+        services.TryAddSingleton<IAccessTokenStore, EfAccessTokenStore>();
+        services.TryAddSingleton<IIssuedCredentialStore, EfIssuedCredentialStore>();
+        services.TryAddSingleton<IDpopReplayCache, EfDpopReplayCache>();
+        services.TryAddSingleton<IStatusListStore, EfStatusListStore>();
+        services.TryAddSingleton<EfAuthorizationStores>();
+        services.TryAddSingleton<IPushedAuthorizationRequestStore>(provider => provider.GetRequiredService<EfAuthorizationStores>());
+        services.TryAddSingleton<IAuthorizationCodeStore>(provider => provider.GetRequiredService<EfAuthorizationStores>());
+        services.TryAddSingleton<IIssuerKeys, FileSystemIssuerKeys>();
+        services.TryAddSingleton<IAuthenticSource, SyntheticPersonRegistry>();
+        services.AddHostedService<DatabaseInitializer>();
+
+        services.AddSingleton<IssuerEndpoints>();
+        services.AddSingleton<DpopNonceService>();
+        services.AddSingleton<WalletAttestationTrust>();
+        services.AddSingleton<MetadataDocuments>();
+        services.AddSingleton<StatusListProvider>();
+        services.AddSingleton<CredentialFactory>();
+        services.AddSingleton<SubjectResolver>();
+        services.AddSingleton<NonceHandler>();
+        services.AddSingleton<OfferService>();
+        services.AddSingleton<CredentialStatusService>();
+        services.AddSingleton<TokenRequestHandler>();
+        services.AddSingleton<AuthorizationHandler>();
+        services.AddSingleton<CredentialRequestHandler>();
+        services.AddProblemDetails();
+
+        // The agency API is documented; the protocol endpoints are described by their specifications and metadata.
+        services.AddOpenApi("agency", options => options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true);
+        return services;
+    }
+}

@@ -1,0 +1,113 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+using Wallet.Core.OAuth;
+using Wallet.Issuer.Options;
+using Wallet.Issuer.Stores;
+using Wallet.Issuer.Stores.Ef;
+
+namespace Wallet.Issuer.Protocol;
+
+/// <summary>
+/// The front half of the authorization code flow: the PAR endpoint (RFC 9126; required, HAIP 1.0 §4) with client
+/// authentication as at the token endpoint, and the authorization endpoint, which only accepts pushed requests and
+/// ends, after user authentication, in a redirect with <c>code</c>, <c>state</c> and <c>iss</c> (RFC 9207).
+/// </summary>
+internal sealed class AuthorizationHandler(
+    IOptions<IssuerOptions> options,
+    IssuerEndpoints endpoints,
+    IPushedAuthorizationRequestStore pushedRequests,
+    IAuthorizationCodeStore codes,
+    WalletAttestationTrust attestationTrust,
+    TimeProvider timeProvider)
+{
+    public const string RequestUriPrefix = "urn:ietf:params:oauth:request_uri:";
+
+    public async ValueTask<(string? RequestUri, long ExpiresIn, ProtocolError? Error)> PushAsync(OAuthFormRequest request, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        if (!request.IsForm)
+        {
+            return Fail(OAuthErrors.InvalidRequest, "The pushed authorization request must be application/x-www-form-urlencoded (RFC 9126 Sec. 2.1).");
+        }
+
+        if (!AuthorizationRequest.TryParse(request.Form, out var parsed, out var error))
+        {
+            return Fail(OAuthErrors.InvalidRequest, error.Message);
+        }
+
+        if (settings.RequireWalletAttestation)
+        {
+            // HAIP 1.0 Sec. 4.3: the wallet authenticates at the PAR endpoint as at the token endpoint; client_id = sub.
+            var authentication = attestationTrust.Validator.Validate(new ClientAttestationRequest(request.AttestationHeaders, request.AttestationPopHeaders, parsed.ClientId));
+            if (!authentication.Succeeded)
+            {
+                return (null, 0, ProtocolError.Create(401, OAuthErrors.InvalidClient, "Client authentication with a Wallet Attestation failed: " + string.Join(" ", authentication.Errors.Select(e => e.Message))));
+            }
+        }
+
+        // OpenID4VCI Sec. 5.1.2: each scope maps to one credential type; unknown scopes are ignored.
+        var fromScopes = settings.CredentialConfigurations.Where(c => parsed.Scopes.Contains(c.Value.Scope, StringComparer.Ordinal)).Select(c => c.Key);
+        var unknownDetail = parsed.AuthorizationDetailsConfigurationIds.FirstOrDefault(id => !settings.CredentialConfigurations.ContainsKey(id));
+        if (unknownDetail is not null)
+        {
+            return Fail("invalid_authorization_details", "An authorization_details entry names a credential_configuration_id this issuer does not offer (RFC 9396 Sec. 5).");
+        }
+
+        var configurationIds = parsed.AuthorizationDetailsConfigurationIds.Concat(fromScopes).Distinct(StringComparer.Ordinal).ToList();
+        if (configurationIds.Count == 0)
+        {
+            return Fail(OAuthErrors.InvalidScope, "No requested scope names a credential this issuer offers (OpenID4VCI 1.0 Sec. 5.1.2).");
+        }
+
+        var id = Random();
+        var now = timeProvider.GetUtcNow();
+        var record = new AuthorizationGrantRecord(parsed.ClientId, parsed.RedirectUri.OriginalString, parsed.CodeChallenge, configurationIds, parsed.AuthorizationDetailsConfigurationIds.Count > 0, parsed.State, parsed.DpopJkt, now + settings.PushedRequestLifetime);
+        await pushedRequests.AddAsync(id, record, cancellationToken).ConfigureAwait(false);
+        return (RequestUriPrefix + id, (long)settings.PushedRequestLifetime.TotalSeconds, null);
+    }
+
+    /// <summary>The pushed request for the authorization endpoint, or why it cannot be used (shown to the user, never redirected).</summary>
+    public async ValueTask<(AuthorizationGrantRecord? Request, string? Problem)> FindAsync(string? clientId, string? requestUri, CancellationToken cancellationToken)
+    {
+        if (requestUri is null || !requestUri.StartsWith(RequestUriPrefix, StringComparison.Ordinal) || requestUri.Length > RequestUriPrefix.Length + 64)
+        {
+            return (null, "This issuer only accepts pushed authorization requests: request_uri is missing or malformed (RFC 9126 Sec. 4).");
+        }
+
+        var request = await pushedRequests.FindAsync(requestUri[RequestUriPrefix.Length..], timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        if (request is null)
+        {
+            return (null, "The request_uri is unknown, used or expired.");
+        }
+
+        return clientId == request.ClientId ? (request, null) : (null, "The client_id does not match the pushed request (RFC 9126 Sec. 4).");
+    }
+
+    /// <summary>Completes authentication of <paramref name="personId"/>: consumes the pushed request and returns the redirect with the code.</summary>
+    public async ValueTask<(Uri? Redirect, string? Problem)> CompleteAsync(string? requestUri, string personId, CancellationToken cancellationToken)
+    {
+        if (requestUri is null || !requestUri.StartsWith(RequestUriPrefix, StringComparison.Ordinal))
+        {
+            return (null, "The request_uri is missing.");
+        }
+
+        var now = timeProvider.GetUtcNow();
+        var request = await pushedRequests.ConsumeAsync(requestUri[RequestUriPrefix.Length..], now, cancellationToken).ConfigureAwait(false);
+        if (request is null)
+        {
+            return (null, "The request_uri is unknown, used or expired.");
+        }
+
+        var code = Random();
+        await codes.AddAsync(StoreHash.Of(code), request with { PersonId = personId, ExpiresAt = now + options.Value.AuthorizationCodeLifetime }, cancellationToken).ConfigureAwait(false);
+        var query = "code=" + Uri.EscapeDataString(code)
+            + (request.State is { } state ? "&state=" + Uri.EscapeDataString(state) : string.Empty)
+            + "&iss=" + Uri.EscapeDataString(endpoints.Issuer);
+        var separator = request.RedirectUri.Contains('?', StringComparison.Ordinal) ? "&" : "?";
+        return (new Uri(request.RedirectUri + separator + query), null);
+    }
+
+    private static (string?, long, ProtocolError?) Fail(string error, string description) => (null, 0, ProtocolError.Create(400, error, description));
+
+    private static string Random() => System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+}

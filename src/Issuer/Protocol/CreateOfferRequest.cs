@@ -1,0 +1,19 @@
+using System.Text.Json;
+
+namespace Wallet.Issuer.Protocol;
+
+/// <summary>The agency API's body of <c>POST /api/offers</c>.</summary>
+public sealed class CreateOfferRequest
+{
+    /// <summary>The credential configurations to offer; default: every configured one.</summary>
+    public List<string>? CredentialConfigurationIds { get; set; }
+
+    /// <summary>The subject's identifier in the authentic source; exclusive with <see cref="Claims"/>.</summary>
+    public string? PersonId { get; set; }
+
+    /// <summary>The subject's PID inline, in SD-JWT VC claim names; exclusive with <see cref="PersonId"/>.</summary>
+    public JsonElement? Claims { get; set; }
+
+    /// <summary>Protect the offer with a numeric transaction code delivered to the user out of band.</summary>
+    public bool TxCode { get; set; }
+}

@@ -1,0 +1,170 @@
+using Microsoft.Extensions.Options;
+using Wallet.Core.OAuth;
+using Wallet.Core.OpenId4Vci;
+using Wallet.Issuer.Options;
+using Wallet.Issuer.Stores;
+using Wallet.Issuer.Stores.Ef;
+
+namespace Wallet.Issuer.Protocol;
+
+/// <summary>
+/// The Credential Endpoint (OpenID4VCI 1.0 §8) as a pipeline: access token → DPoP proof with <c>ath</c> and key binding
+/// → request parsing → configuration → key proofs and the single-use <c>c_nonce</c> → subject data → one credential per
+/// proof, each with its own holder key, fresh salts or randoms, and its own status-list index.
+/// </summary>
+internal sealed class CredentialRequestHandler(
+    IOptions<IssuerOptions> options,
+    IssuerEndpoints endpoints,
+    IAccessTokenStore tokens,
+    INonceStore nonces,
+    IOfferStore offers,
+    IIssuedCredentialStore issued,
+    IDpopReplayCache replayCache,
+    DpopNonceService dpopNonces,
+    SubjectResolver subjects,
+    StatusListProvider statusLists,
+    CredentialFactory factory,
+    TimeProvider timeProvider)
+{
+    public async ValueTask<(IReadOnlyList<string>? Credentials, ProtocolError? Error)> HandleAsync(CredentialEndpointRequest request, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var now = timeProvider.GetUtcNow();
+
+        // Step 1: the access token (RFC 6750 Sec. 2.1, RFC 9449 Sec. 7.1).
+        if (request.Authorization.Count != 1 || request.Authorization[0].Split(' ', 2) is not [var scheme, var accessToken] || string.IsNullOrEmpty(accessToken))
+        {
+            return Unauthorized(OAuthErrors.InvalidToken, "A single Authorization header with a DPoP access token is required.");
+        }
+
+        var token = await tokens.FindAsync(StoreHash.Of(accessToken), now, cancellationToken).ConfigureAwait(false);
+        if (token is null)
+        {
+            return Unauthorized(OAuthErrors.InvalidToken, "The access token is unknown or has expired.");
+        }
+
+        var dpopScheme = string.Equals(scheme, DpopProof.HeaderName, StringComparison.OrdinalIgnoreCase);
+        if (token.KeyThumbprint is not null && !dpopScheme)
+        {
+            // RFC 9449 Sec. 7.2: a DPoP-bound token is never accepted as a bearer token.
+            return Unauthorized(OAuthErrors.InvalidToken, "The access token is DPoP-bound and must be sent with the DPoP scheme.");
+        }
+
+        if (token.KeyThumbprint is null && !string.Equals(scheme, "Bearer", StringComparison.OrdinalIgnoreCase))
+        {
+            return Unauthorized(OAuthErrors.InvalidToken, "The access token is a bearer token.");
+        }
+
+        // Step 2: the DPoP proof, bound to the token's key and hash.
+        if (token.KeyThumbprint is not null)
+        {
+            var validator = new DpopProofValidator(new DpopValidatorOptions
+            {
+                TimeProvider = timeProvider,
+                ReplayCache = replayCache,
+                NonceValidator = settings.RequireDpopNonce ? dpopNonces.IsValid : null,
+                AlgorithmPolicy = DpopNonceService.Algorithms,
+            });
+            var dpop = await validator.ValidateAsync(new DpopValidationRequest(request.DpopHeaders, "POST", endpoints.Credential) { AccessToken = accessToken, BoundKeyThumbprint = token.KeyThumbprint }, cancellationToken).ConfigureAwait(false);
+            if (!dpop.Succeeded)
+            {
+                return (null, ProtocolError.Create(401, dpop.WireError!, string.Join(" ", dpop.Errors.Select(e => e.Message))) with { IncludeDpopNonce = true, IsResourceServerError = true });
+            }
+        }
+
+        // Step 3: the request body.
+        if (!request.IsJson)
+        {
+            return BadRequest(OpenId4VciErrors.InvalidCredentialRequest, "The Credential Request must be application/json (OpenID4VCI 1.0 Sec. 8.2).");
+        }
+
+        var limits = OpenId4VciLimits.Default with { MaxProofs = Math.Max(1, settings.BatchSize) };
+        if (!CredentialRequest.TryParse(request.Body.Span, limits, out var credentialRequest, out var parseError))
+        {
+            return BadRequest(CredentialRequest.WireErrorFor(parseError.Code), parseError.Message);
+        }
+
+        // Step 4: the configuration, which the token must authorize. With credential_identifiers in the token response
+        // (authorization_details), requests name the identifier; this issuer uses the configuration id as identifier.
+        string configurationId;
+        if (token.UsesCredentialIdentifiers)
+        {
+            if (credentialRequest.CredentialIdentifier is not { } identifier)
+            {
+                return BadRequest(OpenId4VciErrors.InvalidCredentialRequest, "The token response carried credential_identifiers; use credential_identifier (OpenID4VCI 1.0 Sec. 8.2).");
+            }
+
+            if (!token.ConfigurationIds.Contains(identifier, StringComparer.Ordinal))
+            {
+                return BadRequest(OpenId4VciErrors.UnknownCredentialIdentifier, "The credential_identifier was not issued with this access token.");
+            }
+
+            configurationId = identifier;
+        }
+        else
+        {
+            if (credentialRequest.CredentialIdentifier is not null)
+            {
+                return BadRequest(OpenId4VciErrors.UnknownCredentialIdentifier, "No credential_identifiers were issued with this access token; use credential_configuration_id (OpenID4VCI 1.0 Sec. 8.2).");
+            }
+
+            configurationId = credentialRequest.CredentialConfigurationId!;
+            if (!settings.CredentialConfigurations.ContainsKey(configurationId))
+            {
+                return BadRequest(OpenId4VciErrors.UnknownCredentialConfiguration, "The credential_configuration_id is not offered by this issuer.");
+            }
+
+            if (!token.ConfigurationIds.Contains(configurationId, StringComparer.Ordinal))
+            {
+                return BadRequest(OpenId4VciErrors.InvalidCredentialRequest, "The access token does not authorize this credential configuration.");
+            }
+        }
+
+        var configuration = settings.CredentialConfigurations[configurationId];
+
+        // Step 5: the key proofs and the c_nonce.
+        var proofValidator = new KeyProofValidator(new KeyProofValidatorOptions { CredentialIssuer = endpoints.Issuer, TimeProvider = timeProvider, RequireNonce = true });
+        var proofs = await proofValidator.ValidateAsync(credentialRequest.JwtProofs, (nonce, ct) => nonces.TryConsumeAsync(nonce, timeProvider.GetUtcNow(), ct), token.ClientId, cancellationToken).ConfigureAwait(false);
+        if (!proofs.Succeeded)
+        {
+            return BadRequest(proofs.WireError, string.Join(" ", proofs.Errors.Select(e => e.Message)));
+        }
+
+        // Step 6: the subject.
+        var offer = token.OfferId is { } offerId ? await offers.FindAsync(offerId, cancellationToken).ConfigureAwait(false) : null;
+        var personId = offer?.PersonId ?? token.PersonId;
+        var pid = offer is not null
+            ? await subjects.ResolveAsync(offer, cancellationToken).ConfigureAwait(false)
+            : token.PersonId is { } person ? await subjects.ResolvePersonAsync(person, cancellationToken).ConfigureAwait(false) : null;
+        if (pid is null)
+        {
+            return BadRequest(OpenId4VciErrors.CredentialRequestDenied, "The data of the credential subject is no longer available.");
+        }
+
+        // Step 7: one credential per holder key.
+        var credentials = new List<string>(proofs.HolderKeys.Count);
+        var records = new List<IssuedCredentialRecord>(proofs.HolderKeys.Count);
+        foreach (var holderKey in proofs.HolderKeys)
+        {
+            var allocation = await statusLists.AllocateAsync(cancellationToken).ConfigureAwait(false);
+            if (!allocation.Succeeded)
+            {
+                return (null, ProtocolError.Create(503, OpenId4VciErrors.CredentialRequestDenied, "No status list entry could be allocated; try again later."));
+            }
+
+            credentials.Add(factory.Issue(configuration, pid, holderKey, allocation.Reference, now));
+            records.Add(new IssuedCredentialRecord(Id(), offer?.OfferId ?? string.Empty, personId, configurationId, allocation.Reference.Uri.OriginalString, allocation.Reference.Index, now, now + settings.CredentialLifetime));
+        }
+
+        await issued.AddAsync(records, cancellationToken).ConfigureAwait(false);
+        return (credentials, null);
+    }
+
+    private static string Id() => System.Buffers.Text.Base64Url.EncodeToString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+
+    private static (IReadOnlyList<string>?, ProtocolError?) Unauthorized(string error, string description) =>
+        (null, ProtocolError.Create(401, error, description) with { IsResourceServerError = true });
+
+    private static (IReadOnlyList<string>?, ProtocolError?) BadRequest(string error, string description) =>
+        (null, ProtocolError.Create(400, error, description));
+}

@@ -1,0 +1,97 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using Wallet.Core.Claims;
+using Wallet.Core.Jose;
+using Wallet.Core.OAuth;
+using Wallet.Core.OpenId4Vci;
+using Wallet.Issuer.Options;
+using Wallet.Issuer.Signing;
+
+namespace Wallet.Issuer.Protocol;
+
+/// <summary>Builds the discovery documents from the options: issuer metadata, authorization server metadata, JWT VC issuer metadata, JWKS.</summary>
+internal sealed class MetadataDocuments(IOptions<IssuerOptions> options, IssuerEndpoints endpoints, IIssuerKeys keys)
+{
+    private static readonly IReadOnlyList<JwsAlgorithm> ProofAlgorithms = JwsAlgorithm.All;
+
+    public CredentialIssuerMetadata CredentialIssuer => new()
+    {
+        CredentialIssuer = endpoints.Issuer,
+        CredentialEndpoint = endpoints.Credential,
+        NonceEndpoint = endpoints.Nonce,
+        BatchSize = options.Value.BatchSize >= 2 ? options.Value.BatchSize : null,
+        Display = [.. options.Value.Display.Select(ToDisplay)],
+        CredentialConfigurations = options.Value.CredentialConfigurations.ToDictionary(c => c.Key, c => ToConfiguration(c.Value), StringComparer.Ordinal),
+    };
+
+    public JsonObject AuthorizationServer()
+    {
+        var algorithms = new JsonArray(DpopNonceService.Algorithms.Allowed.Select(a => (JsonNode)a.Name).ToArray());
+        return new JsonObject
+        {
+            ["issuer"] = endpoints.Issuer,
+            ["authorization_endpoint"] = endpoints.Authorization.AbsoluteUri,
+            ["token_endpoint"] = endpoints.Token.AbsoluteUri,
+            ["pushed_authorization_request_endpoint"] = endpoints.PushedAuthorizationRequest.AbsoluteUri,
+            ["require_pushed_authorization_requests"] = true,
+            ["jwks_uri"] = endpoints.Jwks.AbsoluteUri,
+            ["grant_types_supported"] = new JsonArray(AuthorizationCodeGrant.GrantType, PreAuthorizedCodeGrant.GrantType),
+            ["response_types_supported"] = new JsonArray("code"),
+            ["response_modes_supported"] = new JsonArray("query"),
+            ["authorization_response_iss_parameter_supported"] = true,
+            ["authorization_details_types_supported"] = new JsonArray(AuthorizationRequest.OpenIdCredentialType),
+            ["pre-authorized_grant_anonymous_access_supported"] = !options.Value.RequireWalletAttestation,
+            ["code_challenge_methods_supported"] = new JsonArray(Pkce.S256),
+            ["dpop_signing_alg_values_supported"] = algorithms,
+            ["token_endpoint_auth_methods_supported"] = new JsonArray(ClientAttestation.AuthenticationMethod),
+            ["client_attestation_signing_alg_values_supported"] = algorithms.DeepClone(),
+            ["client_attestation_pop_signing_alg_values_supported"] = algorithms.DeepClone(),
+            ["client_attestation_pop_methods_supported"] = new JsonArray("attestation_pop_jwt"),
+            ["scopes_supported"] = new JsonArray(options.Value.CredentialConfigurations.Values.Select(c => (JsonNode)c.Scope).ToArray()),
+        };
+    }
+
+    public JsonObject JwtVcIssuer() => new()
+    {
+        ["issuer"] = endpoints.Issuer,
+        ["jwks"] = Jwks(),
+    };
+
+    public JsonObject Jwks() => new()
+    {
+        ["keys"] = new JsonArray(
+            WithChain(keys.CredentialSigner),
+            WithChain(keys.StatusListSigner)),
+    };
+
+    private static JsonObject WithChain(SigningKey key)
+    {
+        var jwk = key.PublicJwk.ToJsonObject();
+        jwk["use"] = "sig";
+        jwk["alg"] = key.Algorithm.Name;
+        jwk["x5c"] = new JsonArray(key.CertificateChain.Select(c => (JsonNode)Convert.ToBase64String(c.RawData)).ToArray());
+        return jwk;
+    }
+
+    private static CredentialConfiguration ToConfiguration(CredentialConfigurationOptions c) => new()
+    {
+        Format = c.Format,
+        Scope = c.Scope,
+        Vct = c.Format == CredentialFormats.DcSdJwt ? c.Vct : null,
+        Doctype = c.Format == CredentialFormats.MsoMdoc ? c.Doctype : null,
+        CredentialSigningAlgorithms = [JwsAlgorithm.ES256],
+        CryptographicBindingMethods = [c.Format == CredentialFormats.MsoMdoc ? "cose_key" : "jwk"],
+        ProofSigningAlgorithms = ProofAlgorithms,
+        Display = [.. c.Display.Select(ToDisplay)],
+        Claims = [.. c.Claims.Select(claim => new ClaimDescription(ClaimPath.Of([.. claim.Path]), claim.Mandatory, [.. claim.Display.Select(d => new ClaimDisplay(d.Value, d.Key))]))],
+    };
+
+    private static CredentialDisplay ToDisplay(DisplayOptions d) => new()
+    {
+        Name = d.Name,
+        Locale = d.Locale,
+        Description = d.Description,
+        BackgroundColor = d.BackgroundColor,
+        TextColor = d.TextColor,
+    };
+}

@@ -1,0 +1,17 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+using Wallet.Issuer.Options;
+using Wallet.Issuer.Stores;
+
+namespace Wallet.Issuer.Protocol;
+
+/// <summary>The Nonce Endpoint (OpenID4VCI 1.0 §7): an unpredictable, single-use <c>c_nonce</c> per call.</summary>
+internal sealed class NonceHandler(INonceStore store, IOptions<IssuerOptions> options, TimeProvider timeProvider)
+{
+    public async ValueTask<string> IssueAsync(CancellationToken cancellationToken)
+    {
+        var nonce = System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+        await store.AddAsync(nonce, timeProvider.GetUtcNow() + options.Value.CNonceLifetime, cancellationToken).ConfigureAwait(false);
+        return nonce;
+    }
+}

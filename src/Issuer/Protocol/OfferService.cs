@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Wallet.Core.OpenId4Vci;
+using Wallet.Issuer.Options;
+using Wallet.Issuer.Pid;
+using Wallet.Issuer.Stores;
+using Wallet.Issuer.Stores.Ef;
+
+namespace Wallet.Issuer.Protocol;
+
+/// <summary>Creates Credential Offers for the agency API and serves them by reference (OpenID4VCI 1.0 §4.1).</summary>
+internal sealed class OfferService(IOptions<IssuerOptions> options, IssuerEndpoints endpoints, IOfferStore offers, IAuthenticSource authenticSource, TimeProvider timeProvider)
+{
+    public async ValueTask<(CreatedOffer? Offer, IReadOnlyDictionary<string, string[]>? Problems)> CreateAsync(CreateOfferRequest request, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var problems = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var ids = request.CredentialConfigurationIds ?? [.. settings.CredentialConfigurations.Keys];
+        if (ids.Count == 0 || ids.Distinct(StringComparer.Ordinal).Count() != ids.Count || ids.Any(id => id is null || !settings.CredentialConfigurations.ContainsKey(id)))
+        {
+            problems["credentialConfigurationIds"] = ["Must be distinct identifiers of configured credential configurations."];
+        }
+
+        string? inlineClaims = null;
+        var hasClaims = request.Claims is { ValueKind: not JsonValueKind.Null and not JsonValueKind.Undefined };
+        if (request.PersonId is null == !hasClaims)
+        {
+            problems["personId"] = ["Give exactly one of personId and claims."];
+        }
+        else if (request.PersonId is { } personId)
+        {
+            if (personId.Length > 128 || await authenticSource.FindAsync(personId, cancellationToken).ConfigureAwait(false) is null)
+            {
+                problems["personId"] = ["No person with this identifier is known to the authentic source."];
+            }
+        }
+        else if (!PidClaimsReader.TryRead(request.Claims!.Value, settings.IssuingAuthority, settings.IssuingCountry, out _, out var claimProblems))
+        {
+            problems["claims"] = [.. claimProblems];
+        }
+        else
+        {
+            inlineClaims = request.Claims!.Value.GetRawText();
+        }
+
+        if (problems.Count > 0)
+        {
+            return (null, problems);
+        }
+
+        var offerId = Random(16);
+        var code = Random(32);
+        string? txCode = null;
+        if (request.TxCode)
+        {
+            txCode = string.Concat(Enumerable.Range(0, settings.TxCodeLength).Select(_ => RandomNumberGenerator.GetInt32(10).ToString(CultureInfo.InvariantCulture)));
+        }
+
+        var now = timeProvider.GetUtcNow();
+        var record = new OfferRecord(
+            offerId,
+            StoreHash.Of(code),
+            code,
+            txCode is null ? null : EfOfferStore.HashTxCode(offerId, txCode),
+            txCode?.Length,
+            ids,
+            request.PersonId,
+            inlineClaims,
+            now,
+            now + settings.OfferLifetime);
+        await offers.AddAsync(record, cancellationToken).ConfigureAwait(false);
+        var link = CredentialOfferLink.ByReference(endpoints.Offer(offerId)).ToUri();
+        return (new CreatedOffer(offerId, link, txCode, record.ExpiresAt), null);
+    }
+
+    /// <summary>The offer document for <paramref name="offerId"/> while it is open (not redeemed, not expired), else null.</summary>
+    public async ValueTask<CredentialOffer?> FindOpenAsync(string offerId, CancellationToken cancellationToken)
+    {
+        if (offerId.Length > 64)
+        {
+            return null;
+        }
+
+        var record = await offers.FindAsync(offerId, cancellationToken).ConfigureAwait(false);
+        if (record is null || record.Redeemed || record.PreAuthorizedCode is null || record.ExpiresAt <= timeProvider.GetUtcNow())
+        {
+            return null;
+        }
+
+        return new CredentialOffer
+        {
+            CredentialIssuer = endpoints.Issuer,
+            CredentialConfigurationIds = record.ConfigurationIds,
+            PreAuthorizedCode = new PreAuthorizedCodeGrant(
+                record.PreAuthorizedCode,
+                record.TxCodeLength is { } length ? new TransactionCode(TxCodeInputMode.Numeric, length, "Enter the code you received from the PID provider") : null),
+        };
+    }
+
+    private static string Random(int bytes) => System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(bytes));
+}

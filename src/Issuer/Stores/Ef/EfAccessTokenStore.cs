@@ -1,0 +1,35 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+
+namespace Wallet.Issuer.Stores.Ef;
+
+/// <summary>SQLite access tokens, keyed by the token's hash.</summary>
+internal sealed class EfAccessTokenStore(IDbContextFactory<IssuerDbContext> factory) : IAccessTokenStore
+{
+    public async ValueTask AddAsync(AccessTokenRecord token, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        db.AccessTokens.Add(new AccessTokenEntity
+        {
+            TokenHash = token.TokenHash,
+            OfferId = token.OfferId,
+            KeyThumbprint = token.KeyThumbprint,
+            ClientId = token.ClientId,
+            PersonId = token.PersonId,
+            UsesCredentialIdentifiers = token.UsesCredentialIdentifiers,
+            ConfigurationIdsJson = JsonSerializer.Serialize(token.ConfigurationIds),
+            ExpiresAt = token.ExpiresAt.ToUnixTimeSeconds(),
+        });
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask<AccessTokenRecord?> FindAsync(string tokenHash, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var nowSeconds = now.ToUnixTimeSeconds();
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var entity = await db.AccessTokens.AsNoTracking().FirstOrDefaultAsync(t => t.TokenHash == tokenHash && t.ExpiresAt > nowSeconds, cancellationToken).ConfigureAwait(false);
+        return entity is null
+            ? null
+            : new AccessTokenRecord(entity.TokenHash, entity.OfferId, entity.KeyThumbprint, JsonSerializer.Deserialize<List<string>>(entity.ConfigurationIdsJson) ?? [], DateTimeOffset.FromUnixTimeSeconds(entity.ExpiresAt)) { ClientId = entity.ClientId, PersonId = entity.PersonId, UsesCredentialIdentifiers = entity.UsesCredentialIdentifiers };
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Wallet.Issuer.Stores.Ef;
+
+/// <summary>SQLite metadata of issued credentials.</summary>
+internal sealed class EfIssuedCredentialStore(IDbContextFactory<IssuerDbContext> factory) : IIssuedCredentialStore
+{
+    public async ValueTask AddAsync(IReadOnlyList<IssuedCredentialRecord> credentials, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        db.IssuedCredentials.AddRange(credentials.Select(c => new IssuedCredentialEntity
+        {
+            CredentialId = c.CredentialId,
+            OfferId = c.OfferId,
+            PersonId = c.PersonId,
+            ConfigurationId = c.ConfigurationId,
+            StatusListUri = c.StatusListUri,
+            StatusIndex = c.StatusIndex,
+            IssuedAt = c.IssuedAt.ToUnixTimeSeconds(),
+            ExpiresAt = c.ExpiresAt.ToUnixTimeSeconds(),
+        }));
+
+        // One SaveChanges: the records of a batch are stored in one transaction.
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask<IssuedCredentialRecord?> FindAsync(string credentialId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var c = await db.IssuedCredentials.AsNoTracking().FirstOrDefaultAsync(c => c.CredentialId == credentialId, cancellationToken).ConfigureAwait(false);
+        return c is null ? null : ToRecord(c);
+    }
+
+    public async ValueTask<IReadOnlyList<IssuedCredentialRecord>> ListByPersonAsync(string personId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await db.IssuedCredentials.AsNoTracking().Where(c => c.PersonId == personId).OrderByDescending(c => c.IssuedAt).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.Select(ToRecord).ToList();
+    }
+
+    private static IssuedCredentialRecord ToRecord(IssuedCredentialEntity c) =>
+        new(c.CredentialId, c.OfferId, c.PersonId, c.ConfigurationId, c.StatusListUri, c.StatusIndex, DateTimeOffset.FromUnixTimeSeconds(c.IssuedAt), DateTimeOffset.FromUnixTimeSeconds(c.ExpiresAt));
+}

@@ -1,0 +1,108 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+
+namespace Wallet.Issuer.Stores.Ef;
+
+/// <summary>SQLite offers; redemption is a conditional UPDATE, so a code is exchanged at most once across requests.</summary>
+internal sealed class EfOfferStore(IDbContextFactory<IssuerDbContext> factory) : IOfferStore
+{
+    public async ValueTask AddAsync(OfferRecord offer, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        db.Offers.Add(new OfferEntity
+        {
+            OfferId = offer.OfferId,
+            CodeHash = offer.PreAuthorizedCodeHash,
+            Code = offer.PreAuthorizedCode,
+            TxCodeHash = offer.TxCodeHash,
+            TxCodeLength = offer.TxCodeLength,
+            ConfigurationIdsJson = JsonSerializer.Serialize(offer.ConfigurationIds),
+            PersonId = offer.PersonId,
+            InlineClaimsJson = offer.InlineClaimsJson,
+            CreatedAt = offer.CreatedAt.ToUnixTimeSeconds(),
+            ExpiresAt = offer.ExpiresAt.ToUnixTimeSeconds(),
+        });
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask<OfferRecord?> FindAsync(string offerId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var entity = await db.Offers.AsNoTracking().FirstOrDefaultAsync(o => o.OfferId == offerId, cancellationToken).ConfigureAwait(false);
+        return entity is null ? null : ToRecord(entity);
+    }
+
+    public async ValueTask<(RedemptionOutcome Outcome, OfferRecord? Offer)> RedeemAsync(string preAuthorizedCodeHash, string? txCode, int maxTxCodeAttempts, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var entity = await db.Offers.AsNoTracking().FirstOrDefaultAsync(o => o.CodeHash == preAuthorizedCodeHash, cancellationToken).ConfigureAwait(false);
+        if (entity is null)
+        {
+            return (RedemptionOutcome.UnknownCode, null);
+        }
+
+        var offer = ToRecord(entity);
+        var nowSeconds = now.ToUnixTimeSeconds();
+        if (entity.Redeemed)
+        {
+            return (RedemptionOutcome.AlreadyRedeemed, offer);
+        }
+
+        if (entity.ExpiresAt <= nowSeconds)
+        {
+            return (RedemptionOutcome.Expired, offer);
+        }
+
+        if (entity.TxCodeHash is null && txCode is not null)
+        {
+            return (RedemptionOutcome.TxCodeUnexpected, offer);
+        }
+
+        if (entity.TxCodeHash is not null && txCode is null)
+        {
+            return (RedemptionOutcome.TxCodeMissing, offer);
+        }
+
+        if (entity.TxCodeHash is not null
+            && !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(entity.TxCodeHash), Encoding.ASCII.GetBytes(HashTxCode(entity.OfferId, txCode!))))
+        {
+            // Counted in one statement, so concurrent wrong guesses cannot exceed the limit.
+            await db.Offers
+                .Where(o => o.OfferId == entity.OfferId && !o.Redeemed)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(o => o.FailedTxCodeAttempts, o => o.FailedTxCodeAttempts + 1)
+                    .SetProperty(o => o.Redeemed, o => o.FailedTxCodeAttempts + 1 >= maxTxCodeAttempts)
+                    .SetProperty(o => o.Code, o => o.FailedTxCodeAttempts + 1 >= maxTxCodeAttempts ? null : o.Code), cancellationToken)
+                .ConfigureAwait(false);
+            var attempts = await db.Offers.AsNoTracking().Where(o => o.OfferId == entity.OfferId).Select(o => o.FailedTxCodeAttempts).FirstAsync(cancellationToken).ConfigureAwait(false);
+            return (attempts >= maxTxCodeAttempts ? RedemptionOutcome.AttemptsExhausted : RedemptionOutcome.TxCodeWrong, offer);
+        }
+
+        var updated = await db.Offers
+            .Where(o => o.OfferId == entity.OfferId && !o.Redeemed && o.ExpiresAt > nowSeconds && o.FailedTxCodeAttempts < maxTxCodeAttempts)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.Redeemed, true).SetProperty(o => o.Code, (string?)null), cancellationToken)
+            .ConfigureAwait(false);
+        return updated == 1 ? (RedemptionOutcome.Redeemed, offer with { Redeemed = true, PreAuthorizedCode = null }) : (RedemptionOutcome.AlreadyRedeemed, offer);
+    }
+
+    /// <summary>The stored form of a transaction code: salted with the offer id so equal codes hash differently.</summary>
+    public static string HashTxCode(string offerId, string txCode) =>
+        Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(offerId + ":" + txCode)));
+
+    private static OfferRecord ToRecord(OfferEntity e) => new(
+        e.OfferId,
+        e.CodeHash,
+        e.Code,
+        e.TxCodeHash,
+        e.TxCodeLength,
+        JsonSerializer.Deserialize<List<string>>(e.ConfigurationIdsJson) ?? [],
+        e.PersonId,
+        e.InlineClaimsJson,
+        DateTimeOffset.FromUnixTimeSeconds(e.CreatedAt),
+        DateTimeOffset.FromUnixTimeSeconds(e.ExpiresAt))
+    {
+        Redeemed = e.Redeemed,
+    };
+}

@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Wallet.Core.StatusList;
+
+namespace Wallet.Issuer.Stores.Ef;
+
+/// <summary>SQLite status lists; replacement is compare-and-swap on the version (Token Status List §13.3).</summary>
+internal sealed class EfStatusListStore(IDbContextFactory<IssuerDbContext> factory) : IStatusListStore
+{
+    public async ValueTask<bool> TryAddAsync(StatusListRecord record, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var inserted = await db.Database.ExecuteSqlInterpolatedAsync(
+            $"INSERT OR IGNORE INTO StatusLists (Uri, Bits, Statuses, AllocationBitmap, Version) VALUES ({record.Uri.OriginalString}, {record.Statuses.Bits}, {record.Statuses.Bytes.ToArray()}, {record.AllocationBitmap.ToArray()}, {record.Version})",
+            cancellationToken).ConfigureAwait(false);
+        return inserted == 1;
+    }
+
+    public async ValueTask<StatusListRecord?> FindAsync(Uri uri, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var entity = await db.StatusLists.AsNoTracking().FirstOrDefaultAsync(s => s.Uri == uri.OriginalString, cancellationToken).ConfigureAwait(false);
+        return entity is null ? null : new StatusListRecord(new Uri(entity.Uri), StatusList.FromBytes(entity.Bits, entity.Statuses), entity.AllocationBitmap, entity.Version);
+    }
+
+    public async ValueTask<bool> TryReplaceAsync(StatusListRecord record, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        var statuses = record.Statuses.Bytes.ToArray();
+        var bitmap = record.AllocationBitmap.ToArray();
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var updated = await db.StatusLists
+            .Where(s => s.Uri == record.Uri.OriginalString && s.Version == expectedVersion)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.Statuses, statuses).SetProperty(l => l.AllocationBitmap, bitmap).SetProperty(l => l.Version, record.Version), cancellationToken)
+            .ConfigureAwait(false);
+        return updated == 1;
+    }
+}

@@ -1,0 +1,32 @@
+namespace Wallet.Issuer.Stores;
+
+/// <summary>
+/// A Credential Offer with its pre-authorized code, as stored. The code is looked up by hash; the code itself is kept
+/// only until redemption, because the offer document served by reference must contain it, and is wiped then. The
+/// transaction code is stored only as a salted hash.
+/// </summary>
+/// <param name="OfferId">The random identifier in the offer URI.</param>
+/// <param name="PreAuthorizedCodeHash">Base64 SHA-256 of the pre-authorized code.</param>
+/// <param name="PreAuthorizedCode">The code itself while the offer is open; null once redeemed.</param>
+/// <param name="TxCodeHash">Base64url SHA-256 of the offer id and the transaction code, when one is required.</param>
+/// <param name="TxCodeLength">Digits of the transaction code, announced in the offer.</param>
+/// <param name="ConfigurationIds">The offered credential configurations.</param>
+/// <param name="PersonId">The authentic-source identifier of the subject, or null with inline claims.</param>
+/// <param name="InlineClaimsJson">The subject's PID passed by the agency, as JSON, or null with a person id.</param>
+/// <param name="CreatedAt">When the offer was created.</param>
+/// <param name="ExpiresAt">When the offer and its code stop being redeemable.</param>
+public sealed record OfferRecord(
+    string OfferId,
+    string PreAuthorizedCodeHash,
+    string? PreAuthorizedCode,
+    string? TxCodeHash,
+    int? TxCodeLength,
+    IReadOnlyList<string> ConfigurationIds,
+    string? PersonId,
+    string? InlineClaimsJson,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset ExpiresAt)
+{
+    /// <summary>True once the pre-authorized code was exchanged for an access token (or invalidated).</summary>
+    public bool Redeemed { get; init; }
+}

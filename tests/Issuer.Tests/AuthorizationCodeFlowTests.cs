@@ -1,0 +1,244 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.WebUtilities;
+using Wallet.Core.Jose;
+using Wallet.Core.OAuth;
+using Wallet.Core.OpenId4Vci;
+
+namespace Wallet.Issuer.Tests;
+
+/// <summary>The authorization code flow: PAR (required), PKCE S256, the development login, iss in the response, DPoP (HAIP 1.0 §4).</summary>
+public sealed class AuthorizationCodeFlowTests() : IssuerTestBase(new Dictionary<string, string?> { ["Issuer:EnableDevelopmentLogin"] = "true" })
+{
+    private const string ClientId = "test-wallet";
+    private const string RedirectUri = "https://wallet.example/cb";
+
+    private readonly string _verifier = Pkce.CreateVerifier();
+    private readonly SigningKey _dpopKey = SigningKey.Generate();
+
+    private async Task<HttpResponseMessage> PushAsync(Dictionary<string, string>? overrides = null, IEnumerable<string>? remove = null)
+    {
+        var form = new Dictionary<string, string>
+        {
+            ["response_type"] = "code",
+            ["client_id"] = ClientId,
+            ["redirect_uri"] = RedirectUri,
+            ["code_challenge"] = Pkce.ComputeChallenge(_verifier),
+            ["code_challenge_method"] = "S256",
+            ["scope"] = SdJwtConfiguration,
+            ["state"] = "state-1",
+        };
+        foreach (var (key, value) in overrides ?? [])
+        {
+            form[key] = value;
+        }
+
+        foreach (var key in remove ?? [])
+        {
+            form.Remove(key);
+        }
+
+        return await Http.PostAsync("/par", new FormUrlEncodedContent(form));
+    }
+
+    private async Task<string> RequestUriAsync(Dictionary<string, string>? overrides = null)
+    {
+        var response = await PushAsync(overrides);
+        var body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.Should().Be(HttpStatusCode.Created, body);
+        return JsonNode.Parse(body)!["request_uri"]!.GetValue<string>();
+    }
+
+    private async Task<HttpResponseMessage> LoginAsync(string requestUri, string personId = "kari-nordmann") =>
+        await Http.PostAsync("/authorize/login", new FormUrlEncodedContent(new Dictionary<string, string> { ["request_uri"] = requestUri, ["person_id"] = personId }));
+
+    private async Task<string> CodeAsync(Dictionary<string, string>? overrides = null)
+    {
+        var redirect = await LoginAsync(await RequestUriAsync(overrides));
+        redirect.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        return QueryHelpers.ParseQuery(redirect.Headers.Location!.Query)["code"].Single()!;
+    }
+
+    private async Task<HttpResponseMessage> TokenAsync(string code, string? verifier = null, string redirectUri = RedirectUri, string clientId = ClientId, SigningKey? dpopKey = null)
+    {
+        async Task<HttpResponseMessage> Send(string? nonce)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/token")
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["grant_type"] = "authorization_code",
+                    ["code"] = code,
+                    ["redirect_uri"] = redirectUri,
+                    ["code_verifier"] = verifier ?? _verifier,
+                    ["client_id"] = clientId,
+                }),
+            };
+            request.Headers.Add("DPoP", DpopProof.Create(dpopKey ?? _dpopKey, "POST", new Uri(IssuerFactory.IssuerUrl + "/token"), Clock.GetUtcNow(), nonce));
+            return await Http.SendAsync(request);
+        }
+
+        var first = await Send(null);
+        return first.Headers.TryGetValues(DpopProof.NonceHeaderName, out var nonces) && first.StatusCode == HttpStatusCode.BadRequest
+            ? await Send(nonces.Single())
+            : first;
+    }
+
+    [Fact]
+    public async Task Pid_is_issued_through_par_login_and_pkce_with_iss_in_the_response_HAIP_4_RFC9207()
+    {
+        var requestUri = await RequestUriAsync();
+        requestUri.Should().StartWith("urn:ietf:params:oauth:request_uri:");
+        var page = await Http.GetAsync($"/authorize?client_id={ClientId}&request_uri={Uri.EscapeDataString(requestUri)}");
+        page.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await page.Content.ReadAsStringAsync()).Should().Contain("Kari Nordmann").And.Contain("Development sign-in");
+
+        var redirect = await LoginAsync(requestUri);
+
+        redirect.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        redirect.Headers.Location!.GetLeftPart(UriPartial.Path).Should().Be(RedirectUri);
+        var query = QueryHelpers.ParseQuery(redirect.Headers.Location.Query);
+        query["state"].Single().Should().Be("state-1");
+        query["iss"].Single().Should().Be(IssuerFactory.IssuerUrl);
+        var token = await TokenAsync(query["code"].Single()!);
+        var tokenBody = JsonNode.Parse(await token.Content.ReadAsStringAsync())!;
+        token.StatusCode.Should().Be(HttpStatusCode.OK, tokenBody.ToJsonString());
+        tokenBody["token_type"]!.GetValue<string>().Should().Be("DPoP");
+
+        var wallet = new TestWallet(Http, Clock);
+        await wallet.ResolveOfferAsync(CredentialOfferLink.ByValue(new CredentialOffer { CredentialIssuer = IssuerFactory.IssuerUrl, CredentialConfigurationIds = [SdJwtConfiguration] }).ToUri());
+        wallet.UseToken(_dpopKey, tokenBody["access_token"]!.GetValue<string>(), token.Headers.GetValues(DpopProof.NonceHeaderName).Single());
+        var holder = SigningKey.Generate();
+        var credential = (await TestWallet.CredentialsAsync(await wallet.RequestCredentialsAsync(SdJwtConfiguration, [holder]))).Single();
+
+        var result = await new CredentialVerification(Factory, Http).VerifySdJwtVcAsync(credential, holder);
+        result.Errors.Should().BeEmpty();
+        result.Claims!["family_name"]!.GetValue<string>().Should().Be("Nordmann");
+    }
+
+    [Fact]
+    public async Task Authorization_details_give_credential_identifiers_that_requests_must_use_OID4VCI_6_2_8_2()
+    {
+        var details = """[{"type":"openid_credential","credential_configuration_id":"eu.europa.ec.eudi.pid_mso_mdoc"}]""";
+        var code = await CodeAsync(new Dictionary<string, string> { ["authorization_details"] = details, ["scope"] = "unknown-scope" });
+        var token = await TokenAsync(code);
+        var tokenBody = JsonNode.Parse(await token.Content.ReadAsStringAsync())!;
+        tokenBody["authorization_details"]![0]!["credential_identifiers"]!.ToJsonString().Should().Be($"[\"{MdocConfiguration}\"]");
+        var wallet = new TestWallet(Http, Clock);
+        await wallet.ResolveOfferAsync(CredentialOfferLink.ByValue(new CredentialOffer { CredentialIssuer = IssuerFactory.IssuerUrl, CredentialConfigurationIds = [MdocConfiguration] }).ToUri());
+        wallet.UseToken(_dpopKey, tokenBody["access_token"]!.GetValue<string>(), token.Headers.GetValues(DpopProof.NonceHeaderName).Single());
+
+        var byConfiguration = await wallet.RequestCredentialsAsync(MdocConfiguration, Keys(1));
+        (await TestWallet.ErrorAsync(byConfiguration)).Should().Be(OpenId4VciErrors.InvalidCredentialRequest);
+
+        var nonce = await wallet.FetchCNonceAsync();
+        var body = new JsonObject { ["credential_identifier"] = MdocConfiguration, ["proofs"] = new JsonObject { ["jwt"] = new JsonArray(KeyProof.Create(SigningKey.Generate(), IssuerFactory.IssuerUrl, Clock.GetUtcNow(), nonce)) } };
+        (await TestWallet.CredentialsAsync(await wallet.SendCredentialRequestAsync(body.ToJsonString()))).Should().ContainSingle();
+    }
+
+    [Theory]
+    [InlineData("wrong-verifier")]
+    [InlineData("wrong-redirect")]
+    [InlineData("wrong-client")]
+    [InlineData("reused-code")]
+    [InlineData("expired-code")]
+    [InlineData("dpop-key-not-dpop-jkt")]
+    public async Task Token_request_breaking_a_code_rule_is_invalid_grant_RFC6749_4_1_3_RFC7636_4_6(string scenario)
+    {
+        var overrides = scenario == "dpop-key-not-dpop-jkt" ? new Dictionary<string, string> { ["dpop_jkt"] = SigningKey.Generate().PublicJwk.ComputeThumbprintBase64Url() } : null;
+        var code = await CodeAsync(overrides);
+        if (scenario == "reused-code")
+        {
+            (await TokenAsync(code)).StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+
+        if (scenario == "expired-code")
+        {
+            Clock.Advance(TimeSpan.FromSeconds(61));
+        }
+
+        var response = scenario switch
+        {
+            "wrong-verifier" => await TokenAsync(code, verifier: Pkce.CreateVerifier()),
+            "wrong-redirect" => await TokenAsync(code, redirectUri: "https://wallet.example/other"),
+            "wrong-client" => await TokenAsync(code, clientId: "other-wallet"),
+            _ => await TokenAsync(code),
+        };
+
+        (await TestWallet.ErrorAsync(response)).Should().Be(OAuthErrors.InvalidGrant, await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("no-pkce", OAuthErrors.InvalidRequest)]
+    [InlineData("plain-pkce", OAuthErrors.InvalidRequest)]
+    [InlineData("request-uri", OAuthErrors.InvalidRequest)]
+    [InlineData("unknown-scope", OAuthErrors.InvalidScope)]
+    [InlineData("unknown-details", "invalid_authorization_details")]
+    [InlineData("token-response-type", OAuthErrors.InvalidRequest)]
+    public async Task Invalid_pushed_request_is_rejected_RFC9126_2_3(string scenario, string error)
+    {
+        var response = scenario switch
+        {
+            "no-pkce" => await PushAsync(remove: ["code_challenge", "code_challenge_method"]),
+            "plain-pkce" => await PushAsync(new Dictionary<string, string> { ["code_challenge_method"] = "plain", ["code_challenge"] = _verifier }),
+            "request-uri" => await PushAsync(new Dictionary<string, string> { ["request_uri"] = "urn:ietf:params:oauth:request_uri:x" }),
+            "unknown-scope" => await PushAsync(new Dictionary<string, string> { ["scope"] = "openid email" }),
+            "unknown-details" => await PushAsync(new Dictionary<string, string> { ["authorization_details"] = """[{"type":"openid_credential","credential_configuration_id":"UniversityDegree"}]""" }),
+            "token-response-type" => await PushAsync(new Dictionary<string, string> { ["response_type"] = "token" }),
+            _ => throw new ArgumentOutOfRangeException(nameof(scenario)),
+        };
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await TestWallet.ErrorAsync(response)).Should().Be(error);
+    }
+
+    [Theory]
+    [InlineData("no-request-uri")]
+    [InlineData("unknown-request-uri")]
+    [InlineData("other-client")]
+    [InlineData("used-request-uri")]
+    [InlineData("expired-request-uri")]
+    public async Task Authorization_endpoint_accepts_only_a_live_pushed_request_of_the_same_client_RFC9126_4(string scenario)
+    {
+        var requestUri = await RequestUriAsync();
+        var clientId = ClientId;
+        switch (scenario)
+        {
+            case "no-request-uri": requestUri = string.Empty; break;
+            case "unknown-request-uri": requestUri = "urn:ietf:params:oauth:request_uri:unknown"; break;
+            case "other-client": clientId = "other"; break;
+            case "used-request-uri": (await LoginAsync(requestUri)).StatusCode.Should().Be(HttpStatusCode.Redirect); break;
+            case "expired-request-uri": Clock.Advance(TimeSpan.FromSeconds(91)); break;
+        }
+
+        var page = await Http.GetAsync($"/authorize?client_id={clientId}&request_uri={Uri.EscapeDataString(requestUri)}");
+
+        page.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        page.Headers.Location.Should().BeNull("errors before the request is validated are never redirected");
+    }
+}
+
+/// <summary>Without the development login (the default) the authorization endpoint has no user authentication and refuses.</summary>
+public sealed class AuthorizationWithoutLoginTests : IssuerTestBase
+{
+    [Fact]
+    public async Task Authorization_endpoint_refuses_without_a_configured_user_authentication()
+    {
+        var form = new Dictionary<string, string>
+        {
+            ["response_type"] = "code",
+            ["client_id"] = "w",
+            ["redirect_uri"] = "https://wallet.example/cb",
+            ["code_challenge"] = Pkce.ComputeChallenge(Pkce.CreateVerifier()),
+            ["code_challenge_method"] = "S256",
+            ["scope"] = SdJwtConfiguration,
+        };
+        var pushed = JsonNode.Parse(await (await Http.PostAsync("/par", new FormUrlEncodedContent(form))).Content.ReadAsStringAsync())!;
+
+        var page = await Http.GetAsync($"/authorize?client_id=w&request_uri={Uri.EscapeDataString(pushed["request_uri"]!.GetValue<string>())}");
+        var login = await Http.PostAsync("/authorize/login", new FormUrlEncodedContent(new Dictionary<string, string> { ["request_uri"] = pushed["request_uri"]!.GetValue<string>(), ["person_id"] = "kari-nordmann" }));
+
+        page.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        login.StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+}

@@ -1,0 +1,80 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Wallet.Issuer.Tests;
+
+/// <summary>
+/// Runs the real host (Program) over the in-memory test server with a fresh data folder, a movable clock and a known API
+/// key. Two factories over the same data folder model a restart.
+/// </summary>
+public sealed class IssuerFactory : WebApplicationFactory<Program>
+{
+    public const string IssuerUrl = "https://issuer.test";
+    public const string ApiKey = "test-api-key-1";
+
+    private readonly Dictionary<string, string?> _settings;
+
+    public IssuerFactory(string? dataDirectory = null, IDictionary<string, string?>? settings = null, TestClock? clock = null)
+    {
+        DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "issuer-tests", Guid.NewGuid().ToString("N"));
+        DeleteDataDirectory = dataDirectory is null;
+        Clock = clock ?? new TestClock();
+        _settings = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["Issuer:IssuerUrl"] = IssuerUrl,
+            ["Issuer:DataDirectory"] = DataDirectory,
+            ["Issuer:GenerateDevelopmentKeys"] = "true",
+            ["Issuer:RequireWalletAttestation"] = "false",
+            ["Issuer:ApiKeys:0:Name"] = "tests",
+            ["Issuer:ApiKeys:0:Sha256"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ApiKey))),
+            ["Issuer:BatchSize"] = "5",
+            ["Issuer:StatusListSize"] = "4096",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+
+        ClientOptions.BaseAddress = new Uri(IssuerUrl);
+        ClientOptions.AllowAutoRedirect = false;
+    }
+
+    public string DataDirectory { get; }
+
+    public TestClock Clock { get; }
+
+    /// <summary>Delete the data folder on dispose; on by default for a folder this factory chose.</summary>
+    public bool DeleteDataDirectory { get; set; }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && DeleteDataDirectory && Directory.Exists(DataDirectory))
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(_settings));
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    /// <summary>An offer link that resolves the metadata again (the offer itself is redeemed): a by-value link of the wallet's offer.</summary>
+    public string IssuerUrlOffer(TestWallet wallet) => Wallet.Core.OpenId4Vci.CredentialOfferLink.ByValue(wallet.Offer!).ToUri();
+
+    public HttpClient CreateApiClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-API-Key", ApiKey);
+        return client;
+    }
+}

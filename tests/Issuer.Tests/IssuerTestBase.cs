@@ -1,0 +1,53 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Wallet.Core.Jose;
+
+namespace Wallet.Issuer.Tests;
+
+/// <summary>One issuer per test class; helpers to create offers and wallets that have redeemed them.</summary>
+public abstract class IssuerTestBase : IDisposable
+{
+    protected const string SdJwtConfiguration = "eu.europa.ec.eudi.pid_vc_sd_jwt";
+    protected const string MdocConfiguration = "eu.europa.ec.eudi.pid_mso_mdoc";
+
+    protected IssuerTestBase(IDictionary<string, string?>? settings = null)
+    {
+        Factory = new IssuerFactory(settings: settings);
+        Http = Factory.CreateClient();
+    }
+
+    protected IssuerFactory Factory { get; }
+
+    protected HttpClient Http { get; }
+
+    protected TestClock Clock => Factory.Clock;
+
+    public void Dispose()
+    {
+        Http.Dispose();
+        Factory.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    protected async Task<JsonNode> CreateOfferAsync(object body)
+    {
+        using var api = Factory.CreateApiClient();
+        var response = await api.PostAsJsonAsync("/api/offers", body);
+        var text = await response.Content.ReadAsStringAsync();
+        response.StatusCode.Should().Be(System.Net.HttpStatusCode.Created, text);
+        return JsonNode.Parse(text)!;
+    }
+
+    /// <summary>A wallet holding an access token for an offer of <paramref name="personId"/>.</summary>
+    protected async Task<TestWallet> AuthorizedWalletAsync(string personId = "kari-nordmann", string[]? configurations = null)
+    {
+        var offer = await CreateOfferAsync(new { personId, credentialConfigurationIds = configurations ?? [SdJwtConfiguration, MdocConfiguration] });
+        var wallet = new TestWallet(Http, Clock);
+        await wallet.ResolveOfferAsync(offer["offerUri"]!.GetValue<string>());
+        var token = await wallet.RequestTokenAsync();
+        token.StatusCode.Should().Be(System.Net.HttpStatusCode.OK, await token.Content.ReadAsStringAsync());
+        return wallet;
+    }
+
+    protected static SigningKey[] Keys(int count) => [.. Enumerable.Range(0, count).Select(_ => SigningKey.Generate())];
+}
