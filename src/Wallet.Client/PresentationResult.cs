@@ -1,0 +1,6 @@
+namespace Wallet.Client;
+
+/// <summary>What the wallet sent to a Verifier and where the Verifier asked it to send the user next.</summary>
+/// <param name="Presented">The presented credentials, per Credential Query.</param>
+/// <param name="RedirectUri">Same-device flow (OpenID4VP 1.0 §8.2): the <c>redirect_uri</c> the Verifier returned, with its <c>response_code</c>.</param>
+public sealed record PresentationResult(IReadOnlyList<PresentedCredential> Presented, Uri? RedirectUri);
