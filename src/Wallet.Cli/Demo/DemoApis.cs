@@ -26,16 +26,20 @@ internal sealed class DemoApis(HttpClient http, DemoServices services)
         return (Required(AgencyOfferStep, json, "offerUri"), Required(AgencyOfferStep, json, "txCode"));
     }
 
-    /// <summary><c>POST /api/presentations</c>: a same-device <c>direct_post.jwt</c> request for <paramref name="dcqlQuery"/>.</summary>
-    public async Task<(string TransactionId, string AuthorizationRequestUri)> CreatePresentationAsync(JsonObject dcqlQuery, Uri redirectUri, CancellationToken cancellationToken)
+    /// <summary><c>POST /api/presentations</c>: a <c>direct_post.jwt</c> request for <paramref name="dcqlQuery"/>, same-device when <paramref name="redirectUri"/> is given.</summary>
+    public async Task<(string TransactionId, string AuthorizationRequestUri)> CreatePresentationAsync(JsonObject dcqlQuery, Uri? redirectUri, CancellationToken cancellationToken)
     {
         var body = new JsonObject
         {
             ["dcql_query"] = dcqlQuery,
             ["response_mode"] = "direct_post.jwt",
             ["request_uri_method"] = "post",
-            ["redirect_uri"] = redirectUri.AbsoluteUri,
         };
+        if (redirectUri is not null)
+        {
+            body["redirect_uri"] = redirectUri.AbsoluteUri;
+        }
+
         var json = await SendAsync(RelyingPartyRequestStep, HttpMethod.Post, new Uri(services.VerifierUrl, "/api/presentations"), "X-Api-Key", DemoServices.RelyingPartyApiKey, body, HttpStatusCode.Created, cancellationToken).ConfigureAwait(false);
         return (Required(RelyingPartyRequestStep, json, "transactionId"), Required(RelyingPartyRequestStep, json, "authorizationRequestUri"));
     }
