@@ -36,7 +36,8 @@ public sealed partial class DevelopmentLoginUserAgent(HttpClient http, string pe
             }
 
             var action = new Uri(authorizationUrl, WebUtility.HtmlDecode(form.Groups["action"].Value));
-            using var login = await http.PostAsync(action, new FormUrlEncodedContent(fields), cancellationToken).ConfigureAwait(false);
+            using var content = new FormUrlEncodedContent(fields);
+            using var login = await http.PostAsync(action, content, cancellationToken).ConfigureAwait(false);
             if (login.StatusCode is not (HttpStatusCode.Redirect or HttpStatusCode.SeeOther or HttpStatusCode.Found) || login.Headers.Location is not { } location)
             {
                 throw Fail($"The login form post answered HTTP {(int)login.StatusCode} instead of a redirect.", (int)login.StatusCode);

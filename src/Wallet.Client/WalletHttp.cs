@@ -109,19 +109,20 @@ internal sealed class WalletHttp(HttpClient http, WalletClientOptions options)
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
-            var buffer = new byte[options.MaxResponseBytes + 1];
-            var total = 0;
+            using var body = new MemoryStream();
+            var chunk = new byte[16 * 1024];
             int read;
-            while ((read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken).ConfigureAwait(false)) > 0)
+            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
             {
-                total += read;
-                if (total > options.MaxResponseBytes)
+                if (body.Length + read > options.MaxResponseBytes)
                 {
                     throw Fail(step, WalletClientErrors.InvalidResponse, $"The answer is over the limit of {options.MaxResponseBytes} bytes.", (int)response.StatusCode);
                 }
+
+                body.Write(chunk, 0, read);
             }
 
-            return Encoding.UTF8.GetString(buffer, 0, total);
+            return Encoding.UTF8.GetString(body.GetBuffer(), 0, (int)body.Length);
         }
     }
 
