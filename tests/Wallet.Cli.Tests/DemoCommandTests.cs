@@ -9,11 +9,11 @@ public sealed class DemoCommandTests : IDisposable
     public void Dispose() => _cli.Dispose();
 
     [Fact]
-    public async Task Demo_issues_presents_and_verifies_a_PID_and_prints_the_four_disclosed_claims()
+    public async Task Offline_demo_issues_presents_and_verifies_a_PID_and_prints_the_four_disclosed_claims()
     {
         var data = _cli.PathOf("demo-data");
 
-        var run = await _cli.RunAsync("demo", "--data", data);
+        var run = await _cli.RunAsync("demo", "--offline", "--data", data);
 
         run.ExitCode.Should().Be(0, run.ToString());
         var lines = run.Stdout.Split('\n');
@@ -31,14 +31,14 @@ public sealed class DemoCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Second_demo_run_reuses_the_keys_of_the_data_folder()
+    public async Task Second_offline_demo_run_reuses_the_keys_of_the_data_folder()
     {
         var data = _cli.PathOf("demo-data");
-        await _cli.RunOkAsync("demo", "--data", data);
+        await _cli.RunOkAsync("demo", "--offline", "--data", data);
         var root = await File.ReadAllTextAsync(Path.Combine(data, "iaca.pem"));
         var holder = await File.ReadAllTextAsync(Path.Combine(data, "holder.jwk"));
 
-        var second = await _cli.RunOkAsync("demo", "--data", data, "--person", "jan");
+        var second = await _cli.RunOkAsync("demo", "--offline", "--data", data, "--person", "jan");
 
         second.Should().Contain("reused");
         (await File.ReadAllTextAsync(Path.Combine(data, "iaca.pem"))).Should().Be(root);
@@ -47,13 +47,13 @@ public sealed class DemoCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Demo_with_a_corrupt_data_folder_exits_with_2_and_says_how_to_recover()
+    public async Task Offline_demo_with_a_corrupt_data_folder_exits_with_2_and_says_how_to_recover()
     {
         var data = _cli.PathOf("demo-data");
-        await _cli.RunOkAsync("demo", "--data", data);
+        await _cli.RunOkAsync("demo", "--offline", "--data", data);
         await File.WriteAllTextAsync(Path.Combine(data, "holder.jwk"), "{ not json");
 
-        var run = await _cli.RunAsync("demo", "--data", data);
+        var run = await _cli.RunAsync("demo", "--offline", "--data", data);
 
         run.ExitCode.Should().Be(2, run.ToString());
         run.Stderr.Should().Contain("holder key").And.Contain("Delete the demo data folder");

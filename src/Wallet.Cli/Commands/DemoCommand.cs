@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.CommandLine;
 using System.Security.Cryptography;
+using Wallet.Cli.Demo;
 using Wallet.Core.Claims;
 using Wallet.Core.Jose;
 using Wallet.Core.Pid;
@@ -11,13 +12,10 @@ using Wallet.Core.Trust;
 namespace Wallet.Cli.Commands;
 
 /// <summary>
-/// <c>wallet demo</c>: the whole PID flow in one process, on development keys from a data folder: set up trust,
-/// issue a PID SD-JWT VC, present four claims with Key Binding, verify against the root, print the verified claims.
+/// <c>wallet demo</c>: by default the whole journey through the services (<see cref="OnlineDemo"/>); with
+/// <c>--offline</c> the PID flow in one process on development keys from a data folder: set up trust, issue a PID
+/// SD-JWT VC, present four claims with Key Binding, verify against the root, print the verified claims.
 /// </summary>
-/// <remarks>
-/// Each stage is one <see cref="DemoStepRunner"/> step, so the mdoc flow and the runs through the issuer and verifier
-/// services slot in as further steps of the same shape.
-/// </remarks>
 internal static class DemoCommand
 {
     public const string DemoIssuer = "https://pid-issuer.example";
@@ -31,19 +29,41 @@ internal static class DemoCommand
     {
         var data = new Option<string>("--data")
         { HelpName = "DIR",
-            Description = "Folder for the demo's keys and certificates, created on the first run and reused after.",
+            Description = "Folder for the demo's databases, keys and certificates, created on the first run and reused after.",
             DefaultValueFactory = _ => Path.Combine("data", "demo"),
         };
-        var person = new Option<string>("--person")
+        var person = new Option<string?>("--person")
         { HelpName = "ID",
-            Description = $"The built-in demo person: {string.Join(", ", DemoPersons.Ids)} ('jan' has no personal administrative number).",
-            DefaultValueFactory = _ => DemoPersons.Default,
+            Description = $"The synthetic person: {string.Join(", ", OnlineDemo.Persons)} (default {OnlineDemo.Persons[0]}); with --offline {string.Join(" or ", DemoPersons.Ids)} (default {DemoPersons.Default}; 'jan' has no personal administrative number).",
         };
-        person.AcceptOnlyFromAmong([.. DemoPersons.Ids]);
-        var command = new Command("demo", "Run the PID flow in-process: issue an SD-JWT VC, present it with Key Binding, verify it.") { data, person };
-        command.SetAction((parseResult, cancellationToken) => RunAsync(context, parseResult.GetValue(data)!, parseResult.GetValue(person)!, cancellationToken));
+        var offline = new Option<bool>("--offline") { Description = "Run without services: issue an SD-JWT VC, present it with Key Binding and verify it, all in this process." };
+        var keepRunning = new Option<bool>("--keep-running") { Description = "Leave the issuer and the verifier running after the demo, until Ctrl-C." };
+        var command = new Command("demo", "Start the issuer and the verifier on 127.0.0.1, obtain a PID in both formats with a wallet (pre-authorized code with tx_code; authorization code with PAR, PKCE and DPoP), present it over OpenID4VP and print what the relying party got.")
+        {
+            data, person, offline, keepRunning,
+        };
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            var chosen = parseResult.GetValue(person);
+            if (parseResult.GetValue(offline))
+            {
+                if (parseResult.GetValue(keepRunning))
+                {
+                    throw new UsageException("--keep-running needs the services; it cannot be combined with --offline.");
+                }
+
+                return RunAsync(context, parseResult.GetValue(data)!, Choose(chosen, DemoPersons.Ids, DemoPersons.Default), cancellationToken);
+            }
+
+            return OnlineDemo.RunAsync(context, parseResult.GetValue(data)!, Choose(chosen, OnlineDemo.Persons, OnlineDemo.Persons[0]), parseResult.GetValue(keepRunning), cancellationToken);
+        });
         return command;
     }
+
+    private static string Choose(string? chosen, IReadOnlyList<string> allowed, string fallback) =>
+        chosen is null ? fallback
+            : allowed.Contains(chosen, StringComparer.Ordinal) ? chosen
+            : throw new UsageException($"--person must be one of {string.Join(", ", allowed)} here, not '{chosen}'.");
 
     private static async Task<int> RunAsync(CliContext context, string dataDirectory, string personId, CancellationToken cancellationToken)
     {

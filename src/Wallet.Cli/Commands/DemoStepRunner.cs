@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Wallet.Cli.Commands;
 
 /// <summary>Runs the steps of <c>wallet demo</c>, printing each on its own line with how long it took.</summary>
-internal sealed class DemoStepRunner(CliContext context)
+internal sealed class DemoStepRunner(CliContext context, int nameWidth = 8, int numberWidth = 1)
 {
     private int _step;
 
@@ -23,6 +23,11 @@ internal sealed class DemoStepRunner(CliContext context)
         return value;
     }
 
-    private void Print(string name, string detail, TimeSpan elapsed) =>
-        context.Stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{++_step}. {name,-8} {elapsed.TotalMilliseconds,8:0.0} ms  {detail}"));
+    public void Print(string name, string detail, TimeSpan elapsed) =>
+        context.Stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Number()}. {name.PadRight(nameWidth)} {elapsed.TotalMilliseconds,8:0.0} ms  {detail}"));
+
+    public void PrintFailure(string name, string detail) =>
+        context.Stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Number()}. {name.PadRight(nameWidth)}   FAILED     {detail}"));
+
+    private string Number() => (++_step).ToString(CultureInfo.InvariantCulture).PadLeft(numberWidth);
 }

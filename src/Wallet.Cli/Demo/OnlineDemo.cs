@@ -1,0 +1,213 @@
+using System.Text.Json.Nodes;
+using Wallet.Cli.Commands;
+using Wallet.Client;
+using Wallet.Core.Mdoc;
+using Wallet.Core.SdJwtVc;
+using Wallet.Core.Trust;
+
+namespace Wallet.Cli.Demo;
+
+/// <summary>
+/// <c>wallet demo</c>: starts the Issuer and the Verifier in-process and drives the wallet client through OpenID4VCI
+/// (pre-authorized code with tx_code, then authorization code with PAR + PKCE + DPoP and the development login), both
+/// times for PID as SD-JWT VC and mdoc, then through OpenID4VP (<c>direct_post.jwt</c>, same device) for a DCQL query
+/// asking for both formats, and prints what the relying party got.
+/// </summary>
+internal static class OnlineDemo
+{
+    public const string SdJwtConfiguration = "eu.europa.ec.eudi.pid_vc_sd_jwt";
+    public const string MdocConfiguration = "eu.europa.ec.eudi.pid_mso_mdoc";
+    public const string WalletClientId = "wallet-cli-demo";
+    public const string PreAuthorizedFlow = "pre-authorized";
+    public const string AuthorizationCodeFlow = "authorization-code";
+    public const string PresentationFlow = "presentation";
+    public const string ResultMarker = "The relying party got";
+
+    private const int NameWidth = 29;
+
+    public static IReadOnlyList<string> Persons { get; } = ["kari-nordmann", "amina-haddad", "yusuf-stateless", "partial-birthdate", "ola-minor"];
+
+    /// <summary>PID basics in both formats: one Credential Query per format, both required (OpenID4VP 1.0 §6).</summary>
+    public static JsonObject PidQuery() => new()
+    {
+        ["credentials"] = new JsonArray(
+            new JsonObject
+            {
+                ["id"] = "pid-sd-jwt",
+                ["format"] = "dc+sd-jwt",
+                ["meta"] = new JsonObject { ["vct_values"] = new JsonArray(PidSdJwtVc.Vct) },
+                ["claims"] = Claims(null, "given_name", "family_name", "birthdate"),
+            },
+            new JsonObject
+            {
+                ["id"] = "pid-mdoc",
+                ["format"] = "mso_mdoc",
+                ["meta"] = new JsonObject { ["doctype_value"] = PidMdoc.DocType },
+                ["claims"] = Claims(PidMdoc.NameSpace, "given_name", "family_name", "birth_date"),
+            }),
+    };
+
+    public static async Task<int> RunAsync(CliContext context, string dataDirectory, string personId, bool keepRunning, CancellationToken cancellationToken)
+    {
+        var steps = new DemoStepRunner(context, NameWidth, numberWidth: 2);
+        await context.Stdout.WriteLineAsync("wallet demo: an issuer, a verifier and a wallet on 127.0.0.1 (development keys; never for production)").ConfigureAwait(false);
+        using var environment = steps.Run("setup", () => DemoEnvironment.LoadOrCreate(dataDirectory, context.TimeProvider.GetUtcNow()), e => e.Description);
+
+        DemoServices services;
+        try
+        {
+            services = await steps.RunAsync("start", () => DemoServices.StartAsync(environment, cancellationToken), s => $"issuer {s.IssuerUrl.GetLeftPart(UriPartial.Authority)}, verifier {s.VerifierUrl.GetLeftPart(UriPartial.Authority)} (Kestrel, TLS with the demo certificate)").ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // A service that does not start is reported as the failed step, whatever the cause.
+        catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            steps.PrintFailure("start", $"{e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}");
+            await context.Stderr.WriteLineAsync($"error: start: {e.Message.ReplaceLineEndings(" ")}").ConfigureAwait(false);
+            return ExitCodes.Invalid;
+        }
+
+        await using (services.ConfigureAwait(false))
+        {
+            using var http = new HttpClient(DemoTls.CreateHandler(environment.TlsCertificate)) { Timeout = TimeSpan.FromSeconds(30) };
+            var flow = "setup";
+            try
+            {
+                var result = await RunFlowsAsync(context, steps, services, environment, http, personId, f => flow = f, cancellationToken).ConfigureAwait(false);
+                await PrintResultAsync(context, result).ConfigureAwait(false);
+            }
+            catch (WalletFlowException e)
+            {
+                steps.PrintFailure($"{flow}/{e.Error.Step}", e.Error.ToString());
+                await context.Stderr.WriteLineAsync($"error: {flow}/{e.Error}").ConfigureAwait(false);
+                await services.StopAsync().ConfigureAwait(false);
+                return ExitCodes.Invalid;
+            }
+
+            await PrintPagesAsync(context, services, environment).ConfigureAwait(false);
+            if (keepRunning)
+            {
+                await context.Stdout.WriteLineAsync("Both services keep running; press Ctrl-C to stop them.").ConfigureAwait(false);
+                await context.Stdout.FlushAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Ctrl-C: the normal way out of --keep-running.
+                }
+            }
+
+            await services.StopAsync().ConfigureAwait(false);
+            if (keepRunning)
+            {
+                await context.Stdout.WriteLineAsync("Stopped.").ConfigureAwait(false);
+            }
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static async Task<JsonObject> RunFlowsAsync(CliContext context, DemoStepRunner steps, DemoServices services, DemoEnvironment environment, HttpClient http, string personId, Action<string> enter, CancellationToken cancellationToken)
+    {
+        var flow = string.Empty;
+        void Enter(string name)
+        {
+            flow = name;
+            enter(name);
+        }
+
+        var time = context.TimeProvider;
+        var provider = new DevelopmentWalletProvider(environment.WalletProvider);
+        var store = new InMemoryCredentialStore();
+        var options = new WalletClientOptions
+        {
+            TimeProvider = time,
+            StepCompleted = report => steps.Print($"{flow}/{report.Step}", report.Detail, report.Elapsed),
+            WalletInstance = provider.CreateInstance(WalletClientId, time.GetUtcNow()),
+            VerifierTrust = new X509ChainValidator(TrustAnchorStore.FromCertificates([services.VerifierRequestSigningRoot], name: "demo verifier")),
+        };
+        var issuance = new OpenId4VciClient(http, options, store);
+        var presentation = new OpenId4VpClient(http, options, store);
+        var apis = new DemoApis(http, services);
+        string[] configurations = [SdJwtConfiguration, MdocConfiguration];
+
+        Enter(PreAuthorizedFlow);
+        var (offerUri, txCode) = await steps.RunAsync(
+            $"{flow}/{DemoApis.AgencyOfferStep}",
+            () => apis.CreateOfferAsync(personId, configurations, cancellationToken),
+            _ => $"agency API: offer of PID (SD-JWT VC + mdoc) for {personId}; tx_code delivered out of band").ConfigureAwait(false);
+        var offer = await issuance.ResolveOfferAsync(offerUri, cancellationToken).ConfigureAwait(false);
+        var session = await issuance.RedeemPreAuthorizedCodeAsync(offer, txCode, cancellationToken).ConfigureAwait(false);
+        foreach (var configuration in configurations)
+        {
+            await issuance.RequestCredentialsAsync(session, configuration, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        Enter(AuthorizationCodeFlow);
+        var issuer = await issuance.LoadIssuerAsync(services.IssuerUrl.GetLeftPart(UriPartial.Authority), cancellationToken).ConfigureAwait(false);
+        session = await issuance.AuthorizeAsync(issuer, configurations, new DevelopmentLoginUserAgent(http, personId), cancellationToken).ConfigureAwait(false);
+        foreach (var configuration in configurations)
+        {
+            await issuance.RequestCredentialsAsync(session, configuration, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        Enter(PresentationFlow);
+        var (transactionId, requestUri) = await steps.RunAsync(
+            $"{flow}/{DemoApis.RelyingPartyRequestStep}",
+            () => apis.CreatePresentationAsync(PidQuery(), new Uri(services.VerifierUrl, "/"), cancellationToken),
+            _ => "relying-party API: DCQL for PID basics as SD-JWT VC and mdoc, direct_post.jwt, request_uri_method post, same device").ConfigureAwait(false);
+        var presented = await presentation.RespondAsync(requestUri, cancellationToken).ConfigureAwait(false);
+        var responseCode = presented.ResponseCode;
+        return await steps.RunAsync(
+            $"{flow}/{DemoApis.RelyingPartyResultStep}",
+            async () =>
+            {
+                var result = await apis.GetPresentationAsync(transactionId, responseCode, cancellationToken).ConfigureAwait(false);
+                var status = result["status"]?.GetValue<string>();
+                if (status != "verified")
+                {
+                    var code = result["errors"]?[0]?["code"]?.GetValue<string>() ?? status ?? WalletClientErrors.InvalidResponse;
+                    throw new WalletFlowException(new WalletFlowError(DemoApis.RelyingPartyResultStep, code, $"The relying party's result is '{status}'."));
+                }
+
+                return result;
+            },
+            _ => $"relying-party API: result read with the response_code of the redirect; status verified").ConfigureAwait(false);
+    }
+
+    private static async Task PrintResultAsync(CliContext context, JsonObject result)
+    {
+        var output = context.Stdout;
+        await output.WriteLineAsync().ConfigureAwait(false);
+        await output.WriteLineAsync($"{ResultMarker} (status {result["status"]}):").ConfigureAwait(false);
+        foreach (var (queryId, credentials) in result["credentials"]?.AsObject() ?? [])
+        {
+            foreach (var credential in credentials?.AsArray() ?? [])
+            {
+                var type = credential?["vct"] ?? credential?["doctype"];
+                await output.WriteLineAsync($"  {queryId}: {credential?["format"]} {type}, issuer {credential?["issuer"]}, level of assurance {credential?["levelOfAssurance"] ?? "untagged"}, status {credential?["status"]}, holder binding {((bool?)credential?["holderBinding"] == true ? "verified" : "none")}").ConfigureAwait(false);
+                await output.WriteLineAsync($"    claims {credential?["claims"]?.ToJsonString()}").ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static async Task PrintPagesAsync(CliContext context, DemoServices services, DemoEnvironment environment)
+    {
+        var issuer = services.IssuerUrl.GetLeftPart(UriPartial.Authority);
+        var verifier = services.VerifierUrl.GetLeftPart(UriPartial.Authority);
+        var output = context.Stdout;
+        await output.WriteLineAsync().ConfigureAwait(false);
+        await output.WriteLineAsync("Services (TLS certificate: " + environment.TlsCertificatePath + "; e.g. curl --cacert it):").ConfigureAwait(false);
+        await output.WriteLineAsync($"  issuer                {issuer}").ConfigureAwait(false);
+        await output.WriteLineAsync($"  issuer metadata       {issuer}/.well-known/openid-credential-issuer").ConfigureAwait(false);
+        await output.WriteLineAsync($"  authorization server  {issuer}/.well-known/oauth-authorization-server").ConfigureAwait(false);
+        await output.WriteLineAsync($"  agency API            {issuer}/api/offers (X-API-Key: {DemoServices.AgencyApiKey}; OpenAPI {issuer}/api/openapi/agency.json)").ConfigureAwait(false);
+        await output.WriteLineAsync($"  verifier              {verifier}").ConfigureAwait(false);
+        await output.WriteLineAsync($"  relying-party API     {verifier}/api/presentations (X-Api-Key: {DemoServices.RelyingPartyApiKey}; OpenAPI {verifier}/openapi/v1.json)").ConfigureAwait(false);
+    }
+
+    private static JsonArray Claims(string? nameSpace, params string[] names) =>
+        new([.. names.Select(n => (JsonNode)new JsonObject { ["path"] = nameSpace is null ? new JsonArray(n) : new JsonArray(nameSpace, n) })]);
+}

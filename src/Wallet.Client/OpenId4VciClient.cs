@@ -1,0 +1,476 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Wallet.Core.Dcql;
+using Wallet.Core.Jose;
+using Wallet.Core.OAuth;
+using Wallet.Core.OpenId4Vci;
+
+namespace Wallet.Client;
+
+/// <summary>
+/// The holder side of OpenID4VCI 1.0 over HTTP, profiled by HAIP 1.0: Credential Offers, the pre-authorized code grant
+/// with <c>tx_code</c>, the authorization code grant with PAR and PKCE S256, DPoP-bound tokens (answering
+/// <c>use_dpop_nonce</c> once per request), the Nonce Endpoint and <c>jwt</c> key proofs. Received credentials go into
+/// the <see cref="InMemoryCredentialStore"/>. Every failure is a <see cref="WalletFlowException"/> naming the step.
+/// </summary>
+public sealed class OpenId4VciClient
+{
+    private readonly WalletHttp _http;
+    private readonly InMemoryCredentialStore _store;
+
+    /// <summary>Creates the client. <paramref name="http"/> must not follow redirects on its own.</summary>
+    public OpenId4VciClient(HttpClient http, WalletClientOptions options, InMemoryCredentialStore store)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(store);
+        _http = new WalletHttp(http, options);
+        _store = store;
+    }
+
+    private WalletClientOptions Options => _http.Options;
+
+    /// <summary>Parses an offer link (by value or by reference, OpenID4VCI 1.0 §4.1) and discovers the issuer.</summary>
+    public async Task<ResolvedOffer> ResolveOfferAsync(string offerLink, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(offerLink);
+        var offer = await _http.StepAsync(WalletSteps.Offer, async () =>
+        {
+            if (!CredentialOfferLink.TryParse(offerLink, OpenId4VciLimits.Default, out var link, out var error))
+            {
+                throw WalletHttp.Fail(WalletSteps.Offer, error.Code, error.Message);
+            }
+
+            if (link.Offer is { } byValue)
+            {
+                return (byValue, $"offer by value from {byValue.CredentialIssuer}");
+            }
+
+            var response = await _http.GetAsync(WalletSteps.Offer, link.OfferUri!, cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccess)
+            {
+                throw WalletHttp.Refused(WalletSteps.Offer, response);
+            }
+
+            WalletHttp.JsonObjectOf(WalletSteps.Offer, response);
+            if (!CredentialOffer.TryParse(response.Body, OpenId4VciLimits.Default, out var offer, out error))
+            {
+                throw WalletHttp.Fail(WalletSteps.Offer, error.Code, error.Message);
+            }
+
+            return (offer, $"offer by reference: {string.Join(", ", offer.CredentialConfigurationIds)}; grant {(offer.PreAuthorizedCode is null ? "authorization_code" : "pre-authorized_code")}{(offer.PreAuthorizedCode?.TxCode is null ? string.Empty : " with tx_code")}");
+        }).ConfigureAwait(false);
+
+        var issuer = await LoadIssuerAsync(offer.CredentialIssuer, cancellationToken).ConfigureAwait(false);
+        return new ResolvedOffer(offer, issuer);
+    }
+
+    /// <summary>Fetches the Credential Issuer Metadata and its authorization server's metadata (the first listed, else the issuer itself).</summary>
+    public Task<IssuerContext> LoadIssuerAsync(string credentialIssuer, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(credentialIssuer);
+        return _http.StepAsync(WalletSteps.Metadata, async () =>
+        {
+            var response = await _http.GetAsync(WalletSteps.Metadata, WellKnown(credentialIssuer, "openid-credential-issuer"), cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccess)
+            {
+                throw WalletHttp.Refused(WalletSteps.Metadata, response);
+            }
+
+            WalletHttp.JsonObjectOf(WalletSteps.Metadata, response);
+            if (!CredentialIssuerMetadata.TryParse(response.Body, credentialIssuer, OpenId4VciLimits.Default, out var metadata, out var error))
+            {
+                throw WalletHttp.Fail(WalletSteps.Metadata, error.Code, error.Message);
+            }
+
+            var authorizationServer = metadata.AuthorizationServers.Count > 0 ? metadata.AuthorizationServers[0] : credentialIssuer;
+            var asResponse = await _http.GetAsync(WalletSteps.Metadata, WellKnown(authorizationServer, "oauth-authorization-server"), cancellationToken).ConfigureAwait(false);
+            if (!asResponse.IsSuccess)
+            {
+                throw WalletHttp.Refused(WalletSteps.Metadata, asResponse);
+            }
+
+            var asMetadata = AuthorizationServerMetadata.Parse(WalletHttp.JsonObjectOf(WalletSteps.Metadata, asResponse), authorizationServer);
+            return (new IssuerContext(metadata, asMetadata), $"issuer and authorization server metadata: {metadata.CredentialConfigurations.Count} credential configurations");
+        });
+    }
+
+    /// <summary>Redeems the offer's pre-authorized code (OpenID4VCI 1.0 §6.1) with <paramref name="txCode"/> when the offer asks for one.</summary>
+    public Task<IssuanceSession> RedeemPreAuthorizedCodeAsync(ResolvedOffer offer, string? txCode, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(offer);
+        var grant = offer.Offer.PreAuthorizedCode
+            ?? throw WalletHttp.Fail(WalletSteps.Token, WalletClientErrors.InvalidResponse, "The offer has no pre-authorized code grant.");
+        if ((grant.TxCode is null) != (txCode is null))
+        {
+            throw WalletHttp.Fail(WalletSteps.Token, WalletClientErrors.TxCodeRequired, grant.TxCode is null ? "The offer asks for no transaction code, but one was given." : "The offer asks for a transaction code (tx_code, OpenID4VCI 1.0 §4.1.1).");
+        }
+
+        var form = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["grant_type"] = PreAuthorizedCodeGrant.GrantType,
+            ["pre-authorized_code"] = grant.PreAuthorizedCode,
+        };
+        if (txCode is not null)
+        {
+            form["tx_code"] = txCode;
+        }
+
+        if (Options.WalletInstance is not null)
+        {
+            form["client_id"] = Options.WalletInstance.ClientId;
+        }
+
+        return RequestTokenAsync(offer.Issuer, form, "pre-authorized code", cancellationToken);
+    }
+
+    /// <summary>
+    /// The authorization code flow (OpenID4VCI 1.0 §5, HAIP 1.0 §4): a pushed authorization request with PKCE S256,
+    /// <c>dpop_jkt</c> and the wallet attestation, the user at the authorization endpoint through <paramref name="userAgent"/>,
+    /// checks of <c>state</c> and <c>iss</c>, then the token request with the code verifier.
+    /// </summary>
+    public async Task<IssuanceSession> AuthorizeAsync(IssuerContext issuer, IReadOnlyList<string> configurationIds, IAuthorizationUserAgent userAgent, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(issuer);
+        ArgumentNullException.ThrowIfNull(configurationIds);
+        ArgumentNullException.ThrowIfNull(userAgent);
+        var server = issuer.AuthorizationServer;
+        if (server.PushedAuthorizationRequestEndpoint is null || server.AuthorizationEndpoint is null)
+        {
+            throw WalletHttp.Fail(WalletSteps.PushedAuthorizationRequest, WalletClientErrors.InvalidResponse, "The authorization server announces no PAR or authorization endpoint.");
+        }
+
+        var scopes = new List<string>();
+        foreach (var id in configurationIds)
+        {
+            if (!issuer.Metadata.CredentialConfigurations.TryGetValue(id, out var configuration) || configuration.Scope is null)
+            {
+                throw WalletHttp.Fail(WalletSteps.PushedAuthorizationRequest, OAuthErrors.InvalidScope, $"The issuer has no scope for the credential configuration '{id}'.");
+            }
+
+            scopes.Add(configuration.Scope);
+        }
+
+        var verifier = Pkce.CreateVerifier();
+        var state = Base64UrlEncode(RandomNumberGenerator.GetBytes(16));
+        var dpopKey = SigningKey.Generate();
+        var clientId = Options.ClientId;
+
+        var requestUri = await _http.StepAsync(WalletSteps.PushedAuthorizationRequest, async () =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, server.PushedAuthorizationRequestEndpoint)
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string>(StringComparer.Ordinal)
+                {
+                    ["response_type"] = "code",
+                    ["client_id"] = clientId,
+                    ["redirect_uri"] = Options.RedirectUri.AbsoluteUri,
+                    ["code_challenge"] = Pkce.ComputeChallenge(verifier),
+                    ["code_challenge_method"] = Pkce.S256,
+                    ["scope"] = string.Join(' ', scopes),
+                    ["state"] = state,
+                    ["dpop_jkt"] = dpopKey.PublicJwk.ComputeThumbprintBase64Url(),
+                }),
+            };
+            Options.WalletInstance?.Authenticate(request, server.Issuer, _http.Now);
+            var response = await _http.SendAsync(WalletSteps.PushedAuthorizationRequest, request, cancellationToken).ConfigureAwait(false);
+            if (response.StatusCode != HttpStatusCode.Created)
+            {
+                throw WalletHttp.Refused(WalletSteps.PushedAuthorizationRequest, response);
+            }
+
+            var uri = WalletHttp.RequiredString(WalletSteps.PushedAuthorizationRequest, WalletHttp.JsonObjectOf(WalletSteps.PushedAuthorizationRequest, response), "request_uri", 201);
+            return (uri, $"pushed: PKCE S256, scope {string.Join(' ', scopes)}, dpop_jkt{(Options.WalletInstance is null ? string.Empty : ", wallet attestation")}");
+        }).ConfigureAwait(false);
+
+        var code = await _http.StepAsync(WalletSteps.Authorize, async () =>
+        {
+            var authorizationUrl = new Uri($"{server.AuthorizationEndpoint.AbsoluteUri}?client_id={Uri.EscapeDataString(clientId)}&request_uri={Uri.EscapeDataString(requestUri)}");
+            Uri redirect;
+            try
+            {
+                redirect = await userAgent.AuthorizeAsync(authorizationUrl, Options.RedirectUri, cancellationToken).ConfigureAwait(false);
+            }
+            catch (HttpRequestException e)
+            {
+                throw WalletHttp.Fail(WalletSteps.Authorize, WalletClientErrors.Transport, e.Message, null, e);
+            }
+
+            return (ReadAuthorizationResponse(redirect, state, server), "user authenticated; code, state and iss checked (RFC 9207)");
+        }).ConfigureAwait(false);
+
+        var form = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["grant_type"] = AuthorizationCodeGrant.GrantType,
+            ["code"] = code,
+            ["redirect_uri"] = Options.RedirectUri.AbsoluteUri,
+            ["code_verifier"] = verifier,
+            ["client_id"] = clientId,
+        };
+        return await RequestTokenAsync(issuer, form, "authorization code + PKCE verifier", cancellationToken, dpopKey, clientId).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Gets a fresh <c>c_nonce</c> and requests <paramref name="count"/> credentials of <paramref name="configurationId"/>,
+    /// one new holder key and key proof each (OpenID4VCI 1.0 §8, Appendix F.1), and stores them.
+    /// </summary>
+    public async Task<IReadOnlyList<StoredCredential>> RequestCredentialsAsync(IssuanceSession session, string configurationId, int count = 1, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        var metadata = session.Issuer.Metadata;
+        if (!metadata.CredentialConfigurations.TryGetValue(configurationId, out var configuration))
+        {
+            throw WalletHttp.Fail(WalletSteps.Credential, OpenId4VciErrors.UnknownCredentialConfiguration, $"The issuer offers no configuration '{configurationId}'.");
+        }
+
+        var nonce = await FetchNonceAsync(session, cancellationToken).ConfigureAwait(false);
+        return await _http.StepAsync(WalletSteps.Credential, async () =>
+        {
+            var holderKeys = Enumerable.Range(0, count).Select(_ => SigningKey.Generate()).ToArray();
+            var body = new JsonObject
+            {
+                ["proofs"] = new JsonObject
+                {
+                    [KeyProof.ProofType] = new JsonArray(holderKeys.Select(k => (JsonNode)KeyProof.Create(k, metadata.CredentialIssuer, _http.Now, nonce, session.ClientId)).ToArray()),
+                },
+            };
+            if (session.CredentialIdentifiers.Contains(configurationId))
+            {
+                body["credential_identifier"] = configurationId;
+            }
+            else
+            {
+                body["credential_configuration_id"] = configurationId;
+            }
+
+            var (response, retried) = await SendWithDpopAsync(
+                WalletSteps.Credential,
+                () => new HttpRequestMessage(HttpMethod.Post, metadata.CredentialEndpoint) { Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json") },
+                metadata.CredentialEndpoint,
+                session.DpopKey,
+                () => session.DpopNonce,
+                n => session.DpopNonce = n,
+                session.AccessToken,
+                cancellationToken).ConfigureAwait(false);
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                throw WalletHttp.Refused(WalletSteps.Credential, response);
+            }
+
+            var json = WalletHttp.JsonObjectOf(WalletSteps.Credential, response);
+            if (json["credentials"] is not JsonArray credentials || credentials.Count != holderKeys.Length)
+            {
+                throw WalletHttp.Fail(WalletSteps.Credential, WalletClientErrors.InvalidResponse, $"Expected 'credentials' with {holderKeys.Length} entries (deferred issuance is not supported).", 200);
+            }
+
+            var stored = new List<StoredCredential>();
+            for (var i = 0; i < credentials.Count; i++)
+            {
+                var text = credentials[i] is JsonObject entry && entry["credential"] is JsonValue value && value.TryGetValue<string>(out var s) ? s : null;
+                stored.Add(Store(text, configuration, configurationId, metadata.CredentialIssuer, holderKeys[i]));
+            }
+
+            foreach (var credential in stored)
+            {
+                _store.Add(credential);
+            }
+
+            return ((IReadOnlyList<StoredCredential>)stored, $"{stored.Count} × {configuration.Format} ({stored[0].Type}), key proof{(count > 1 ? "s" : string.Empty)} with c_nonce, DPoP{(retried ? " after use_dpop_nonce" : string.Empty)}; stored");
+        }).ConfigureAwait(false);
+    }
+
+    private Task<string> FetchNonceAsync(IssuanceSession session, CancellationToken cancellationToken)
+    {
+        var endpoint = session.Issuer.Metadata.NonceEndpoint
+            ?? throw WalletHttp.Fail(WalletSteps.Nonce, WalletClientErrors.InvalidResponse, "The issuer has no nonce_endpoint; key proofs need a c_nonce.");
+        return _http.StepAsync(WalletSteps.Nonce, async () =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, endpoint);
+            var response = await _http.SendAsync(WalletSteps.Nonce, request, cancellationToken).ConfigureAwait(false);
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                throw WalletHttp.Refused(WalletSteps.Nonce, response);
+            }
+
+            session.DpopNonce = WalletHttp.DpopNonceOf(response) ?? session.DpopNonce;
+            return (WalletHttp.RequiredString(WalletSteps.Nonce, WalletHttp.JsonObjectOf(WalletSteps.Nonce, response), "c_nonce", 200), "fresh c_nonce (and DPoP-Nonce)");
+        });
+    }
+
+    private Task<IssuanceSession> RequestTokenAsync(IssuerContext issuer, Dictionary<string, string> form, string grantDescription, CancellationToken cancellationToken, SigningKey? dpopKey = null, string? clientId = null)
+    {
+        var server = issuer.AuthorizationServer;
+        var key = dpopKey ?? SigningKey.Generate();
+        string? nonce = null;
+        clientId ??= Options.WalletInstance?.ClientId;
+        return _http.StepAsync(WalletSteps.Token, async () =>
+        {
+            var (response, retried) = await SendWithDpopAsync(
+                WalletSteps.Token,
+                () =>
+                {
+                    var request = new HttpRequestMessage(HttpMethod.Post, server.TokenEndpoint) { Content = new FormUrlEncodedContent(form) };
+                    Options.WalletInstance?.Authenticate(request, server.Issuer, _http.Now);
+                    return request;
+                },
+                server.TokenEndpoint,
+                key,
+                () => nonce,
+                n => nonce = n,
+                accessToken: null,
+                cancellationToken).ConfigureAwait(false);
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                throw WalletHttp.Refused(WalletSteps.Token, response);
+            }
+
+            var json = WalletHttp.JsonObjectOf(WalletSteps.Token, response);
+            var accessToken = WalletHttp.RequiredString(WalletSteps.Token, json, "access_token", 200);
+            var tokenType = WalletHttp.RequiredString(WalletSteps.Token, json, "token_type", 200);
+            if (!tokenType.Equals("DPoP", StringComparison.OrdinalIgnoreCase))
+            {
+                // RFC 9449 §5: a token requested with a DPoP proof that comes back as Bearer is not bound; refuse it.
+                throw WalletHttp.Fail(WalletSteps.Token, WalletClientErrors.InvalidResponse, $"token_type is '{tokenType}', not DPoP (RFC 9449 §5).", 200);
+            }
+
+            var identifiers = (json["authorization_details"] as JsonArray ?? [])
+                .OfType<JsonObject>()
+                .SelectMany(d => d["credential_identifiers"] as JsonArray ?? [])
+                .Select(i => i is JsonValue v && v.TryGetValue<string>(out var s) ? s : null)
+                .OfType<string>()
+                .ToArray();
+            var session = new IssuanceSession(issuer, accessToken, key, nonce, identifiers, clientId);
+            return (session, $"{grantDescription} → DPoP-bound access token{(retried ? " (after use_dpop_nonce)" : string.Empty)}{(Options.WalletInstance is null ? string.Empty : ", wallet attestation")}");
+        });
+    }
+
+    /// <summary>Sends with a DPoP proof; when the server answers <c>use_dpop_nonce</c> with a fresh nonce, retries once (RFC 9449 §8, §9).</summary>
+    private async Task<(WalletHttpResponse Response, bool Retried)> SendWithDpopAsync(
+        string step,
+        Func<HttpRequestMessage> create,
+        Uri uri,
+        SigningKey key,
+        Func<string?> getNonce,
+        Action<string> setNonce,
+        string? accessToken,
+        CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            using var request = create();
+            request.Headers.Add(DpopProof.HeaderName, DpopProof.Create(key, request.Method.Method, uri, _http.Now, getNonce(), accessToken));
+            if (accessToken is not null)
+            {
+                request.Headers.TryAddWithoutValidation("Authorization", $"DPoP {accessToken}");
+            }
+
+            var sentNonce = getNonce();
+            var response = await _http.SendAsync(step, request, cancellationToken).ConfigureAwait(false);
+            var fresh = WalletHttp.DpopNonceOf(response);
+            if (fresh is not null)
+            {
+                setNonce(fresh);
+            }
+
+            if (attempt == 0 && !response.IsSuccess && fresh is not null && fresh != sentNonce
+                && WalletHttp.Refused(step, response).Error.Error == OAuthErrors.UseDpopNonce)
+            {
+                continue;
+            }
+
+            return (response, attempt > 0);
+        }
+    }
+
+    private string ReadAuthorizationResponse(Uri redirect, string state, AuthorizationServerMetadata server)
+    {
+        if (!redirect.GetLeftPart(UriPartial.Path).Equals(Options.RedirectUri.GetLeftPart(UriPartial.Path), StringComparison.Ordinal))
+        {
+            throw WalletHttp.Fail(WalletSteps.Authorize, WalletClientErrors.RedirectMismatch, "The authorization ended somewhere other than the wallet's redirect_uri.");
+        }
+
+        var query = ParseQuery(redirect.Query);
+        if (query.TryGetValue("error", out var error))
+        {
+            throw WalletHttp.Fail(WalletSteps.Authorize, error, query.GetValueOrDefault("error_description") ?? string.Empty);
+        }
+
+        if (!query.TryGetValue("state", out var returnedState) || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(returnedState), Encoding.UTF8.GetBytes(state)))
+        {
+            throw WalletHttp.Fail(WalletSteps.Authorize, WalletClientErrors.StateMismatch, "The authorization response's state is not the one sent (RFC 6749 §10.12).");
+        }
+
+        query.TryGetValue("iss", out var iss);
+        if ((server.IssParameterSupported || iss is not null) && !string.Equals(iss, server.Issuer, StringComparison.Ordinal))
+        {
+            throw WalletHttp.Fail(WalletSteps.Authorize, WalletClientErrors.IssuerMismatch, "The authorization response's iss is missing or not the authorization server's (RFC 9207 §2.4).");
+        }
+
+        return query.TryGetValue("code", out var code) && code.Length > 0
+            ? code
+            : throw WalletHttp.Fail(WalletSteps.Authorize, WalletClientErrors.InvalidResponse, "The authorization response has no code.");
+    }
+
+    private static StoredCredential Store(string? credential, CredentialConfiguration configuration, string configurationId, string credentialIssuer, SigningKey holderKey)
+    {
+        if (credential is null)
+        {
+            throw WalletHttp.Fail(WalletSteps.Credential, WalletClientErrors.InvalidResponse, "A 'credentials' entry has no string 'credential'.", 200);
+        }
+
+        Wallet.Core.VerificationError? error;
+        switch (configuration.Format)
+        {
+            case DcqlFormats.SdJwtVc:
+                if (StoredSdJwtVc.TryCreate(credential, credentialIssuer, configurationId, holderKey, out var sdJwtVc, out error))
+                {
+                    return sdJwtVc;
+                }
+
+                break;
+            case DcqlFormats.MsoMdoc:
+                if (StoredMdoc.TryCreate(credential, credentialIssuer, configurationId, holderKey, out var mdoc, out error))
+                {
+                    return mdoc;
+                }
+
+                break;
+            default:
+                error = new(WalletClientErrors.InvalidCredential, $"The format '{configuration.Format}' is not supported by this wallet.");
+                break;
+        }
+
+        throw WalletHttp.Fail(WalletSteps.Credential, error.Code, error.Message, 200);
+    }
+
+    internal static Dictionary<string, string> ParseQuery(string query)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            var name = Uri.UnescapeDataString((equals < 0 ? pair : pair[..equals]).Replace('+', ' '));
+            var value = equals < 0 ? string.Empty : Uri.UnescapeDataString(pair[(equals + 1)..].Replace('+', ' '));
+
+            // A repeated parameter is ambiguous (RFC 6749 §3.1): the first one wins only if never repeated.
+            if (!values.TryAdd(name, value))
+            {
+                values[name] = string.Empty;
+            }
+        }
+
+        return values;
+    }
+
+    private static Uri WellKnown(string identifier, string name)
+    {
+        // OpenID4VCI 1.0 §12.2.2 / RFC 8414 §3.1: the well-known segment goes between host and path.
+        var uri = new Uri(identifier);
+        return new Uri(uri.GetLeftPart(UriPartial.Authority) + "/.well-known/" + name + uri.AbsolutePath.TrimEnd('/'));
+    }
+
+    private static string Base64UrlEncode(byte[] bytes) => System.Buffers.Text.Base64Url.EncodeToString(bytes);
+}

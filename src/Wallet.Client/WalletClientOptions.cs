@@ -1,0 +1,34 @@
+using Wallet.Core.Trust;
+
+namespace Wallet.Client;
+
+/// <summary>Settings of <see cref="OpenId4VciClient"/> and <see cref="OpenId4VpClient"/>.</summary>
+public sealed class WalletClientOptions
+{
+    /// <summary>The clock for DPoP proofs, key proofs, attestations, KB-JWTs and request object validation.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Called after each successful step with its timing, e.g. to print progress.</summary>
+    public Action<WalletStepReport>? StepCompleted { get; init; }
+
+    /// <summary>
+    /// The wallet instance's attestation (OAuth 2.0 Attestation-Based Client Authentication), sent at the PAR and token
+    /// endpoints; its <c>sub</c> is the wallet's <c>client_id</c>. Without it the wallet is an anonymous public client.
+    /// </summary>
+    public WalletInstance? WalletInstance { get; init; }
+
+    /// <summary>The <c>client_id</c> used when there is no <see cref="WalletInstance"/> (authorization code flow only).</summary>
+    public string PublicClientId { get; init; } = "wallet-client";
+
+    /// <summary>Where the authorization server sends the user back with the code (a private-use or loopback URI of the wallet).</summary>
+    public Uri RedirectUri { get; init; } = new("eu.europa.ec.eudi.wallet.client:/authorized");
+
+    /// <summary>Trust anchors for Verifier request signing certificates (OpenID4VP <c>x509_hash</c> / <c>x509_san_dns</c>); required to present.</summary>
+    public ICertificateChainValidator? VerifierTrust { get; init; }
+
+    /// <summary>Largest accepted HTTP response body, in bytes. Default 1 MiB.</summary>
+    public int MaxResponseBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>The <c>client_id</c> the wallet identifies itself with.</summary>
+    public string ClientId => WalletInstance?.ClientId ?? PublicClientId;
+}
