@@ -68,6 +68,12 @@ public sealed class IssuerOptions
     /// </summary>
     public bool EnableDevelopmentLogin { get; set; }
 
+    /// <summary>
+    /// User authentication at an upstream OpenID Connect provider. Exclusive with <see cref="EnableDevelopmentLogin"/>:
+    /// the authorization endpoint has one user authentication.
+    /// </summary>
+    public UpstreamLoginOptions Upstream { get; set; } = new();
+
     /// <summary>How long a pushed authorization request's <c>request_uri</c> is valid. Default 90 seconds.</summary>
     public TimeSpan PushedRequestLifetime { get; set; } = TimeSpan.FromSeconds(90);
 

@@ -76,6 +76,7 @@ internal sealed class IssuerOptionsValidator : IValidateOptions<IssuerOptions>
         }
 
         ValidateConfigurations(failures, options);
+        ValidateUpstream(failures, options);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
@@ -116,6 +117,65 @@ internal sealed class IssuerOptionsValidator : IValidateOptions<IssuerOptions>
                     failures.Add($"{setting}:Claims:{i}:Path must be a non-empty list of names.");
                 }
             }
+        }
+    }
+
+    private static void ValidateUpstream(List<string> failures, IssuerOptions options)
+    {
+        var upstream = options.Upstream;
+        if (!upstream.IsConfigured)
+        {
+            return;
+        }
+
+        if (options.EnableDevelopmentLogin)
+        {
+            failures.Add("Issuer:EnableDevelopmentLogin must be false while Issuer:Upstream:Authority is set: the authorization endpoint has one user authentication.");
+        }
+
+        if (!Uri.TryCreate(upstream.Authority, UriKind.Absolute, out var authority)
+            || (authority.Scheme != Uri.UriSchemeHttps && !(authority.Scheme == Uri.UriSchemeHttp && !upstream.RequireHttpsMetadata)))
+        {
+            failures.Add("Issuer:Upstream:Authority must be an absolute https URL (http only with Issuer:Upstream:RequireHttpsMetadata=false).");
+        }
+
+        if (string.IsNullOrWhiteSpace(upstream.ClientId))
+        {
+            failures.Add("Issuer:Upstream:ClientId is required when Issuer:Upstream:Authority is set.");
+        }
+
+        if (string.IsNullOrWhiteSpace(upstream.PersonIdClaim))
+        {
+            failures.Add("Issuer:Upstream:PersonIdClaim must name the ID token claim that identifies the person in the authentic source.");
+        }
+
+        if (!upstream.Scopes.Contains("openid", StringComparer.Ordinal))
+        {
+            failures.Add("Issuer:Upstream:Scopes must contain 'openid' (OpenID Connect Core 1.0 §3.1.2.1).");
+        }
+
+        for (var i = 0; i < upstream.AcrLevels.Count; i++)
+        {
+            var entry = upstream.AcrLevels[i];
+            if (string.IsNullOrWhiteSpace(entry.Acr) || entry.Acr.Contains(' ', StringComparison.Ordinal))
+            {
+                failures.Add($"Issuer:Upstream:AcrLevels:{i}:Acr must be one acr value without spaces.");
+            }
+
+            if (!Enum.IsDefined(entry.Level))
+            {
+                failures.Add($"Issuer:Upstream:AcrLevels:{i}:Level must be Low, Substantial or High.");
+            }
+        }
+
+        if (upstream.AcrLevels.Select(a => a.Acr).Distinct(StringComparer.Ordinal).Count() != upstream.AcrLevels.Count)
+        {
+            failures.Add("Issuer:Upstream:AcrLevels names an acr value twice.");
+        }
+
+        if (!upstream.AcrLevels.Any(a => a.Level == LevelOfAssurance.High))
+        {
+            failures.Add("Issuer:Upstream:AcrLevels must map at least one acr value to High: PID is only issued at level of assurance high.");
         }
     }
 
