@@ -22,6 +22,7 @@ internal sealed class AuthorizationHandler(
     IAuthorizationCodeStore codes,
     WalletAttestationTrust attestationTrust,
     IAuthenticSource authenticSource,
+    IOfferStore offers,
     TimeProvider timeProvider)
 {
     public const string RequestUriPrefix = "urn:ietf:params:oauth:request_uri:";
@@ -63,9 +64,30 @@ internal sealed class AuthorizationHandler(
             return Fail(OAuthErrors.InvalidScope, "No requested scope names a credential this issuer offers (OpenID4VCI 1.0 Sec. 5.1.2).");
         }
 
-        var id = Random();
         var now = timeProvider.GetUtcNow();
-        var record = new AuthorizationGrantRecord(parsed.ClientId, parsed.RedirectUri.OriginalString, parsed.CodeChallenge, configurationIds, parsed.AuthorizationDetailsConfigurationIds.Count > 0, parsed.State, parsed.DpopJkt, now + settings.PushedRequestLifetime);
+        string? offerId = null;
+        if (parsed.IssuerState is { } issuerState)
+        {
+            // OpenID4VCI 1.0 Sec. 5.1.3: issuer_state binds the request to the offer; it is checked, never trusted blindly.
+            var offer = issuerState.Length > 128 ? null : await offers.FindByIssuerStateAsync(StoreHash.Of(issuerState), now, cancellationToken).ConfigureAwait(false);
+            if (offer is null)
+            {
+                return Fail(OAuthErrors.InvalidRequest, "The issuer_state is unknown, used or expired (OpenID4VCI 1.0 Sec. 5.1.3).");
+            }
+
+            if (configurationIds.Any(c => !offer.ConfigurationIds.Contains(c, StringComparer.Ordinal)))
+            {
+                return Fail(OAuthErrors.InvalidRequest, "The request asks for a credential configuration that the offer named by issuer_state does not offer.");
+            }
+
+            offerId = offer.OfferId;
+        }
+
+        var id = Random();
+        var record = new AuthorizationGrantRecord(parsed.ClientId, parsed.RedirectUri.OriginalString, parsed.CodeChallenge, configurationIds, parsed.AuthorizationDetailsConfigurationIds.Count > 0, parsed.State, parsed.DpopJkt, now + settings.PushedRequestLifetime)
+        {
+            OfferId = offerId,
+        };
         await pushedRequests.AddAsync(id, record, cancellationToken).ConfigureAwait(false);
         return (RequestUriPrefix + id, (long)settings.PushedRequestLifetime.TotalSeconds, null);
     }
@@ -118,6 +140,21 @@ internal sealed class AuthorizationHandler(
         if (await authenticSource.FindAsync(user.PersonId, cancellationToken).ConfigureAwait(false) is null)
         {
             return (Redirect(request, "error=access_denied&error_description=" + Uri.EscapeDataString("The authentic source has no PID data for the signed-in person.")), null);
+        }
+
+        if (request.OfferId is { } boundOffer)
+        {
+            // The offer was made for one person: only that person may take it, and only once.
+            var offer = await offers.FindAsync(boundOffer, cancellationToken).ConfigureAwait(false);
+            if (offer is null || !string.Equals(offer.PersonId, user.PersonId, StringComparison.Ordinal))
+            {
+                return (Redirect(request, "error=access_denied&error_description=" + Uri.EscapeDataString("The signed-in person is not the person the credential offer was made for.")), null);
+            }
+
+            if (!await offers.RedeemAuthorizationCodeOfferAsync(boundOffer, now, cancellationToken).ConfigureAwait(false))
+            {
+                return (Redirect(request, "error=access_denied&error_description=" + Uri.EscapeDataString("The credential offer was already used or has expired.")), null);
+            }
         }
 
         var code = Random();

@@ -45,6 +45,16 @@ internal sealed class OfferService(IOptions<IssuerOptions> options, IssuerEndpoi
             inlineClaims = request.Claims!.Value.GetRawText();
         }
 
+        if (request.AuthorizationCode && request.PersonId is null)
+        {
+            problems["authorizationCode"] = ["An authorization-code offer needs personId: the signed-in person must be the offer's subject."];
+        }
+
+        if (request.AuthorizationCode && request.TxCode)
+        {
+            problems["txCode"] = ["A transaction code belongs to the pre-authorized code grant; the authorization-code grant authenticates the user instead."];
+        }
+
         if (problems.Count > 0)
         {
             return (null, problems);
@@ -69,7 +79,10 @@ internal sealed class OfferService(IOptions<IssuerOptions> options, IssuerEndpoi
             request.PersonId,
             inlineClaims,
             now,
-            now + settings.OfferLifetime);
+            now + settings.OfferLifetime)
+        {
+            IsAuthorizationCode = request.AuthorizationCode,
+        };
         await offers.AddAsync(record, cancellationToken).ConfigureAwait(false);
         var link = CredentialOfferLink.ByReference(endpoints.Offer(offerId)).ToUri();
         return (new CreatedOffer(offerId, link, txCode, record.ExpiresAt), null);
@@ -87,6 +100,16 @@ internal sealed class OfferService(IOptions<IssuerOptions> options, IssuerEndpoi
         if (record is null || record.Redeemed || record.PreAuthorizedCode is null || record.ExpiresAt <= timeProvider.GetUtcNow())
         {
             return null;
+        }
+
+        if (record.IsAuthorizationCode)
+        {
+            return new CredentialOffer
+            {
+                CredentialIssuer = endpoints.Issuer,
+                CredentialConfigurationIds = record.ConfigurationIds,
+                AuthorizationCode = new AuthorizationCodeGrant(record.PreAuthorizedCode),
+            };
         }
 
         return new CredentialOffer
