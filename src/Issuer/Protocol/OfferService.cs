@@ -84,12 +84,14 @@ internal sealed class OfferService(IOptions<IssuerOptions> options, IssuerEndpoi
             IsAuthorizationCode = request.AuthorizationCode,
         };
         await offers.AddAsync(record, cancellationToken).ConfigureAwait(false);
-        var link = CredentialOfferLink.ByReference(endpoints.Offer(offerId)).ToUri();
-        return (new CreatedOffer(offerId, link, txCode, record.ExpiresAt), null);
+        return (new CreatedOffer(offerId, LinkFor(offerId), endpoints.At("/offers/" + offerId).AbsoluteUri, txCode, record.ExpiresAt), null);
     }
 
-    /// <summary>The offer document for <paramref name="offerId"/> while it is open (not redeemed, not expired), else null.</summary>
-    public async ValueTask<CredentialOffer?> FindOpenAsync(string offerId, CancellationToken cancellationToken)
+    /// <summary>The <c>openid-credential-offer://</c> link carrying the offer <paramref name="offerId"/> by reference.</summary>
+    public string LinkFor(string offerId) => CredentialOfferLink.ByReference(endpoints.Offer(offerId)).ToUri();
+
+    /// <summary>The stored offer while it is open (not redeemed, not expired), else null.</summary>
+    public async ValueTask<OfferRecord?> FindOpenRecordAsync(string offerId, CancellationToken cancellationToken)
     {
         if (offerId.Length > 64)
         {
@@ -97,7 +99,14 @@ internal sealed class OfferService(IOptions<IssuerOptions> options, IssuerEndpoi
         }
 
         var record = await offers.FindAsync(offerId, cancellationToken).ConfigureAwait(false);
-        if (record is null || record.Redeemed || record.PreAuthorizedCode is null || record.ExpiresAt <= timeProvider.GetUtcNow())
+        return record is null || record.Redeemed || record.PreAuthorizedCode is null || record.ExpiresAt <= timeProvider.GetUtcNow() ? null : record;
+    }
+
+    /// <summary>The offer document for <paramref name="offerId"/> while it is open (not redeemed, not expired), else null.</summary>
+    public async ValueTask<CredentialOffer?> FindOpenAsync(string offerId, CancellationToken cancellationToken)
+    {
+        var record = await FindOpenRecordAsync(offerId, cancellationToken).ConfigureAwait(false);
+        if (record is null)
         {
             return null;
         }
@@ -117,7 +126,7 @@ internal sealed class OfferService(IOptions<IssuerOptions> options, IssuerEndpoi
             CredentialIssuer = endpoints.Issuer,
             CredentialConfigurationIds = record.ConfigurationIds,
             PreAuthorizedCode = new PreAuthorizedCodeGrant(
-                record.PreAuthorizedCode,
+                record.PreAuthorizedCode!,
                 record.TxCodeLength is { } length ? new TransactionCode(TxCodeInputMode.Numeric, length, "Enter the code you received from the PID provider") : null),
         };
     }
