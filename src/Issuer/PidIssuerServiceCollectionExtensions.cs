@@ -46,7 +46,12 @@ public static class PidIssuerServiceCollectionExtensions
         services.TryAddSingleton<EfAuthorizationStores>();
         services.TryAddSingleton<IPushedAuthorizationRequestStore>(provider => provider.GetRequiredService<EfAuthorizationStores>());
         services.TryAddSingleton<IAuthorizationCodeStore>(provider => provider.GetRequiredService<EfAuthorizationStores>());
-        services.TryAddSingleton<IIssuerKeys, FileSystemIssuerKeys>();
+        services.TryAddSingleton<IIssuerKeys>(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<IssuerOptions>>();
+            var clock = provider.GetRequiredService<TimeProvider>();
+            return options.Value.Keys.IsConfigured ? ConfiguredIssuerKeys.Load(options, clock) : new FileSystemIssuerKeys(options, clock);
+        });
         services.TryAddSingleton<IAuthenticSource, SyntheticPersonRegistry>();
         services.AddHostedService<DatabaseInitializer>();
 

@@ -24,6 +24,9 @@ public sealed class IssuerOptions
     /// <summary>Display of the issuer per language. When empty, English and Norwegian bokmål defaults are used.</summary>
     public List<DisplayOptions> Display { get; set; } = [];
 
+    /// <summary>Production keys from PEM or PKCS#12 files. When set, <see cref="GenerateDevelopmentKeys"/> must be off.</summary>
+    public IssuerKeyOptions Keys { get; set; } = new();
+
     /// <summary>Generate a development IACA, signers and keys into <see cref="DataDirectory"/> on first run. Never for production.</summary>
     public bool GenerateDevelopmentKeys { get; set; }
 

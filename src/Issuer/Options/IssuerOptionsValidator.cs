@@ -8,7 +8,7 @@ using Wallet.Issuer.Signing;
 namespace Wallet.Issuer.Options;
 
 /// <summary>Checks <see cref="IssuerOptions"/> at start-up; every message names the setting (<c>Issuer:…</c>).</summary>
-internal sealed class IssuerOptionsValidator : IValidateOptions<IssuerOptions>
+internal sealed class IssuerOptionsValidator(TimeProvider timeProvider) : IValidateOptions<IssuerOptions>
 {
     public ValidateOptionsResult Validate(string? name, IssuerOptions options)
     {
@@ -23,9 +23,21 @@ internal sealed class IssuerOptionsValidator : IValidateOptions<IssuerOptions>
         {
             failures.Add("Issuer:DataDirectory must name a folder.");
         }
+        else if (options.Keys.IsConfigured)
+        {
+            if (options.GenerateDevelopmentKeys)
+            {
+                failures.Add("Issuer:GenerateDevelopmentKeys must be false while Issuer:Keys names key files.");
+            }
+
+            if (!ConfiguredIssuerKeys.TryLoad(options.Keys, timeProvider.GetUtcNow(), out _, out var keyFailures))
+            {
+                failures.AddRange(keyFailures);
+            }
+        }
         else if (!options.GenerateDevelopmentKeys && !FileSystemIssuerKeys.Exist(options.DataDirectory))
         {
-            failures.Add($"Issuer:DataDirectory has no signing keys in '{FileSystemIssuerKeys.KeyFolder(options.DataDirectory)}'; provide them or set Issuer:GenerateDevelopmentKeys=true (development only).");
+            failures.Add($"Issuer:DataDirectory has no signing keys in '{FileSystemIssuerKeys.KeyFolder(options.DataDirectory)}'; name key files in Issuer:Keys, put them there, or set Issuer:GenerateDevelopmentKeys=true (development only).");
         }
 
         for (var i = 0; i < options.ApiKeys.Count; i++)
