@@ -32,9 +32,6 @@ public sealed class TestOpenIdProvider : IAsyncLifetime
 
     public string? NextAcr { get; set; } = AcrHigh;
 
-    /// <summary>How many token requests the provider answered.</summary>
-    public int TokenRequests { get; private set; }
-
     public async Task InitializeAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -61,7 +58,6 @@ public sealed class TestOpenIdProvider : IAsyncLifetime
             }));
             server.AddEventHandler<ValidateTokenRequestContext>(handler => handler.UseInlineHandler(context =>
             {
-                TokenRequests++;
                 if (context.ClientId != ClientId || context.Request.ClientSecret != ClientSecret)
                 {
                     context.Reject(Errors.InvalidClient, "Client authentication failed.");

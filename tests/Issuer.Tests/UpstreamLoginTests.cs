@@ -176,3 +176,32 @@ public sealed class UpstreamLoginProviderDownTests() : IssuerTestBase(DownSettin
         again.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable, "the pushed request is not consumed, so the user can retry");
     }
 }
+
+/// <summary>The provider goes down between the user's sign-in there and the code redemption: a clear page, never a 500.</summary>
+public sealed class UpstreamLoginProviderStopsTests(TestOpenIdProvider provider) : IssuerTestBase(provider.IssuerSettings()), IClassFixture<TestOpenIdProvider>
+{
+    [Fact]
+    public async Task Provider_unreachable_at_code_redemption_gives_a_clear_503_page()
+    {
+        var form = new Dictionary<string, string>
+        {
+            ["response_type"] = "code",
+            ["client_id"] = "w",
+            ["redirect_uri"] = "https://wallet.example/cb",
+            ["code_challenge"] = Pkce.ComputeChallenge(Pkce.CreateVerifier()),
+            ["code_challenge_method"] = "S256",
+            ["scope"] = SdJwtConfiguration,
+        };
+        var pushed = JsonNode.Parse(await (await Http.PostAsync("/par", new FormUrlEncodedContent(form))).Content.ReadAsStringAsync())!;
+        var authorize = await Http.GetAsync($"/authorize?client_id=w&request_uri={Uri.EscapeDataString(pushed["request_uri"]!.GetValue<string>())}");
+        using var browserAtProvider = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        var atProvider = await browserAtProvider.GetAsync(authorize.Headers.Location);
+        atProvider.StatusCode.Should().Be(HttpStatusCode.Redirect);
+
+        await provider.StopAsync();
+        var callback = await Http.GetAsync(atProvider.Headers.Location!.PathAndQuery);
+
+        callback.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        (await callback.Content.ReadAsStringAsync()).Should().Contain("cannot be reached right now");
+    }
+}
