@@ -53,7 +53,9 @@ public static class PidIssuerServiceCollectionExtensions
             return options.Value.Keys.IsConfigured ? ConfiguredIssuerKeys.Load(options, clock) : new FileSystemIssuerKeys(options, clock);
         });
         services.TryAddSingleton<IAuthenticSource, SyntheticPersonRegistry>();
+        services.TryAddSingleton<IExpiredStateSweeper, EfExpiredStateSweeper>();
         services.AddHostedService<DatabaseInitializer>();
+        services.AddHostedService<ExpiredStateSweepService>();
 
         services.AddSingleton<IssuerEndpoints>();
         services.AddSingleton<DpopNonceService>();

@@ -18,6 +18,7 @@ public sealed class OptionsValidationTests
         { "Issuer:BatchSize", "0", "Issuer:BatchSize" },
         { "Issuer:StatusListSize", "10", "Issuer:StatusListSize" },
         { "Issuer:OfferLifetime", "-00:01:00", "Issuer:OfferLifetime" },
+        { "Issuer:SweepInterval", "00:00:00", "Issuer:SweepInterval" },
         { "Issuer:IssuingCountry", "Norway", "Issuer:IssuingCountry" },
         { "Issuer:GenerateDevelopmentKeys", "false", "Issuer:GenerateDevelopmentKeys" },
         { "Issuer:CredentialConfigurations:x:Format", "jwt_vc_json", "Issuer:CredentialConfigurations:x:Format" },

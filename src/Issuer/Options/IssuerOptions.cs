@@ -83,6 +83,9 @@ public sealed class IssuerOptions
     /// <summary>How long an authorization code is valid. Default 60 seconds.</summary>
     public TimeSpan AuthorizationCodeLifetime { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>How often expired nonces, DPoP replay entries, tokens, codes and offers are deleted. Default 10 minutes.</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Most credentials per Credential Request (<c>batch_credential_issuance.batch_size</c>). Default 10; 1 turns batches off.</summary>
     public int BatchSize { get; set; } = 10;
 

@@ -56,6 +56,7 @@ internal sealed class IssuerOptionsValidator(TimeProvider timeProvider) : IValid
         Positive(failures, options.CredentialLifetime, "CredentialLifetime");
         Positive(failures, options.PushedRequestLifetime, "PushedRequestLifetime");
         Positive(failures, options.AuthorizationCodeLifetime, "AuthorizationCodeLifetime");
+        Positive(failures, options.SweepInterval, "SweepInterval");
         if (options.AccessTokenLifetime > TimeSpan.FromMinutes(5) && !options.RequireDpop)
         {
             failures.Add("Issuer:AccessTokenLifetime above 5 minutes requires Issuer:RequireDpop=true (OpenID4VCI 1.0 §13.10).");
