@@ -329,5 +329,7 @@ public sealed class AuthorizationWithoutLoginTests : IssuerTestBase
 
         page.StatusCode.Should().Be(HttpStatusCode.NotFound);
         login.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await Http.GetAsync("/authorize/upstream/callback?code=x&state=y")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await Http.GetAsync("/authorize/upstream/complete")).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 }

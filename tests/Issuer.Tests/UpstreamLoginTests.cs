@@ -124,6 +124,19 @@ public sealed class UpstreamLoginTests(TestOpenIdProvider provider) : IssuerTest
         (await response.Content.ReadAsStringAsync()).Should().Contain("No sign-in at the upstream provider is in progress");
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("?code=abc&state=forged")]
+    [InlineData("?error=access_denied&state=forged")]
+    public async Task Forged_or_empty_callback_is_a_400_page_never_a_500(string query)
+    {
+        var response = await Http.GetAsync("/authorize/upstream/callback" + query);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        response.Headers.Location.Should().BeNull();
+        (await response.Content.ReadAsStringAsync()).Should().Contain("Sign-in failed");
+    }
+
     [Fact]
     public async Task Development_login_is_not_offered_while_upstream_login_is_configured()
     {
