@@ -1,5 +1,6 @@
 using Wallet.Issuer.Endpoints;
 using Wallet.Issuer.Protocol;
+using Wallet.Issuer.Signing;
 
 namespace Wallet.Issuer;
 
@@ -8,12 +9,16 @@ public static class PidIssuerEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps discovery (<c>/.well-known/…</c>), <c>/par</c>, <c>/authorize</c>, <c>/token</c>, <c>/nonce</c>, <c>/credential</c>,
-    /// <c>/credential-offers/{id}</c>, <c>/status-lists/{id}</c>, <c>/jwks</c> and the agency API <c>/api/offers</c>.
+    /// <c>/credential-offers/{id}</c>, the offer page <c>/offers/{id}</c>, <c>/status-lists/{id}</c>, <c>/jwks</c> and the agency API <c>/api/offers</c>.
     /// </summary>
     public static IEndpointRouteBuilder MapPidIssuer(this IEndpointRouteBuilder routes)
     {
         ArgumentNullException.ThrowIfNull(routes);
         var endpoints = routes.ServiceProvider.GetRequiredService<IssuerEndpoints>();
+
+        // Keys are loaded (or, in development, generated) now rather than on first use: a bad key fails the start,
+        // and the development root exists before a verifier is pointed at it.
+        _ = routes.ServiceProvider.GetRequiredService<IIssuerKeys>();
         MetadataEndpoints.Map(routes, endpoints);
         TokenEndpoints.Map(routes, endpoints);
         AuthorizationEndpoints.Map(routes, endpoints);

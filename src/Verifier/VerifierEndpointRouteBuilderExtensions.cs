@@ -1,16 +1,29 @@
+using Microsoft.Extensions.Options;
 using Wallet.Verifier.Endpoints;
+using Wallet.Verifier.Options;
+using Wallet.Verifier.Page;
 
 namespace Wallet.Verifier;
 
 /// <summary>Maps the Verifier's endpoints.</summary>
 public static class VerifierEndpointRouteBuilderExtensions
 {
-    /// <summary>Maps the relying-party API (<c>/api/presentations</c>), the wallet endpoints (<c>/oid4vp/…</c>), <c>/health</c> and the OpenAPI document (<c>/openapi/v1.json</c>).</summary>
+    /// <summary>
+    /// Maps the relying-party API (<c>/api/presentations</c>), the wallet endpoints (<c>/oid4vp/…</c>), <c>/health</c>, the
+    /// OpenAPI document (<c>/openapi/v1.json</c>) and, when <c>Verifier:DemoPage:Enabled</c>, the relying-party page
+    /// (<c>/rp</c>, with <c>/</c> redirecting to it).
+    /// </summary>
     public static IEndpointRouteBuilder MapVerifier(this IEndpointRouteBuilder routes)
     {
         ArgumentNullException.ThrowIfNull(routes);
         RelyingPartyEndpoints.Map(routes);
         WalletEndpoints.Map(routes);
+        var options = routes.ServiceProvider.GetRequiredService<IOptions<VerifierOptions>>().Value;
+        if (options.DemoPage.Enabled)
+        {
+            DemoPageEndpoints.Map(routes, options);
+        }
+
         routes.MapGet("/health", () => Results.Ok(new { status = "ok" })).ExcludeFromDescription();
         routes.MapOpenApi();
         return routes;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Wallet.Verifier.Endpoints;
 using Wallet.Verifier.Options;
+using Wallet.Verifier.Page;
 using Wallet.Verifier.Signing;
 using Wallet.Verifier.Stores;
 using Wallet.Verifier.Stores.Sqlite;
@@ -58,6 +59,7 @@ public static class VerifierServiceCollectionExtensions
         services.TryAddSingleton<PresentationValidatorAccessor>();
         services.TryAddSingleton<PresentationService>();
         services.AddSingleton<ApiKeyFilter>();
+        services.TryAddSingleton<DemoPageRateLimiter>();
         services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService<TransactionPurger>();
         services.AddProblemDetails();

@@ -48,6 +48,8 @@ public sealed class ApiTests
     [InlineData("""{"dcql_query":{"credentials":[{"id":"a","format":"dc+sd-jwt","meta":{"vct_values":["x"]}}]},"request_uri_method":"GET"}""", "api.invalid_member")]
     [InlineData("""{"dcql_query":{"credentials":[{"id":"a","format":"dc+sd-jwt","meta":{"vct_values":["x"]}}]},"redirect_uri":"http://rp.example/"}""", "api.invalid_member")]
     [InlineData("""{"dcql_query":{"credentials":[{"id":"a","format":"dc+sd-jwt","meta":{"vct_values":["x"]}}]},"redirect_uri":"https://rp.example/#f"}""", "api.invalid_member")]
+    [InlineData("""{"dcql_query":{"credentials":[{"id":"a","format":"dc+sd-jwt","meta":{"vct_values":["x"]}}]},"client_id_prefix":"redirect_uri"}""", "api.invalid_member")]
+    [InlineData("""{"dcql_query":{"credentials":[{"id":"a","format":"dc+sd-jwt","meta":{"vct_values":["x"]}}]},"client_id_prefix":"X509_HASH"}""", "api.invalid_member")]
     [InlineData("""[1]""", "api.invalid_json")]
     [InlineData("""{"dcql_query":1,"dcql_query":2}""", "api.invalid_json")]
     public async Task Invalid_presentation_request_answers_400_problem_with_every_error_RFC9457(string body, string code)
@@ -124,6 +126,9 @@ public sealed class ApiTests
     [InlineData("Verifier:TrustAnchors:0", "/nonexistent/ca.pem", "Verifier:TrustAnchors:0")]
     [InlineData("Verifier:TrustAnchors:0", "/tmp/ca.pem|extreme", "Verifier:TrustAnchors:0")]
     [InlineData("Verifier:RelyingParties:0:ApiKeySha256", "abc", "Verifier:RelyingParties:0:ApiKeySha256")]
+    [InlineData("Verifier:RelyingParties:0:Id", "demo-page/abc", "Verifier:RelyingParties:0:Id")]
+    [InlineData("Verifier:DemoPage:RelyingPartyId", "rp1", "Verifier:DemoPage:RelyingPartyId")]
+    [InlineData("Verifier:DemoPage:MaxTransactionsPerMinute", "0", "Verifier:DemoPage:MaxTransactionsPerMinute")]
     public void Misconfiguration_fails_start_up_naming_the_setting(string key, string value, string named)
     {
         // The registration of AddVerifier, resolved the way the host does at start (ValidateOnStart uses the same validator).
@@ -133,6 +138,7 @@ public sealed class ApiTests
             ["Verifier:TrustAnchors:0"] = TestCredentials.RootPemPath,
             ["Verifier:RelyingParties:0:Id"] = "rp1",
             ["Verifier:RelyingParties:0:ApiKeySha256"] = VerifierApp.Sha256Hex(VerifierApp.ApiKey),
+            ["Verifier:DemoPage:Enabled"] = "true",
             [key] = value,
         };
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();

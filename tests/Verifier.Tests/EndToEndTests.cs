@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Text.Json.Nodes;
 using Wallet.Core.Jose;
@@ -45,6 +46,48 @@ public sealed class EndToEndTests
         pid["claims"]!["birthdate"].Should().BeNull("birth date was not asked for, so it was not disclosed");
         pid["claims"]!["cnf"].Should().BeNull();
         status["errors"]!.AsArray().Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData(ClientIdPrefixes.X509Hash, ClientIdPrefixes.X509SanDns)]
+    [InlineData(ClientIdPrefixes.X509SanDns, ClientIdPrefixes.X509Hash)]
+    public async Task Client_id_prefix_is_chosen_per_transaction_OID4VP_5_9_3(string deploymentDefault, string chosen)
+    {
+        using var app = new VerifierApp(deploymentDefault);
+        using var api = app.ApiClient();
+        var body = Api.Body();
+        body["client_id_prefix"] = chosen;
+        var created = await Api.CreateAsync(api, body);
+        var byDefault = await Api.CreateAsync(api, Api.Body());
+
+        var run = await Wallet(app).RespondAsync(created["authorizationRequestUri"]!.GetValue<string>());
+
+        created["authorizationRequestUri"]!.GetValue<string>().Should().StartWith($"openid4vp://?client_id={chosen}%3A");
+        byDefault["authorizationRequestUri"]!.GetValue<string>().Should().StartWith($"openid4vp://?client_id={deploymentDefault}%3A");
+        run.Request.ClientId.Prefix.Should().Be(chosen, "the Request Object carries the transaction's client_id, bound to the same certificate");
+        run.Response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var status = await Api.StatusAsync(api, created["transactionId"]!.GetValue<string>());
+        status["status"]!.GetValue<string>().Should().Be("verified", status.ToJsonString());
+        (await Wallet(app).RespondAsync(byDefault["authorizationRequestUri"]!.GetValue<string>())).Request.ClientId.Prefix.Should().Be(deploymentDefault);
+    }
+
+    [Fact]
+    public async Task Key_binding_for_the_deployment_default_client_id_is_rejected_in_a_transaction_with_another_prefix_OID4VP_B_3_6()
+    {
+        using var app = new VerifierApp(ClientIdPrefixes.X509Hash);
+        using var api = app.ApiClient();
+        var body = Api.Body();
+        body["client_id_prefix"] = ClientIdPrefixes.X509SanDns;
+        var created = await Api.CreateAsync(api, body);
+        var wallet = Wallet(app);
+        var request = await wallet.FetchRequestAsync(created["authorizationRequestUri"]!.GetValue<string>());
+        var hashClientId = ClientId.ForX509Hash(app.Services.GetRequiredService<Signing.RequestSigningCredentials>().SigningKey.CertificateChain[0]).Value;
+
+        await wallet.RespondAsync(request, new WalletBehaviour { Audience = hashClientId });
+
+        var status = await Api.StatusAsync(api, created["transactionId"]!.GetValue<string>());
+        status["status"]!.GetValue<string>().Should().Be("rejected");
+        Api.ErrorCodes(status).Should().Contain(global::Wallet.Core.SdJwt.SdJwtErrorCodes.KeyBindingAudienceMismatch);
     }
 
     [Fact]

@@ -57,7 +57,7 @@ public sealed class MdocEndToEndTests
         status["credentials"]!.AsObject().Should().BeEmpty();
     }
 
-    private static TestWallet MdocWallet(VerifierApp app)
+    internal static TestWallet MdocWallet(VerifierApp app)
     {
         var wallet = new TestWallet(app.WalletClient(), app.RequestSigningRoot, app.Clock);
         wallet.Mdocs.Add(TestCredentials.IssuePidMdoc(SigningKey.Generate()));

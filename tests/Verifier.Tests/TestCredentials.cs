@@ -21,7 +21,9 @@ public static class TestCredentials
     private static readonly DateTimeOffset Start = DateTimeOffset.UtcNow.AddDays(-1);
     private static readonly X509Certificate2 Root = DevelopmentCertificates.CreateRootCa(Start.AddDays(-30), "PID Test IACA");
     private static readonly X509Certificate2 UntrustedRoot = DevelopmentCertificates.CreateRootCa(Start.AddDays(-30), "Untrusted IACA");
+    private static readonly X509Certificate2 Intermediate = DevelopmentCertificates.CreateIntermediateCa(Root, Start, "PID Test Intermediate CA");
     private static readonly SigningKey IssuerKey = DevelopmentCertificates.ToSigningKey(DevelopmentCertificates.CreateSigner(Root, Start, "PID Provider Test"));
+    private static readonly SigningKey IntermediateIssuerKey = DevelopmentCertificates.ToSigningKey(DevelopmentCertificates.CreateSigner(Intermediate, Start, "PID Provider via Intermediate"), [Intermediate]);
     private static readonly SigningKey UntrustedIssuerKey = DevelopmentCertificates.ToSigningKey(DevelopmentCertificates.CreateSigner(UntrustedRoot, Start, "Rogue Provider"));
     private static readonly SigningKey DocumentSignerKey = DevelopmentCertificates.ToSigningKey(DevelopmentCertificates.CreateDocumentSigner(Root, Start, "PID Document Signer Test"));
     private static readonly SigningKey StatusKey = DevelopmentCertificates.ToSigningKey(DevelopmentCertificates.CreateStatusListSigner(Root, Start));
@@ -38,6 +40,12 @@ public static class TestCredentials
             [RevokedList.AbsoluteUri] = new StatusListToken(RevokedList, Start, revoked, Start.AddDays(30), TimeSpan.FromMinutes(5)).ToJwt(StatusKey),
         };
     }
+
+    /// <summary>base64url of the root's SubjectKeyIdentifier: the AuthorityKeyIdentifier of what it issues (OpenID4VP 1.0 §6.1.1.1 <c>aki</c>).</summary>
+    public static string RootKeyIdentifier => KeyIdentifier(Root);
+
+    /// <summary>base64url of the intermediate CA's SubjectKeyIdentifier.</summary>
+    public static string IntermediateKeyIdentifier => KeyIdentifier(Intermediate);
 
     /// <summary>The PEM of the trust anchor, for <c>Verifier:TrustAnchors</c>.</summary>
     public static string RootPemPath { get; }
@@ -56,7 +64,7 @@ public static class TestCredentials
     };
 
     /// <summary>A PID SD-JWT VC bound to <paramref name="holder"/>, every claim selectively disclosable.</summary>
-    public static HeldCredential IssuePid(SigningKey holder, bool trusted = true, bool revoked = false)
+    public static HeldCredential IssuePid(SigningKey holder, bool trusted = true, bool revoked = false, bool viaIntermediate = false)
     {
         var claims = PidSdJwtVc.ToClaims(Person);
         var issued = SdJwtVcIssuer.Issue(
@@ -70,9 +78,12 @@ public static class TestCredentials
                 ExpiresAt = DateTimeOffset.UtcNow.AddDays(90),
                 Status = revoked ? new StatusListReference(9, RevokedList) : new StatusListReference(5, ValidList),
             },
-            trusted ? IssuerKey : UntrustedIssuerKey);
+            viaIntermediate ? IntermediateIssuerKey : trusted ? IssuerKey : UntrustedIssuerKey);
         return new HeldCredential(issued, PidSdJwtVc.Vct, (JsonObject)claims.DeepClone(), holder);
     }
+
+    private static string KeyIdentifier(X509Certificate2 ca) =>
+        System.Buffers.Text.Base64Url.EncodeToString(ca.Extensions.OfType<X509SubjectKeyIdentifierExtension>().Single().SubjectKeyIdentifierBytes.Span);
 
     /// <summary>A PID mdoc (<c>eu.europa.ec.eudi.pid.1</c>) bound to <paramref name="deviceKey"/>, with a status list entry.</summary>
     public static HeldMdoc IssuePidMdoc(SigningKey deviceKey)

@@ -23,6 +23,12 @@ public sealed record WalletBehaviour
     public Func<Dictionary<string, string>, Dictionary<string, string>>? TamperForm { get; init; }
 
     public string? Error { get; init; }
+
+    /// <summary>Present SD-JWT VCs without a KB-JWT (ending in '~').</summary>
+    public bool WithoutKeyBinding { get; init; }
+
+    /// <summary>Claim every credential matches the query's trusted_authorities, whatever its chain says.</summary>
+    public bool IgnoreTrustedAuthorities { get; init; }
 }
 
 /// <summary>The result of one wallet run.</summary>
@@ -118,8 +124,11 @@ public sealed class TestWallet(HttpClient http, X509Certificate2 verifierRoot, T
 
     private VpToken Present(AuthorizationRequest request, WalletBehaviour behaviour)
     {
-        var held = credentials.Select(c => DcqlCredential.ForSdJwtVc(c.Vct, c.Claims, hasCryptographicHolderBinding: true))
-            .Concat(Mdocs.Select(m => DcqlCredential.ForMdoc(m.DocType, m.NameSpaces, hasCryptographicHolderBinding: true)))
+        var anything = behaviour.IgnoreTrustedAuthorities
+            ? request.DcqlQuery.Credentials.SelectMany(q => q.TrustedAuthorities).SelectMany(ta => ta.Values.Select(v => new TrustedAuthorityIdentifier(ta.Type, v))).ToArray()
+            : null;
+        var held = credentials.Select(c => DcqlCredential.ForSdJwtVc(c.Vct, c.Claims, hasCryptographicHolderBinding: true, trustedAuthorities: anything ?? Authorities(SdJwtChain(c.Issued))))
+            .Concat(Mdocs.Select(m => DcqlCredential.ForMdoc(m.DocType, m.NameSpaces, hasCryptographicHolderBinding: true, anything ?? Authorities(m.IssuerSigned.IssuerAuth.CertificateChain))))
             .ToArray();
         var match = DcqlMatcher.Match(request.DcqlQuery, held);
         var presentations = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
@@ -143,9 +152,21 @@ public sealed class TestWallet(HttpClient http, X509Certificate2 verifierRoot, T
             var credential = credentials[candidate.CredentialIndex];
             SdJwt.TryParse(credential.Issued, SdJwtLimits.Default, out var issued, out var error).Should().BeTrue(error?.ToString());
             var keyBinding = new KeyBindingOptions(credential.HolderKey, behaviour.Audience ?? request.ClientId.Value, behaviour.Nonce ?? request.Nonce, clock.GetUtcNow());
-            presentations[id] = [SdJwtHolder.Present(issued!, behaviour.Disclose ?? candidate.PathsToDisclose, keyBinding)];
+            presentations[id] = [SdJwtHolder.Present(issued!, behaviour.Disclose ?? candidate.PathsToDisclose, behaviour.WithoutKeyBinding ? null : keyBinding)];
         }
 
         return VpToken.Create(presentations);
+    }
+
+    // OpenID4VP 1.0 §6.1.1.1, wallet side: the AKI of every certificate in the credential's chain.
+    private static IEnumerable<TrustedAuthorityIdentifier> Authorities(IEnumerable<X509Certificate2> chain) =>
+        chain.Select(c => c.Extensions.OfType<X509AuthorityKeyIdentifierExtension>().SingleOrDefault()?.KeyIdentifier)
+            .OfType<ReadOnlyMemory<byte>>()
+            .Select(k => new TrustedAuthorityIdentifier(TrustedAuthorityTypes.Aki, System.Buffers.Text.Base64Url.EncodeToString(k.Span)));
+
+    private static X509Certificate2[] SdJwtChain(string issued)
+    {
+        SdJwt.TryParse(issued, SdJwtLimits.Default, out var sdJwt, out _).Should().BeTrue();
+        return sdJwt!.IssuerSignedJwt.Header.GetProperty("x5c").EnumerateArray().Select(e => X509CertificateLoader.LoadCertificate(Convert.FromBase64String(e.GetString()!))).ToArray();
     }
 }

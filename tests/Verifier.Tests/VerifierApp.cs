@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Wallet.Core.OpenId4Vp;
 using Wallet.Verifier.Signing;
 using Wallet.Verifier.Transactions;
@@ -32,6 +33,9 @@ public sealed class VerifierApp : WebApplicationFactory<Program>
     public string DataDirectory { get; }
 
     public TestClock Clock { get; } = new();
+
+    /// <summary>Everything the host logged, at every level.</summary>
+    public CollectingLoggerProvider Logs { get; } = new();
 
     /// <summary>The generated development request-signing root, which the test wallet trusts.</summary>
     public X509Certificate2 RequestSigningRoot
@@ -84,6 +88,7 @@ public sealed class VerifierApp : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter<CollectingLoggerProvider>(null, LogLevel.Trace));
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);

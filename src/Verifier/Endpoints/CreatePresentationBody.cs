@@ -8,8 +8,10 @@ namespace Wallet.Verifier.Endpoints;
 /// <param name="ResponseMode"><c>direct_post.jwt</c> (default, HAIP) or <c>direct_post</c>.</param>
 /// <param name="RequestUriMethod"><c>get</c> (default) or <c>post</c>.</param>
 /// <param name="RedirectUri">Same-device flow: where the wallet sends the user back, with a response code in the fragment.</param>
+/// <param name="ClientIdPrefix"><c>x509_hash</c> or <c>x509_san_dns</c> for this transaction; default <c>Verifier:ClientIdPrefix</c>.</param>
 public sealed record CreatePresentationBody(
     [property: JsonPropertyName("dcql_query")] JsonElement DcqlQuery,
     [property: JsonPropertyName("response_mode")] string? ResponseMode,
     [property: JsonPropertyName("request_uri_method")] string? RequestUriMethod,
-    [property: JsonPropertyName("redirect_uri")] string? RedirectUri);
+    [property: JsonPropertyName("redirect_uri")] string? RedirectUri,
+    [property: JsonPropertyName("client_id_prefix")] string? ClientIdPrefix);

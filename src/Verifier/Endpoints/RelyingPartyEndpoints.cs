@@ -45,7 +45,7 @@ internal static class RelyingPartyEndpoints
             return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request body too large", detail: $"The body exceeds {MaxCreateBodyBytes} bytes.");
         }
 
-        if (!TryParseCommand(body, out var command, out var problems))
+        if (!TryParseCommand(body, service.AvailableClientIdPrefixes, out var command, out var problems))
         {
             return Results.Problem(
                 statusCode: StatusCodes.Status400BadRequest,
@@ -80,7 +80,7 @@ internal static class RelyingPartyEndpoints
             : Results.Ok(events);
     }
 
-    private static bool TryParseCommand(byte[] body, out CreatePresentationCommand command, out List<Wallet.Core.VerificationError> problems)
+    private static bool TryParseCommand(byte[] body, IReadOnlyCollection<string> clientIdPrefixes, out CreatePresentationCommand command, out List<Wallet.Core.VerificationError> problems)
     {
         command = null!;
         problems = [];
@@ -134,12 +134,18 @@ internal static class RelyingPartyEndpoints
                 problems.Add(new("api.invalid_member", "'redirect_uri' must be an absolute https URL without a fragment."));
             }
 
+            var prefix = OptionalString(root, "client_id_prefix", null, problems);
+            if (prefix is not null && !clientIdPrefixes.Contains(prefix))
+            {
+                problems.Add(new("api.invalid_member", $"'client_id_prefix' must be one of {string.Join(", ", clientIdPrefixes.Select(p => $"'{p}'"))}: the prefixes this Verifier's request signing certificate can be bound to (OpenID4VP 1.0 §5.9.3)."));
+            }
+
             if (problems.Count > 0)
             {
                 return false;
             }
 
-            command = new CreatePresentationCommand(query!, responseMode!, method!, redirect);
+            command = new CreatePresentationCommand(query!, responseMode!, method!, redirect, prefix);
             return true;
         }
     }

@@ -47,4 +47,7 @@ public sealed class VerifierOptions
 
     /// <summary>Fetch status lists over plain http from loopback hosts (development and tests only).</summary>
     public bool AllowHttpStatusListOnLoopback { get; set; }
+
+    /// <summary>The relying-party page for trying the Verifier in a browser (off by default).</summary>
+    public DemoPageOptions DemoPage { get; } = new();
 }

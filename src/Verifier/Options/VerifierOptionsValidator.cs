@@ -19,23 +19,36 @@ internal sealed class VerifierOptionsValidator : IValidateOptions<VerifierOption
             failures.Add($"Verifier:ClientIdPrefix must be '{ClientIdPrefixes.X509Hash}' or '{ClientIdPrefixes.X509SanDns}'.");
         }
 
-        if (options.RelyingParties.Count == 0)
+        if (options.RelyingParties.Count == 0 && !options.DemoPage.Enabled)
         {
-            failures.Add("Verifier:RelyingParties must list at least one relying party.");
+            failures.Add("Verifier:RelyingParties must list at least one relying party (or enable Verifier:DemoPage).");
         }
 
         var ids = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < options.RelyingParties.Count; i++)
         {
             var rp = options.RelyingParties[i];
-            if (string.IsNullOrWhiteSpace(rp.Id) || !ids.Add(rp.Id))
+            if (!IsIdentifier(rp.Id) || !ids.Add(rp.Id))
             {
-                failures.Add($"Verifier:RelyingParties:{i}:Id is empty or not unique.");
+                failures.Add($"Verifier:RelyingParties:{i}:Id must be unique and 1 to 64 letters, digits, '.', '_' or '-'.");
             }
 
             if (rp.ApiKeySha256 is not { Length: 64 } hash || !hash.All(Uri.IsHexDigit))
             {
                 failures.Add($"Verifier:RelyingParties:{i}:ApiKeySha256 must be the 64 hex digits of the SHA-256 of the API key.");
+            }
+        }
+
+        if (options.DemoPage.Enabled)
+        {
+            if (!IsIdentifier(options.DemoPage.RelyingPartyId) || ids.Contains(options.DemoPage.RelyingPartyId))
+            {
+                failures.Add("Verifier:DemoPage:RelyingPartyId must be 1 to 64 letters, digits, '.', '_' or '-', and differ from every Verifier:RelyingParties id.");
+            }
+
+            if (options.DemoPage.MaxTransactionsPerMinute is < 1 or > 10_000)
+            {
+                failures.Add("Verifier:DemoPage:MaxTransactionsPerMinute must be between 1 and 10000.");
             }
         }
 
@@ -91,4 +104,8 @@ internal sealed class VerifierOptionsValidator : IValidateOptions<VerifierOption
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    // Relying-party ids never contain '/', which separates the page's relying party from a browser session in owner ids.
+    private static bool IsIdentifier(string? id) =>
+        id is { Length: > 0 and <= 64 } && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-');
 }

@@ -21,6 +21,7 @@ public sealed class RequestSigningCredentials : IDisposable
     private const string DevelopmentKeyFileName = "dev-request-signing.key.pem";
 
     private readonly X509Certificate2[] _chain;
+    private readonly Dictionary<string, ClientId> _clientIds;
 
     public RequestSigningCredentials(IOptions<VerifierOptions> options, TimeProvider timeProvider)
     {
@@ -32,20 +33,31 @@ public sealed class RequestSigningCredentials : IDisposable
             : LoadOrCreateDevelopment(settings, timeProvider.GetUtcNow());
         var leafKey = _chain[0].GetECDsaPrivateKey() ?? throw new InvalidOperationException("The request signing certificate has no EC private key.");
         SigningKey = new SigningKey(leafKey, null, _chain);
-        ClientId = settings.ClientIdPrefix == ClientIdPrefixes.X509SanDns
-            ? ClientId.ForX509SanDns(settings.PublicBaseUrl!.IdnHost)
-            : ClientId.ForX509Hash(_chain[0]);
-        if (ClientId.CheckBoundTo(_chain[0]) is { } error)
+
+        // x509_hash always binds to the leaf; x509_san_dns only when the leaf carries the base URL's host as dNSName.
+        var sanDns = ClientId.ForX509SanDns(settings.PublicBaseUrl!.IdnHost);
+        _clientIds = sanDns.CheckBoundTo(_chain[0]) is null
+            ? new Dictionary<string, ClientId>(StringComparer.Ordinal) { [ClientIdPrefixes.X509Hash] = ClientId.ForX509Hash(_chain[0]), [ClientIdPrefixes.X509SanDns] = sanDns }
+            : new Dictionary<string, ClientId>(StringComparer.Ordinal) { [ClientIdPrefixes.X509Hash] = ClientId.ForX509Hash(_chain[0]) };
+        if (!_clientIds.TryGetValue(settings.ClientIdPrefix, out var defaultClientId))
         {
-            throw new InvalidOperationException($"Verifier:ClientIdPrefix: {error.Message}");
+            throw new InvalidOperationException($"Verifier:ClientIdPrefix: {sanDns.CheckBoundTo(_chain[0])!.Message}");
         }
+
+        ClientId = defaultClientId;
     }
 
     /// <summary>The key the Request Objects are signed with.</summary>
     public SigningKey SigningKey { get; }
 
-    /// <summary>The Client Identifier, prefix included.</summary>
+    /// <summary>The default Client Identifier (<c>Verifier:ClientIdPrefix</c>), prefix included.</summary>
     public ClientId ClientId { get; }
+
+    /// <summary>The Client Identifier prefixes the signing certificate can be bound to (OpenID4VP 1.0 §5.9.3).</summary>
+    public IReadOnlyCollection<string> AvailablePrefixes => _clientIds.Keys;
+
+    /// <summary>The Client Identifier with <paramref name="prefix"/>, or null when the certificate cannot be bound to that prefix.</summary>
+    public ClientId? ClientIdFor(string prefix) => _clientIds.GetValueOrDefault(prefix);
 
     public void Dispose()
     {

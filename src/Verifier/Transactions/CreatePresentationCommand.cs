@@ -7,4 +7,5 @@ namespace Wallet.Verifier.Transactions;
 /// <param name="ResponseMode"><c>direct_post.jwt</c> (default) or <c>direct_post</c>.</param>
 /// <param name="RequestUriMethod"><c>get</c> (default) or <c>post</c>.</param>
 /// <param name="RedirectUri">The same-device redirect target, if any.</param>
-public sealed record CreatePresentationCommand(DcqlQuery Query, string ResponseMode, string RequestUriMethod, Uri? RedirectUri);
+/// <param name="ClientIdPrefix"><c>x509_hash</c> or <c>x509_san_dns</c>; null for the deployment's <c>Verifier:ClientIdPrefix</c>.</param>
+public sealed record CreatePresentationCommand(DcqlQuery Query, string ResponseMode, string RequestUriMethod, Uri? RedirectUri, string? ClientIdPrefix = null);

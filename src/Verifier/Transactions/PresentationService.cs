@@ -48,13 +48,16 @@ internal sealed class PresentationService
         _options = options.Value;
     }
 
-    /// <summary>The Client Identifier wallets see.</summary>
-    public string ClientId => _signing.ClientId.Value;
+    /// <summary>The Client Identifier prefixes a transaction can use with this deployment's request signing certificate.</summary>
+    public IReadOnlyCollection<string> AvailableClientIdPrefixes => _signing.AvailablePrefixes;
 
     /// <summary>Creates a transaction for <paramref name="relyingPartyId"/>.</summary>
     public async ValueTask<CreatedPresentation> CreateAsync(string relyingPartyId, CreatePresentationCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
+        var clientId = command.ClientIdPrefix is null
+            ? _signing.ClientId
+            : _signing.ClientIdFor(command.ClientIdPrefix) ?? throw new ArgumentException($"The request signing certificate cannot be bound to the prefix '{command.ClientIdPrefix}'.", nameof(command));
         var now = _time.GetUtcNow();
         var transaction = new TransactionRecord
         {
@@ -66,7 +69,7 @@ internal sealed class PresentationService
             Status = TransactionStatus.Pending,
             ResponseMode = command.ResponseMode,
             RequestUriMethod = command.RequestUriMethod,
-            ClientId = _signing.ClientId.Value,
+            ClientId = clientId.Value,
             Nonce = NewHandle(32),
             State = NewHandle(),
             DcqlQuery = command.Query.Json.GetRawText(),
@@ -81,10 +84,22 @@ internal sealed class PresentationService
 
         await _nonces.AddAsync(transaction.Nonce, transaction.ExpiresAt, cancellationToken).ConfigureAwait(false);
         await _transactions.CreateAsync(transaction, cancellationToken).ConfigureAwait(false);
-        await LogAsync(transaction.Id, "created", $"response_mode={command.ResponseMode}; request_uri_method={command.RequestUriMethod}; same_device={command.RedirectUri is not null}", cancellationToken).ConfigureAwait(false);
-        var requestUri = RequestUri(transaction.RequestId);
-        var authorizationRequest = new AuthorizationRequestUri(transaction.ClientId, requestUri, command.RequestUriMethod);
-        return new CreatedPresentation(transaction.Id, authorizationRequest.ToUri(), requestUri.AbsoluteUri, transaction.ExpiresAt);
+        await LogAsync(transaction.Id, "created", $"client_id_prefix={clientId.Prefix}; response_mode={command.ResponseMode}; request_uri_method={command.RequestUriMethod}; same_device={command.RedirectUri is not null}", cancellationToken).ConfigureAwait(false);
+        return new CreatedPresentation(transaction.Id, AuthorizationRequestUriOf(transaction), RequestUri(transaction.RequestId).AbsoluteUri, transaction.ExpiresAt);
+    }
+
+    /// <summary>The transaction, or null when it is unknown or belongs to another relying party.</summary>
+    public async ValueTask<TransactionRecord?> FindAsync(string relyingPartyId, string transactionId, CancellationToken cancellationToken)
+    {
+        var transaction = await _transactions.FindAsync(transactionId, cancellationToken).ConfigureAwait(false);
+        return transaction is not null && string.Equals(transaction.RelyingPartyId, relyingPartyId, StringComparison.Ordinal) ? transaction : null;
+    }
+
+    /// <summary>The <c>openid4vp://</c> URI of a transaction (the same one <see cref="CreateAsync"/> returned).</summary>
+    public string AuthorizationRequestUriOf(TransactionRecord transaction)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        return new AuthorizationRequestUri(transaction.ClientId, RequestUri(transaction.RequestId), transaction.RequestUriMethod).ToUri();
     }
 
     /// <summary>Signs the Request Object of a pending transaction (OpenID4VP 1.0 §5.10). Null when the transaction is unknown, answered or expired.</summary>
@@ -113,7 +128,7 @@ internal sealed class PresentationService
         var query = StoredQuery(transaction);
         var request = new AuthorizationRequest
         {
-            ClientId = _signing.ClientId,
+            ClientId = StoredClientId(transaction),
             ResponseMode = transaction.ResponseMode,
             ResponseUri = ResponseUri(transaction.RequestId),
             Nonce = transaction.Nonce,
@@ -196,11 +211,14 @@ internal sealed class PresentationService
     /// <summary>The result for the relying party; null when the transaction is unknown or belongs to another relying party.</summary>
     public async ValueTask<PresentationStatusView?> GetStatusAsync(string relyingPartyId, string transactionId, string? responseCode, CancellationToken cancellationToken)
     {
-        var transaction = await _transactions.FindAsync(transactionId, cancellationToken).ConfigureAwait(false);
-        if (transaction is null || !string.Equals(transaction.RelyingPartyId, relyingPartyId, StringComparison.Ordinal))
-        {
-            return null;
-        }
+        var transaction = await FindAsync(relyingPartyId, transactionId, cancellationToken).ConfigureAwait(false);
+        return transaction is null ? null : await GetStatusAsync(transaction, responseCode, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The result of a transaction the caller has already found for its owner.</summary>
+    public async ValueTask<PresentationStatusView> GetStatusAsync(TransactionRecord transaction, string? responseCode, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
 
         var expired = _time.GetUtcNow() >= transaction.ExpiresAt;
         var empty = new Dictionary<string, IReadOnlyList<VerifiedCredential>>();
@@ -229,10 +247,8 @@ internal sealed class PresentationService
     /// <summary>The event log; null when the transaction is unknown or belongs to another relying party.</summary>
     public async ValueTask<IReadOnlyList<TransactionEvent>?> GetEventsAsync(string relyingPartyId, string transactionId, CancellationToken cancellationToken)
     {
-        var transaction = await _transactions.FindAsync(transactionId, cancellationToken).ConfigureAwait(false);
-        return transaction is null || !string.Equals(transaction.RelyingPartyId, relyingPartyId, StringComparison.Ordinal)
-            ? null
-            : await _events.ListAsync(transactionId, cancellationToken).ConfigureAwait(false);
+        var transaction = await FindAsync(relyingPartyId, transactionId, cancellationToken).ConfigureAwait(false);
+        return transaction is null ? null : await _events.ListAsync(transactionId, cancellationToken).ConfigureAwait(false);
     }
 
     private async ValueTask<PresentationResult> ValidateAsync(TransactionRecord transaction, AuthorizationResponse response, VerifierEncryptionKey? key, DateTimeOffset now, CancellationToken cancellationToken)
@@ -273,6 +289,10 @@ internal sealed class PresentationService
         var stored = await _keys.FindAsync(transaction.Id, cancellationToken).ConfigureAwait(false);
         return stored is { } found ? VerifierEncryptionKey.FromPkcs8(found.Pkcs8, found.KeyId) : null;
     }
+
+    // The stored Client Identifier was made by RequestSigningCredentials when the transaction was created.
+    private static ClientId StoredClientId(TransactionRecord transaction) =>
+        ClientId.TryParse(transaction.ClientId, Limits, out var clientId, out _) ? clientId : throw new InvalidOperationException("A stored client_id no longer parses.");
 
     // The stored query was validated when the transaction was created.
     private static DcqlQuery StoredQuery(TransactionRecord transaction) =>

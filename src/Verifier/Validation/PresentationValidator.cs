@@ -1,4 +1,6 @@
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Wallet.Core.Dcql;
 using Wallet.Core.Mdoc;
@@ -50,12 +52,12 @@ internal sealed class PresentationValidator(SdJwtVcVerifier sdJwtVcVerifier, Mdo
                 {
                     case DcqlFormats.SdJwtVc:
                         steps.Add($"sd_jwt_vc:{id}[{i}]");
-                        await VerifySdJwtVcAsync(presentations[i], clientId, nonce, where, credentials, reported, errors, cancellationToken).ConfigureAwait(false);
+                        await VerifySdJwtVcAsync(presentations[i], credentialQuery, clientId, nonce, where, credentials, reported, errors, cancellationToken).ConfigureAwait(false);
                         break;
                     case DcqlFormats.MsoMdoc:
                         steps.Add($"mdoc:{id}[{i}]");
                         var transcript = SessionTranscript.ForOpenId4VpRedirect(clientId, nonce, encryptionKeyThumbprint, responseUri.AbsoluteUri);
-                        await VerifyMdocAsync(presentations[i], transcript, where, credentials, reported, errors, cancellationToken).ConfigureAwait(false);
+                        await VerifyMdocAsync(presentations[i], credentialQuery, transcript, where, credentials, reported, errors, cancellationToken).ConfigureAwait(false);
                         break;
                     default:
                         errors.Add(new(VerifierErrorCodes.UnsupportedFormat, $"The format of Credential Query '{id}' cannot be verified here; only dc+sd-jwt and mso_mdoc can."));
@@ -75,9 +77,13 @@ internal sealed class PresentationValidator(SdJwtVcVerifier sdJwtVcVerifier, Mdo
             : new PresentationResult(new Dictionary<string, IReadOnlyList<VerifiedCredential>>(), errors, steps);
     }
 
-    private async ValueTask VerifySdJwtVcAsync(string presentation, string clientId, string nonce, string where, List<DcqlCredential> credentials, List<VerifiedCredential> reported, List<ResultError> errors, CancellationToken cancellationToken)
+    private async ValueTask VerifySdJwtVcAsync(string presentation, CredentialQuery query, string clientId, string nonce, string where, List<DcqlCredential> credentials, List<VerifiedCredential> reported, List<ResultError> errors, CancellationToken cancellationToken)
     {
-        var result = await sdJwtVcVerifier.VerifyAsync(presentation, new KeyBindingExpectation(clientId, nonce), cancellationToken).ConfigureAwait(false);
+        // OpenID4VP 1.0 §6.1: a KB-JWT is required unless the query sets require_cryptographic_holder_binding to false.
+        // Even then, a KB-JWT that is presented must verify (aud, nonce, iat, sd_hash): it is never ignored. The credential
+        // itself still needs cnf (HAIP 1.0 §6.1, SdJwtVcVerifierOptions.RequireHolderBinding).
+        var keyBinding = query.RequireCryptographicHolderBinding || !IsWithoutKeyBindingJwt(presentation) ? new KeyBindingExpectation(clientId, nonce) : null;
+        var result = await sdJwtVcVerifier.VerifyAsync(presentation, keyBinding, cancellationToken).ConfigureAwait(false);
         if (!result.IsValid)
         {
             errors.AddRange(result.Errors.Select(e => new ResultError(e.Code, $"{where}: {e.Message}")));
@@ -89,7 +95,14 @@ internal sealed class PresentationValidator(SdJwtVcVerifier sdJwtVcVerifier, Mdo
             return;
         }
 
-        var authorities = AuthorityKeyIdentifiers(result.Inner.Issuer?.Certificate);
+        TrustedAuthorityIdentifier[] authorities = [];
+        if (query.TrustedAuthorities.Count > 0)
+        {
+            var chain = X5c(result.Inner.SdJwt!.IssuerSignedJwt.Header);
+            authorities = AuthorityKeyIdentifiers(chain);
+            chain.ForEach(c => c.Dispose());
+        }
+
         credentials.Add(DcqlCredential.ForSdJwtVc(result.Vct!, result.Claims, result.HolderBindingVerified, trustedAuthorities: authorities));
         var claims = (JsonObject)result.Claims.DeepClone();
         foreach (var name in TechnicalClaims)
@@ -100,7 +113,7 @@ internal sealed class PresentationValidator(SdJwtVcVerifier sdJwtVcVerifier, Mdo
         reported.Add(new VerifiedCredential(DcqlFormats.SdJwtVc, result.IssuerIdentifier, result.LevelOfAssurance?.ToString().ToLowerInvariant(), claims, Status(result.Status), result.HolderBindingVerified, Vct: result.Vct));
     }
 
-    private async ValueTask VerifyMdocAsync(string presentation, SessionTranscript transcript, string where, List<DcqlCredential> credentials, List<VerifiedCredential> reported, List<ResultError> errors, CancellationToken cancellationToken)
+    private async ValueTask VerifyMdocAsync(string presentation, CredentialQuery query, SessionTranscript transcript, string where, List<DcqlCredential> credentials, List<VerifiedCredential> reported, List<ResultError> errors, CancellationToken cancellationToken)
     {
         var result = await mdocVerifier.VerifyAsync(presentation, transcript, cancellationToken).ConfigureAwait(false);
         if (!result.IsValid)
@@ -114,11 +127,17 @@ internal sealed class PresentationValidator(SdJwtVcVerifier sdJwtVcVerifier, Mdo
             return;
         }
 
-        foreach (var document in result.Documents)
+        // The verified documents are those of the DeviceResponse, in order; their x5chains are read from it when the query
+        // matches on trusted authorities.
+        var chains = query.TrustedAuthorities.Count > 0 && DeviceResponse.TryParseBase64Url(presentation, out var response, out _) && response.Documents.Count == result.Documents.Count
+            ? response.Documents.Select(d => d.IssuerSigned.IssuerAuth.CertificateChain).ToArray()
+            : null;
+        for (var d = 0; d < result.Documents.Count; d++)
         {
+            var document = result.Documents[d];
             var holderBinding = document.DeviceAuthMethod == DeviceAuthMethod.Signature;
             var elements = document.ElementsToJson();
-            credentials.Add(DcqlCredential.ForMdoc(document.DocType, elements, holderBinding, AuthorityKeyIdentifiers(document.DocumentSigner)));
+            credentials.Add(DcqlCredential.ForMdoc(document.DocType, elements, holderBinding, chains is null ? [] : AuthorityKeyIdentifiers(chains[d])));
             var status = document.StatusReference is null ? "unchecked" : document.Status switch
             {
                 0 => "valid",
@@ -138,10 +157,42 @@ internal sealed class PresentationValidator(SdJwtVcVerifier sdJwtVcVerifier, Mdo
         _ => "unchecked",
     };
 
-    // OpenID4VP 1.0 §6.1.1.1: "aki" matches the KeyIdentifier of an AuthorityKeyIdentifier in the issuer's chain.
-    private static TrustedAuthorityIdentifier[] AuthorityKeyIdentifiers(X509Certificate2? signer)
+    // OpenID4VP 1.0 §6.1.1.1: an "aki" value is the base64url KeyIdentifier of the AuthorityKeyIdentifier of any X.509
+    // certificate in the chain present in the credential (x5c / x5chain; it may be the leaf alone, or leave out the root).
+    // Every certificate's identifier is offered, so a query naming the root CA matches a leaf issued by an intermediate.
+    private static TrustedAuthorityIdentifier[] AuthorityKeyIdentifiers(IEnumerable<X509Certificate2> chain) =>
+        chain.Select(c => c.Extensions.OfType<X509AuthorityKeyIdentifierExtension>().FirstOrDefault()?.KeyIdentifier)
+            .OfType<ReadOnlyMemory<byte>>()
+            .Select(keyId => System.Buffers.Text.Base64Url.EncodeToString(keyId.Span))
+            .Distinct(StringComparer.Ordinal)
+            .Select(value => new TrustedAuthorityIdentifier(TrustedAuthorityTypes.Aki, value))
+            .ToArray();
+
+    // The issuer-signed JWT's x5c (RFC 7515 §4.1.6: standard base64 DER, leaf first). It was already used to verify the
+    // issuer signature and chain, so it is well formed; anything unreadable simply offers no identifier.
+    private static List<X509Certificate2> X5c(JsonElement header)
     {
-        var aki = signer?.Extensions.OfType<X509AuthorityKeyIdentifierExtension>().FirstOrDefault()?.KeyIdentifier;
-        return aki is { } keyId ? [new TrustedAuthorityIdentifier(TrustedAuthorityTypes.Aki, System.Buffers.Text.Base64Url.EncodeToString(keyId.Span))] : [];
+        var chain = new List<X509Certificate2>();
+        if (!header.TryGetProperty("x5c", out var x5c) || x5c.ValueKind != JsonValueKind.Array)
+        {
+            return chain;
+        }
+
+        foreach (var entry in x5c.EnumerateArray())
+        {
+            try
+            {
+                chain.Add(X509CertificateLoader.LoadCertificate(Convert.FromBase64String(entry.GetString() ?? string.Empty)));
+            }
+            catch (Exception e) when (e is FormatException or CryptographicException or InvalidOperationException)
+            {
+                return chain;
+            }
+        }
+
+        return chain;
     }
+
+    // RFC 9901 §4: an SD-JWT without Key Binding ends with '~'; with it, the KB-JWT follows the last '~'.
+    private static bool IsWithoutKeyBindingJwt(string presentation) => presentation.EndsWith('~');
 }

@@ -6,13 +6,30 @@ namespace Wallet.Verifier.Stores.Sqlite;
 /// EF Core SQLite implementation of the Verifier's narrow stores. Consume-once operations are single conditional
 /// <c>UPDATE</c> statements whose affected-row count decides the winner, so concurrent requests cannot both succeed.
 /// </summary>
-internal sealed class SqliteVerifierStore(IDbContextFactory<VerifierDbContext> contexts) : ITransactionStore, ITransactionEventLog, INonceStore, IEphemeralKeyStore
+/// <remarks>
+/// SQLite has one writer at a time. Left to itself, a second writer gets SQLITE_BUSY and Microsoft.Data.Sqlite retries
+/// after sleeping 150 ms, which put 300–900 ms on the 95th–99th percentile of the load test (specs/performance.md);
+/// writes from this process therefore queue on <see cref="_writeGate"/> instead. Reads (WAL) are not gated.
+/// </remarks>
+internal sealed class SqliteVerifierStore(IDbContextFactory<VerifierDbContext> contexts) : ITransactionStore, ITransactionEventLog, INonceStore, IEphemeralKeyStore, IDisposable
 {
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+
+    public void Dispose() => _writeGate.Dispose();
+
     public async ValueTask CreateAsync(TransactionRecord transaction, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        db.Transactions.Add(ToEntity(transaction));
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            db.Transactions.Add(ToEntity(transaction));
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
     }
 
     public async ValueTask<TransactionRecord?> FindAsync(string id, CancellationToken cancellationToken)
@@ -31,42 +48,74 @@ internal sealed class SqliteVerifierStore(IDbContextFactory<VerifierDbContext> c
 
     public async ValueTask<bool> TryBeginResponseAsync(string id, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var nowMs = now.ToUnixTimeMilliseconds();
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var updated = await db.Transactions
-            .Where(t => t.Id == id && t.Status == (int)TransactionStatus.Pending && t.ExpiresAt > nowMs)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, (int)TransactionStatus.ResponseReceived), cancellationToken)
-            .ConfigureAwait(false);
-        return updated == 1;
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var nowMs = now.ToUnixTimeMilliseconds();
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            var updated = await db.Transactions
+                .Where(t => t.Id == id && t.Status == (int)TransactionStatus.Pending && t.ExpiresAt > nowMs)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, (int)TransactionStatus.ResponseReceived), cancellationToken)
+                .ConfigureAwait(false);
+            return updated == 1;
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
     }
 
     public async ValueTask CompleteAsync(string id, TransactionStatus status, string resultJson, byte[]? responseCodeHash, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        await db.Transactions
-            .Where(t => t.Id == id && t.Status == (int)TransactionStatus.ResponseReceived)
-            .ExecuteUpdateAsync(
-                s => s.SetProperty(t => t.Status, (int)status).SetProperty(t => t.ResultJson, resultJson).SetProperty(t => t.ResponseCodeHash, responseCodeHash),
-                cancellationToken)
-            .ConfigureAwait(false);
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            await db.Transactions
+                .Where(t => t.Id == id && t.Status == (int)TransactionStatus.ResponseReceived)
+                .ExecuteUpdateAsync(
+                    s => s.SetProperty(t => t.Status, (int)status).SetProperty(t => t.ResultJson, resultJson).SetProperty(t => t.ResponseCodeHash, responseCodeHash),
+                    cancellationToken)
+                .ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
     }
 
     public async ValueTask<int> PurgeAsync(DateTimeOffset expiredBefore, CancellationToken cancellationToken)
     {
-        var cutoff = expiredBefore.ToUnixTimeMilliseconds();
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var ids = db.Transactions.Where(t => t.ExpiresAt < cutoff).Select(t => t.Id);
-        await db.Events.Where(e => ids.Contains(e.TransactionId)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-        await db.EphemeralKeys.Where(k => ids.Contains(k.TransactionId)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-        await db.Nonces.Where(n => n.ExpiresAt < cutoff).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-        return await db.Transactions.Where(t => t.ExpiresAt < cutoff).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var cutoff = expiredBefore.ToUnixTimeMilliseconds();
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            var ids = db.Transactions.Where(t => t.ExpiresAt < cutoff).Select(t => t.Id);
+            await db.Events.Where(e => ids.Contains(e.TransactionId)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            await db.EphemeralKeys.Where(k => ids.Contains(k.TransactionId)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            await db.Nonces.Where(n => n.ExpiresAt < cutoff).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            return await db.Transactions.Where(t => t.ExpiresAt < cutoff).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
     }
 
     public async ValueTask AppendAsync(string transactionId, TransactionEvent transactionEvent, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        db.Events.Add(new TransactionEventEntity { TransactionId = transactionId, At = transactionEvent.At.ToUnixTimeMilliseconds(), Type = transactionEvent.Type, Detail = transactionEvent.Detail });
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            db.Events.Add(new TransactionEventEntity { TransactionId = transactionId, At = transactionEvent.At.ToUnixTimeMilliseconds(), Type = transactionEvent.Type, Detail = transactionEvent.Detail });
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
     }
 
     public async ValueTask<IReadOnlyList<TransactionEvent>> ListAsync(string transactionId, CancellationToken cancellationToken)
@@ -78,27 +127,51 @@ internal sealed class SqliteVerifierStore(IDbContextFactory<VerifierDbContext> c
 
     public async ValueTask AddAsync(string nonce, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        db.Nonces.Add(new NonceEntity { Value = nonce, ExpiresAt = expiresAt.ToUnixTimeMilliseconds() });
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            db.Nonces.Add(new NonceEntity { Value = nonce, ExpiresAt = expiresAt.ToUnixTimeMilliseconds() });
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
     }
 
     public async ValueTask<bool> TryConsumeAsync(string nonce, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var nowMs = now.ToUnixTimeMilliseconds();
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var updated = await db.Nonces
-            .Where(n => n.Value == nonce && !n.Consumed && n.ExpiresAt > nowMs)
-            .ExecuteUpdateAsync(s => s.SetProperty(n => n.Consumed, true), cancellationToken)
-            .ConfigureAwait(false);
-        return updated == 1;
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var nowMs = now.ToUnixTimeMilliseconds();
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            var updated = await db.Nonces
+                .Where(n => n.Value == nonce && !n.Consumed && n.ExpiresAt > nowMs)
+                .ExecuteUpdateAsync(s => s.SetProperty(n => n.Consumed, true), cancellationToken)
+                .ConfigureAwait(false);
+            return updated == 1;
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
     }
 
     public async ValueTask SaveAsync(string transactionId, string keyId, byte[] pkcs8, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        db.EphemeralKeys.Add(new EphemeralKeyEntity { TransactionId = transactionId, KeyId = keyId, Pkcs8 = pkcs8 });
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            db.EphemeralKeys.Add(new EphemeralKeyEntity { TransactionId = transactionId, KeyId = keyId, Pkcs8 = pkcs8 });
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
     }
 
     async ValueTask<(string KeyId, byte[] Pkcs8)?> IEphemeralKeyStore.FindAsync(string transactionId, CancellationToken cancellationToken)
@@ -110,8 +183,16 @@ internal sealed class SqliteVerifierStore(IDbContextFactory<VerifierDbContext> c
 
     public async ValueTask DeleteAsync(string transactionId, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        await db.EphemeralKeys.Where(k => k.TransactionId == transactionId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            await db.EphemeralKeys.Where(k => k.TransactionId == transactionId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
     }
 
     private static TransactionEntity ToEntity(TransactionRecord t) => new()
