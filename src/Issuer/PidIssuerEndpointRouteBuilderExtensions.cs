@@ -9,7 +9,7 @@ public static class PidIssuerEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps discovery (<c>/.well-known/…</c>), <c>/par</c>, <c>/authorize</c>, <c>/token</c>, <c>/nonce</c>, <c>/credential</c>,
-    /// <c>/credential-offers/{id}</c>, <c>/status-lists/{id}</c>, <c>/jwks</c> and the agency API <c>/api/offers</c>.
+    /// <c>/credential-offers/{id}</c>, the offer page <c>/offers/{id}</c>, <c>/status-lists/{id}</c>, <c>/jwks</c> and the agency API <c>/api/offers</c>.
     /// </summary>
     public static IEndpointRouteBuilder MapPidIssuer(this IEndpointRouteBuilder routes)
     {

@@ -1,8 +1,10 @@
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Wallet.Core.OAuth;
 using Wallet.Core.StatusList;
+using Wallet.Issuer.Authentication;
 using Wallet.Issuer.Options;
 using Wallet.Issuer.Pid;
 using Wallet.Issuer.Protocol;
@@ -44,9 +46,16 @@ public static class PidIssuerServiceCollectionExtensions
         services.TryAddSingleton<EfAuthorizationStores>();
         services.TryAddSingleton<IPushedAuthorizationRequestStore>(provider => provider.GetRequiredService<EfAuthorizationStores>());
         services.TryAddSingleton<IAuthorizationCodeStore>(provider => provider.GetRequiredService<EfAuthorizationStores>());
-        services.TryAddSingleton<IIssuerKeys, FileSystemIssuerKeys>();
+        services.TryAddSingleton<IIssuerKeys>(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<IssuerOptions>>();
+            var clock = provider.GetRequiredService<TimeProvider>();
+            return options.Value.Keys.IsConfigured ? ConfiguredIssuerKeys.Load(options, clock) : new FileSystemIssuerKeys(options, clock);
+        });
         services.TryAddSingleton<IAuthenticSource, SyntheticPersonRegistry>();
+        services.TryAddSingleton<IExpiredStateSweeper, EfExpiredStateSweeper>();
         services.AddHostedService<DatabaseInitializer>();
+        services.AddHostedService<ExpiredStateSweepService>();
 
         services.AddSingleton<IssuerEndpoints>();
         services.AddSingleton<DpopNonceService>();
@@ -62,9 +71,46 @@ public static class PidIssuerServiceCollectionExtensions
         services.AddSingleton<AuthorizationHandler>();
         services.AddSingleton<CredentialRequestHandler>();
         services.AddProblemDetails();
+        AddUserAuthentication(services);
 
         // The agency API is documented; the protocol endpoints are described by their specifications and metadata.
         services.AddOpenApi("agency", options => options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true);
         return services;
+    }
+
+    private static void AddUserAuthentication(IServiceCollection services)
+    {
+        services.TryAddSingleton<DevelopmentLogin>(provider => new DevelopmentLogin((SyntheticPersonRegistry)provider.GetRequiredService<IAuthenticSource>(), provider.GetRequiredService<IssuerEndpoints>()));
+        services.TryAddSingleton<UpstreamOpenIdConnectLogin>();
+
+        // Null when neither is configured: the authorization endpoint then refuses. A host may register its own first.
+        services.TryAddSingleton<IUserAuthentication>(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<IssuerOptions>>().Value;
+            if (options.Upstream.IsConfigured)
+            {
+                return provider.GetRequiredService<UpstreamOpenIdConnectLogin>();
+            }
+
+            return options.EnableDevelopmentLogin && provider.GetService<IAuthenticSource>() is SyntheticPersonRegistry
+                ? provider.GetRequiredService<DevelopmentLogin>()
+                : null!;
+        });
+
+        // The schemes are always registered: whether an upstream provider is configured is only known once the
+        // options are read, after registration. Unconfigured, the handler gets a placeholder configuration and
+        // refuses its callback (UpstreamOpenIdConnectOptionsSetup).
+        services.AddAuthentication()
+            .AddCookie(UpstreamOpenIdConnectLogin.CookieScheme, cookie =>
+            {
+                cookie.Cookie.Name = "__Host-issuer-upstream";
+                cookie.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+                cookie.Cookie.SameSite = SameSiteMode.Lax;
+                cookie.Cookie.HttpOnly = true;
+                cookie.ExpireTimeSpan = TimeSpan.FromMinutes(5);
+                cookie.SlidingExpiration = false;
+            })
+            .AddOpenIdConnect(UpstreamOpenIdConnectLogin.Scheme, _ => { });
+        services.AddSingleton<IConfigureOptions<OpenIdConnectOptions>, UpstreamOpenIdConnectOptionsSetup>();
     }
 }

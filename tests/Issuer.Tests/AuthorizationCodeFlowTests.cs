@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.WebUtilities;
 using Wallet.Core.Jose;
@@ -136,6 +137,94 @@ public sealed class AuthorizationCodeFlowTests() : IssuerTestBase(new Dictionary
         (await TestWallet.CredentialsAsync(await wallet.SendCredentialRequestAsync(body.ToJsonString()))).Should().ContainSingle();
     }
 
+    private Uri? _lastOfferUri;
+
+    private async Task<string> IssuerStateOfferAsync(string personId = "kari-nordmann", string[]? configurations = null)
+    {
+        var created = await CreateOfferAsync(new { personId, authorizationCode = true, credentialConfigurationIds = configurations ?? [SdJwtConfiguration] });
+        var wallet = new TestWallet(Http, Clock);
+        var offer = await wallet.ResolveOfferAsync(created["offerUri"]!.GetValue<string>());
+        offer.PreAuthorizedCode.Should().BeNull();
+        CredentialOfferLink.TryParse(created["offerUri"]!.GetValue<string>(), OpenId4VciLimits.Default, out var link, out _);
+        _lastOfferUri = link!.OfferUri;
+        return offer.AuthorizationCode!.IssuerState!;
+    }
+
+    [Fact]
+    public async Task Offer_with_issuer_state_binds_the_authorization_request_and_is_used_once_OID4VCI_4_1_1_5_1_3()
+    {
+        var issuerState = await IssuerStateOfferAsync();
+
+        var code = await CodeAsync(new Dictionary<string, string> { ["issuer_state"] = issuerState });
+        var token = await TokenAsync(code);
+        var again = await PushAsync(new Dictionary<string, string> { ["issuer_state"] = issuerState });
+
+        token.StatusCode.Should().Be(HttpStatusCode.OK, await token.Content.ReadAsStringAsync());
+        again.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await again.Content.ReadAsStringAsync()).Should().Contain("issuer_state is unknown, used or expired");
+        (await Http.GetAsync(_lastOfferUri)).StatusCode.Should().Be(HttpStatusCode.NotFound, "a redeemed offer is no longer served");
+    }
+
+    [Fact]
+    public async Task Issuer_state_offer_signed_in_as_another_person_is_access_denied_OID4VCI_5_1_3()
+    {
+        var issuerState = await IssuerStateOfferAsync("kari-nordmann");
+        var requestUri = await RequestUriAsync(new Dictionary<string, string> { ["issuer_state"] = issuerState });
+
+        var redirect = await LoginAsync(requestUri, "amina-haddad");
+
+        var query = QueryHelpers.ParseQuery(redirect.Headers.Location!.Query);
+        query.Should().NotContainKey("code");
+        query["error"].Single().Should().Be("access_denied");
+        query["error_description"].Single().Should().Contain("not the person the credential offer was made for");
+    }
+
+    [Theory]
+    [InlineData("unknown")]
+    [InlineData("other-configuration")]
+    [InlineData("expired")]
+    public async Task Pushed_request_with_an_unusable_issuer_state_is_invalid_request_OID4VCI_5_1_3(string scenario)
+    {
+        var issuerState = scenario == "unknown" ? "no-such-issuer-state" : await IssuerStateOfferAsync(configurations: [MdocConfiguration]);
+        if (scenario == "expired")
+        {
+            Clock.Advance(TimeSpan.FromMinutes(11));
+        }
+
+        var response = await PushAsync(new Dictionary<string, string> { ["issuer_state"] = issuerState, ["scope"] = scenario == "expired" ? MdocConfiguration : SdJwtConfiguration });
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await TestWallet.ErrorAsync(response)).Should().Be(OAuthErrors.InvalidRequest);
+    }
+
+    [Fact]
+    public async Task Issuer_state_is_not_a_pre_authorized_code_OID4VCI_6_1()
+    {
+        var issuerState = await IssuerStateOfferAsync();
+        var wallet = new TestWallet(Http, Clock);
+        await wallet.ResolveOfferAsync(CredentialOfferLink.ByValue(new CredentialOffer { CredentialIssuer = IssuerFactory.IssuerUrl, CredentialConfigurationIds = [SdJwtConfiguration], PreAuthorizedCode = new PreAuthorizedCodeGrant(issuerState) }).ToUri());
+
+        var token = await wallet.RequestTokenAsync();
+
+        (await TestWallet.ErrorAsync(token)).Should().Be(OAuthErrors.InvalidGrant);
+    }
+
+    [Theory]
+    [InlineData("claims", "authorizationCode")]
+    [InlineData("txCode", "txCode")]
+    public async Task Authorization_code_offer_needs_a_person_and_no_tx_code(string variant, string problem)
+    {
+        using var api = Factory.CreateApiClient();
+        object body = variant == "claims"
+            ? new { authorizationCode = true, claims = new { family_name = "X", given_name = "Y", birthdate = "1990-01-01", nationalities = new[] { "NO" } } }
+            : new { authorizationCode = true, txCode = true, personId = "kari-nordmann" };
+
+        var response = await api.PostAsJsonAsync("/api/offers", body);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]![problem].Should().NotBeNull();
+    }
+
     [Theory]
     [InlineData("wrong-verifier")]
     [InlineData("wrong-redirect")]
@@ -240,5 +329,7 @@ public sealed class AuthorizationWithoutLoginTests : IssuerTestBase
 
         page.StatusCode.Should().Be(HttpStatusCode.NotFound);
         login.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await Http.GetAsync("/authorize/upstream/callback?code=x&state=y")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await Http.GetAsync("/authorize/upstream/complete")).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Wallet.Core.Claims;
 using Wallet.Core.Jose;
 using Wallet.Core.Mdoc;
@@ -5,13 +6,14 @@ using Wallet.Core.SdJwt;
 using Wallet.Core.SdJwtVc;
 using Wallet.Core.StatusList;
 using Wallet.Core.Trust;
+using Wallet.Issuer.Signing;
 
 namespace Wallet.Issuer.Tests;
 
-/// <summary>Verifies issued credentials with Wallet.Core only, trusting nothing but the issuer's development IACA.</summary>
+/// <summary>Verifies issued credentials with Wallet.Core only, trusting nothing but the issuer's IACA (generated or configured).</summary>
 public sealed class CredentialVerification(IssuerFactory factory, HttpClient http)
 {
-    public X509ChainValidator ChainValidator { get; } = new(TrustAnchorStore.FromPem(File.ReadAllText(Path.Combine(factory.DataDirectory, "keys", "root.pem")), LevelOfAssurance.High, "development IACA"));
+    public X509ChainValidator ChainValidator { get; } = new(TrustAnchorStore.FromPem(DevelopmentCertificates.ExportCertificatePem(factory.Services.GetRequiredService<IIssuerKeys>().RootCertificate), LevelOfAssurance.High, "issuer IACA"));
 
     public ITokenStatusChecker StatusChecker => new HttpTokenStatusChecker(http, new StatusListTokenVerifier(ChainValidator, new StatusListTokenVerifierOptions(), factory.Clock), factory.Clock);
 

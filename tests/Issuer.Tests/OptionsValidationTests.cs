@@ -18,6 +18,7 @@ public sealed class OptionsValidationTests
         { "Issuer:BatchSize", "0", "Issuer:BatchSize" },
         { "Issuer:StatusListSize", "10", "Issuer:StatusListSize" },
         { "Issuer:OfferLifetime", "-00:01:00", "Issuer:OfferLifetime" },
+        { "Issuer:SweepInterval", "00:00:00", "Issuer:SweepInterval" },
         { "Issuer:IssuingCountry", "Norway", "Issuer:IssuingCountry" },
         { "Issuer:GenerateDevelopmentKeys", "false", "Issuer:GenerateDevelopmentKeys" },
         { "Issuer:CredentialConfigurations:x:Format", "jwt_vc_json", "Issuer:CredentialConfigurations:x:Format" },
@@ -34,6 +35,40 @@ public sealed class OptionsValidationTests
             settings["Issuer:CredentialConfigurations:x:Scope"] = "x";
         }
 
+        using var factory = new IssuerFactory(settings: settings);
+
+        var start = () => factory.CreateClient();
+
+        start.Should().Throw<OptionsValidationException>().Which.Message.Should().Contain(named);
+    }
+
+    public static TheoryData<string, string?, string> UpstreamCases => new()
+    {
+        { "Issuer:Upstream:Authority", "http://eid.example/", "Issuer:Upstream:Authority" },
+        { "Issuer:Upstream:Authority", "not a url", "Issuer:Upstream:Authority" },
+        { "Issuer:Upstream:ClientId", "", "Issuer:Upstream:ClientId" },
+        { "Issuer:Upstream:PersonIdClaim", "", "Issuer:Upstream:PersonIdClaim" },
+        { "Issuer:Upstream:Scopes:0", "profile", "Issuer:Upstream:Scopes" },
+        { "Issuer:Upstream:AcrLevels:0:Level", "Substantial", "Issuer:Upstream:AcrLevels" },
+        { "Issuer:Upstream:AcrLevels:0:Acr", "two words", "Issuer:Upstream:AcrLevels:0:Acr" },
+        { "Issuer:Upstream:AcrLevels:1:Acr", "urn:eid:high", "Issuer:Upstream:AcrLevels names an acr value twice" },
+        { "Issuer:EnableDevelopmentLogin", "true", "Issuer:EnableDevelopmentLogin" },
+    };
+
+    [Theory]
+    [MemberData(nameof(UpstreamCases))]
+    public void Invalid_upstream_login_setting_fails_at_start_naming_the_setting(string key, string? value, string named)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Issuer:Upstream:Authority"] = "https://eid.example/",
+            ["Issuer:Upstream:ClientId"] = "pid-issuer",
+            ["Issuer:Upstream:AcrLevels:0:Acr"] = "urn:eid:high",
+            ["Issuer:Upstream:AcrLevels:0:Level"] = "High",
+            ["Issuer:Upstream:AcrLevels:1:Acr"] = "urn:eid:substantial",
+            ["Issuer:Upstream:AcrLevels:1:Level"] = "Substantial",
+            [key] = value,
+        };
         using var factory = new IssuerFactory(settings: settings);
 
         var start = () => factory.CreateClient();

@@ -94,6 +94,31 @@ public sealed class TestWallet(HttpClient http, TimeProvider clock)
         return response;
     }
 
+    /// <summary>Redeems an authorization code with PKCE and a DPoP key (answering the nonce challenge); keeps the token.</summary>
+    public async Task<HttpResponseMessage> RequestAuthorizationCodeTokenAsync(SigningKey dpopKey, string code, string redirectUri, string codeVerifier, string clientId)
+    {
+        DpopKey = dpopKey;
+        async Task<HttpResponseMessage> Send()
+        {
+            var form = new Dictionary<string, string> { ["grant_type"] = "authorization_code", ["code"] = code, ["redirect_uri"] = redirectUri, ["code_verifier"] = codeVerifier, ["client_id"] = clientId };
+            using var request = new HttpRequestMessage(HttpMethod.Post, TokenEndpoint) { Content = new FormUrlEncodedContent(form) };
+            request.Headers.Add(DpopProof.HeaderName, DpopProof.Create(DpopKey, "POST", TokenEndpoint!, clock.GetUtcNow(), DpopNonce));
+            var sent = await http.SendAsync(request);
+            Remember(sent);
+            return sent;
+        }
+
+        var response = await Send();
+        if (response.StatusCode == HttpStatusCode.BadRequest && (await ErrorAsync(response)) == OAuthErrors.UseDpopNonce)
+        {
+            response = await Send();
+        }
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        AccessToken = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["access_token"]!.GetValue<string>();
+        return response;
+    }
+
     public async Task<HttpResponseMessage> SendTokenRequestAsync(string? txCode = null, string? code = null, string? dpopProof = null)
     {
         var form = new Dictionary<string, string> { ["grant_type"] = PreAuthorizedCodeGrant.GrantType, ["pre-authorized_code"] = code ?? Offer!.PreAuthorizedCode!.PreAuthorizedCode };

@@ -101,6 +101,15 @@ internal static class OfferEndpoints
                 : Results.Text(offer.ToJson(), "application/json");
         });
 
+        routes.MapGet(endpoints.BasePath + "/offers/{id}", async (string id, HttpContext context, OfferService offers, CancellationToken cancellationToken) =>
+        {
+            var open = await offers.FindOpenRecordAsync(id, cancellationToken).ConfigureAwait(false);
+            HttpResults.NoStore(context);
+            return open is null
+                ? HtmlPage.Render(endpoints.Issuer, "Offer not available", HtmlPage.Paragraph("This offer was already used, has expired or does not exist. Ask for a new one."), StatusCodes.Status404NotFound)
+                : OfferPage.Render(endpoints.Issuer, offers.LinkFor(open.OfferId), open.ExpiresAt);
+        });
+
         routes.MapGet(endpoints.BasePath + "/status-lists/{id}", async (string id, StatusListProvider statusLists, CancellationToken cancellationToken) =>
         {
             var token = await statusLists.TokenAsync(id, cancellationToken).ConfigureAwait(false);

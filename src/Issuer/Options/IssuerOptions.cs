@@ -24,6 +24,9 @@ public sealed class IssuerOptions
     /// <summary>Display of the issuer per language. When empty, English and Norwegian bokmål defaults are used.</summary>
     public List<DisplayOptions> Display { get; set; } = [];
 
+    /// <summary>Production keys from PEM or PKCS#12 files. When set, <see cref="GenerateDevelopmentKeys"/> must be off.</summary>
+    public IssuerKeyOptions Keys { get; set; } = new();
+
     /// <summary>Generate a development IACA, signers and keys into <see cref="DataDirectory"/> on first run. Never for production.</summary>
     public bool GenerateDevelopmentKeys { get; set; }
 
@@ -68,11 +71,20 @@ public sealed class IssuerOptions
     /// </summary>
     public bool EnableDevelopmentLogin { get; set; }
 
+    /// <summary>
+    /// User authentication at an upstream OpenID Connect provider. Exclusive with <see cref="EnableDevelopmentLogin"/>:
+    /// the authorization endpoint has one user authentication.
+    /// </summary>
+    public UpstreamLoginOptions Upstream { get; set; } = new();
+
     /// <summary>How long a pushed authorization request's <c>request_uri</c> is valid. Default 90 seconds.</summary>
     public TimeSpan PushedRequestLifetime { get; set; } = TimeSpan.FromSeconds(90);
 
     /// <summary>How long an authorization code is valid. Default 60 seconds.</summary>
     public TimeSpan AuthorizationCodeLifetime { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How often expired nonces, DPoP replay entries, tokens, codes and offers are deleted. Default 10 minutes.</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>Most credentials per Credential Request (<c>batch_credential_issuance.batch_size</c>). Default 10; 1 turns batches off.</summary>
     public int BatchSize { get; set; } = 10;

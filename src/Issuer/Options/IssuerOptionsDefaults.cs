@@ -34,6 +34,11 @@ internal sealed class IssuerOptionsDefaults : IPostConfigureOptions<IssuerOption
 
     public void PostConfigure(string? name, IssuerOptions options)
     {
+        if (options.Upstream.Scopes.Count == 0)
+        {
+            options.Upstream.Scopes.Add("openid");
+        }
+
         if (options.CredentialConfigurations.Count == 0)
         {
             options.CredentialConfigurations[PidSdJwtId] = new CredentialConfigurationOptions

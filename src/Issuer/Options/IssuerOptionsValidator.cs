@@ -8,7 +8,7 @@ using Wallet.Issuer.Signing;
 namespace Wallet.Issuer.Options;
 
 /// <summary>Checks <see cref="IssuerOptions"/> at start-up; every message names the setting (<c>Issuer:…</c>).</summary>
-internal sealed class IssuerOptionsValidator : IValidateOptions<IssuerOptions>
+internal sealed class IssuerOptionsValidator(TimeProvider timeProvider) : IValidateOptions<IssuerOptions>
 {
     public ValidateOptionsResult Validate(string? name, IssuerOptions options)
     {
@@ -23,9 +23,21 @@ internal sealed class IssuerOptionsValidator : IValidateOptions<IssuerOptions>
         {
             failures.Add("Issuer:DataDirectory must name a folder.");
         }
+        else if (options.Keys.IsConfigured)
+        {
+            if (options.GenerateDevelopmentKeys)
+            {
+                failures.Add("Issuer:GenerateDevelopmentKeys must be false while Issuer:Keys names key files.");
+            }
+
+            if (!ConfiguredIssuerKeys.TryLoad(options.Keys, timeProvider.GetUtcNow(), out _, out var keyFailures))
+            {
+                failures.AddRange(keyFailures);
+            }
+        }
         else if (!options.GenerateDevelopmentKeys && !FileSystemIssuerKeys.Exist(options.DataDirectory))
         {
-            failures.Add($"Issuer:DataDirectory has no signing keys in '{FileSystemIssuerKeys.KeyFolder(options.DataDirectory)}'; provide them or set Issuer:GenerateDevelopmentKeys=true (development only).");
+            failures.Add($"Issuer:DataDirectory has no signing keys in '{FileSystemIssuerKeys.KeyFolder(options.DataDirectory)}'; name key files in Issuer:Keys, put them there, or set Issuer:GenerateDevelopmentKeys=true (development only).");
         }
 
         for (var i = 0; i < options.ApiKeys.Count; i++)
@@ -44,6 +56,7 @@ internal sealed class IssuerOptionsValidator : IValidateOptions<IssuerOptions>
         Positive(failures, options.CredentialLifetime, "CredentialLifetime");
         Positive(failures, options.PushedRequestLifetime, "PushedRequestLifetime");
         Positive(failures, options.AuthorizationCodeLifetime, "AuthorizationCodeLifetime");
+        Positive(failures, options.SweepInterval, "SweepInterval");
         if (options.AccessTokenLifetime > TimeSpan.FromMinutes(5) && !options.RequireDpop)
         {
             failures.Add("Issuer:AccessTokenLifetime above 5 minutes requires Issuer:RequireDpop=true (OpenID4VCI 1.0 §13.10).");
@@ -76,6 +89,7 @@ internal sealed class IssuerOptionsValidator : IValidateOptions<IssuerOptions>
         }
 
         ValidateConfigurations(failures, options);
+        ValidateUpstream(failures, options);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
@@ -116,6 +130,65 @@ internal sealed class IssuerOptionsValidator : IValidateOptions<IssuerOptions>
                     failures.Add($"{setting}:Claims:{i}:Path must be a non-empty list of names.");
                 }
             }
+        }
+    }
+
+    private static void ValidateUpstream(List<string> failures, IssuerOptions options)
+    {
+        var upstream = options.Upstream;
+        if (!upstream.IsConfigured)
+        {
+            return;
+        }
+
+        if (options.EnableDevelopmentLogin)
+        {
+            failures.Add("Issuer:EnableDevelopmentLogin must be false while Issuer:Upstream:Authority is set: the authorization endpoint has one user authentication.");
+        }
+
+        if (!Uri.TryCreate(upstream.Authority, UriKind.Absolute, out var authority)
+            || (authority.Scheme != Uri.UriSchemeHttps && !(authority.Scheme == Uri.UriSchemeHttp && !upstream.RequireHttpsMetadata)))
+        {
+            failures.Add("Issuer:Upstream:Authority must be an absolute https URL (http only with Issuer:Upstream:RequireHttpsMetadata=false).");
+        }
+
+        if (string.IsNullOrWhiteSpace(upstream.ClientId))
+        {
+            failures.Add("Issuer:Upstream:ClientId is required when Issuer:Upstream:Authority is set.");
+        }
+
+        if (string.IsNullOrWhiteSpace(upstream.PersonIdClaim))
+        {
+            failures.Add("Issuer:Upstream:PersonIdClaim must name the ID token claim that identifies the person in the authentic source.");
+        }
+
+        if (!upstream.Scopes.Contains("openid", StringComparer.Ordinal))
+        {
+            failures.Add("Issuer:Upstream:Scopes must contain 'openid' (OpenID Connect Core 1.0 §3.1.2.1).");
+        }
+
+        for (var i = 0; i < upstream.AcrLevels.Count; i++)
+        {
+            var entry = upstream.AcrLevels[i];
+            if (string.IsNullOrWhiteSpace(entry.Acr) || entry.Acr.Contains(' ', StringComparison.Ordinal))
+            {
+                failures.Add($"Issuer:Upstream:AcrLevels:{i}:Acr must be one acr value without spaces.");
+            }
+
+            if (!Enum.IsDefined(entry.Level))
+            {
+                failures.Add($"Issuer:Upstream:AcrLevels:{i}:Level must be Low, Substantial or High.");
+            }
+        }
+
+        if (upstream.AcrLevels.Select(a => a.Acr).Distinct(StringComparer.Ordinal).Count() != upstream.AcrLevels.Count)
+        {
+            failures.Add("Issuer:Upstream:AcrLevels names an acr value twice.");
+        }
+
+        if (!upstream.AcrLevels.Any(a => a.Level == LevelOfAssurance.High))
+        {
+            failures.Add("Issuer:Upstream:AcrLevels must map at least one acr value to High: PID is only issued at level of assurance high.");
         }
     }
 

@@ -1,7 +1,10 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Wallet.Core.OAuth;
+using Wallet.Core.Trust;
+using Wallet.Issuer.Authentication;
 using Wallet.Issuer.Options;
+using Wallet.Issuer.Pid;
 using Wallet.Issuer.Stores;
 using Wallet.Issuer.Stores.Ef;
 
@@ -18,6 +21,8 @@ internal sealed class AuthorizationHandler(
     IPushedAuthorizationRequestStore pushedRequests,
     IAuthorizationCodeStore codes,
     WalletAttestationTrust attestationTrust,
+    IAuthenticSource authenticSource,
+    IOfferStore offers,
     TimeProvider timeProvider)
 {
     public const string RequestUriPrefix = "urn:ietf:params:oauth:request_uri:";
@@ -59,9 +64,30 @@ internal sealed class AuthorizationHandler(
             return Fail(OAuthErrors.InvalidScope, "No requested scope names a credential this issuer offers (OpenID4VCI 1.0 Sec. 5.1.2).");
         }
 
-        var id = Random();
         var now = timeProvider.GetUtcNow();
-        var record = new AuthorizationGrantRecord(parsed.ClientId, parsed.RedirectUri.OriginalString, parsed.CodeChallenge, configurationIds, parsed.AuthorizationDetailsConfigurationIds.Count > 0, parsed.State, parsed.DpopJkt, now + settings.PushedRequestLifetime);
+        string? offerId = null;
+        if (parsed.IssuerState is { } issuerState)
+        {
+            // OpenID4VCI 1.0 Sec. 5.1.3: issuer_state binds the request to the offer; it is checked, never trusted blindly.
+            var offer = issuerState.Length > 128 ? null : await offers.FindByIssuerStateAsync(StoreHash.Of(issuerState), now, cancellationToken).ConfigureAwait(false);
+            if (offer is null)
+            {
+                return Fail(OAuthErrors.InvalidRequest, "The issuer_state is unknown, used or expired (OpenID4VCI 1.0 Sec. 5.1.3).");
+            }
+
+            if (configurationIds.Any(c => !offer.ConfigurationIds.Contains(c, StringComparer.Ordinal)))
+            {
+                return Fail(OAuthErrors.InvalidRequest, "The request asks for a credential configuration that the offer named by issuer_state does not offer.");
+            }
+
+            offerId = offer.OfferId;
+        }
+
+        var id = Random();
+        var record = new AuthorizationGrantRecord(parsed.ClientId, parsed.RedirectUri.OriginalString, parsed.CodeChallenge, configurationIds, parsed.AuthorizationDetailsConfigurationIds.Count > 0, parsed.State, parsed.DpopJkt, now + settings.PushedRequestLifetime)
+        {
+            OfferId = offerId,
+        };
         await pushedRequests.AddAsync(id, record, cancellationToken).ConfigureAwait(false);
         return (RequestUriPrefix + id, (long)settings.PushedRequestLifetime.TotalSeconds, null);
     }
@@ -83,9 +109,14 @@ internal sealed class AuthorizationHandler(
         return clientId == request.ClientId ? (request, null) : (null, "The client_id does not match the pushed request (RFC 9126 Sec. 4).");
     }
 
-    /// <summary>Completes authentication of <paramref name="personId"/>: consumes the pushed request and returns the redirect with the code.</summary>
-    public async ValueTask<(Uri? Redirect, string? Problem)> CompleteAsync(string? requestUri, string personId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Completes authentication: consumes the pushed request and returns the redirect to the client, with a code when
+    /// <paramref name="user"/> reached level of assurance high and is known to the authentic source, else with
+    /// <c>access_denied</c> (RFC 6749 Sec. 4.1.2.1).
+    /// </summary>
+    public async ValueTask<(Uri? Redirect, string? Problem)> CompleteAsync(string? requestUri, AuthenticatedUser user, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(user);
         if (requestUri is null || !requestUri.StartsWith(RequestUriPrefix, StringComparison.Ordinal))
         {
             return (null, "The request_uri is missing.");
@@ -98,13 +129,47 @@ internal sealed class AuthorizationHandler(
             return (null, "The request_uri is unknown, used or expired.");
         }
 
+        // PID is issued only after an authentication at level of assurance high (PID Rule Book; eIDAS Art. 8).
+        if (user.LevelOfAssurance is not LevelOfAssurance.High)
+        {
+            var reached = user.LevelOfAssurance is { } level ? $"level of assurance {level}" : "no known level of assurance";
+            return (Redirect(request, "error=access_denied&error_description=" + Uri.EscapeDataString(OAuthErrorDescription.Sanitize(
+                $"The sign-in (acr '{user.Acr ?? "none"}') reached {reached}; issuing PID requires level of assurance high."))), null);
+        }
+
+        if (await authenticSource.FindAsync(user.PersonId, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return (Redirect(request, "error=access_denied&error_description=" + Uri.EscapeDataString("The authentic source has no PID data for the signed-in person.")), null);
+        }
+
+        if (request.OfferId is { } boundOffer)
+        {
+            // The offer was made for one person: only that person may take it, and only once.
+            var offer = await offers.FindAsync(boundOffer, cancellationToken).ConfigureAwait(false);
+            if (offer is null || !string.Equals(offer.PersonId, user.PersonId, StringComparison.Ordinal))
+            {
+                return (Redirect(request, "error=access_denied&error_description=" + Uri.EscapeDataString("The signed-in person is not the person the credential offer was made for.")), null);
+            }
+
+            if (!await offers.RedeemAuthorizationCodeOfferAsync(boundOffer, now, cancellationToken).ConfigureAwait(false))
+            {
+                return (Redirect(request, "error=access_denied&error_description=" + Uri.EscapeDataString("The credential offer was already used or has expired.")), null);
+            }
+        }
+
         var code = Random();
-        await codes.AddAsync(StoreHash.Of(code), request with { PersonId = personId, ExpiresAt = now + options.Value.AuthorizationCodeLifetime }, cancellationToken).ConfigureAwait(false);
-        var query = "code=" + Uri.EscapeDataString(code)
+        await codes.AddAsync(StoreHash.Of(code), request with { PersonId = user.PersonId, ExpiresAt = now + options.Value.AuthorizationCodeLifetime }, cancellationToken).ConfigureAwait(false);
+        return (Redirect(request, "code=" + Uri.EscapeDataString(code)), null);
+    }
+
+    /// <summary>The redirect to the client with <paramref name="parameters"/>, its <c>state</c> and <c>iss</c> (RFC 9207).</summary>
+    private Uri Redirect(AuthorizationGrantRecord request, string parameters)
+    {
+        var query = parameters
             + (request.State is { } state ? "&state=" + Uri.EscapeDataString(state) : string.Empty)
             + "&iss=" + Uri.EscapeDataString(endpoints.Issuer);
         var separator = request.RedirectUri.Contains('?', StringComparison.Ordinal) ? "&" : "?";
-        return (new Uri(request.RedirectUri + separator + query), null);
+        return new Uri(request.RedirectUri + separator + query);
     }
 
     private static (string?, long, ProtocolError?) Fail(string error, string description) => (null, 0, ProtocolError.Create(400, error, description));

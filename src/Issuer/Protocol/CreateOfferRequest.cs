@@ -16,4 +16,11 @@ public sealed class CreateOfferRequest
 
     /// <summary>Protect the offer with a numeric transaction code delivered to the user out of band.</summary>
     public bool TxCode { get; set; }
+
+    /// <summary>
+    /// Offer the <c>authorization_code</c> grant with an <c>issuer_state</c> instead of a pre-authorized code: the
+    /// wallet sends the user through the authorization endpoint, and the signed-in person must be <see cref="PersonId"/>.
+    /// Needs <see cref="PersonId"/>; excludes <see cref="TxCode"/>.
+    /// </summary>
+    public bool AuthorizationCode { get; set; }
 }

@@ -45,6 +45,16 @@ internal sealed class OfferService(IOptions<IssuerOptions> options, IssuerEndpoi
             inlineClaims = request.Claims!.Value.GetRawText();
         }
 
+        if (request.AuthorizationCode && request.PersonId is null)
+        {
+            problems["authorizationCode"] = ["An authorization-code offer needs personId: the signed-in person must be the offer's subject."];
+        }
+
+        if (request.AuthorizationCode && request.TxCode)
+        {
+            problems["txCode"] = ["A transaction code belongs to the pre-authorized code grant; the authorization-code grant authenticates the user instead."];
+        }
+
         if (problems.Count > 0)
         {
             return (null, problems);
@@ -69,14 +79,19 @@ internal sealed class OfferService(IOptions<IssuerOptions> options, IssuerEndpoi
             request.PersonId,
             inlineClaims,
             now,
-            now + settings.OfferLifetime);
+            now + settings.OfferLifetime)
+        {
+            IsAuthorizationCode = request.AuthorizationCode,
+        };
         await offers.AddAsync(record, cancellationToken).ConfigureAwait(false);
-        var link = CredentialOfferLink.ByReference(endpoints.Offer(offerId)).ToUri();
-        return (new CreatedOffer(offerId, link, txCode, record.ExpiresAt), null);
+        return (new CreatedOffer(offerId, LinkFor(offerId), endpoints.At("/offers/" + offerId).AbsoluteUri, txCode, record.ExpiresAt), null);
     }
 
-    /// <summary>The offer document for <paramref name="offerId"/> while it is open (not redeemed, not expired), else null.</summary>
-    public async ValueTask<CredentialOffer?> FindOpenAsync(string offerId, CancellationToken cancellationToken)
+    /// <summary>The <c>openid-credential-offer://</c> link carrying the offer <paramref name="offerId"/> by reference.</summary>
+    public string LinkFor(string offerId) => CredentialOfferLink.ByReference(endpoints.Offer(offerId)).ToUri();
+
+    /// <summary>The stored offer while it is open (not redeemed, not expired), else null.</summary>
+    public async ValueTask<OfferRecord?> FindOpenRecordAsync(string offerId, CancellationToken cancellationToken)
     {
         if (offerId.Length > 64)
         {
@@ -84,9 +99,26 @@ internal sealed class OfferService(IOptions<IssuerOptions> options, IssuerEndpoi
         }
 
         var record = await offers.FindAsync(offerId, cancellationToken).ConfigureAwait(false);
-        if (record is null || record.Redeemed || record.PreAuthorizedCode is null || record.ExpiresAt <= timeProvider.GetUtcNow())
+        return record is null || record.Redeemed || record.PreAuthorizedCode is null || record.ExpiresAt <= timeProvider.GetUtcNow() ? null : record;
+    }
+
+    /// <summary>The offer document for <paramref name="offerId"/> while it is open (not redeemed, not expired), else null.</summary>
+    public async ValueTask<CredentialOffer?> FindOpenAsync(string offerId, CancellationToken cancellationToken)
+    {
+        var record = await FindOpenRecordAsync(offerId, cancellationToken).ConfigureAwait(false);
+        if (record is null)
         {
             return null;
+        }
+
+        if (record.IsAuthorizationCode)
+        {
+            return new CredentialOffer
+            {
+                CredentialIssuer = endpoints.Issuer,
+                CredentialConfigurationIds = record.ConfigurationIds,
+                AuthorizationCode = new AuthorizationCodeGrant(record.PreAuthorizedCode),
+            };
         }
 
         return new CredentialOffer
@@ -94,7 +126,7 @@ internal sealed class OfferService(IOptions<IssuerOptions> options, IssuerEndpoi
             CredentialIssuer = endpoints.Issuer,
             CredentialConfigurationIds = record.ConfigurationIds,
             PreAuthorizedCode = new PreAuthorizedCodeGrant(
-                record.PreAuthorizedCode,
+                record.PreAuthorizedCode!,
                 record.TxCodeLength is { } length ? new TransactionCode(TxCodeInputMode.Numeric, length, "Enter the code you received from the PID provider") : null),
         };
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
 using Wallet.Core.StatusList;
 using Wallet.Issuer.Options;
@@ -6,17 +7,20 @@ using Wallet.Issuer.Signing;
 namespace Wallet.Issuer.Protocol;
 
 /// <summary>
-/// The issuer's status lists: list <c>1</c> of 2-bit entries (valid, invalid, suspended), created on first use, with a
-/// random fresh index per credential (HAIP 1.0 §6.1, Token Status List §13.2). Rolling over to a new list when one is
-/// full is not implemented yet.
+/// The issuer's status lists: lists <c>1</c>, <c>2</c>, … of 2-bit entries (valid, invalid, suspended), each created on
+/// first use, with a random fresh index per credential (HAIP 1.0 §6.1, Token Status List §13.2). When the current list
+/// is full, allocation moves on to the next list; after a restart it walks forward past the full ones.
 /// </summary>
 internal sealed class StatusListProvider
 {
-    private const string CurrentListId = "1";
     private const int Bits = 2;
+
+    // Bounds the walk over full lists (a restart begins at list 1): 10,000 lists of the minimum size are 10 million entries.
+    private const int MaxListHops = 10_000;
     private readonly IssuerEndpoints _endpoints;
     private readonly int _size;
-    private volatile bool _created;
+    private int _current = 1;
+    private int _createdThrough;
 
     public StatusListProvider(IStatusListStore store, IIssuerKeys keys, IssuerEndpoints endpoints, IOptions<IssuerOptions> options, TimeProvider timeProvider)
     {
@@ -29,14 +33,29 @@ internal sealed class StatusListProvider
 
     public async ValueTask<StatusListIssuerResult> AllocateAsync(CancellationToken cancellationToken)
     {
-        var uri = _endpoints.StatusList(CurrentListId);
-        if (!_created)
+        StatusListIssuerResult? result = null;
+        for (var hop = 0; hop < MaxListHops; hop++)
         {
-            await Issuer.CreateListAsync(uri, Bits, _size, cancellationToken).ConfigureAwait(false);
-            _created = true;
+            var current = Volatile.Read(ref _current);
+            var uri = _endpoints.StatusList(current.ToString(CultureInfo.InvariantCulture));
+            if (Volatile.Read(ref _createdThrough) < current)
+            {
+                // False when the list exists already (another request, or before a restart): either way it exists now.
+                await Issuer.CreateListAsync(uri, Bits, _size, cancellationToken).ConfigureAwait(false);
+                RaiseTo(ref _createdThrough, current);
+            }
+
+            result = await Issuer.AllocateAsync(uri, cancellationToken).ConfigureAwait(false);
+            if (result.Succeeded || result.Error!.Code != StatusListErrorCodes.ListFull)
+            {
+                return result;
+            }
+
+            // Concurrent requests that found the same list full move on together: only one increment wins.
+            Interlocked.CompareExchange(ref _current, current + 1, current);
         }
 
-        return await Issuer.AllocateAsync(uri, cancellationToken).ConfigureAwait(false);
+        return result!;
     }
 
     /// <summary>A freshly signed Status List Token for the list <paramref name="id"/>, or null when there is no such list.</summary>
@@ -44,4 +63,19 @@ internal sealed class StatusListProvider
         id.Length is > 0 and <= 16 && id.All(char.IsAsciiDigit)
             ? Issuer.CreateJwtAsync(_endpoints.StatusList(id), cancellationToken)
             : ValueTask.FromResult<string?>(null);
+
+    private static void RaiseTo(ref int field, int value)
+    {
+        var seen = Volatile.Read(ref field);
+        while (seen < value)
+        {
+            var previous = Interlocked.CompareExchange(ref field, value, seen);
+            if (previous == seen)
+            {
+                return;
+            }
+
+            seen = previous;
+        }
+    }
 }

@@ -24,4 +24,7 @@ public sealed record AuthorizationGrantRecord(
 {
     /// <summary>The authenticated person, set when the code is issued.</summary>
     public string? PersonId { get; init; }
+
+    /// <summary>The authorization-code offer this request was bound to by its <c>issuer_state</c>, if any.</summary>
+    public string? OfferId { get; init; }
 }

@@ -19,4 +19,10 @@ public interface IOfferStore
     /// <param name="now">The current time.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     ValueTask<(RedemptionOutcome Outcome, OfferRecord? Offer)> RedeemAsync(string preAuthorizedCodeHash, string? txCode, int maxTxCodeAttempts, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>The open (not redeemed, not expired) authorization-code offer whose <c>issuer_state</c> has this hash, or null.</summary>
+    ValueTask<OfferRecord?> FindByIssuerStateAsync(string issuerStateHash, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>Atomically marks the authorization-code offer <paramref name="offerId"/> redeemed; true for exactly one caller while it is open.</summary>
+    ValueTask<bool> RedeemAuthorizationCodeOfferAsync(string offerId, DateTimeOffset now, CancellationToken cancellationToken = default);
 }

@@ -1,13 +1,14 @@
 namespace Wallet.Issuer.Stores;
 
 /// <summary>
-/// A Credential Offer with its pre-authorized code, as stored. The code is looked up by hash; the code itself is kept
-/// only until redemption, because the offer document served by reference must contain it, and is wiped then. The
-/// transaction code is stored only as a salted hash.
+/// A Credential Offer with its grant's secret, as stored: the pre-authorized code, or for an authorization-code offer
+/// the <c>issuer_state</c>. The secret is looked up by hash; the secret itself is kept only until redemption, because
+/// the offer document served by reference must contain it, and is wiped then. The transaction code is stored only as
+/// a salted hash.
 /// </summary>
 /// <param name="OfferId">The random identifier in the offer URI.</param>
-/// <param name="PreAuthorizedCodeHash">Base64 SHA-256 of the pre-authorized code.</param>
-/// <param name="PreAuthorizedCode">The code itself while the offer is open; null once redeemed.</param>
+/// <param name="PreAuthorizedCodeHash">Base64 SHA-256 of the pre-authorized code (or of the <c>issuer_state</c>).</param>
+/// <param name="PreAuthorizedCode">The code (or <c>issuer_state</c>) itself while the offer is open; null once redeemed.</param>
 /// <param name="TxCodeHash">Base64url SHA-256 of the offer id and the transaction code, when one is required.</param>
 /// <param name="TxCodeLength">Digits of the transaction code, announced in the offer.</param>
 /// <param name="ConfigurationIds">The offered credential configurations.</param>
@@ -29,4 +30,10 @@ public sealed record OfferRecord(
 {
     /// <summary>True once the pre-authorized code was exchanged for an access token (or invalidated).</summary>
     public bool Redeemed { get; init; }
+
+    /// <summary>
+    /// True for an offer with an <c>authorization_code</c> grant: its secret is the <c>issuer_state</c>, which binds
+    /// the authorization request to the offer, and it cannot be redeemed as a pre-authorized code.
+    /// </summary>
+    public bool IsAuthorizationCode { get; init; }
 }

@@ -19,8 +19,7 @@ internal sealed class EfNonceStore(IDbContextFactory<IssuerDbContext> factory) :
         await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var deleted = await db.Nonces.Where(n => n.Nonce == hash && n.ExpiresAt > nowSeconds).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
 
-        // Expired nonces are swept on the way, so the table stays small.
-        await db.Nonces.Where(n => n.ExpiresAt <= nowSeconds).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        // Expired nonces are left to ExpiredStateSweepService: no table-wide DELETE on the request path.
         return deleted == 1;
     }
 }

@@ -23,6 +23,7 @@ internal sealed class EfOfferStore(IDbContextFactory<IssuerDbContext> factory) :
             InlineClaimsJson = offer.InlineClaimsJson,
             CreatedAt = offer.CreatedAt.ToUnixTimeSeconds(),
             ExpiresAt = offer.ExpiresAt.ToUnixTimeSeconds(),
+            IsAuthorizationCode = offer.IsAuthorizationCode,
         });
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -37,7 +38,8 @@ internal sealed class EfOfferStore(IDbContextFactory<IssuerDbContext> factory) :
     public async ValueTask<(RedemptionOutcome Outcome, OfferRecord? Offer)> RedeemAsync(string preAuthorizedCodeHash, string? txCode, int maxTxCodeAttempts, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var entity = await db.Offers.AsNoTracking().FirstOrDefaultAsync(o => o.CodeHash == preAuthorizedCodeHash, cancellationToken).ConfigureAwait(false);
+        // An issuer_state is never a pre-authorized code, even though both are looked up by hash in one column.
+        var entity = await db.Offers.AsNoTracking().FirstOrDefaultAsync(o => o.CodeHash == preAuthorizedCodeHash && !o.IsAuthorizationCode, cancellationToken).ConfigureAwait(false);
         if (entity is null)
         {
             return (RedemptionOutcome.UnknownCode, null);
@@ -87,6 +89,27 @@ internal sealed class EfOfferStore(IDbContextFactory<IssuerDbContext> factory) :
         return updated == 1 ? (RedemptionOutcome.Redeemed, offer with { Redeemed = true, PreAuthorizedCode = null }) : (RedemptionOutcome.AlreadyRedeemed, offer);
     }
 
+    public async ValueTask<OfferRecord?> FindByIssuerStateAsync(string issuerStateHash, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var nowSeconds = now.ToUnixTimeSeconds();
+        var entity = await db.Offers.AsNoTracking()
+            .FirstOrDefaultAsync(o => o.CodeHash == issuerStateHash && o.IsAuthorizationCode && !o.Redeemed && o.ExpiresAt > nowSeconds, cancellationToken)
+            .ConfigureAwait(false);
+        return entity is null ? null : ToRecord(entity);
+    }
+
+    public async ValueTask<bool> RedeemAuthorizationCodeOfferAsync(string offerId, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var nowSeconds = now.ToUnixTimeSeconds();
+        var updated = await db.Offers
+            .Where(o => o.OfferId == offerId && o.IsAuthorizationCode && !o.Redeemed && o.ExpiresAt > nowSeconds)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.Redeemed, true).SetProperty(o => o.Code, (string?)null), cancellationToken)
+            .ConfigureAwait(false);
+        return updated == 1;
+    }
+
     /// <summary>The stored form of a transaction code: salted with the offer id so equal codes hash differently.</summary>
     public static string HashTxCode(string offerId, string txCode) =>
         Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(offerId + ":" + txCode)));
@@ -104,5 +127,6 @@ internal sealed class EfOfferStore(IDbContextFactory<IssuerDbContext> factory) :
         DateTimeOffset.FromUnixTimeSeconds(e.ExpiresAt))
     {
         Redeemed = e.Redeemed,
+        IsAuthorizationCode = e.IsAuthorizationCode,
     };
 }

@@ -25,6 +25,8 @@ internal sealed class OfferEntity
     public bool Redeemed { get; set; }
 
     public int FailedTxCodeAttempts { get; set; }
+
+    public bool IsAuthorizationCode { get; set; }
 }
 
 internal sealed class NonceEntity

@@ -1,0 +1,36 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using Wallet.Issuer.Endpoints;
+using Wallet.Issuer.Pid;
+using Wallet.Issuer.Protocol;
+
+namespace Wallet.Issuer.Authentication;
+
+/// <summary>
+/// The development login: a page that lists the synthetic persons and lets anyone sign in as one. It stands for an
+/// authentication at level of assurance high, so PID can be tried end to end; never for production.
+/// </summary>
+internal sealed class DevelopmentLogin(SyntheticPersonRegistry registry, IssuerEndpoints endpoints) : IUserAuthentication
+{
+    public Task<IResult> BeginAsync(HttpContext context, string requestUri, CancellationToken cancellationToken)
+    {
+        var encodedRequestUri = HtmlEncoder.Default.Encode(requestUri);
+        var body = new StringBuilder("<p><strong>Development sign-in.</strong> Choose a synthetic person; never use this in production.</p><ul>");
+        foreach (var person in registry.Persons)
+        {
+            body.Append("<li><form method=\"post\" action=\"").Append(HtmlEncoder.Default.Encode(endpoints.BasePath + "/authorize/login")).Append("\">")
+                .Append("<input type=\"hidden\" name=\"request_uri\" value=\"").Append(encodedRequestUri).Append("\">")
+                .Append("<input type=\"hidden\" name=\"person_id\" value=\"").Append(HtmlEncoder.Default.Encode(person.PersonId)).Append("\">")
+                .Append("<button type=\"submit\">").Append(HtmlEncoder.Default.Encode($"{person.Data.GivenName} {person.Data.FamilyName}")).Append("</button> ")
+                .Append(HtmlEncoder.Default.Encode(person.Description)).Append("</form></li>");
+        }
+
+        return Task.FromResult(HtmlPage.Render(endpoints.Issuer, "Sign in to get your PID", body.Append("</ul>").ToString()));
+    }
+
+    /// <summary>The user chose <paramref name="personId"/>; null when the registry has no such person.</summary>
+    public async ValueTask<AuthenticatedUser?> AuthenticateAsync(string personId, CancellationToken cancellationToken) =>
+        await registry.FindAsync(personId, cancellationToken).ConfigureAwait(false) is null
+            ? null
+            : new AuthenticatedUser(personId, Core.Trust.LevelOfAssurance.High, null);
+}
