@@ -52,7 +52,7 @@ public static class PidIssuerServiceCollectionExtensions
             var clock = provider.GetRequiredService<TimeProvider>();
             return options.Value.Keys.IsConfigured ? ConfiguredIssuerKeys.Load(options, clock) : new FileSystemIssuerKeys(options, clock);
         });
-        services.TryAddSingleton<IAuthenticSource, SyntheticPersonRegistry>();
+        services.TryAddSingleton<IAuthenticSource, SqlitePersonRegister>();
         services.TryAddSingleton<IExpiredStateSweeper, EfExpiredStateSweeper>();
         services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService<ExpiredStateSweepService>();
@@ -80,7 +80,7 @@ public static class PidIssuerServiceCollectionExtensions
 
     private static void AddUserAuthentication(IServiceCollection services)
     {
-        services.TryAddSingleton<DevelopmentLogin>(provider => new DevelopmentLogin((SyntheticPersonRegistry)provider.GetRequiredService<IAuthenticSource>(), provider.GetRequiredService<IssuerEndpoints>()));
+        services.TryAddSingleton<DevelopmentLogin>(provider => new DevelopmentLogin((SqlitePersonRegister)provider.GetRequiredService<IAuthenticSource>(), provider.GetRequiredService<IssuerEndpoints>()));
         services.TryAddSingleton<UpstreamOpenIdConnectLogin>();
 
         // Null when neither is configured: the authorization endpoint then refuses. A host may register its own first.
@@ -92,7 +92,7 @@ public static class PidIssuerServiceCollectionExtensions
                 return provider.GetRequiredService<UpstreamOpenIdConnectLogin>();
             }
 
-            return options.EnableDevelopmentLogin && provider.GetService<IAuthenticSource>() is SyntheticPersonRegistry
+            return options.EnableDevelopmentLogin && provider.GetService<IAuthenticSource>() is SqlitePersonRegister
                 ? provider.GetRequiredService<DevelopmentLogin>()
                 : null!;
         });

@@ -23,13 +23,14 @@ public sealed class PidDataTests
     [Fact]
     public void Register_covers_the_required_edge_cases_and_every_person_is_valid_PID_RuleBook_2()
     {
-        var registry = new SyntheticPersonRegistry(Microsoft.Extensions.Options.Options.Create(new IssuerOptions()));
+        var options = new IssuerOptions();
+        var persons = SqlitePersonRegister.SeedPersons(options.IssuingAuthority, options.IssuingCountry);
 
-        registry.Persons.Should().Contain(p => p.Data.PersonalAdministrativeNumber == null);
-        registry.Persons.Should().Contain(p => p.Data.Nationalities.Contains("QS"));
-        registry.Persons.Should().Contain(p => p.BirthDate.IsPartial);
-        registry.Persons.Should().Contain(p => p.Data.BirthDate > DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-18));
-        registry.Persons.Should().OnlyContain(p => p.Data.Validate().Count == 0);
+        persons.Should().Contain(p => p.Data.PersonalAdministrativeNumber == null);
+        persons.Should().Contain(p => p.Data.Nationalities.Contains("QS"));
+        persons.Should().Contain(p => p.BirthDate.IsPartial);
+        persons.Should().Contain(p => p.Data.BirthDate > DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-18));
+        persons.Should().OnlyContain(p => p.Data.Validate().Count == 0);
     }
 
     [Fact]

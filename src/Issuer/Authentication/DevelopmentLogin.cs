@@ -10,13 +10,13 @@ namespace Wallet.Issuer.Authentication;
 /// The development login: a page that lists the synthetic persons and lets anyone sign in as one. It stands for an
 /// authentication at level of assurance high, so PID can be tried end to end; never for production.
 /// </summary>
-internal sealed class DevelopmentLogin(SyntheticPersonRegistry registry, IssuerEndpoints endpoints) : IUserAuthentication
+internal sealed class DevelopmentLogin(SqlitePersonRegister registry, IssuerEndpoints endpoints) : IUserAuthentication
 {
-    public Task<IResult> BeginAsync(HttpContext context, string requestUri, CancellationToken cancellationToken)
+    public async Task<IResult> BeginAsync(HttpContext context, string requestUri, CancellationToken cancellationToken)
     {
         var encodedRequestUri = HtmlEncoder.Default.Encode(requestUri);
         var body = new StringBuilder("<p><strong>Development sign-in.</strong> Choose a synthetic person; never use this in production.</p><ul>");
-        foreach (var person in registry.Persons)
+        foreach (var person in await registry.ListAsync(cancellationToken).ConfigureAwait(false))
         {
             body.Append("<li><form method=\"post\" action=\"").Append(HtmlEncoder.Default.Encode(endpoints.BasePath + "/authorize/login")).Append("\">")
                 .Append("<input type=\"hidden\" name=\"request_uri\" value=\"").Append(encodedRequestUri).Append("\">")
@@ -25,7 +25,7 @@ internal sealed class DevelopmentLogin(SyntheticPersonRegistry registry, IssuerE
                 .Append(HtmlEncoder.Default.Encode(person.Description)).Append("</form></li>");
         }
 
-        return Task.FromResult(HtmlPage.Render(endpoints.Issuer, "Sign in to get your PID", body.Append("</ul>").ToString()));
+        return HtmlPage.Render(endpoints.Issuer, "Sign in to get your PID", body.Append("</ul>").ToString());
     }
 
     /// <summary>The user chose <paramref name="personId"/>; null when the registry has no such person.</summary>

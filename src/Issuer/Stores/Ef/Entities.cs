@@ -101,3 +101,58 @@ internal sealed class AuthorizationGrantEntity
 
     public long ExpiresAt { get; set; }
 }
+
+/// <summary>
+/// One person of the built-in register, as the register records it: a birth date with unknown parts left null, and
+/// no issuing authority or country (those belong to the issuer, not the person).
+/// </summary>
+internal sealed class PersonEntity
+{
+    public string PersonId { get; set; } = string.Empty;
+
+    public string Description { get; set; } = string.Empty;
+
+    public string FamilyName { get; set; } = string.Empty;
+
+    public string GivenName { get; set; } = string.Empty;
+
+    public string? FamilyNameAtBirth { get; set; }
+
+    public string? GivenNameAtBirth { get; set; }
+
+    public int BirthYear { get; set; }
+
+    public int? BirthMonth { get; set; }
+
+    public int? BirthDay { get; set; }
+
+    public string? BirthCountry { get; set; }
+
+    public string? BirthRegion { get; set; }
+
+    public string? BirthLocality { get; set; }
+
+    public string NationalitiesJson { get; set; } = "[]";
+
+    public string? AddressFormatted { get; set; }
+
+    public string? AddressCountry { get; set; }
+
+    public string? AddressRegion { get; set; }
+
+    public string? AddressLocality { get; set; }
+
+    public string? AddressPostalCode { get; set; }
+
+    public string? AddressStreet { get; set; }
+
+    public string? AddressHouseNumber { get; set; }
+
+    public string? PersonalAdministrativeNumber { get; set; }
+
+    public int? Sex { get; set; }
+
+    public string? EmailAddress { get; set; }
+
+    public string? MobilePhoneNumber { get; set; }
+}

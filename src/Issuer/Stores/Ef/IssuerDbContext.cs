@@ -23,6 +23,8 @@ public sealed class IssuerDbContext(DbContextOptions<IssuerDbContext> options) :
 
     internal DbSet<AuthorizationGrantEntity> AuthorizationGrants => Set<AuthorizationGrantEntity>();
 
+    internal DbSet<PersonEntity> Persons => Set<PersonEntity>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -46,5 +48,6 @@ public sealed class IssuerDbContext(DbContextOptions<IssuerDbContext> options) :
         });
         modelBuilder.Entity<StatusListEntity>().HasKey(s => s.Uri);
         modelBuilder.Entity<AuthorizationGrantEntity>().HasKey(g => g.Key);
+        modelBuilder.Entity<PersonEntity>().HasKey(p => p.PersonId);
     }
 }
