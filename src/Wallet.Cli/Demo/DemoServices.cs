@@ -92,6 +92,9 @@ internal sealed class DemoServices : IAsyncDisposable
                 options.DataDirectory = environment.VerifierDirectory;
                 options.TrustAnchors.Add($"{issuerRootPath}|{LevelOfAssurance.High.ToString().ToLowerInvariant()}");
                 options.RelyingParties.Add(new RelyingPartyOptions { Id = RelyingPartyId, Name = "Demo relying party", ApiKeySha256 = Sha256Hex(RelyingPartyApiKey) });
+
+                // The relying-party page (/rp) is part of what --keep-running leaves to explore, and what the browser tests drive.
+                options.DemoPage.Enabled = true;
             });
 
             // The verifier fetches the issuer's status list over https: its client trusts the demo certificate only.

@@ -205,6 +205,7 @@ internal static class OnlineDemo
         await output.WriteLineAsync($"  authorization server  {issuer}/.well-known/oauth-authorization-server").ConfigureAwait(false);
         await output.WriteLineAsync($"  agency API            {issuer}/api/offers (X-API-Key: {DemoServices.AgencyApiKey}; OpenAPI {issuer}/api/openapi/agency.json)").ConfigureAwait(false);
         await output.WriteLineAsync($"  verifier              {verifier}").ConfigureAwait(false);
+        await output.WriteLineAsync($"  relying-party page    {verifier}/rp").ConfigureAwait(false);
         await output.WriteLineAsync($"  relying-party API     {verifier}/api/presentations (X-Api-Key: {DemoServices.RelyingPartyApiKey}; OpenAPI {verifier}/openapi/v1.json)").ConfigureAwait(false);
     }
 
