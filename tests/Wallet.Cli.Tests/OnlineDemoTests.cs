@@ -53,6 +53,8 @@ public sealed class OnlineDemoTests : IDisposable
         mdoc.Claims["eu.europa.ec.eudi.pid.1"]!.AsObject().Select(c => c.Key).Should().BeEquivalentTo("given_name", "family_name", "birth_date");
 
         run.Stdout.Should().Contain("/.well-known/openid-credential-issuer").And.Contain("/api/presentations");
+        run.Stdout.Should().MatchRegex(@"issuer offer page +https://localhost:\d+/offers/[A-Za-z0-9_-]+ ", "the demo leaves a fresh offer page to open (issue 7)")
+            .And.MatchRegex(@"relying-party page +https://localhost:\d+/rp");
         foreach (var file in new[] { "tls/localhost.pem", "tls/localhost.key.pem", "wallet-provider/root.pem", "issuer/keys/root.pem", "issuer/issuer.db", "verifier/verifier.db" })
         {
             File.Exists(Path.Combine(data, file)).Should().BeTrue(file);

@@ -16,14 +16,26 @@ internal sealed class DemoApis(HttpClient http, DemoServices services)
     /// <summary><c>POST /api/offers</c>: an offer for <paramref name="personId"/> protected by a transaction code.</summary>
     public async Task<(string OfferUri, string TxCode)> CreateOfferAsync(string personId, IReadOnlyList<string> configurationIds, CancellationToken cancellationToken)
     {
+        var json = await PostOfferAsync(personId, configurationIds, cancellationToken).ConfigureAwait(false);
+        return (Required(AgencyOfferStep, json, "offerUri"), Required(AgencyOfferStep, json, "txCode"));
+    }
+
+    /// <summary><c>POST /api/offers</c>, returning the user-facing offer page (QR code and same-device link) and its transaction code.</summary>
+    public async Task<(string OfferPageUrl, string TxCode)> CreateOfferPageAsync(string personId, IReadOnlyList<string> configurationIds, CancellationToken cancellationToken)
+    {
+        var json = await PostOfferAsync(personId, configurationIds, cancellationToken).ConfigureAwait(false);
+        return (Required(AgencyOfferStep, json, "offerPageUrl"), Required(AgencyOfferStep, json, "txCode"));
+    }
+
+    private Task<JsonObject> PostOfferAsync(string personId, IReadOnlyList<string> configurationIds, CancellationToken cancellationToken)
+    {
         var body = new JsonObject
         {
             ["credentialConfigurationIds"] = new JsonArray([.. configurationIds.Select(id => (JsonNode)id)]),
             ["personId"] = personId,
             ["txCode"] = true,
         };
-        var json = await SendAsync(AgencyOfferStep, HttpMethod.Post, new Uri(services.IssuerUrl, "/api/offers"), "X-API-Key", DemoServices.AgencyApiKey, body, HttpStatusCode.Created, cancellationToken).ConfigureAwait(false);
-        return (Required(AgencyOfferStep, json, "offerUri"), Required(AgencyOfferStep, json, "txCode"));
+        return SendAsync(AgencyOfferStep, HttpMethod.Post, new Uri(services.IssuerUrl, "/api/offers"), "X-API-Key", DemoServices.AgencyApiKey, body, HttpStatusCode.Created, cancellationToken);
     }
 
     /// <summary><c>POST /api/presentations</c>: a <c>direct_post.jwt</c> request for <paramref name="dcqlQuery"/>, same-device when <paramref name="redirectUri"/> is given.</summary>

@@ -75,6 +75,7 @@ internal static class OnlineDemo
             {
                 var result = await RunFlowsAsync(context, steps, services, environment, http, personId, f => flow = f, cancellationToken).ConfigureAwait(false);
                 await PrintResultAsync(context, result).ConfigureAwait(false);
+                await PrintPagesAsync(context, services, environment, new DemoApis(http, services), personId, cancellationToken).ConfigureAwait(false);
             }
             catch (WalletFlowException e)
             {
@@ -84,7 +85,6 @@ internal static class OnlineDemo
                 return ExitCodes.Invalid;
             }
 
-            await PrintPagesAsync(context, services, environment).ConfigureAwait(false);
             if (keepRunning)
             {
                 await context.Stdout.WriteLineAsync("Both services keep running; press Ctrl-C to stop them.").ConfigureAwait(false);
@@ -193,8 +193,10 @@ internal static class OnlineDemo
         }
     }
 
-    private static async Task PrintPagesAsync(CliContext context, DemoServices services, DemoEnvironment environment)
+    private static async Task PrintPagesAsync(CliContext context, DemoServices services, DemoEnvironment environment, DemoApis apis, string personId, CancellationToken cancellationToken)
     {
+        // The journey's own offer is used up; a fresh one gives the user an offer page to open with --keep-running.
+        var (offerPage, txCode) = await apis.CreateOfferPageAsync(personId, [SdJwtConfiguration, MdocConfiguration], cancellationToken).ConfigureAwait(false);
         var issuer = services.IssuerUrl.GetLeftPart(UriPartial.Authority);
         var verifier = services.VerifierUrl.GetLeftPart(UriPartial.Authority);
         var output = context.Stdout;
@@ -203,6 +205,7 @@ internal static class OnlineDemo
         await output.WriteLineAsync($"  issuer                {issuer}").ConfigureAwait(false);
         await output.WriteLineAsync($"  issuer metadata       {issuer}/.well-known/openid-credential-issuer").ConfigureAwait(false);
         await output.WriteLineAsync($"  authorization server  {issuer}/.well-known/oauth-authorization-server").ConfigureAwait(false);
+        await output.WriteLineAsync($"  issuer offer page     {offerPage} (a fresh offer for {personId}; tx_code {txCode})").ConfigureAwait(false);
         await output.WriteLineAsync($"  agency API            {issuer}/api/offers (X-API-Key: {DemoServices.AgencyApiKey}; OpenAPI {issuer}/api/openapi/agency.json)").ConfigureAwait(false);
         await output.WriteLineAsync($"  verifier              {verifier}").ConfigureAwait(false);
         await output.WriteLineAsync($"  relying-party page    {verifier}/rp").ConfigureAwait(false);
