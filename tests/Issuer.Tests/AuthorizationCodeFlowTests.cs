@@ -313,19 +313,10 @@ public sealed class AuthorizationWithoutLoginTests : IssuerTestBase
     [Fact]
     public async Task Authorization_endpoint_refuses_without_a_configured_user_authentication()
     {
-        var form = new Dictionary<string, string>
-        {
-            ["response_type"] = "code",
-            ["client_id"] = "w",
-            ["redirect_uri"] = "https://wallet.example/cb",
-            ["code_challenge"] = Pkce.ComputeChallenge(Pkce.CreateVerifier()),
-            ["code_challenge_method"] = "S256",
-            ["scope"] = SdJwtConfiguration,
-        };
-        var pushed = JsonNode.Parse(await (await Http.PostAsync("/par", new FormUrlEncodedContent(form))).Content.ReadAsStringAsync())!;
+        var requestUri = await PushMinimalAuthorizationRequestAsync();
 
-        var page = await Http.GetAsync($"/authorize?client_id=w&request_uri={Uri.EscapeDataString(pushed["request_uri"]!.GetValue<string>())}");
-        var login = await Http.PostAsync("/authorize/login", new FormUrlEncodedContent(new Dictionary<string, string> { ["request_uri"] = pushed["request_uri"]!.GetValue<string>(), ["person_id"] = "kari-nordmann" }));
+        var page = await Http.GetAsync($"/authorize?client_id=w&request_uri={Uri.EscapeDataString(requestUri)}");
+        var login = await Http.PostAsync("/authorize/login", new FormUrlEncodedContent(new Dictionary<string, string> { ["request_uri"] = requestUri, ["person_id"] = "kari-nordmann" }));
 
         page.StatusCode.Should().Be(HttpStatusCode.NotFound);
         login.StatusCode.Should().Be(HttpStatusCode.NotFound);

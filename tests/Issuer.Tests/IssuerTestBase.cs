@@ -49,5 +49,21 @@ public abstract class IssuerTestBase : IDisposable
         return wallet;
     }
 
+    /// <summary>Pushes the smallest valid authorization request (PKCE S256, no attestation) and returns its <c>request_uri</c>.</summary>
+    protected async Task<string> PushMinimalAuthorizationRequestAsync()
+    {
+        var form = new Dictionary<string, string>
+        {
+            ["response_type"] = "code",
+            ["client_id"] = "w",
+            ["redirect_uri"] = "https://wallet.example/cb",
+            ["code_challenge"] = Wallet.Core.OAuth.Pkce.ComputeChallenge(Wallet.Core.OAuth.Pkce.CreateVerifier()),
+            ["code_challenge_method"] = "S256",
+            ["scope"] = SdJwtConfiguration,
+        };
+        var pushed = JsonNode.Parse(await (await Http.PostAsync("/par", new FormUrlEncodedContent(form))).Content.ReadAsStringAsync())!;
+        return pushed["request_uri"]!.GetValue<string>();
+    }
+
     protected static SigningKey[] Keys(int count) => [.. Enumerable.Range(0, count).Select(_ => SigningKey.Generate())];
 }

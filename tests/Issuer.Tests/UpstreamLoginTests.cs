@@ -169,17 +169,8 @@ public sealed class UpstreamLoginProviderDownTests() : IssuerTestBase(DownSettin
     [Fact]
     public async Task Unreachable_provider_gives_a_clear_503_page()
     {
-        var form = new Dictionary<string, string>
-        {
-            ["response_type"] = "code",
-            ["client_id"] = "w",
-            ["redirect_uri"] = "https://wallet.example/cb",
-            ["code_challenge"] = Pkce.ComputeChallenge(Pkce.CreateVerifier()),
-            ["code_challenge_method"] = "S256",
-            ["scope"] = SdJwtConfiguration,
-        };
-        var pushed = JsonNode.Parse(await (await Http.PostAsync("/par", new FormUrlEncodedContent(form))).Content.ReadAsStringAsync())!;
-        var url = $"/authorize?client_id=w&request_uri={Uri.EscapeDataString(pushed["request_uri"]!.GetValue<string>())}";
+        var requestUri = await PushMinimalAuthorizationRequestAsync();
+        var url = $"/authorize?client_id=w&request_uri={Uri.EscapeDataString(requestUri)}";
 
         var page = await Http.GetAsync(url);
         var again = await Http.GetAsync(url);
@@ -196,17 +187,8 @@ public sealed class UpstreamLoginProviderStopsTests(TestOpenIdProvider provider)
     [Fact]
     public async Task Provider_unreachable_at_code_redemption_gives_a_clear_503_page()
     {
-        var form = new Dictionary<string, string>
-        {
-            ["response_type"] = "code",
-            ["client_id"] = "w",
-            ["redirect_uri"] = "https://wallet.example/cb",
-            ["code_challenge"] = Pkce.ComputeChallenge(Pkce.CreateVerifier()),
-            ["code_challenge_method"] = "S256",
-            ["scope"] = SdJwtConfiguration,
-        };
-        var pushed = JsonNode.Parse(await (await Http.PostAsync("/par", new FormUrlEncodedContent(form))).Content.ReadAsStringAsync())!;
-        var authorize = await Http.GetAsync($"/authorize?client_id=w&request_uri={Uri.EscapeDataString(pushed["request_uri"]!.GetValue<string>())}");
+        var requestUri = await PushMinimalAuthorizationRequestAsync();
+        var authorize = await Http.GetAsync($"/authorize?client_id=w&request_uri={Uri.EscapeDataString(requestUri)}");
         using var browserAtProvider = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
         var atProvider = await browserAtProvider.GetAsync(authorize.Headers.Location);
         atProvider.StatusCode.Should().Be(HttpStatusCode.Redirect);
