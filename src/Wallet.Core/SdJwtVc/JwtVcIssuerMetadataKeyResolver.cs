@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Wallet.Core.Http;
 using Wallet.Core.Jose;
 using Wallet.Core.SdJwt;
 
@@ -114,26 +115,18 @@ public sealed class JwtVcIssuerMetadataKeyResolver(HttpClient httpClient, JwtVcI
             using var request = new HttpRequestMessage(HttpMethod.Get, uri);
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode || response.Content.Headers.ContentLength > _options.MaxResponseBytes)
+            if (!response.IsSuccessStatusCode)
             {
                 return null;
             }
 
-            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            using var buffer = new MemoryStream();
-            var chunk = new byte[8192];
-            int read;
-            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            var body = await BoundedContent.ReadAsync(response.Content, _options.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
+            if (body is null)
             {
-                if (buffer.Length + read > _options.MaxResponseBytes)
-                {
-                    return null;
-                }
-
-                buffer.Write(chunk, 0, read);
+                return null;
             }
 
-            return JsonDocument.Parse(buffer.ToArray(), new JsonDocumentOptions { MaxDepth = 16 });
+            return JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 16 });
         }
         catch (Exception ex) when (ex is HttpRequestException or JsonException or TaskCanceledException or IOException)
         {

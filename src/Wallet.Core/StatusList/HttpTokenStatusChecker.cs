@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Text;
 
+using Wallet.Core.Http;
+
 namespace Wallet.Core.StatusList;
 
 /// <summary>
@@ -163,27 +165,8 @@ public sealed class HttpTokenStatusChecker : ITokenStatusChecker
             Error(StatusListErrorCodes.TooLarge, $"The Status List response exceeds {options.MaxResponseBytes} bytes.");
     }
 
-    private async Task<byte[]?> ReadBoundedAsync(HttpContent content, CancellationToken cancellationToken)
-    {
-        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
-        {
-            using var output = new MemoryStream();
-            var buffer = new byte[16 * 1024];
-            int read;
-            while ((read = await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                if (output.Length + read > options.MaxResponseBytes)
-                {
-                    return null;
-                }
-
-                output.Write(buffer, 0, read);
-            }
-
-            return output.ToArray();
-        }
-    }
+    private Task<byte[]?> ReadBoundedAsync(HttpContent content, CancellationToken cancellationToken) =>
+        BoundedContent.ReadAsync(content, options.MaxResponseBytes, cancellationToken);
 
     private void Store(string key, StatusListToken token)
     {
