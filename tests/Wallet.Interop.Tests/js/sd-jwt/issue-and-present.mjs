@@ -1,0 +1,39 @@
+// The peer as Issuer and Holder: issues an SD-JWT VC (dc+sd-jwt, ES256, cnf.jwk) with sd-jwt-js and presents it
+// with a KB-JWT. Request:
+//   { issuerKey?: PEM | JWK (generated when absent), x5c?: [base64 DER, leaf first], holderKey?: JWK (generated),
+//     payload: { iss, iat, exp, vct, ...claims }, disclosureFrame, presentationFrame, kb?: { aud, nonce, iat } }
+// Answer: { issued, presentation, issuerPublicJwk, holderPublicJwk, holderPrivateJwk, presentableKeys,
+//           peerClaims: what sd-jwt-js itself reads from the presentation }
+import { answer, newKeyPair, privateJwk, publicJwk, readRequest, sdJwtVc } from './common.mjs';
+
+const request = await readRequest();
+const issuerPrivateJwk = request.issuerKey ? privateJwk(request.issuerKey) : await newKeyPair();
+const holderPrivateJwk = request.holderKey ? privateJwk(request.holderKey) : await newKeyPair();
+const issuerPublicJwk = publicJwk(issuerPrivateJwk);
+const holderPublicJwk = publicJwk(holderPrivateJwk);
+
+const sdjwt = await sdJwtVc({ issuerPrivateJwk, issuerPublicJwk, holderPrivateJwk });
+const payload = { ...request.payload, cnf: { jwk: holderPublicJwk } };
+const header = request.x5c ? { x5c: request.x5c } : {};
+const issued = await sdjwt.issue(payload, request.disclosureFrame, { header });
+const presentation = await sdjwt.present(
+  issued,
+  request.presentationFrame,
+  request.kb ? { kb: { payload: request.kb } } : undefined,
+);
+
+// The peer's own reading of what it presented, to compare with ours.
+const verified = await sdjwt.verify(presentation, {
+  keyBindingNonce: request.kb?.nonce,
+  currentDate: request.payload.iat,
+});
+
+answer({
+  issued,
+  presentation,
+  issuerPublicJwk,
+  holderPublicJwk,
+  holderPrivateJwk,
+  presentableKeys: await sdjwt.presentableKeys(issued),
+  peerClaims: verified.payload,
+});
