@@ -1,0 +1,141 @@
+using System.Text.Json.Nodes;
+using Wallet.Core.Claims;
+using Wallet.Core.Jose;
+using Wallet.Core.Pid;
+using Wallet.Core.SdJwt;
+using Wallet.Core.SdJwtVc;
+
+namespace Wallet.Interop.Tests.SdJwt;
+
+/// <summary>Wallet.Core issues (<c>SdJwtVcIssuer</c>, <c>PidSdJwtVc</c>) and presents (<c>SdJwtHolder</c>); sd-jwt-js verifies.</summary>
+public sealed class OurPresentationAtPeerTests : IDisposable
+{
+    private readonly InteropPki _pki = new();
+    private readonly SdJwtPeer _peer = new();
+    private readonly SigningKey _holderKey = SigningKey.Generate();
+
+    [Theory]
+    [InlineData("jwk")]
+    [InlineData("x5c")]
+    public async Task Our_presentation_with_kb_jwt_verifies_at_the_peer_with_exactly_the_disclosed_claims_RFC9901_7_3(string issuerKeySource)
+    {
+        var fromX5c = issuerKeySource == "x5c";
+        var issuerKey = fromX5c ? _pki.IssuerSigningKey() : SigningKey.Generate();
+        var presentation = Present(Issue(InteropCredential.Claims(), issuerKey, InteropCredential.SelectivelyDisclosable()), InteropCredential.Disclose());
+
+        var verdict = await _peer.VerifyAsync(presentation, fromX5c ? null : issuerKey.PublicJwk, _pki);
+
+        verdict.Error.Should().BeNull();
+        verdict.Header!["typ"]!.GetValue<string>().Should().Be("dc+sd-jwt");
+        verdict.KeyBinding!["payload"]!["aud"]!.GetValue<string>().Should().Be(InteropCredential.Audience);
+        var subject = InteropCredential.SubjectClaims(verdict.Claims!);
+        JsonNode.DeepEquals(subject, InteropCredential.ExpectedDisclosedClaims()).Should().BeTrue(subject.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Our_pid_with_every_claim_disclosable_verifies_at_the_peer_PID_Rule_Book_4_1_1()
+    {
+        var issuerKey = _pki.IssuerSigningKey();
+        var claims = PidSdJwtVc.ToClaims(new PersonIdentificationData
+        {
+            FamilyName = "Mustermann",
+            GivenName = "Erika",
+            BirthDate = new DateOnly(1964, 8, 12),
+            PlaceOfBirth = new PlaceOfBirth("DE", null, "Berlin"),
+            Nationalities = ["DE", "FR"],
+            Address = new ResidentAddress { Locality = "Köln", Street = "Heidestraße", HouseNumber = "17", Country = "DE" },
+            IssuingAuthority = "DE",
+            IssuingCountry = "DE",
+        });
+
+        // Null selects every claim, member and element: the PID default, with recursive Disclosures.
+        var issued = Issue(claims, issuerKey, selectivelyDisclosable: null);
+        var presentation = Present(issued, [ClaimPath.Of("family_name"), ClaimPath.Of("place_of_birth", "locality")]);
+        var verdict = await _peer.VerifyAsync(presentation, null, _pki);
+
+        verdict.Error.Should().BeNull();
+        var expected = new JsonObject { ["family_name"] = "Mustermann", ["place_of_birth"] = new JsonObject { ["locality"] = "Berlin" } };
+        var subject = InteropCredential.SubjectClaims(verdict.Claims!);
+        JsonNode.DeepEquals(subject, expected).Should().BeTrue(subject.ToJsonString());
+    }
+
+    public static TheoryData<string, string> Mutations => new()
+    {
+        // RFC 9901 §7.3 step 5.f.
+        { "nonce of another transaction", "Invalid Nonce" },
+
+        // §7.3 step 5.f; sd-jwt-js only checks that aud is there, the peer script compares it (see verify.mjs).
+        { "aud of another verifier", "KB-JWT aud" },
+
+        // §7.1 step 3: a Disclosure whose digest the Issuer never signed.
+        { "disclosure value changed", "Unreferenced disclosure" },
+
+        // §7.3 step 5.g.
+        { "disclosure removed", "Invalid sd_hash" },
+
+        // §7.3 step 2.
+        { "kb-jwt removed", "Key Binding JWT not exist" },
+
+        // §7.3 step 5.b.
+        { "kb-jwt signature changed", "Invalid JWT Signature" },
+
+        // §7.1 step 2.
+        { "issuer signature changed", "Invalid JWT Signature" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Mutations))]
+    public async Task Our_presentation_that_is_wrong_or_tampered_is_rejected_by_the_peer_RFC9901_7_3(string mutation, string peerError)
+    {
+        var issuerKey = SigningKey.Generate();
+        var issued = Issue(InteropCredential.Claims(), issuerKey, InteropCredential.SelectivelyDisclosable());
+        var presentation = mutation switch
+        {
+            "nonce of another transaction" => Present(issued, InteropCredential.Disclose(), nonce: "nonce-of-another-transaction"),
+            "aud of another verifier" => Present(issued, InteropCredential.Disclose(), audience: "x509_san_dns:other-verifier.example"),
+            _ => Present(issued, InteropCredential.Disclose()),
+        };
+        presentation = mutation switch
+        {
+            "disclosure value changed" => Tamper.ReplaceDisclosureValue(presentation, "Erika", "Mallory"),
+            "disclosure removed" => Tamper.RemoveDisclosure(presentation, "Erika"),
+            "kb-jwt removed" => presentation[..(presentation.LastIndexOf('~') + 1)],
+            "kb-jwt signature changed" => Tamper.FlipLastSignatureCharacter(presentation),
+            "issuer signature changed" => Tamper.FlipIssuerSignatureCharacter(presentation),
+            _ => presentation,
+        };
+
+        var verdict = await _peer.VerifyAsync(presentation, issuerKey.PublicJwk, null);
+
+        verdict.Verified.Should().BeFalse();
+        verdict.Error.Should().Contain(peerError);
+    }
+
+    public void Dispose()
+    {
+        _holderKey.Key.Dispose();
+        _pki.Dispose();
+    }
+
+    private Wallet.Core.SdJwt.SdJwt Issue(JsonObject claims, SigningKey issuerKey, IReadOnlyCollection<ClaimPath>? selectivelyDisclosable)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var compact = SdJwtVcIssuer.Issue(
+            new SdJwtVcIssuanceRequest
+            {
+                Vct = InteropCredential.Vct,
+                Issuer = "https://issuer.example",
+                Claims = claims,
+                HolderKey = _holderKey.PublicJwk,
+                IssuedAt = now,
+                ExpiresAt = now.AddDays(30),
+                SelectivelyDisclosable = selectivelyDisclosable,
+            },
+            issuerKey);
+        Wallet.Core.SdJwt.SdJwt.TryParse(compact, SdJwtLimits.Default, out var issued, out var error).Should().BeTrue(error?.Message);
+        return issued!;
+    }
+
+    private string Present(Wallet.Core.SdJwt.SdJwt issued, IEnumerable<ClaimPath> disclose, string nonce = InteropCredential.Nonce, string audience = InteropCredential.Audience) =>
+        SdJwtHolder.Present(issued, disclose, new KeyBindingOptions(_holderKey, audience, nonce));
+}

@@ -1,0 +1,155 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Wallet.Core.Claims;
+using Wallet.Core.Jose;
+using Wallet.Core.SdJwt;
+using Wallet.Core.SdJwtVc;
+
+namespace Wallet.Interop.Tests.SdJwt;
+
+/// <summary>sd-jwt-js issues and presents an SD-JWT VC with a KB-JWT; Wallet.Core verifies it.</summary>
+public sealed class PeerIssuedPresentationTests : IDisposable
+{
+    private readonly InteropPki _pki = new();
+    private readonly SdJwtPeer _peer = new();
+
+    [Theory]
+    [InlineData("jwk")]
+    [InlineData("x5c")]
+    public async Task Peer_presentation_with_kb_jwt_verifies_with_exactly_the_disclosed_claims_RFC9901_7_3(string issuerKeySource)
+    {
+        var fromX5c = issuerKeySource == "x5c";
+        var peer = await _peer.IssueAndPresentAsync(fromX5c ? _pki : null);
+
+        var result = await Verifier(fromX5c ? null : peer.IssuerPublicJwk).VerifyAsync(peer.Presentation, Expectation());
+
+        result.Errors.Should().BeEmpty();
+        result.IsValid.Should().BeTrue();
+        result.HolderBindingVerified.Should().BeTrue();
+        result.Vct.Should().Be(InteropCredential.Vct);
+        var subject = InteropCredential.SubjectClaims(result.Claims!);
+        JsonNode.DeepEquals(subject, InteropCredential.ExpectedDisclosedClaims()).Should().BeTrue(subject.ToJsonString());
+
+        // Two independent implementations read the same claims from the same presentation.
+        JsonNode.DeepEquals(subject, InteropCredential.SubjectClaims(peer.PeerClaims)).Should().BeTrue(peer.PeerClaims.ToJsonString());
+        if (fromX5c)
+        {
+            result.Issuer.Should().Contain("Interop SD-JWT VC Issuer");
+        }
+    }
+
+    [Fact]
+    public async Task Peer_credential_has_the_same_selectively_disclosable_claims_for_our_holder_RFC9901_7_2()
+    {
+        var peer = await _peer.IssueAndPresentAsync(null, nonce: null);
+        Wallet.Core.SdJwt.SdJwt.TryParse(peer.Issued, SdJwtLimits.Default, out var issued, out var error).Should().BeTrue(error?.Message);
+
+        // sd-jwt-js names paths with dots and array indices as numbers: the same shape as ours, joined by dots.
+        var ours = SdJwtHolder.GetDisclosablePaths(issued!).Select(Dotted);
+
+        ours.Should().BeEquivalentTo(peer.PresentableKeys);
+    }
+
+    [Fact]
+    public async Task Our_holder_re_presents_a_peer_credential_and_the_peer_verifies_it_RFC9901_7_2()
+    {
+        var peer = await _peer.IssueAndPresentAsync(null, nonce: null);
+        Wallet.Core.SdJwt.SdJwt.TryParse(peer.Issued, SdJwtLimits.Default, out var issued, out _).Should().BeTrue();
+        var holderKey = HolderSigningKey(peer.HolderPrivateJwk);
+
+        var presentation = SdJwtHolder.Present(issued!, InteropCredential.Disclose(), new KeyBindingOptions(holderKey, InteropCredential.Audience, InteropCredential.Nonce));
+        var verdict = await _peer.VerifyAsync(presentation, peer.IssuerPublicJwk, null);
+
+        verdict.Error.Should().BeNull();
+        JsonNode.DeepEquals(InteropCredential.SubjectClaims(verdict.Claims!), InteropCredential.ExpectedDisclosedClaims()).Should().BeTrue(verdict.Claims!.ToJsonString());
+    }
+
+    public static TheoryData<string, string[]> Mutations => new()
+    {
+        // RFC 9901 §7.3 step 5.f: the nonce of this transaction.
+        { "nonce made for another transaction", [SdJwtErrorCodes.KeyBindingNonceMismatch] },
+
+        // §7.3 step 5.f: the KB-JWT is for this verifier.
+        { "aud of another verifier", [SdJwtErrorCodes.KeyBindingAudienceMismatch] },
+
+        // §7.1 step 3 (digest found nowhere) and §7.3 step 5.g (sd_hash covers every Disclosure as presented).
+        { "disclosure value changed", [SdJwtErrorCodes.UnreferencedDisclosure, SdJwtErrorCodes.KeyBindingSdHashMismatch] },
+
+        // §7.3 step 5.g: a Disclosure dropped after the KB-JWT was signed.
+        { "disclosure removed", [SdJwtErrorCodes.KeyBindingSdHashMismatch] },
+
+        // §7.3 step 2: Key Binding required, none presented.
+        { "kb-jwt removed", [SdJwtErrorCodes.KeyBindingMissing] },
+
+        // §7.3 step 5.b: the KB-JWT signature with cnf.jwk.
+        { "kb-jwt signature changed", [SdJwtErrorCodes.KeyBindingSignatureInvalid] },
+
+        // §7.1 step 2: the Issuer's signature; sd_hash covers the Issuer-signed JWT too (§4.3.1), so it breaks as well.
+        { "issuer signature changed", [SdJwtErrorCodes.SignatureInvalid, SdJwtErrorCodes.KeyBindingSdHashMismatch] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Mutations))]
+    public async Task Peer_presentation_that_is_wrong_or_tampered_is_rejected_with_its_code_RFC9901_7_3(string mutation, string[] codes)
+    {
+        var peer = mutation switch
+        {
+            "nonce made for another transaction" => await _peer.IssueAndPresentAsync(null, nonce: "nonce-of-another-transaction"),
+            "aud of another verifier" => await _peer.IssueAndPresentAsync(null, audience: "x509_san_dns:other-verifier.example"),
+            _ => await _peer.IssueAndPresentAsync(null),
+        };
+        var presentation = mutation switch
+        {
+            "disclosure value changed" => Tamper.ReplaceDisclosureValue(peer.Presentation, "Erika", "Mallory"),
+            "disclosure removed" => Tamper.RemoveDisclosure(peer.Presentation, "Erika"),
+            "kb-jwt removed" => peer.Presentation[..(peer.Presentation.LastIndexOf('~') + 1)],
+            "kb-jwt signature changed" => Tamper.FlipLastSignatureCharacter(peer.Presentation),
+            "issuer signature changed" => Tamper.FlipIssuerSignatureCharacter(peer.Presentation),
+            _ => peer.Presentation,
+        };
+
+        var result = await Verifier(peer.IssuerPublicJwk).VerifyAsync(presentation, Expectation());
+
+        result.IsValid.Should().BeFalse();
+        result.Claims.Should().BeNull();
+        result.Errors.Select(e => e.Code).Should().BeEquivalentTo(codes, string.Join("; ", result.Errors));
+    }
+
+    [Fact]
+    public async Task Peer_presentation_whose_x5c_does_not_chain_to_our_anchor_is_rejected_HAIP_6_1_1()
+    {
+        using var otherPki = new InteropPki("Someone Else's Root");
+        var peer = await _peer.IssueAndPresentAsync(otherPki);
+
+        var result = await Verifier(null).VerifyAsync(peer.Presentation, Expectation());
+
+        result.IsValid.Should().BeFalse();
+        result.Errors.Select(e => e.Code).Should().Contain(SdJwtErrorCodes.IssuerKeyUnresolved);
+    }
+
+    public void Dispose() => _pki.Dispose();
+
+    private SdJwtVcVerifier Verifier(PublicJwk? issuerKey) => new(new SdJwtVcVerifierOptions
+    {
+        IssuerKeyResolver = issuerKey is null ? null : new StaticIssuerKeyResolver(issuerKey, "https://peer-issuer.example"),
+        TrustValidator = _pki.TrustValidator(),
+        AcceptedVcts = [InteropCredential.Vct],
+    });
+
+    private static KeyBindingExpectation Expectation() => new(InteropCredential.Audience, InteropCredential.Nonce);
+
+    private static string Dotted(ClaimPath path) => string.Join('.', path.Segments.Select(s => s.ToString()));
+
+    private static SigningKey HolderSigningKey(JsonObject privateJwk)
+    {
+        byte[] Member(string name) => Base64Url.DecodeFromChars(privateJwk[name]!.GetValue<string>());
+        var key = ECDsa.Create(new ECParameters
+        {
+            Curve = ECCurve.NamedCurves.nistP256,
+            D = Member("d"),
+            Q = new ECPoint { X = Member("x"), Y = Member("y") },
+        });
+        return new SigningKey(key);
+    }
+}

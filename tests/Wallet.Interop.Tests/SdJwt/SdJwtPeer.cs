@@ -1,0 +1,80 @@
+using System.Text.Json.Nodes;
+using Wallet.Core.Jose;
+
+namespace Wallet.Interop.Tests.SdJwt;
+
+/// <summary>
+/// The OpenWallet Foundation's sd-jwt-js (<c>@sd-jwt/sd-jwt-vc</c> 0.20.0 with <c>@sd-jwt/crypto-nodejs</c> 0.19.0,
+/// pinned in <c>js/sd-jwt/package-lock.json</c>) as Issuer, Holder and Verifier.
+/// </summary>
+public sealed class SdJwtPeer
+{
+    private readonly NodePeer _node = new("sd-jwt");
+
+    /// <summary>
+    /// The peer issues <see cref="InteropCredential.Claims"/> with its disclosure frame to a holder key of its own and
+    /// presents it with its presentation frame and, when <paramref name="nonce"/> is set, a KB-JWT.
+    /// </summary>
+    /// <param name="pki">Signs with the PKI's issuer key and sends <c>x5c</c>; null: the peer makes its own issuer key.</param>
+    /// <param name="nonce">The KB-JWT nonce; null presents without Key Binding.</param>
+    /// <param name="audience">The KB-JWT aud.</param>
+    public async Task<PeerPresentation> IssueAndPresentAsync(InteropPki? pki, string? nonce = InteropCredential.Nonce, string audience = InteropCredential.Audience)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var request = new JsonObject
+        {
+            ["payload"] = InteropCredential.PeerPayload(now),
+            ["disclosureFrame"] = InteropCredential.PeerDisclosureFrame(),
+            ["presentationFrame"] = InteropCredential.PeerPresentationFrame(),
+        };
+        if (pki is not null)
+        {
+            request["issuerKey"] = pki.IssuerKeyPem;
+            request["x5c"] = new JsonArray(pki.X5c.Select(c => (JsonNode)c).ToArray());
+        }
+
+        if (nonce is not null)
+        {
+            request["kb"] = new JsonObject { ["aud"] = audience, ["nonce"] = nonce, ["iat"] = now.ToUnixTimeSeconds() };
+        }
+
+        var answer = await _node.RunAsync("issue-and-present.mjs", request);
+        return new PeerPresentation(
+            answer["issued"]!.GetValue<string>(),
+            answer["presentation"]!.GetValue<string>(),
+            Jwk(answer["issuerPublicJwk"]!),
+            (JsonObject)answer["holderPrivateJwk"]!,
+            answer["presentableKeys"]!.AsArray().Select(k => k!.GetValue<string>()).ToArray(),
+            (JsonObject)answer["peerClaims"]!);
+    }
+
+    /// <summary>The peer verifies <paramref name="presentation"/>; the Issuer key is <paramref name="issuerKey"/> or, when null, the <c>x5c</c> leaf chained to <paramref name="pki"/>'s root.</summary>
+    public async Task<PeerVerdict> VerifyAsync(string presentation, PublicJwk? issuerKey, InteropPki? pki, string? nonce = InteropCredential.Nonce, string audience = InteropCredential.Audience)
+    {
+        var request = new JsonObject { ["presentation"] = presentation };
+        if (issuerKey is not null)
+        {
+            request["issuerPublicJwk"] = issuerKey.ToJsonObject();
+        }
+        else
+        {
+            request["trustedRootPem"] = pki?.RootPem ?? throw new ArgumentNullException(nameof(pki));
+        }
+
+        if (nonce is not null)
+        {
+            request["nonce"] = nonce;
+            request["aud"] = audience;
+        }
+
+        var answer = await _node.RunAsync("verify.mjs", request);
+        return answer["verified"]!.GetValue<bool>()
+            ? new PeerVerdict(true, null, (JsonObject)answer["header"]!, (JsonObject)answer["claims"]!, answer["kb"] as JsonObject)
+            : new PeerVerdict(false, answer["error"]!.GetValue<string>(), null, null, null);
+    }
+
+    private static PublicJwk Jwk(JsonNode json) =>
+        PublicJwk.TryParse(json.ToJsonString(), out var jwk, out var error)
+            ? jwk
+            : throw new InvalidOperationException($"The peer's JWK is not usable: {error.Message}");
+}
