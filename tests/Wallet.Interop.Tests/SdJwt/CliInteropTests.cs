@@ -16,7 +16,7 @@ public sealed class CliInteropTests : IDisposable
     [Fact]
     public async Task Wallet_verify_accepts_the_peer_presentation_with_exactly_its_disclosed_claims_RFC9901_7_3()
     {
-        var peer = await _peer.IssueAndPresentAsync(_pki);
+        var peer = await _peer.IssueAndPresentAsync(new PeerIssuance { Pki = _pki });
 
         var (exit, stdout, stderr) = await Verify(peer.Presentation);
 
@@ -41,7 +41,11 @@ public sealed class CliInteropTests : IDisposable
     [MemberData(nameof(Mutations))]
     public async Task Wallet_verify_rejects_a_wrong_or_tampered_peer_presentation_with_exit_1_and_its_code_RFC9901_7_3(string mutation, string[] codes)
     {
-        var peer = await _peer.IssueAndPresentAsync(_pki, nonce: mutation == "nonce of another transaction" ? "nonce-of-another-transaction" : InteropCredential.Nonce);
+        var peer = await _peer.IssueAndPresentAsync(new PeerIssuance
+        {
+            Pki = _pki,
+            Nonce = mutation == "nonce of another transaction" ? "nonce-of-another-transaction" : InteropCredential.Nonce,
+        });
         var presentation = mutation == "disclosure value changed" ? Tamper.ReplaceDisclosureValue(peer.Presentation, "Erika", "Mallory") : peer.Presentation;
 
         var (exit, stdout, stderr) = await Verify(presentation);

@@ -15,12 +15,14 @@ public sealed class PeerIssuedPresentationTests : IDisposable
     private readonly SdJwtPeer _peer = new();
 
     [Theory]
-    [InlineData("jwk")]
-    [InlineData("x5c")]
-    public async Task Peer_presentation_with_kb_jwt_verifies_with_exactly_the_disclosed_claims_RFC9901_7_3(string issuerKeySource)
+    [InlineData("jwk", "sha-256")]
+    [InlineData("x5c", "sha-256")]
+    [InlineData("jwk", "sha-384")]
+    [InlineData("jwk", "sha-512")]
+    public async Task Peer_presentation_with_kb_jwt_verifies_with_exactly_the_disclosed_claims_RFC9901_7_3(string issuerKeySource, string sdAlg)
     {
         var fromX5c = issuerKeySource == "x5c";
-        var peer = await _peer.IssueAndPresentAsync(fromX5c ? _pki : null);
+        var peer = await _peer.IssueAndPresentAsync(new PeerIssuance { Pki = fromX5c ? _pki : null, HashAlgorithm = sdAlg });
 
         var result = await Verifier(fromX5c ? null : peer.IssuerPublicJwk).VerifyAsync(peer.Presentation, Expectation());
 
@@ -42,7 +44,7 @@ public sealed class PeerIssuedPresentationTests : IDisposable
     [Fact]
     public async Task Peer_credential_has_the_same_selectively_disclosable_claims_for_our_holder_RFC9901_7_2()
     {
-        var peer = await _peer.IssueAndPresentAsync(null, nonce: null);
+        var peer = await _peer.IssueAndPresentAsync(new PeerIssuance { Nonce = null });
         Wallet.Core.SdJwt.SdJwt.TryParse(peer.Issued, SdJwtLimits.Default, out var issued, out var error).Should().BeTrue(error?.Message);
 
         // sd-jwt-js names paths with dots and array indices as numbers: the same shape as ours, joined by dots.
@@ -54,7 +56,7 @@ public sealed class PeerIssuedPresentationTests : IDisposable
     [Fact]
     public async Task Our_holder_re_presents_a_peer_credential_and_the_peer_verifies_it_RFC9901_7_2()
     {
-        var peer = await _peer.IssueAndPresentAsync(null, nonce: null);
+        var peer = await _peer.IssueAndPresentAsync(new PeerIssuance { Nonce = null });
         Wallet.Core.SdJwt.SdJwt.TryParse(peer.Issued, SdJwtLimits.Default, out var issued, out _).Should().BeTrue();
         var holderKey = HolderSigningKey(peer.HolderPrivateJwk);
 
@@ -73,6 +75,10 @@ public sealed class PeerIssuedPresentationTests : IDisposable
         // §7.3 step 5.f: the KB-JWT is for this verifier.
         { "aud of another verifier", [SdJwtErrorCodes.KeyBindingAudienceMismatch] },
 
+        // §7.3 step 5.e: iat within an acceptable window (ours: 5 minutes and 60 s skew). sd-jwt-js checks only that
+        // iat is not in the future, so the peer accepts this one itself; the RFC's window decides.
+        { "kb-jwt made an hour ago", [SdJwtErrorCodes.KeyBindingIatOutOfWindow] },
+
         // §7.1 step 3 (digest found nowhere) and §7.3 step 5.g (sd_hash covers every Disclosure as presented).
         { "disclosure value changed", [SdJwtErrorCodes.UnreferencedDisclosure, SdJwtErrorCodes.KeyBindingSdHashMismatch] },
 
@@ -87,18 +93,24 @@ public sealed class PeerIssuedPresentationTests : IDisposable
 
         // §7.1 step 2: the Issuer's signature; sd_hash covers the Issuer-signed JWT too (§4.3.1), so it breaks as well.
         { "issuer signature changed", [SdJwtErrorCodes.SignatureInvalid, SdJwtErrorCodes.KeyBindingSdHashMismatch] },
+
+        // draft-ietf-oauth-sd-jwt-vc-18 §2.2.1: typ MUST be dc+sd-jwt (RFC 9901 §9.11, explicit typing). sd-jwt-js lets
+        // its caller set any typ and never checks typ when verifying; the SD-JWT VC clause decides.
+        { "typ JWT", [SdJwtErrorCodes.TypeMismatch] },
     };
 
     [Theory]
     [MemberData(nameof(Mutations))]
     public async Task Peer_presentation_that_is_wrong_or_tampered_is_rejected_with_its_code_RFC9901_7_3(string mutation, string[] codes)
     {
-        var peer = mutation switch
+        var peer = await _peer.IssueAndPresentAsync(mutation switch
         {
-            "nonce made for another transaction" => await _peer.IssueAndPresentAsync(null, nonce: "nonce-of-another-transaction"),
-            "aud of another verifier" => await _peer.IssueAndPresentAsync(null, audience: "x509_san_dns:other-verifier.example"),
-            _ => await _peer.IssueAndPresentAsync(null),
-        };
+            "nonce made for another transaction" => new PeerIssuance { Nonce = "nonce-of-another-transaction" },
+            "aud of another verifier" => new PeerIssuance { Audience = "x509_san_dns:other-verifier.example" },
+            "kb-jwt made an hour ago" => new PeerIssuance { KeyBindingAge = TimeSpan.FromHours(1) },
+            "typ JWT" => new PeerIssuance { Type = "JWT" },
+            _ => new PeerIssuance(),
+        });
         var presentation = mutation switch
         {
             "disclosure value changed" => Tamper.ReplaceDisclosureValue(peer.Presentation, "Erika", "Mallory"),
@@ -117,10 +129,23 @@ public sealed class PeerIssuedPresentationTests : IDisposable
     }
 
     [Fact]
+    public async Task Peer_kb_jwt_sent_where_a_plain_sd_jwt_is_expected_is_rejected_RFC9901_4()
+    {
+        var peer = await _peer.IssueAndPresentAsync(new PeerIssuance());
+
+        var result = await Verifier(peer.IssuerPublicJwk).VerifyAsync(peer.Presentation, keyBinding: null);
+
+        // RFC 9901 §4: a Verifier expecting an SD-JWT MUST check that the last component is empty. sd-jwt-js verifying
+        // without a nonce skips the KB-JWT and accepts; the RFC decides.
+        result.Errors.Select(e => e.Code).Should().Equal(SdJwtErrorCodes.KeyBindingUnexpected);
+        (await _peer.VerifyAsync(peer.Presentation, peer.IssuerPublicJwk, null, nonce: null)).Verified.Should().BeTrue("sd-jwt-js 0.20.0 ignores the KB-JWT (recorded in specs/sd-jwt.md)");
+    }
+
+    [Fact]
     public async Task Peer_presentation_whose_x5c_does_not_chain_to_our_anchor_is_rejected_HAIP_6_1_1()
     {
         using var otherPki = new InteropPki("Someone Else's Root");
-        var peer = await _peer.IssueAndPresentAsync(otherPki);
+        var peer = await _peer.IssueAndPresentAsync(new PeerIssuance { Pki = otherPki });
 
         var result = await Verifier(null).VerifyAsync(peer.Presentation, Expectation());
 

@@ -13,12 +13,9 @@ public sealed class SdJwtPeer
 
     /// <summary>
     /// The peer issues <see cref="InteropCredential.Claims"/> with its disclosure frame to a holder key of its own and
-    /// presents it with its presentation frame and, when <paramref name="nonce"/> is set, a KB-JWT.
+    /// presents it with its presentation frame and, when <see cref="PeerIssuance.Nonce"/> is set, a KB-JWT.
     /// </summary>
-    /// <param name="pki">Signs with the PKI's issuer key and sends <c>x5c</c>; null: the peer makes its own issuer key.</param>
-    /// <param name="nonce">The KB-JWT nonce; null presents without Key Binding.</param>
-    /// <param name="audience">The KB-JWT aud.</param>
-    public async Task<PeerPresentation> IssueAndPresentAsync(InteropPki? pki, string? nonce = InteropCredential.Nonce, string audience = InteropCredential.Audience)
+    public async Task<PeerPresentation> IssueAndPresentAsync(PeerIssuance issuance)
     {
         var now = DateTimeOffset.UtcNow;
         var request = new JsonObject
@@ -26,16 +23,27 @@ public sealed class SdJwtPeer
             ["payload"] = InteropCredential.PeerPayload(now),
             ["disclosureFrame"] = InteropCredential.PeerDisclosureFrame(),
             ["presentationFrame"] = InteropCredential.PeerPresentationFrame(),
+            ["hashAlg"] = issuance.HashAlgorithm,
         };
-        if (pki is not null)
+        if (issuance.Pki is { } pki)
         {
             request["issuerKey"] = pki.IssuerKeyPem;
             request["x5c"] = new JsonArray(pki.X5c.Select(c => (JsonNode)c).ToArray());
         }
 
-        if (nonce is not null)
+        if (issuance.Type is { } type)
         {
-            request["kb"] = new JsonObject { ["aud"] = audience, ["nonce"] = nonce, ["iat"] = now.ToUnixTimeSeconds() };
+            request["typ"] = type;
+        }
+
+        if (issuance.Nonce is { } nonce)
+        {
+            request["kb"] = new JsonObject
+            {
+                ["aud"] = issuance.Audience,
+                ["nonce"] = nonce,
+                ["iat"] = (now - issuance.KeyBindingAge).ToUnixTimeSeconds(),
+            };
         }
 
         var answer = await _node.RunAsync("issue-and-present.mjs", request);
@@ -48,10 +56,19 @@ public sealed class SdJwtPeer
             (JsonObject)answer["peerClaims"]!);
     }
 
-    /// <summary>The peer verifies <paramref name="presentation"/>; the Issuer key is <paramref name="issuerKey"/> or, when null, the <c>x5c</c> leaf chained to <paramref name="pki"/>'s root.</summary>
-    public async Task<PeerVerdict> VerifyAsync(string presentation, PublicJwk? issuerKey, InteropPki? pki, string? nonce = InteropCredential.Nonce, string audience = InteropCredential.Audience)
+    /// <summary>
+    /// The peer verifies <paramref name="presentation"/> as of <paramref name="now"/> (default: now); the Issuer key
+    /// is <paramref name="issuerKey"/> or, when null, the <c>x5c</c> leaf chained to <paramref name="pki"/>'s root.
+    /// Without <paramref name="nonce"/> the peer checks no Key Binding.
+    /// </summary>
+    public async Task<PeerVerdict> VerifyAsync(string presentation, PublicJwk? issuerKey, InteropPki? pki, string? nonce = InteropCredential.Nonce, string audience = InteropCredential.Audience, DateTimeOffset? now = null)
     {
         var request = new JsonObject { ["presentation"] = presentation };
+        if (now is { } time)
+        {
+            request["now"] = time.ToUnixTimeSeconds();
+        }
+
         if (issuerKey is not null)
         {
             request["issuerPublicJwk"] = issuerKey.ToJsonObject();

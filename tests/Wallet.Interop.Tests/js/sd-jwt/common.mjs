@@ -62,10 +62,10 @@ export function decodeHeader(compact) {
   return JSON.parse(Buffer.from(jwt.split('.')[0], 'base64url').toString('utf8'));
 }
 
-export async function sdJwtVc({ issuerPrivateJwk, issuerPublicJwk, holderPrivateJwk } = {}) {
+export async function sdJwtVc({ issuerPrivateJwk, issuerPublicJwk, holderPrivateJwk, hashAlg } = {}) {
   return new SDJwtVcInstance({
     hasher: digest,
-    hashAlg: 'sha-256',
+    hashAlg: hashAlg ?? 'sha-256',
     saltGenerator: generateSalt,
     signAlg: ES256.alg,
     signer: issuerPrivateJwk ? await ES256.getSigner(issuerPrivateJwk) : undefined,

@@ -1,6 +1,7 @@
 // The peer as Issuer and Holder: issues an SD-JWT VC (dc+sd-jwt, ES256, cnf.jwk) with sd-jwt-js and presents it
 // with a KB-JWT. Request:
 //   { issuerKey?: PEM | JWK (generated when absent), x5c?: [base64 DER, leaf first], holderKey?: JWK (generated),
+//     hashAlg?: 'sha-256' (default) | 'sha-384' | 'sha-512', typ?: header typ instead of sd-jwt-js's 'dc+sd-jwt',
 //     payload: { iss, iat, exp, vct, ...claims }, disclosureFrame, presentationFrame, kb?: { aud, nonce, iat } }
 // Answer: { issued, presentation, issuerPublicJwk, holderPublicJwk, holderPrivateJwk, presentableKeys,
 //           peerClaims: what sd-jwt-js itself reads from the presentation }
@@ -12,9 +13,9 @@ const holderPrivateJwk = request.holderKey ? privateJwk(request.holderKey) : awa
 const issuerPublicJwk = publicJwk(issuerPrivateJwk);
 const holderPublicJwk = publicJwk(holderPrivateJwk);
 
-const sdjwt = await sdJwtVc({ issuerPrivateJwk, issuerPublicJwk, holderPrivateJwk });
+const sdjwt = await sdJwtVc({ issuerPrivateJwk, issuerPublicJwk, holderPrivateJwk, hashAlg: request.hashAlg });
 const payload = { ...request.payload, cnf: { jwk: holderPublicJwk } };
-const header = request.x5c ? { x5c: request.x5c } : {};
+const header = { ...(request.typ ? { typ: request.typ } : {}), ...(request.x5c ? { x5c: request.x5c } : {}) };
 const issued = await sdjwt.issue(payload, request.disclosureFrame, { header });
 const presentation = await sdjwt.present(
   issued,
@@ -25,7 +26,7 @@ const presentation = await sdjwt.present(
 // The peer's own reading of what it presented, to compare with ours.
 const verified = await sdjwt.verify(presentation, {
   keyBindingNonce: request.kb?.nonce,
-  currentDate: request.payload.iat,
+  currentDate: Math.max(request.payload.iat, request.kb?.iat ?? 0),
 });
 
 answer({
