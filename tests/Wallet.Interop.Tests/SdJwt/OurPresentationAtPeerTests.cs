@@ -15,13 +15,16 @@ public sealed class OurPresentationAtPeerTests : IDisposable
     private readonly SigningKey _holderKey = SigningKey.Generate();
 
     [Theory]
-    [InlineData("jwk")]
-    [InlineData("x5c")]
-    public async Task Our_presentation_with_kb_jwt_verifies_at_the_peer_with_exactly_the_disclosed_claims_RFC9901_7_3(string issuerKeySource)
+    [InlineData("jwk", "sha-256")]
+    [InlineData("x5c", "sha-256")]
+    [InlineData("jwk", "sha-384")]
+    [InlineData("jwk", "sha-512")]
+    public async Task Our_presentation_with_kb_jwt_verifies_at_the_peer_with_exactly_the_disclosed_claims_RFC9901_7_3(string issuerKeySource, string sdAlg)
     {
         var fromX5c = issuerKeySource == "x5c";
         var issuerKey = fromX5c ? _pki.IssuerSigningKey() : SigningKey.Generate();
-        var presentation = Present(Issue(InteropCredential.Claims(), issuerKey, InteropCredential.SelectivelyDisclosable()), InteropCredential.Disclose());
+        SdHashAlgorithm.TryFromName(sdAlg, out var hash).Should().BeTrue();
+        var presentation = Present(Issue(InteropCredential.Claims(), issuerKey, InteropCredential.SelectivelyDisclosable(), hash), InteropCredential.Disclose());
 
         var verdict = await _peer.VerifyAsync(presentation, fromX5c ? null : issuerKey.PublicJwk, _pki);
 
@@ -111,13 +114,37 @@ public sealed class OurPresentationAtPeerTests : IDisposable
         verdict.Error.Should().Contain(peerError);
     }
 
+    [Fact]
+    public async Task Credential_at_its_exp_instant_is_expired_for_us_while_the_peer_still_accepts_it_RFC7519_4_1_4()
+    {
+        var issuerKey = SigningKey.Generate();
+        var issued = Issue(InteropCredential.Claims(), issuerKey, InteropCredential.SelectivelyDisclosable());
+        var exp = DateTimeOffset.FromUnixTimeSeconds(issued.IssuerSignedJwt.Payload.GetProperty("exp").GetInt64());
+        var presentation = SdJwtHolder.Present(issued, InteropCredential.Disclose());
+        var verifier = new SdJwtVcVerifier(new SdJwtVcVerifierOptions
+        {
+            IssuerKeyResolver = new StaticIssuerKeyResolver(issuerKey.PublicJwk),
+            TimeProvider = new FixedClock(exp),
+            ClockSkew = TimeSpan.Zero,
+        });
+
+        var ours = await verifier.VerifyAsync(presentation, keyBinding: null);
+        var theirs = await _peer.VerifyAsync(presentation, issuerKey.PublicJwk, null, nonce: null, now: exp);
+
+        // RFC 7519 §4.1.4: the current time MUST be before exp, so at exp the credential is expired. sd-jwt-js rejects
+        // only when exp < now (one second later); with any clock skew the difference disappears.
+        ours.Errors.Select(e => e.Code).Should().Equal(SdJwtErrorCodes.Expired);
+        theirs.Verified.Should().BeTrue("sd-jwt-js 0.20.0 accepts at exp (recorded in specs/sd-jwt.md)");
+        (await _peer.VerifyAsync(presentation, issuerKey.PublicJwk, null, nonce: null, now: exp.AddSeconds(1))).Error.Should().Contain("expired");
+    }
+
     public void Dispose()
     {
         _holderKey.Key.Dispose();
         _pki.Dispose();
     }
 
-    private Wallet.Core.SdJwt.SdJwt Issue(JsonObject claims, SigningKey issuerKey, IReadOnlyCollection<ClaimPath>? selectivelyDisclosable)
+    private Wallet.Core.SdJwt.SdJwt Issue(JsonObject claims, SigningKey issuerKey, IReadOnlyCollection<ClaimPath>? selectivelyDisclosable, SdHashAlgorithm? hash = null)
     {
         var now = DateTimeOffset.UtcNow;
         var compact = SdJwtVcIssuer.Issue(
@@ -130,6 +157,7 @@ public sealed class OurPresentationAtPeerTests : IDisposable
                 IssuedAt = now,
                 ExpiresAt = now.AddDays(30),
                 SelectivelyDisclosable = selectivelyDisclosable,
+                Options = new SdJwtIssuanceOptions { Type = SdJwtVcClaims.Type, HashAlgorithm = hash ?? SdHashAlgorithm.Sha256 },
             },
             issuerKey);
         Wallet.Core.SdJwt.SdJwt.TryParse(compact, SdJwtLimits.Default, out var issued, out var error).Should().BeTrue(error?.Message);
@@ -138,4 +166,9 @@ public sealed class OurPresentationAtPeerTests : IDisposable
 
     private string Present(Wallet.Core.SdJwt.SdJwt issued, IEnumerable<ClaimPath> disclose, string nonce = InteropCredential.Nonce, string audience = InteropCredential.Audience) =>
         SdJwtHolder.Present(issued, disclose, new KeyBindingOptions(_holderKey, audience, nonce));
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
 }
