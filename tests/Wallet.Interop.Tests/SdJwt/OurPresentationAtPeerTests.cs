@@ -7,7 +7,10 @@ using Wallet.Core.SdJwtVc;
 
 namespace Wallet.Interop.Tests.SdJwt;
 
-/// <summary>Wallet.Core issues (<c>SdJwtVcIssuer</c>, <c>PidSdJwtVc</c>) and presents (<c>SdJwtHolder</c>); sd-jwt-js verifies.</summary>
+/// <summary>
+/// Wallet.Core issues (<c>SdJwtVcIssuer</c>, <c>PidSdJwtVc</c>) and presents (<c>SdJwtHolder</c>); sd-jwt-js verifies.
+/// And sd-jwt-js as the Holder of our credential: it presents, we verify.
+/// </summary>
 public sealed class OurPresentationAtPeerTests : IDisposable
 {
     private readonly InteropPki _pki = new();
@@ -39,20 +42,9 @@ public sealed class OurPresentationAtPeerTests : IDisposable
     public async Task Our_pid_with_every_claim_disclosable_verifies_at_the_peer_PID_Rule_Book_4_1_1()
     {
         var issuerKey = _pki.IssuerSigningKey();
-        var claims = PidSdJwtVc.ToClaims(new PersonIdentificationData
-        {
-            FamilyName = "Mustermann",
-            GivenName = "Erika",
-            BirthDate = new DateOnly(1964, 8, 12),
-            PlaceOfBirth = new PlaceOfBirth("DE", null, "Berlin"),
-            Nationalities = ["DE", "FR"],
-            Address = new ResidentAddress { Locality = "Köln", Street = "Heidestraße", HouseNumber = "17", Country = "DE" },
-            IssuingAuthority = "DE",
-            IssuingCountry = "DE",
-        });
 
         // Null selects every claim, member and element: the PID default, with recursive Disclosures.
-        var issued = Issue(claims, issuerKey, selectivelyDisclosable: null);
+        var issued = Issue(PidClaims(), issuerKey, selectivelyDisclosable: null);
         var presentation = Present(issued, [ClaimPath.Of("family_name"), ClaimPath.Of("place_of_birth", "locality")]);
         var verdict = await _peer.VerifyAsync(presentation, null, _pki);
 
@@ -60,6 +52,36 @@ public sealed class OurPresentationAtPeerTests : IDisposable
         var expected = new JsonObject { ["family_name"] = "Mustermann", ["place_of_birth"] = new JsonObject { ["locality"] = "Berlin" } };
         var subject = InteropCredential.SubjectClaims(verdict.Claims!);
         JsonNode.DeepEquals(subject, expected).Should().BeTrue(subject.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Peer_as_holder_presents_our_pid_and_we_verify_exactly_what_it_disclosed_RFC9901_7_2()
+    {
+        var issuerKey = _pki.IssuerSigningKey();
+        var issued = Issue(PidClaims(), issuerKey, selectivelyDisclosable: null);
+        var frame = new JsonObject
+        {
+            ["family_name"] = true,
+            ["place_of_birth"] = new JsonObject { ["locality"] = true },
+            ["nationalities"] = new JsonObject { ["1"] = true },
+        };
+
+        var peer = await _peer.PresentAsync(issued.Raw, issuerKey.PublicJwk, _holderKey, frame);
+        var result = await new SdJwtVcVerifier(new SdJwtVcVerifierOptions { TrustValidator = _pki.TrustValidator() })
+            .VerifyAsync(peer.Presentation, new KeyBindingExpectation(InteropCredential.Audience, InteropCredential.Nonce));
+
+        result.Errors.Should().BeEmpty();
+        var expected = new JsonObject
+        {
+            ["family_name"] = "Mustermann",
+            ["place_of_birth"] = new JsonObject { ["locality"] = "Berlin" },
+            ["nationalities"] = new JsonArray("FR"),
+        };
+        var subject = InteropCredential.SubjectClaims(result.Claims!);
+        JsonNode.DeepEquals(subject, expected).Should().BeTrue(subject.ToJsonString());
+
+        // Both sides find the same disclosable claims in our credential (ours in the peer's dotted notation).
+        SdJwtHolder.GetDisclosablePaths(issued).Select(p => string.Join('.', p.Segments)).Should().BeEquivalentTo(peer.PresentableKeys);
     }
 
     public static TheoryData<string, string> Mutations => new()
@@ -166,6 +188,18 @@ public sealed class OurPresentationAtPeerTests : IDisposable
 
     private string Present(Wallet.Core.SdJwt.SdJwt issued, IEnumerable<ClaimPath> disclose, string nonce = InteropCredential.Nonce, string audience = InteropCredential.Audience) =>
         SdJwtHolder.Present(issued, disclose, new KeyBindingOptions(_holderKey, audience, nonce));
+
+    private static JsonObject PidClaims() => PidSdJwtVc.ToClaims(new PersonIdentificationData
+    {
+        FamilyName = "Mustermann",
+        GivenName = "Erika",
+        BirthDate = new DateOnly(1964, 8, 12),
+        PlaceOfBirth = new PlaceOfBirth("DE", null, "Berlin"),
+        Nationalities = ["DE", "FR"],
+        Address = new ResidentAddress { Locality = "Köln", Street = "Heidestraße", HouseNumber = "17", Country = "DE" },
+        IssuingAuthority = "DE",
+        IssuingCountry = "DE",
+    });
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {

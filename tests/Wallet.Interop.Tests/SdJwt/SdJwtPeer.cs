@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Text.Json.Nodes;
 using Wallet.Core.Jose;
 
@@ -46,14 +47,43 @@ public sealed class SdJwtPeer
             };
         }
 
-        var answer = await _node.RunAsync("issue-and-present.mjs", request);
-        return new PeerPresentation(
+        return Read(await _node.RunAsync("issue-and-present.mjs", request));
+    }
+
+    private static PeerPresentation Read(JsonObject answer) =>
+        new(
             answer["issued"]!.GetValue<string>(),
             answer["presentation"]!.GetValue<string>(),
             Jwk(answer["issuerPublicJwk"]!),
             (JsonObject)answer["holderPrivateJwk"]!,
             answer["presentableKeys"]!.AsArray().Select(k => k!.GetValue<string>()).ToArray(),
             (JsonObject)answer["peerClaims"]!);
+
+    /// <summary>
+    /// The peer, as the Holder of a credential issued by someone else (<paramref name="issued"/>, signed by
+    /// <paramref name="issuerKey"/>, bound to <paramref name="holderKey"/>), presents it with
+    /// <paramref name="presentationFrame"/> and a KB-JWT for <see cref="InteropCredential.Audience"/> and
+    /// <see cref="InteropCredential.Nonce"/>.
+    /// </summary>
+    public async Task<PeerPresentation> PresentAsync(string issued, PublicJwk issuerKey, SigningKey holderKey, JsonObject presentationFrame)
+    {
+        var parameters = holderKey.Key.ExportParameters(includePrivateParameters: true);
+        var holderJwk = holderKey.PublicJwk.ToJsonObject();
+        holderJwk["d"] = Base64Url.EncodeToString(parameters.D);
+        var request = new JsonObject
+        {
+            ["issued"] = issued,
+            ["issuerPublicJwk"] = issuerKey.ToJsonObject(),
+            ["holderKey"] = holderJwk,
+            ["presentationFrame"] = presentationFrame,
+            ["kb"] = new JsonObject
+            {
+                ["aud"] = InteropCredential.Audience,
+                ["nonce"] = InteropCredential.Nonce,
+                ["iat"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            },
+        };
+        return Read(await _node.RunAsync("issue-and-present.mjs", request));
     }
 
     /// <summary>

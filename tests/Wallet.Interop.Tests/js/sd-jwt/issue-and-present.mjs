@@ -3,6 +3,8 @@
 //   { issuerKey?: PEM | JWK (generated when absent), x5c?: [base64 DER, leaf first], holderKey?: JWK (generated),
 //     hashAlg?: 'sha-256' (default) | 'sha-384' | 'sha-512', typ?: header typ instead of sd-jwt-js's 'dc+sd-jwt',
 //     payload: { iss, iat, exp, vct, ...claims }, disclosureFrame, presentationFrame, kb?: { aud, nonce, iat } }
+// With `issued` (an SD-JWT VC from someone else, e.g. ours), its `issuerPublicJwk` and `holderKey` the peer only
+// presents, as the Holder.
 // Answer: { issued, presentation, issuerPublicJwk, holderPublicJwk, holderPrivateJwk, presentableKeys,
 //           peerClaims: what sd-jwt-js itself reads from the presentation }
 import { answer, newKeyPair, privateJwk, publicJwk, readRequest, sdJwtVc } from './common.mjs';
@@ -10,13 +12,13 @@ import { answer, newKeyPair, privateJwk, publicJwk, readRequest, sdJwtVc } from 
 const request = await readRequest();
 const issuerPrivateJwk = request.issuerKey ? privateJwk(request.issuerKey) : await newKeyPair();
 const holderPrivateJwk = request.holderKey ? privateJwk(request.holderKey) : await newKeyPair();
-const issuerPublicJwk = publicJwk(issuerPrivateJwk);
+const issuerPublicJwk = request.issuerPublicJwk ?? publicJwk(issuerPrivateJwk);
 const holderPublicJwk = publicJwk(holderPrivateJwk);
 
 const sdjwt = await sdJwtVc({ issuerPrivateJwk, issuerPublicJwk, holderPrivateJwk, hashAlg: request.hashAlg });
-const payload = { ...request.payload, cnf: { jwk: holderPublicJwk } };
+const payload = request.issued ? undefined : { ...request.payload, cnf: { jwk: holderPublicJwk } };
 const header = { ...(request.typ ? { typ: request.typ } : {}), ...(request.x5c ? { x5c: request.x5c } : {}) };
-const issued = await sdjwt.issue(payload, request.disclosureFrame, { header });
+const issued = request.issued ?? await sdjwt.issue(payload, request.disclosureFrame, { header });
 const presentation = await sdjwt.present(
   issued,
   request.presentationFrame,
@@ -26,7 +28,7 @@ const presentation = await sdjwt.present(
 // The peer's own reading of what it presented, to compare with ours.
 const verified = await sdjwt.verify(presentation, {
   keyBindingNonce: request.kb?.nonce,
-  currentDate: Math.max(request.payload.iat, request.kb?.iat ?? 0),
+  currentDate: Math.max(request.payload?.iat ?? 0, request.kb?.iat ?? 0, Math.floor(Date.now() / 1000)),
 });
 
 answer({
