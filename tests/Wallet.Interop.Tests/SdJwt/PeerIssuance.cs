@@ -15,6 +15,9 @@ public sealed record PeerIssuance
     /// <summary>The <c>_sd_alg</c> (RFC 9901 §4.1.1).</summary>
     public string HashAlgorithm { get; init; } = "sha-256";
 
+    /// <summary>What the peer presents; <see cref="InteropCredential.PeerPresentationFrame"/> when null.</summary>
+    public System.Text.Json.Nodes.JsonObject? PresentationFrame { get; init; }
+
     /// <summary>A header <c>typ</c> instead of sd-jwt-js's own <c>dc+sd-jwt</c>.</summary>
     public string? Type { get; init; }
 

@@ -41,6 +41,36 @@ public sealed class PeerIssuedPresentationTests : IDisposable
         }
     }
 
+    public static TheoryData<string, string, string> Selections => new()
+    {
+        // RFC 9901 §7.1 3.c.i: digests without a Disclosure are ignored; 3.e: the '_sd' keys go.
+        { "nothing", "{}", "{}" },
+
+        // The object's own Disclosure only: its permanently disclosed member stays, the selectively disclosable ones do not.
+        { "the address object only", """{"address":true}""", """{"address":{"country":"DE"}}""" },
+
+        // §7.1 3.d: array elements whose digest has no Disclosure are removed, decoys included.
+        { "the array only", """{"nationalities":true}""", """{"nationalities":[]}""" },
+        {
+            "everything",
+            """{"given_name":true,"family_name":true,"birthdate":true,"address":{"street_address":true,"locality":true},"nationalities":{"0":true,"1":true},"age_equal_or_over":{"18":true,"65":true}}""",
+            """{"given_name":"Erika","family_name":"Mustermann","birthdate":"1964-08-12","address":{"street_address":"Heidestraße 17","locality":"Köln","country":"DE"},"nationalities":["DE","FR"],"age_equal_or_over":{"18":true,"65":false}}"""
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(Selections))]
+    public async Task Peer_presentation_of_any_selection_gives_us_exactly_the_claims_it_disclosed_RFC9901_7_1(string selection, string frame, string expected)
+    {
+        var peer = await _peer.IssueAndPresentAsync(new PeerIssuance { PresentationFrame = JsonNode.Parse(frame)!.AsObject() });
+
+        var result = await Verifier(peer.IssuerPublicJwk).VerifyAsync(peer.Presentation, Expectation());
+
+        result.Errors.Should().BeEmpty(selection);
+        var subject = InteropCredential.SubjectClaims(result.Claims!);
+        JsonNode.DeepEquals(subject, JsonNode.Parse(expected)).Should().BeTrue($"{selection}: {subject.ToJsonString()}");
+    }
+
     [Fact]
     public async Task Peer_credential_has_the_same_selectively_disclosable_claims_for_our_holder_RFC9901_7_2()
     {

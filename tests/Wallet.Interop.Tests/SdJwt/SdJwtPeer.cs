@@ -23,7 +23,7 @@ public sealed class SdJwtPeer
         {
             ["payload"] = InteropCredential.PeerPayload(now),
             ["disclosureFrame"] = InteropCredential.PeerDisclosureFrame(),
-            ["presentationFrame"] = InteropCredential.PeerPresentationFrame(),
+            ["presentationFrame"] = issuance.PresentationFrame?.DeepClone() ?? InteropCredential.PeerPresentationFrame(),
             ["hashAlg"] = issuance.HashAlgorithm,
         };
         if (issuance.Pki is { } pki)
