@@ -83,17 +83,17 @@ public static class InteropCredential
         ["age_equal_or_over"] = new JsonObject { ["18"] = true },
     };
 
-    /// <summary>The registered claims of a peer-issued credential (the peer adds <c>cnf</c>).</summary>
-    public static JsonObject PeerPayload(DateTimeOffset issuedAt, string issuer = "https://peer-issuer.example")
+    /// <summary>The registered claims of a peer-issued credential and <paramref name="claims"/> (the peer adds <c>cnf</c>).</summary>
+    public static JsonObject PeerPayload(DateTimeOffset issuedAt, JsonObject claims)
     {
         var payload = new JsonObject
         {
-            ["iss"] = issuer,
+            ["iss"] = "https://peer-issuer.example",
             ["iat"] = issuedAt.ToUnixTimeSeconds(),
             ["exp"] = issuedAt.AddDays(30).ToUnixTimeSeconds(),
             ["vct"] = Vct,
         };
-        foreach (var (name, value) in Claims())
+        foreach (var (name, value) in claims)
         {
             payload[name] = value?.DeepClone();
         }

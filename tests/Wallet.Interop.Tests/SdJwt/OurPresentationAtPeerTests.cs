@@ -38,6 +38,38 @@ public sealed class OurPresentationAtPeerTests : IDisposable
         JsonNode.DeepEquals(subject, InteropCredential.ExpectedDisclosedClaims()).Should().BeTrue(subject.ToJsonString());
     }
 
+    public static TheoryData<string, string, string, string, string> Structures => new()
+    {
+        // RFC 9901 §4.2.2 and §7.1 3.c.iii: an array element that is itself an array with a disclosable element.
+        { "nested arrays", """{"matrix":[["a","b"],["c"]]}""", """[["matrix",0],["matrix",1],["matrix",0,1]]""", """[["matrix",0,1]]""", """{"matrix":[["a","b"]]}""" },
+
+        // §4.2.6: an object inside a disclosed array element, its own disclosable member left out.
+        { "object in an array element", """{"degrees":[{"type":"BSc","university":"TU"}]}""", """[["degrees",0],["degrees",0,"university"]]""", """[["degrees",0,"type"]]""", """{"degrees":[{"type":"BSc"}]}""" },
+
+        // §4.2.1: any JSON value, null and empty containers included.
+        { "null and empty values", """{"nickname":null,"tags":[],"extra":{}}""", """[["nickname"],["tags"],["extra"]]""", """[["nickname"],["tags"],["extra"]]""", """{"nickname":null,"tags":[],"extra":{}}""" },
+
+        // §4.2.1: names and values outside ASCII and escaped characters, as our Disclosures encode them.
+        { "unicode and escapes", """{"名前":"太郎","emoji":"😀","quote":"a\"b\\c\n\u0001</script>"}""", """[["名前"],["emoji"],["quote"]]""", """[["名前"],["emoji"],["quote"]]""", """{"名前":"太郎","emoji":"😀","quote":"a\"b\\c\n\u0001</script>"}""" },
+
+        // JSON numbers, up to 2^53 - 1 (what a JavaScript verifier reads exactly).
+        { "numbers", """{"count":42,"ratio":0.25,"negative":-7,"largest":9007199254740991}""", """[["count"],["ratio"],["negative"],["largest"]]""", """[["count"],["ratio"],["negative"],["largest"]]""", """{"count":42,"ratio":0.25,"negative":-7,"largest":9007199254740991}""" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Structures))]
+    public async Task Our_credential_of_any_json_structure_gives_the_peer_exactly_the_claims_we_disclosed_RFC9901_7_1(string structure, string claims, string selectivelyDisclosable, string disclose, string expected)
+    {
+        var issuerKey = SigningKey.Generate();
+        var issued = Issue(JsonNode.Parse(claims)!.AsObject(), issuerKey, Paths(selectivelyDisclosable));
+
+        var verdict = await _peer.VerifyAsync(Present(issued, Paths(disclose)), issuerKey.PublicJwk, null);
+
+        verdict.Error.Should().BeNull(structure);
+        var subject = InteropCredential.SubjectClaims(verdict.Claims!);
+        JsonNode.DeepEquals(subject, JsonNode.Parse(expected)).Should().BeTrue($"{structure}: {subject.ToJsonString()}");
+    }
+
     [Fact]
     public async Task Our_pid_with_every_claim_disclosable_verifies_at_the_peer_PID_Rule_Book_4_1_1()
     {
@@ -188,6 +220,14 @@ public sealed class OurPresentationAtPeerTests : IDisposable
 
     private string Present(Wallet.Core.SdJwt.SdJwt issued, IEnumerable<ClaimPath> disclose, string nonce = InteropCredential.Nonce, string audience = InteropCredential.Audience) =>
         SdJwtHolder.Present(issued, disclose, new KeyBindingOptions(_holderKey, audience, nonce));
+
+    private static ClaimPath[] Paths(string pointers)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(pointers);
+        return document.RootElement.EnumerateArray()
+            .Select(p => ClaimPath.TryParse(p, out var path, out var error) ? path : throw new ArgumentException(error, nameof(pointers)))
+            .ToArray();
+    }
 
     private static JsonObject PidClaims() => PidSdJwtVc.ToClaims(new PersonIdentificationData
     {

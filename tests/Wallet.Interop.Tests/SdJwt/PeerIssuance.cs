@@ -15,6 +15,12 @@ public sealed record PeerIssuance
     /// <summary>The <c>_sd_alg</c> (RFC 9901 §4.1.1).</summary>
     public string HashAlgorithm { get; init; } = "sha-256";
 
+    /// <summary>The subject's claims; <see cref="InteropCredential.Claims"/> when null.</summary>
+    public System.Text.Json.Nodes.JsonObject? Claims { get; init; }
+
+    /// <summary>What is selectively disclosable; <see cref="InteropCredential.PeerDisclosureFrame"/> when null.</summary>
+    public System.Text.Json.Nodes.JsonObject? DisclosureFrame { get; init; }
+
     /// <summary>What the peer presents; <see cref="InteropCredential.PeerPresentationFrame"/> when null.</summary>
     public System.Text.Json.Nodes.JsonObject? PresentationFrame { get; init; }
 

@@ -71,6 +71,43 @@ public sealed class PeerIssuedPresentationTests : IDisposable
         JsonNode.DeepEquals(subject, JsonNode.Parse(expected)).Should().BeTrue($"{selection}: {subject.ToJsonString()}");
     }
 
+    public static TheoryData<string, string, string, string, string> Structures => new()
+    {
+        // RFC 9901 §4.2.2 and §7.1 3.c.iii: an array element that is itself an array with a disclosable element.
+        { "nested arrays", """{"matrix":[["a","b"],["c"]]}""", """{"matrix":{"_sd":[0,1],"0":{"_sd":[1]}}}""", """{"matrix":{"0":{"1":true}}}""", """{"matrix":[["a","b"]]}""" },
+
+        // §4.2.6: an object inside a disclosed array element, its own disclosable member left out.
+        { "object in an array element", """{"degrees":[{"type":"BSc","university":"TU"}]}""", """{"degrees":{"_sd":[0],"0":{"_sd":["university"]}}}""", """{"degrees":{"0":true}}""", """{"degrees":[{"type":"BSc"}]}""" },
+
+        // §4.2.1: any JSON value, null and empty containers included.
+        { "null and empty values", """{"nickname":null,"tags":[],"extra":{}}""", """{"_sd":["nickname","tags","extra"]}""", """{"nickname":true,"tags":true,"extra":true}""", """{"nickname":null,"tags":[],"extra":{}}""" },
+
+        // §4.2.1: no canonical form; names and values outside ASCII and escaped characters, hashed as received.
+        { "unicode and escapes", """{"名前":"太郎","emoji":"😀","quote":"a\"b\\c\n\u0001"}""", """{"_sd":["名前","emoji","quote"]}""", """{"名前":true,"emoji":true,"quote":true}""", """{"名前":"太郎","emoji":"😀","quote":"a\"b\\c\n\u0001"}""" },
+
+        // JSON numbers as JavaScript writes them, up to 2^53 - 1.
+        { "numbers", """{"count":42,"ratio":0.25,"negative":-7,"largest":9007199254740991}""", """{"_sd":["count","ratio","negative","largest"]}""", """{"count":true,"ratio":true,"negative":true,"largest":true}""", """{"count":42,"ratio":0.25,"negative":-7,"largest":9007199254740991}""" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Structures))]
+    public async Task Peer_credential_of_any_json_structure_gives_us_exactly_the_claims_it_disclosed_RFC9901_7_1(string structure, string claims, string disclosureFrame, string presentationFrame, string expected)
+    {
+        var peer = await _peer.IssueAndPresentAsync(new PeerIssuance
+        {
+            Claims = JsonNode.Parse(claims)!.AsObject(),
+            DisclosureFrame = JsonNode.Parse(disclosureFrame)!.AsObject(),
+            PresentationFrame = JsonNode.Parse(presentationFrame)!.AsObject(),
+        });
+
+        var result = await Verifier(peer.IssuerPublicJwk).VerifyAsync(peer.Presentation, Expectation());
+
+        result.Errors.Should().BeEmpty(structure);
+        var subject = InteropCredential.SubjectClaims(result.Claims!);
+        JsonNode.DeepEquals(subject, JsonNode.Parse(expected)).Should().BeTrue($"{structure}: {subject.ToJsonString()}");
+        JsonNode.DeepEquals(subject, InteropCredential.SubjectClaims(peer.PeerClaims)).Should().BeTrue($"{structure}: the peer reads {peer.PeerClaims.ToJsonString()}");
+    }
+
     [Fact]
     public async Task Peer_credential_has_the_same_selectively_disclosable_claims_for_our_holder_RFC9901_7_2()
     {

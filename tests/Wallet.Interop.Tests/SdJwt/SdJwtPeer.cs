@@ -21,8 +21,8 @@ public sealed class SdJwtPeer
         var now = DateTimeOffset.UtcNow;
         var request = new JsonObject
         {
-            ["payload"] = InteropCredential.PeerPayload(now),
-            ["disclosureFrame"] = InteropCredential.PeerDisclosureFrame(),
+            ["payload"] = InteropCredential.PeerPayload(now, issuance.Claims ?? InteropCredential.Claims()),
+            ["disclosureFrame"] = issuance.DisclosureFrame?.DeepClone() ?? InteropCredential.PeerDisclosureFrame(),
             ["presentationFrame"] = issuance.PresentationFrame?.DeepClone() ?? InteropCredential.PeerPresentationFrame(),
             ["hashAlg"] = issuance.HashAlgorithm,
         };
