@@ -46,7 +46,7 @@ public sealed class CliInteropTests : IDisposable
             Pki = _pki,
             Nonce = mutation == "nonce of another transaction" ? "nonce-of-another-transaction" : InteropCredential.Nonce,
         });
-        var presentation = mutation == "disclosure value changed" ? Tamper.ReplaceDisclosureValue(peer.Presentation, "Erika", "Mallory") : peer.Presentation;
+        var presentation = Tamper.Apply(mutation, peer.Presentation);
 
         var (exit, stdout, stderr) = await Verify(presentation);
 
@@ -74,7 +74,7 @@ public sealed class CliInteropTests : IDisposable
     [Fact]
     public async Task Wallet_presentation_with_a_changed_disclosure_is_rejected_by_the_peer_RFC9901_7_1()
     {
-        var presentation = Tamper.ReplaceDisclosureValue(await IssueAndPresentWithCli(), "Erika", "Mallory");
+        var presentation = Tamper.Apply("disclosure value changed", await IssueAndPresentWithCli());
 
         var verdict = await _peer.VerifyAsync(presentation, null, _pki);
 

@@ -7,8 +7,23 @@ namespace Wallet.Interop.Tests.SdJwt;
 /// <summary>Changes to a compact SD-JWT+KB that a verifier must notice; each leaves everything else byte for byte.</summary>
 public static class Tamper
 {
+    /// <summary>
+    /// Applies the named change: <c>disclosure value changed</c> (the <c>Erika</c> Disclosure now says <c>Mallory</c>),
+    /// <c>disclosure removed</c>, <c>kb-jwt removed</c>, <c>kb-jwt signature changed</c>, <c>issuer signature
+    /// changed</c>; any other name leaves <paramref name="compact"/> as it is.
+    /// </summary>
+    public static string Apply(string mutation, string compact) => mutation switch
+    {
+        "disclosure value changed" => ReplaceDisclosureValue(compact, "Erika", "Mallory"),
+        "disclosure removed" => RemoveDisclosure(compact, "Erika"),
+        "kb-jwt removed" => compact[..(compact.LastIndexOf('~') + 1)],
+        "kb-jwt signature changed" => FlipLastSignatureCharacter(compact),
+        "issuer signature changed" => FlipIssuerSignatureCharacter(compact),
+        _ => compact,
+    };
+
     /// <summary>Re-encodes the Disclosure whose value is <paramref name="value"/> with <paramref name="replacement"/>, keeping its salt and name.</summary>
-    public static string ReplaceDisclosureValue(string compact, string value, string replacement)
+    private static string ReplaceDisclosureValue(string compact, string value, string replacement)
     {
         var parts = compact.Split('~');
         var index = FindDisclosure(parts, value);
@@ -19,7 +34,7 @@ public static class Tamper
     }
 
     /// <summary>Drops the Disclosure whose value is <paramref name="value"/>.</summary>
-    public static string RemoveDisclosure(string compact, string value)
+    private static string RemoveDisclosure(string compact, string value)
     {
         var parts = compact.Split('~').ToList();
         parts.RemoveAt(FindDisclosure([.. parts], value));
@@ -27,10 +42,10 @@ public static class Tamper
     }
 
     /// <summary>Changes the last character of the compact form: the KB-JWT's signature.</summary>
-    public static string FlipLastSignatureCharacter(string compact) => compact[..^1] + Other(compact[^1]);
+    private static string FlipLastSignatureCharacter(string compact) => compact[..^1] + Other(compact[^1]);
 
     /// <summary>Changes the last character of the Issuer-signed JWT's signature.</summary>
-    public static string FlipIssuerSignatureCharacter(string compact)
+    private static string FlipIssuerSignatureCharacter(string compact)
     {
         var end = compact.IndexOf('~', StringComparison.Ordinal);
         return compact[..(end - 1)] + Other(compact[end - 1]) + compact[end..];
