@@ -50,15 +50,6 @@ public sealed class SdJwtPeer
         return Read(await _node.RunAsync("issue-and-present.mjs", request));
     }
 
-    private static PeerPresentation Read(JsonObject answer) =>
-        new(
-            answer["issued"]!.GetValue<string>(),
-            answer["presentation"]!.GetValue<string>(),
-            Jwk(answer["issuerPublicJwk"]!),
-            (JsonObject)answer["holderPrivateJwk"]!,
-            answer["presentableKeys"]!.AsArray().Select(k => k!.GetValue<string>()).ToArray(),
-            (JsonObject)answer["peerClaims"]!);
-
     /// <summary>
     /// The peer, as the Holder of a credential issued by someone else (<paramref name="issued"/>, signed by
     /// <paramref name="issuerKey"/>, bound to <paramref name="holderKey"/>), presents it with
@@ -119,6 +110,15 @@ public sealed class SdJwtPeer
             ? new PeerVerdict(true, null, (JsonObject)answer["header"]!, (JsonObject)answer["claims"]!, answer["kb"] as JsonObject)
             : new PeerVerdict(false, answer["error"]!.GetValue<string>(), null, null, null);
     }
+
+    private static PeerPresentation Read(JsonObject answer) =>
+        new(
+            answer["issued"]!.GetValue<string>(),
+            answer["presentation"]!.GetValue<string>(),
+            Jwk(answer["issuerPublicJwk"]!),
+            (JsonObject)answer["holderPrivateJwk"]!,
+            answer["presentableKeys"]!.AsArray().Select(k => k!.GetValue<string>()).ToArray(),
+            (JsonObject)answer["peerClaims"]!);
 
     private static PublicJwk Jwk(JsonNode json) =>
         PublicJwk.TryParse(json.ToJsonString(), out var jwk, out var error)

@@ -7,6 +7,8 @@ namespace Wallet.Interop.Tests.SdJwt;
 /// <summary>Changes to a compact SD-JWT+KB that a verifier must notice; each leaves everything else byte for byte.</summary>
 public static class Tamper
 {
+    private const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
     /// <summary>
     /// Applies the named change: <c>disclosure value changed</c> (the <c>Erika</c> Disclosure now says <c>Mallory</c>),
     /// <c>disclosure removed</c>, <c>kb-jwt removed</c>, <c>kb-jwt signature changed</c>, <c>issuer signature
@@ -50,8 +52,6 @@ public static class Tamper
         var end = compact.IndexOf('~', StringComparison.Ordinal);
         return compact[..(end - 1)] + Other(compact[end - 1]) + compact[end..];
     }
-
-    private const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
     // The last base64url character of a 64-byte ES256 signature carries 2 significant bits (its top ones): flip the
     // highest, so the signature changes and its encoding stays canonical.
