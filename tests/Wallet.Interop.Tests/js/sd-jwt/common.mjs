@@ -28,9 +28,10 @@ export function publicJwk({ kty, crv, x, y }) {
   return { kty, crv, x, y };
 }
 
+// A fresh P-256 key pair as WebCrypto exports it: the public JWK keeps "key_ops" and "ext", as in sd-jwt-js's own
+// examples, where it goes into cnf.jwk unchanged.
 export async function newKeyPair() {
-  const { privateKey } = await ES256.generateKeyPair();
-  return privateKey;
+  return ES256.generateKeyPair();
 }
 
 // The peer's verifier callback for the Issuer-signed JWT: the key comes from the x5c leaf after node's own X.509

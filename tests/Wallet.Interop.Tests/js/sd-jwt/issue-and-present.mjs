@@ -10,10 +10,16 @@
 import { answer, newKeyPair, privateJwk, publicJwk, readRequest, sdJwtVc } from './common.mjs';
 
 const request = await readRequest();
-const issuerPrivateJwk = request.issuerKey ? privateJwk(request.issuerKey) : await newKeyPair();
-const holderPrivateJwk = request.holderKey ? privateJwk(request.holderKey) : await newKeyPair();
-const issuerPublicJwk = request.issuerPublicJwk ?? publicJwk(issuerPrivateJwk);
-const holderPublicJwk = publicJwk(holderPrivateJwk);
+const keyPair = async (key) => {
+  if (!key) {
+    return newKeyPair();
+  }
+  const privateKey = privateJwk(key);
+  return { privateKey, publicKey: publicJwk(privateKey) };
+};
+const { privateKey: issuerPrivateJwk, publicKey: issuerKey } = await keyPair(request.issuerKey);
+const { privateKey: holderPrivateJwk, publicKey: holderPublicJwk } = await keyPair(request.holderKey);
+const issuerPublicJwk = request.issuerPublicJwk ?? issuerKey;
 
 const sdjwt = await sdJwtVc({ issuerPrivateJwk, issuerPublicJwk, holderPrivateJwk, hashAlg: request.hashAlg });
 const payload = request.issued ? undefined : { ...request.payload, cnf: { jwk: holderPublicJwk } };
