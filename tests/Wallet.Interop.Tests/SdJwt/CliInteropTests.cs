@@ -9,7 +9,7 @@ namespace Wallet.Interop.Tests.SdJwt;
 /// </summary>
 public sealed class CliInteropTests : IDisposable
 {
-    private readonly InteropPki _pki = new();
+    private readonly InteropPki _pki = new(withIntermediate: true);
     private readonly SdJwtPeer _peer = new();
     private readonly WalletCli _cli = new();
 
@@ -66,7 +66,7 @@ public sealed class CliInteropTests : IDisposable
 
         verdict.Error.Should().BeNull();
         verdict.Header!["typ"]!.GetValue<string>().Should().Be("dc+sd-jwt");
-        verdict.Header!["x5c"]!.AsArray().Should().ContainSingle("the anchor is not sent (HAIP 1.0 §6.1.1)");
+        verdict.Header!["x5c"]!.AsArray().Should().HaveCount(2, "leaf and intermediate; the anchor is not sent (HAIP 1.0 §6.1.1)");
         var subject = InteropCredential.SubjectClaims(verdict.Claims!);
         JsonNode.DeepEquals(subject, InteropCredential.ExpectedDisclosedClaims()).Should().BeTrue(subject.ToJsonString());
     }

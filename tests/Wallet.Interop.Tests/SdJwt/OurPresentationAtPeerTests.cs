@@ -20,18 +20,25 @@ public sealed class OurPresentationAtPeerTests : IDisposable
     [Theory]
     [InlineData("jwk", "sha-256")]
     [InlineData("x5c", "sha-256")]
+    [InlineData("x5c with an intermediate CA", "sha-256")]
     [InlineData("jwk", "sha-384")]
     [InlineData("jwk", "sha-512")]
     public async Task Our_presentation_with_kb_jwt_verifies_at_the_peer_with_exactly_the_disclosed_claims_RFC9901_7_3(string issuerKeySource, string sdAlg)
     {
-        var fromX5c = issuerKeySource == "x5c";
-        var issuerKey = fromX5c ? _pki.IssuerSigningKey() : SigningKey.Generate();
+        var fromX5c = issuerKeySource.StartsWith("x5c", StringComparison.Ordinal);
+        using var pki = new InteropPki(withIntermediate: issuerKeySource.Contains("intermediate", StringComparison.Ordinal));
+        var issuerKey = fromX5c ? pki.IssuerSigningKey() : SigningKey.Generate();
         SdHashAlgorithm.TryFromName(sdAlg, out var hash).Should().BeTrue();
         var presentation = Present(Issue(InteropCredential.Claims(), issuerKey, InteropCredential.SelectivelyDisclosable(), hash), InteropCredential.Disclose());
 
-        var verdict = await _peer.VerifyAsync(presentation, fromX5c ? null : issuerKey.PublicJwk, _pki);
+        var verdict = await _peer.VerifyAsync(presentation, fromX5c ? null : issuerKey.PublicJwk, pki);
 
         verdict.Error.Should().BeNull();
+        if (fromX5c)
+        {
+            verdict.Header!["x5c"]!.AsArray().Should().HaveCount(pki.X5c.Length, "the chain without the anchor (HAIP 1.0 §6.1.1)");
+        }
+
         verdict.Header!["typ"]!.GetValue<string>().Should().Be("dc+sd-jwt");
         verdict.KeyBinding!["payload"]!["aud"]!.GetValue<string>().Should().Be(InteropCredential.Audience);
         var subject = InteropCredential.SubjectClaims(verdict.Claims!);

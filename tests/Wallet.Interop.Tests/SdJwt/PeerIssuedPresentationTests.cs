@@ -17,14 +17,16 @@ public sealed class PeerIssuedPresentationTests : IDisposable
     [Theory]
     [InlineData("jwk", "sha-256")]
     [InlineData("x5c", "sha-256")]
+    [InlineData("x5c with an intermediate CA", "sha-256")]
     [InlineData("jwk", "sha-384")]
     [InlineData("jwk", "sha-512")]
     public async Task Peer_presentation_with_kb_jwt_verifies_with_exactly_the_disclosed_claims_RFC9901_7_3(string issuerKeySource, string sdAlg)
     {
-        var fromX5c = issuerKeySource == "x5c";
-        var peer = await _peer.IssueAndPresentAsync(new PeerIssuance { Pki = fromX5c ? _pki : null, HashAlgorithm = sdAlg });
+        var fromX5c = issuerKeySource.StartsWith("x5c", StringComparison.Ordinal);
+        using var pki = new InteropPki(withIntermediate: issuerKeySource.Contains("intermediate", StringComparison.Ordinal));
+        var peer = await _peer.IssueAndPresentAsync(new PeerIssuance { Pki = fromX5c ? pki : null, HashAlgorithm = sdAlg });
 
-        var result = await Verifier(fromX5c ? null : peer.IssuerPublicJwk).VerifyAsync(peer.Presentation, Expectation());
+        var result = await Verifier(fromX5c ? null : peer.IssuerPublicJwk, pki).VerifyAsync(peer.Presentation, Expectation());
 
         result.Errors.Should().BeEmpty();
         result.IsValid.Should().BeTrue();
@@ -214,10 +216,10 @@ public sealed class PeerIssuedPresentationTests : IDisposable
 
     public void Dispose() => _pki.Dispose();
 
-    private SdJwtVcVerifier Verifier(PublicJwk? issuerKey) => new(new SdJwtVcVerifierOptions
+    private SdJwtVcVerifier Verifier(PublicJwk? issuerKey, InteropPki? pki = null) => new(new SdJwtVcVerifierOptions
     {
         IssuerKeyResolver = issuerKey is null ? null : new StaticIssuerKeyResolver(issuerKey, "https://peer-issuer.example"),
-        TrustValidator = _pki.TrustValidator(),
+        TrustValidator = (pki ?? _pki).TrustValidator(),
         AcceptedVcts = [InteropCredential.Vct],
     });
 
