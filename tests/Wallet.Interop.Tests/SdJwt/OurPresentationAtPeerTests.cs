@@ -191,6 +191,23 @@ public sealed class OurPresentationAtPeerTests : IDisposable
         (await _peer.VerifyAsync(presentation, issuerKey.PublicJwk, null, nonce: null, now: exp.AddSeconds(1))).Error.Should().Contain("expired");
     }
 
+    [Fact]
+    public async Task Kb_jwt_for_another_audience_is_rejected_by_us_while_sd_jwt_js_alone_accepts_it_RFC9901_7_3()
+    {
+        var issuerKey = SigningKey.Generate();
+        var issued = Issue(InteropCredential.Claims(), issuerKey, InteropCredential.SelectivelyDisclosable());
+        var presentation = Present(issued, InteropCredential.Disclose(), audience: "x509_san_dns:other-verifier.example");
+        var verifier = new SdJwtVcVerifier(new SdJwtVcVerifierOptions { IssuerKeyResolver = new StaticIssuerKeyResolver(issuerKey.PublicJwk) });
+
+        var ours = await verifier.VerifyAsync(presentation, new KeyBindingExpectation(InteropCredential.Audience, InteropCredential.Nonce));
+        var library = await _peer.VerifyAsync(presentation, issuerKey.PublicJwk, null, libraryOnly: true);
+
+        // RFC 9901 §7.3 step 5.f: the aud MUST be this Verifier. sd-jwt-js 0.20.0 only checks that aud is there, which is
+        // why verify.mjs compares it (recorded in specs/sd-jwt.md).
+        ours.Errors.Select(e => e.Code).Should().Equal(SdJwtErrorCodes.KeyBindingAudienceMismatch);
+        library.Verified.Should().BeTrue("sd-jwt-js 0.20.0 does not compare aud");
+    }
+
     public void Dispose()
     {
         _holderKey.Key.Dispose();

@@ -80,11 +80,12 @@ public sealed class SdJwtPeer
     /// <summary>
     /// The peer verifies <paramref name="presentation"/> as of <paramref name="now"/> (default: now); the Issuer key
     /// is <paramref name="issuerKey"/> or, when null, the <c>x5c</c> leaf chained to <paramref name="pki"/>'s root.
-    /// Without <paramref name="nonce"/> the peer checks no Key Binding.
+    /// Without <paramref name="nonce"/> the peer checks no Key Binding. With <paramref name="libraryOnly"/> the script
+    /// does not compare the KB-JWT <c>aud</c> itself: the verdict is sd-jwt-js's alone.
     /// </summary>
-    public async Task<PeerVerdict> VerifyAsync(string presentation, PublicJwk? issuerKey, InteropPki? pki, string? nonce = InteropCredential.Nonce, string audience = InteropCredential.Audience, DateTimeOffset? now = null)
+    public async Task<PeerVerdict> VerifyAsync(string presentation, PublicJwk? issuerKey, InteropPki? pki, string? nonce = InteropCredential.Nonce, string audience = InteropCredential.Audience, DateTimeOffset? now = null, bool libraryOnly = false)
     {
-        var request = new JsonObject { ["presentation"] = presentation };
+        var request = new JsonObject { ["presentation"] = presentation, ["libraryOnly"] = libraryOnly };
         if (now is { } time)
         {
             request["now"] = time.ToUnixTimeSeconds();
