@@ -10,8 +10,6 @@ namespace Wallet.Cli;
 /// </summary>
 internal sealed class TranscriptOptions
 {
-    private const int ThumbprintLength = 32;
-
     public Option<string?> OpenId4Vp { get; } = new("--oid4vp")
     {
         HelpName = "CLIENT_ID,NONCE,RESPONSE_URI[,JWK_THUMBPRINT]",
@@ -56,9 +54,10 @@ internal sealed class TranscriptOptions
             throw new UsageException("--oid4vp takes CLIENT_ID,NONCE,RESPONSE_URI or CLIENT_ID,NONCE,RESPONSE_URI,JWK_THUMBPRINT, none of them empty.");
         }
 
-        byte[]? thumbprint = null;
+        var encryption = ResponseEncryption.None;
         if (parts.Length == 4)
         {
+            byte[] thumbprint;
             try
             {
                 thumbprint = Base64Url.DecodeFromChars(parts[3]);
@@ -68,13 +67,15 @@ internal sealed class TranscriptOptions
                 throw new UsageException("--oid4vp: the JWK_THUMBPRINT is not base64url.");
             }
 
-            if (thumbprint.Length != ThumbprintLength)
+            if (thumbprint.Length != ResponseEncryption.ThumbprintLength)
             {
-                throw new UsageException($"--oid4vp: the JWK_THUMBPRINT must encode a {ThumbprintLength}-byte SHA-256 thumbprint (RFC 7638).");
+                throw new UsageException($"--oid4vp: the JWK_THUMBPRINT must encode a {ResponseEncryption.ThumbprintLength}-byte SHA-256 thumbprint (RFC 7638).");
             }
+
+            encryption = ResponseEncryption.ToThumbprint(thumbprint);
         }
 
-        return Wallet.Core.Mdoc.SessionTranscript.ForOpenId4VpRedirect(parts[0], parts[1], thumbprint, parts[2]);
+        return Wallet.Core.Mdoc.SessionTranscript.ForOpenId4VpRedirect(parts[0], parts[1], encryption, parts[2]);
     }
 
     private static SessionTranscript FromHex(string text)

@@ -153,7 +153,7 @@ public sealed class OpenId4VpClient
                 var transcript = SessionTranscript.ForOpenId4VpRedirect(
                     request.ClientId.Value,
                     request.Nonce,
-                    request.ResponseMode == ResponseModes.DirectPostJwt ? request.ClientMetadata.EncryptionKey : null,
+                    ResponseEncryption.ForResponseMode(request.ResponseMode, request.ClientMetadata.EncryptionKey),
                     request.ResponseUri.AbsoluteUri);
                 return MdocPresenter.Present(mdoc.IssuerSigned, mdoc.HolderKey, paths, transcript).ToBase64Url();
             default:

@@ -143,7 +143,7 @@ public sealed class TestWallet(HttpClient http, X509Certificate2 verifierRoot, T
                 var transcript = SessionTranscript.ForOpenId4VpRedirect(
                     behaviour.Audience ?? request.ClientId.Value,
                     behaviour.Nonce ?? request.Nonce,
-                    request.ResponseMode == ResponseModes.DirectPostJwt ? request.ClientMetadata.EncryptionKey : null,
+                    ResponseEncryption.ForResponseMode(request.ResponseMode, request.ClientMetadata.EncryptionKey),
                     request.ResponseUri.AbsoluteUri);
                 presentations[id] = [MdocPresenter.Present(mdoc.IssuerSigned, mdoc.DeviceKey, behaviour.Disclose ?? candidate.PathsToDisclose, transcript).ToBase64Url()];
                 continue;

@@ -75,7 +75,7 @@ public class PidMdocBenchmarks
             now.AddMinutes(-1),
             now.AddDays(30));
         _issued = _issuer.Issue(_request, _documentSigner);
-        _transcript = SessionTranscript.ForOpenId4VpRedirect(ClientId, Nonce, (ReadOnlyMemory<byte>?)null, ResponseUri);
+        _transcript = SessionTranscript.ForOpenId4VpRedirect(ClientId, Nonce, ResponseEncryption.None, ResponseUri);
         _deviceResponse = Present().Encoded.ToArray();
         _verifier = new MdocVerifier(new MdocVerifierOptions
         {

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Wallet.Core.Dcql;
+using Wallet.Core.Mdoc;
 using Wallet.Core.OpenId4Vp;
 using Wallet.Verifier.Options;
 using Wallet.Verifier.Signing;
@@ -275,8 +276,9 @@ internal sealed class PresentationService
         }
 
         var query = StoredQuery(transaction);
-        var thumbprint = transaction.ResponseMode == ResponseModes.DirectPostJwt ? key?.ComputeThumbprint() : null;
-        return await _validator.Validator.ValidateAsync(query, response.VpToken!, transaction.ClientId, transaction.Nonce, ResponseUri(transaction.RequestId), thumbprint, cancellationToken).ConfigureAwait(false);
+        // OpenID4VP 1.0 B.2.6.1: the handover carries the thumbprint of the ephemeral key for direct_post.jwt, null for direct_post.
+        var encryption = ResponseEncryption.ForResponseMode(transaction.ResponseMode, key?.PublicKey);
+        return await _validator.Validator.ValidateAsync(query, response.VpToken!, transaction.ClientId, transaction.Nonce, ResponseUri(transaction.RequestId), encryption, cancellationToken).ConfigureAwait(false);
     }
 
     private async ValueTask<VerifierEncryptionKey?> LoadKeyAsync(TransactionRecord transaction, CancellationToken cancellationToken)

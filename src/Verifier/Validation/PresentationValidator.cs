@@ -26,9 +26,9 @@ internal sealed class PresentationValidator(SdJwtVcVerifier sdJwtVcVerifier, Mdo
     /// <param name="clientId">The full Client Identifier (KB-JWT <c>aud</c>, handover).</param>
     /// <param name="nonce">The request nonce.</param>
     /// <param name="responseUri">The request's <c>response_uri</c> (handover).</param>
-    /// <param name="encryptionKeyThumbprint">The JWK thumbprint of the ephemeral key for <c>direct_post.jwt</c>, else null (handover).</param>
+    /// <param name="encryption">The ephemeral key the response was encrypted to for <c>direct_post.jwt</c>, else <see cref="ResponseEncryption.None"/> (handover, OpenID4VP 1.0 B.2.6.1).</param>
     /// <param name="cancellationToken">Cancels status list fetches.</param>
-    public async ValueTask<PresentationResult> ValidateAsync(DcqlQuery query, VpToken vpToken, string clientId, string nonce, Uri responseUri, byte[]? encryptionKeyThumbprint, CancellationToken cancellationToken)
+    public async ValueTask<PresentationResult> ValidateAsync(DcqlQuery query, VpToken vpToken, string clientId, string nonce, Uri responseUri, ResponseEncryption encryption, CancellationToken cancellationToken)
     {
         var errors = new List<ResultError>();
         var steps = new List<string>();
@@ -56,7 +56,7 @@ internal sealed class PresentationValidator(SdJwtVcVerifier sdJwtVcVerifier, Mdo
                         break;
                     case DcqlFormats.MsoMdoc:
                         steps.Add($"mdoc:{id}[{i}]");
-                        var transcript = SessionTranscript.ForOpenId4VpRedirect(clientId, nonce, encryptionKeyThumbprint, responseUri.AbsoluteUri);
+                        var transcript = SessionTranscript.ForOpenId4VpRedirect(clientId, nonce, encryption, responseUri.AbsoluteUri);
                         await VerifyMdocAsync(presentations[i], credentialQuery, transcript, where, credentials, reported, errors, cancellationToken).ConfigureAwait(false);
                         break;
                     default:

@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
-using Wallet.Core.Jose;
 
 namespace Wallet.Core.Mdoc;
 
@@ -23,29 +22,26 @@ public sealed class SessionTranscript
     /// </summary>
     /// <param name="clientId">The full <c>client_id</c>, including its prefix (e.g. <c>x509_san_dns:</c>).</param>
     /// <param name="nonce">The request <c>nonce</c>.</param>
-    /// <param name="jwkThumbprint">
-    /// The RFC 7638 SHA-256 thumbprint of the verifier's encryption key when the response is encrypted
-    /// (<c>direct_post.jwt</c>); null otherwise.
+    /// <param name="encryption">
+    /// <see cref="ResponseEncryption.None"/> for <c>direct_post</c> (the thumbprint is CBOR null), or the verifier key the
+    /// response is encrypted to for <c>direct_post.jwt</c>; <see cref="ResponseEncryption.ForResponseMode"/> picks it.
     /// </param>
     /// <param name="responseUri">The <c>response_uri</c> or <c>redirect_uri</c>, whichever the response mode uses.</param>
-    public static SessionTranscript ForOpenId4VpRedirect(string clientId, string nonce, ReadOnlyMemory<byte>? jwkThumbprint, string responseUri)
+    public static SessionTranscript ForOpenId4VpRedirect(string clientId, string nonce, ResponseEncryption encryption, string responseUri)
     {
         ArgumentNullException.ThrowIfNull(clientId);
         ArgumentNullException.ThrowIfNull(nonce);
+        ArgumentNullException.ThrowIfNull(encryption);
         ArgumentNullException.ThrowIfNull(responseUri);
         var info = Cbor.Writer();
         info.WriteStartArray(4);
         info.WriteTextString(clientId);
         info.WriteTextString(nonce);
-        WriteThumbprint(info, jwkThumbprint);
+        encryption.WriteTo(info);
         info.WriteTextString(responseUri);
         info.WriteEndArray();
         return WithHandover("OpenID4VPHandover", info.Encode());
     }
-
-    /// <summary>As <see cref="ForOpenId4VpRedirect(string, string, ReadOnlyMemory{byte}?, string)"/>, computing the thumbprint from the verifier's encryption JWK.</summary>
-    public static SessionTranscript ForOpenId4VpRedirect(string clientId, string nonce, PublicJwk? verifierEncryptionKey, string responseUri) =>
-        ForOpenId4VpRedirect(clientId, nonce, verifierEncryptionKey?.ComputeThumbprint(), responseUri);
 
     /// <summary>
     /// SessionTranscript for the Digital Credentials API (OpenID4VP 1.0 B.2.6.2):
@@ -53,11 +49,12 @@ public sealed class SessionTranscript
     /// </summary>
     /// <param name="origin">The web origin, without the <c>origin:</c> prefix used in <c>client_id</c>.</param>
     /// <param name="nonce">The request <c>nonce</c>.</param>
-    /// <param name="jwkThumbprint">The verifier encryption key thumbprint for <c>dc_api.jwt</c>; null for <c>dc_api</c>.</param>
-    public static SessionTranscript ForOpenId4VpDcApi(string origin, string nonce, ReadOnlyMemory<byte>? jwkThumbprint)
+    /// <param name="encryption">The verifier key the response is encrypted to for <c>dc_api.jwt</c>; <see cref="ResponseEncryption.None"/> for <c>dc_api</c>.</param>
+    public static SessionTranscript ForOpenId4VpDcApi(string origin, string nonce, ResponseEncryption encryption)
     {
         ArgumentNullException.ThrowIfNull(origin);
         ArgumentNullException.ThrowIfNull(nonce);
+        ArgumentNullException.ThrowIfNull(encryption);
         if (origin.StartsWith("origin:", StringComparison.Ordinal))
         {
             throw new ArgumentException("Pass the bare origin: OpenID4VP B.2.6.2 uses it without the 'origin:' client_id prefix.", nameof(origin));
@@ -67,14 +64,10 @@ public sealed class SessionTranscript
         info.WriteStartArray(3);
         info.WriteTextString(origin);
         info.WriteTextString(nonce);
-        WriteThumbprint(info, jwkThumbprint);
+        encryption.WriteTo(info);
         info.WriteEndArray();
         return WithHandover("OpenID4VPDCAPIHandover", info.Encode());
     }
-
-    /// <summary>As <see cref="ForOpenId4VpDcApi(string, string, ReadOnlyMemory{byte}?)"/>, computing the thumbprint from the verifier's encryption JWK.</summary>
-    public static SessionTranscript ForOpenId4VpDcApi(string origin, string nonce, PublicJwk? verifierEncryptionKey) =>
-        ForOpenId4VpDcApi(origin, nonce, verifierEncryptionKey?.ComputeThumbprint());
 
     /// <summary>
     /// SessionTranscript for ISO/IEC 18013-5 proximity presentation, from the three encoded items exactly as
@@ -146,18 +139,6 @@ public sealed class SessionTranscript
         writer.WriteEndArray();
         writer.WriteEndArray();
         return new SessionTranscript(writer.Encode());
-    }
-
-    private static void WriteThumbprint(System.Formats.Cbor.CborWriter writer, ReadOnlyMemory<byte>? thumbprint)
-    {
-        if (thumbprint is { } value)
-        {
-            writer.WriteByteString(value.Span);
-        }
-        else
-        {
-            writer.WriteNull();
-        }
     }
 
     private static void RequireItem(ReadOnlyMemory<byte> item, string name)

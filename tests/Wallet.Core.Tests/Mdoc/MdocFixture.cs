@@ -34,7 +34,7 @@ internal sealed class MdocFixture : IDisposable
     public SigningKey DeviceKey { get; }
 
     public static SessionTranscript Transcript(string nonce = "n-0S6_WzA2Mj") =>
-        SessionTranscript.ForOpenId4VpRedirect("x509_san_dns:verifier.example", nonce, (ReadOnlyMemory<byte>?)null, "https://verifier.example/response");
+        SessionTranscript.ForOpenId4VpRedirect("x509_san_dns:verifier.example", nonce, ResponseEncryption.None, "https://verifier.example/response");
 
     public static PersonIdentificationData Pid() => new()
     {

@@ -110,7 +110,7 @@ public sealed class MdocRoundTripTests : IDisposable
     [Fact]
     public async Task DC_API_transcript_round_trips_OID4VP_B_2_6_2()
     {
-        var transcript = SessionTranscript.ForOpenId4VpDcApi("https://verifier.example", "abc", (ReadOnlyMemory<byte>?)null);
+        var transcript = SessionTranscript.ForOpenId4VpDcApi("https://verifier.example", "abc", ResponseEncryption.None);
         var response = MdocPresenter.Present(_fixture.Issue(), _fixture.DeviceKey, Requested, transcript);
 
         var result = await new MdocVerifier(_fixture.VerifierOptions()).VerifyAsync(response, transcript);

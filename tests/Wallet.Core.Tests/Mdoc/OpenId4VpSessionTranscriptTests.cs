@@ -19,7 +19,7 @@ public class OpenId4VpSessionTranscriptTests
         var transcript = SessionTranscript.ForOpenId4VpRedirect(
             inputs["client_id"]!.GetValue<string>(),
             inputs["nonce"]!.GetValue<string>(),
-            EncryptionKey(inputs),
+            ResponseEncryption.To(EncryptionKey(inputs)),
             inputs["response_uri"]!.GetValue<string>());
 
         Convert.ToHexStringLower(transcript.Encoded.Span).Should().Be(Hex(flow, "SessionTranscript_cbor_hex"));
@@ -32,21 +32,9 @@ public class OpenId4VpSessionTranscriptTests
         var inputs = flow["inputs"]!;
         var thumbprint = Convert.FromHexString(Hex(flow, "jwk_sha256_thumbprint_hex"));
 
-        var transcript = SessionTranscript.ForOpenId4VpRedirect(inputs["client_id"]!.GetValue<string>(), inputs["nonce"]!.GetValue<string>(), thumbprint, inputs["response_uri"]!.GetValue<string>());
+        var transcript = SessionTranscript.ForOpenId4VpRedirect(inputs["client_id"]!.GetValue<string>(), inputs["nonce"]!.GetValue<string>(), ResponseEncryption.ToThumbprint(thumbprint), inputs["response_uri"]!.GetValue<string>());
 
         Convert.ToHexStringLower(transcript.Encoded.Span).Should().Be(Hex(flow, "SessionTranscript_cbor_hex"));
-    }
-
-    [Fact]
-    public void Unencrypted_redirect_response_puts_null_for_the_thumbprint_OID4VP_B_2_6_1()
-    {
-        var inputs = Vector["redirect_flow"]!["inputs"]!;
-
-        var withNull = SessionTranscript.ForOpenId4VpRedirect(inputs["client_id"]!.GetValue<string>(), inputs["nonce"]!.GetValue<string>(), (PublicJwk?)null, inputs["response_uri"]!.GetValue<string>());
-        var withKey = SessionTranscript.ForOpenId4VpRedirect(inputs["client_id"]!.GetValue<string>(), inputs["nonce"]!.GetValue<string>(), EncryptionKey(inputs), inputs["response_uri"]!.GetValue<string>());
-
-        withNull.Encoded.ToArray().Should().NotEqual(withKey.Encoded.ToArray());
-        withNull.Encoded.Span[..3].ToArray().Should().Equal(0x83, 0xF6, 0xF6);
     }
 
     [Fact]
@@ -55,7 +43,7 @@ public class OpenId4VpSessionTranscriptTests
         var flow = Vector["dc_api_flow"]!;
         var inputs = flow["inputs"]!;
 
-        var transcript = SessionTranscript.ForOpenId4VpDcApi(inputs["origin"]!.GetValue<string>(), inputs["nonce"]!.GetValue<string>(), EncryptionKey(inputs));
+        var transcript = SessionTranscript.ForOpenId4VpDcApi(inputs["origin"]!.GetValue<string>(), inputs["nonce"]!.GetValue<string>(), ResponseEncryption.To(EncryptionKey(inputs)));
 
         Convert.ToHexStringLower(transcript.Encoded.Span).Should().Be(Hex(flow, "SessionTranscript_cbor_hex"));
     }
@@ -63,7 +51,7 @@ public class OpenId4VpSessionTranscriptTests
     [Fact]
     public void DC_API_origin_with_the_client_id_prefix_is_refused_OID4VP_B_2_6_2()
     {
-        var act = () => SessionTranscript.ForOpenId4VpDcApi("origin:https://example.com", "n", (PublicJwk?)null);
+        var act = () => SessionTranscript.ForOpenId4VpDcApi("origin:https://example.com", "n", ResponseEncryption.None);
 
         act.Should().Throw<ArgumentException>();
     }
