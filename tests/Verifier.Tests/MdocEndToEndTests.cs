@@ -1,4 +1,7 @@
+using System.Formats.Cbor;
 using System.Net;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json.Nodes;
 using Wallet.Core.Jose;
 using Wallet.Core.Mdoc;
@@ -57,10 +60,61 @@ public sealed class MdocEndToEndTests
         status["credentials"]!.AsObject().Should().BeEmpty();
     }
 
+    [Theory]
+    [InlineData(ResponseModes.DirectPost)]
+    [InlineData(ResponseModes.DirectPostJwt)]
+    public async Task Handover_has_null_thumbprint_for_direct_post_and_the_ephemeral_key_thumbprint_for_direct_post_jwt_OID4VP_B_2_6_1(string responseMode)
+    {
+        using var app = new VerifierApp();
+        using var api = app.ApiClient();
+        var created = await Api.CreateAsync(api, Api.Body(responseMode, query: MdocQuery));
+
+        var run = await MdocWallet(app).RespondAsync(created["authorizationRequestUri"]!.GetValue<string>(), new WalletBehaviour { Transcript = TranscriptWrittenFromTheClause });
+
+        run.Response.StatusCode.Should().Be(HttpStatusCode.OK, run.Body?.ToJsonString());
+        var status = await Api.StatusAsync(api, created["transactionId"]!.GetValue<string>());
+        status["status"]!.GetValue<string>().Should().Be("verified", status.ToJsonString());
+    }
+
     internal static TestWallet MdocWallet(VerifierApp app)
     {
         var wallet = new TestWallet(app.WalletClient(), app.RequestSigningRoot, app.Clock);
         wallet.Mdocs.Add(TestCredentials.IssuePidMdoc(SigningKey.Generate()));
         return wallet;
+    }
+
+    // OpenID4VP 1.0 B.2.6.1 written out with the BCL's CborWriter, independently of SessionTranscript:
+    // [null, null, ["OpenID4VPHandover", SHA-256([client_id, nonce, jwkThumbprint, response_uri])]], where
+    // jwkThumbprint is null for direct_post and, for direct_post.jwt, SHA-256 of the RFC 7638 §3.2 canonical JWK.
+    private static SessionTranscript TranscriptWrittenFromTheClause(AuthorizationRequest request)
+    {
+        var info = new CborWriter();
+        info.WriteStartArray(4);
+        info.WriteTextString(request.ClientId.Value);
+        info.WriteTextString(request.Nonce);
+        if (request.ResponseMode == ResponseModes.DirectPostJwt)
+        {
+            var jwk = request.ClientMetadata.EncryptionKey!.ToJsonObject();
+            var canonical = $$"""{"crv":"{{jwk["crv"]}}","kty":"EC","x":"{{jwk["x"]}}","y":"{{jwk["y"]}}"}""";
+            info.WriteByteString(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+        }
+        else
+        {
+            info.WriteNull();
+        }
+
+        info.WriteTextString(request.ResponseUri.AbsoluteUri);
+        info.WriteEndArray();
+        var transcript = new CborWriter();
+        transcript.WriteStartArray(3);
+        transcript.WriteNull();
+        transcript.WriteNull();
+        transcript.WriteStartArray(2);
+        transcript.WriteTextString("OpenID4VPHandover");
+        transcript.WriteByteString(SHA256.HashData(info.Encode()));
+        transcript.WriteEndArray();
+        transcript.WriteEndArray();
+        SessionTranscript.TryParse(transcript.Encode(), out var parsed, out var error).Should().BeTrue(error?.ToString());
+        return parsed!;
     }
 }

@@ -29,6 +29,9 @@ public sealed record WalletBehaviour
 
     /// <summary>Claim every credential matches the query's trusted_authorities, whatever its chain says.</summary>
     public bool IgnoreTrustedAuthorities { get; init; }
+
+    /// <summary>The SessionTranscript mdocs are signed over, instead of the one Wallet.Core builds from the request.</summary>
+    public Func<AuthorizationRequest, SessionTranscript>? Transcript { get; init; }
 }
 
 /// <summary>The result of one wallet run.</summary>
@@ -140,7 +143,7 @@ public sealed class TestWallet(HttpClient http, X509Certificate2 verifierRoot, T
             {
                 // OpenID4VP 1.0 B.2.6.1: the device signature covers the handover built from this request.
                 var mdoc = Mdocs[candidate.CredentialIndex - credentials.Length];
-                var transcript = SessionTranscript.ForOpenId4VpRedirect(
+                var transcript = behaviour.Transcript?.Invoke(request) ?? SessionTranscript.ForOpenId4VpRedirect(
                     behaviour.Audience ?? request.ClientId.Value,
                     behaviour.Nonce ?? request.Nonce,
                     ResponseEncryption.ForResponseMode(request.ResponseMode, request.ClientMetadata.EncryptionKey),
