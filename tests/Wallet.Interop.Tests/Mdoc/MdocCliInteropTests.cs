@@ -1,5 +1,4 @@
 using Wallet.Core.Mdoc;
-using Wallet.Core.OpenId4Vp;
 using Wallet.Core.Trust;
 
 namespace Wallet.Interop.Tests.Mdoc;
@@ -15,10 +14,8 @@ public sealed class MdocCliInteropTests : IDisposable
     private readonly MdocPeer _peer = new();
     private readonly WalletCli _cli = new();
 
-    public static TheoryData<string> ResponseModesOfOpenId4Vp => new() { ResponseModes.DirectPost, ResponseModes.DirectPostJwt };
-
     [Theory]
-    [MemberData(nameof(ResponseModesOfOpenId4Vp))]
+    [MemberData(nameof(OpenId4VpRequest.BothResponseModes), MemberType = typeof(OpenId4VpRequest))]
     public async Task Peer_presentation_verifies_with_wallet_verify_oid4vp_OID4VP_B_2_6_1(string responseMode)
     {
         using var request = new OpenId4VpRequest(responseMode);
@@ -39,7 +36,7 @@ public sealed class MdocCliInteropTests : IDisposable
     }
 
     [Theory]
-    [MemberData(nameof(ResponseModesOfOpenId4Vp))]
+    [MemberData(nameof(OpenId4VpRequest.BothResponseModes), MemberType = typeof(OpenId4VpRequest))]
     public async Task Presentation_from_wallet_present_oid4vp_verifies_with_the_peer_OID4VP_B_2_6_1(string responseMode)
     {
         using var request = new OpenId4VpRequest(responseMode);

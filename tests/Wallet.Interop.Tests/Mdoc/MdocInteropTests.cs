@@ -2,7 +2,6 @@ using System.Formats.Cbor;
 using System.Security.Cryptography;
 using Wallet.Core.Mdoc;
 using Wallet.Core.OpenId4Vp;
-using Wallet.Core.Pid;
 
 namespace Wallet.Interop.Tests.Mdoc;
 
@@ -22,10 +21,8 @@ public sealed class MdocInteropTests : IDisposable
 
     private readonly MdocPeer _peer = new();
 
-    public static TheoryData<string> ResponseModesOfOpenId4Vp => new() { ResponseModes.DirectPost, ResponseModes.DirectPostJwt };
-
     [Theory]
-    [MemberData(nameof(ResponseModesOfOpenId4Vp))]
+    [MemberData(nameof(OpenId4VpRequest.BothResponseModes), MemberType = typeof(OpenId4VpRequest))]
     public async Task Peer_and_we_build_the_same_SessionTranscript_OID4VP_B_2_6_1(string responseMode)
     {
         using var request = new OpenId4VpRequest(responseMode);
@@ -36,7 +33,7 @@ public sealed class MdocInteropTests : IDisposable
     }
 
     [Theory]
-    [MemberData(nameof(ResponseModesOfOpenId4Vp))]
+    [MemberData(nameof(OpenId4VpRequest.BothResponseModes), MemberType = typeof(OpenId4VpRequest))]
     public async Task Peer_presentation_verifies_with_our_MdocVerifier_OID4VP_B_2_6_1(string responseMode)
     {
         using var request = new OpenId4VpRequest(responseMode);
@@ -56,7 +53,7 @@ public sealed class MdocInteropTests : IDisposable
     }
 
     [Theory]
-    [MemberData(nameof(ResponseModesOfOpenId4Vp))]
+    [MemberData(nameof(OpenId4VpRequest.BothResponseModes), MemberType = typeof(OpenId4VpRequest))]
     public async Task Our_presentation_verifies_with_the_peer_OID4VP_B_2_6_1(string responseMode)
     {
         using var request = new OpenId4VpRequest(responseMode);
@@ -71,7 +68,7 @@ public sealed class MdocInteropTests : IDisposable
     }
 
     [Theory]
-    [MemberData(nameof(ResponseModesOfOpenId4Vp))]
+    [MemberData(nameof(OpenId4VpRequest.BothResponseModes), MemberType = typeof(OpenId4VpRequest))]
     public async Task Presentation_for_the_other_response_mode_is_rejected_by_both_sides_OID4VP_B_2_6_1(string responseMode)
     {
         // Same client_id, nonce and response_uri; only the jwkThumbprint differs (null vs. the key's thumbprint).
@@ -134,7 +131,9 @@ public sealed class MdocInteropTests : IDisposable
         return MdocPresenter.Present(_peer.IssuePidWithOurLibrary(), _peer.DeviceKey, disclose, transcript).ToBase64Url();
     }
 
-    // [null, null, ["OpenID4VPHandover", SHA-256([client_id, nonce, h'', response_uri])]], written with the BCL's CborWriter.
+    // [null, null, ["OpenID4VPHandover", SHA-256([client_id, nonce, h'', response_uri])]]: the info written with the
+    // BCL's CborWriter, the transcript around its hash by hand (83 = array(3), f6 = null, 82 = array(2),
+    // 71 = text(17), 58 20 = bytes(32)).
     private static byte[] OldDirectPostTranscript(OpenId4VpRequest request)
     {
         var info = new CborWriter();
@@ -144,15 +143,6 @@ public sealed class MdocInteropTests : IDisposable
         info.WriteByteString([]);
         info.WriteTextString(request.ResponseUri);
         info.WriteEndArray();
-        var transcript = new CborWriter();
-        transcript.WriteStartArray(3);
-        transcript.WriteNull();
-        transcript.WriteNull();
-        transcript.WriteStartArray(2);
-        transcript.WriteTextString("OpenID4VPHandover");
-        transcript.WriteByteString(SHA256.HashData(info.Encode()));
-        transcript.WriteEndArray();
-        transcript.WriteEndArray();
-        return transcript.Encode();
+        return Convert.FromHexString("83f6f682714f70656e494434565048616e646f7665725820" + Convert.ToHexStringLower(SHA256.HashData(info.Encode())));
     }
 }

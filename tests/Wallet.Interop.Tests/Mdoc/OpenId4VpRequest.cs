@@ -20,6 +20,9 @@ public sealed class OpenId4VpRequest : IDisposable
         _encryptionKey = responseMode == ResponseModes.DirectPostJwt ? VerifierEncryptionKey.Generate() : null;
     }
 
+    /// <summary>The response modes of OpenID4VP 1.0 §8.2 and §8.3.1, one theory row each.</summary>
+    public static TheoryData<string> BothResponseModes => new() { ResponseModes.DirectPost, ResponseModes.DirectPostJwt };
+
     public string ResponseMode { get; }
 
     public string ClientId => "x509_san_dns:verifier.example";
