@@ -1,10 +1,12 @@
+using System.Text.Json.Nodes;
 using Wallet.Core.Mdoc;
 using Wallet.Core.Trust;
+using Wallet.Interop.Tests.SdJwt;
 
 namespace Wallet.Interop.Tests.Mdoc;
 
 /// <summary>
-/// Our <c>wallet</c> CLI against the independent mdoc implementation (<c>@owf/mdoc</c>): <c>wallet verify --oid4vp</c>
+/// Our <c>wallet</c> tool (run as its own process, as a user runs it) against the independent mdoc implementation (<c>@owf/mdoc</c>): <c>wallet verify --oid4vp</c>
 /// on the peer's presentations and the peer verifying <c>wallet present --oid4vp</c>, for <c>direct_post</c> (no
 /// thumbprint: the handover's jwkThumbprint is null) and <c>direct_post.jwt</c> (the fourth <c>--oid4vp</c> field).
 /// OpenID4VP 1.0 B.2.6.1 decides the handover when the two disagree.
@@ -22,12 +24,12 @@ public sealed class MdocCliInteropTests : IDisposable
         var presentation = await _peer.IssueAndPresentPidAsync(request);
 
         var (exitCode, stdout, stderr) = await _cli.RunAsync(
-            "verify", _cli.File("device-response.b64", presentation.DeviceResponse),
-            "--trust", _cli.File("iaca.pem", DevelopmentCertificates.ExportCertificatePem(_peer.Iaca)),
+            "verify", _cli.Write("device-response.b64", presentation.DeviceResponse),
+            "--trust", _cli.Write("iaca.pem", DevelopmentCertificates.ExportCertificatePem(_peer.Iaca)),
             "--oid4vp", request.CliOption());
 
         exitCode.Should().Be(0, $"{stdout}\n{stderr}");
-        var report = WalletCli.Json(stdout);
+        var report = JsonNode.Parse(stdout)!.AsObject();
         report["valid"]!.GetValue<bool>().Should().BeTrue();
         report["deviceAuth"]!.GetValue<string>().Should().Be("Signature");
         var elements = report["claims"]![PidMdoc.NameSpace]!.AsObject();
@@ -40,8 +42,8 @@ public sealed class MdocCliInteropTests : IDisposable
     public async Task Presentation_from_wallet_present_oid4vp_verifies_with_the_peer_OID4VP_B_2_6_1(string responseMode)
     {
         using var request = new OpenId4VpRequest(responseMode);
-        var credential = _cli.File("mdoc.b64", _peer.IssuePidWithOurLibrary().ToBase64Url());
-        var holderKey = _cli.File("holder.key.pem", _peer.DeviceKey.Key.ExportPkcs8PrivateKeyPem());
+        var credential = _cli.Write("mdoc.b64", _peer.IssuePidWithOurLibrary().ToBase64Url());
+        var holderKey = _cli.Write("holder.key.pem", _peer.DeviceKey.Key.ExportPkcs8PrivateKeyPem());
 
         var (exitCode, stdout, stderr) = await _cli.RunAsync(
             "present", credential, "--holder-key", holderKey, "--oid4vp", request.CliOption(),
