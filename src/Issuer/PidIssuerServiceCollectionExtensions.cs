@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Wallet.Core.OAuth;
 using Wallet.Core.StatusList;
+using Wallet.Core.Storage;
 using Wallet.Issuer.Authentication;
 using Wallet.Issuer.Options;
 using Wallet.Issuer.Pid;
@@ -34,8 +35,9 @@ public static class PidIssuerServiceCollectionExtensions
         services.AddDbContextFactory<IssuerDbContext>((provider, builder) =>
         {
             var options = provider.GetRequiredService<IOptions<IssuerOptions>>().Value;
-            Directory.CreateDirectory(options.DataDirectory);
-            builder.UseSqlite($"Data Source={Path.Combine(options.DataDirectory, "issuer.db")}");
+            var database = Path.Combine(options.DataDirectory, "issuer.db");
+            PrivateFiles.PrepareSqliteDatabase(database);
+            builder.UseSqlite($"Data Source={database}");
         });
         services.TryAddSingleton<IOfferStore, EfOfferStore>();
         services.TryAddSingleton<INonceStore, EfNonceStore>();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Wallet.Core.Storage;
 using Wallet.Verifier.Endpoints;
 using Wallet.Verifier.Options;
 using Wallet.Verifier.Page;
@@ -46,8 +47,9 @@ public static class VerifierServiceCollectionExtensions
         services.AddDbContextFactory<VerifierDbContext>((provider, db) =>
         {
             var options = provider.GetRequiredService<IOptions<VerifierOptions>>().Value;
-            Directory.CreateDirectory(options.DataDirectory);
-            db.UseSqlite($"Data Source={Path.Combine(options.DataDirectory, "verifier.db")}");
+            var database = Path.Combine(options.DataDirectory, "verifier.db");
+            PrivateFiles.PrepareSqliteDatabase(database);
+            db.UseSqlite($"Data Source={database}");
         });
         services.TryAddSingleton<SqliteVerifierStore>();
         services.TryAddSingleton<ITransactionStore>(p => p.GetRequiredService<SqliteVerifierStore>());

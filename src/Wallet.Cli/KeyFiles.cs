@@ -4,6 +4,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Wallet.Core.Jose;
+using Wallet.Core.Storage;
 
 namespace Wallet.Cli;
 
@@ -134,46 +135,11 @@ internal static class KeyFiles
         _ => ToPrivateJwk(key).ToJsonString(JsonOutput.Options) + "\n",
     };
 
-    /// <summary>Writes a private key file readable by the owner only (on Unix), so a demo key is not world-readable.</summary>
-    public static void WritePrivate(string path, string content)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        CreateParent(path);
-        if (OperatingSystem.IsWindows())
-        {
-            File.WriteAllText(path, content);
-            return;
-        }
-
-        var options = new FileStreamOptions
-        {
-            Mode = FileMode.Create,
-            Access = FileAccess.Write,
-            UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
-        };
-        using (var writer = new StreamWriter(path, options))
-        {
-            writer.Write(content);
-        }
-
-        // An existing file keeps its mode on FileMode.Create; tighten it too.
-        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-    }
-
     public static void WritePublic(string path, string content)
     {
         ArgumentNullException.ThrowIfNull(path);
-        CreateParent(path);
+        PrivateFiles.CreateParentDirectory(path);
         File.WriteAllText(path, content);
-    }
-
-    private static void CreateParent(string path)
-    {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (directory is not null)
-        {
-            Directory.CreateDirectory(directory);
-        }
     }
 
     private static JsonDocument ParseJwk(string text, string described)

@@ -60,6 +60,12 @@ public sealed class OnlineDemoTests : IDisposable
             File.Exists(Path.Combine(data, file)).Should().BeTrue(file);
         }
 
+        if (!OperatingSystem.IsWindows())
+        {
+            // Keys, databases and their SQLite companions: the owner's only, in folders only the owner enters.
+            FileModes.AssertPrivateTree(data);
+        }
+
         // A second run reuses the data folder: same TLS certificate, wallet provider and issuer root.
         var tls = await File.ReadAllTextAsync(Path.Combine(data, "tls", "localhost.pem"));
         var root = await File.ReadAllTextAsync(Path.Combine(data, "issuer", "keys", "root.pem"));

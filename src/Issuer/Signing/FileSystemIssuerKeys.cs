@@ -1,6 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Options;
 using Wallet.Core.Jose;
+using Wallet.Core.Storage;
 using Wallet.Core.Trust;
 using Wallet.Issuer.Options;
 
@@ -64,7 +65,7 @@ internal sealed class FileSystemIssuerKeys : IIssuerKeys
 
     private static void Generate(string folder, string country, DateTimeOffset now)
     {
-        Directory.CreateDirectory(folder);
+        PrivateFiles.CreateDirectory(folder);
         var notBefore = now.AddMinutes(-5);
         using var root = DevelopmentCertificates.CreateRootCa(notBefore, "Wallet Development PID IACA", country, pathLength: 0);
         using var credentialSigner = DevelopmentCertificates.CreateSigner(root, notBefore, "Wallet Development PID Issuer");
@@ -81,11 +82,6 @@ internal sealed class FileSystemIssuerKeys : IIssuerKeys
     private static void Write(string folder, string name, X509Certificate2 certificate)
     {
         File.WriteAllText(Path.Combine(folder, name + ".pem"), DevelopmentCertificates.ExportCertificatePem(certificate));
-        var keyPath = Path.Combine(folder, name + ".key.pem");
-        File.WriteAllText(keyPath, DevelopmentCertificates.ExportPrivateKeyPem(certificate));
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(keyPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
+        PrivateFiles.WriteAllText(Path.Combine(folder, name + ".key.pem"), DevelopmentCertificates.ExportPrivateKeyPem(certificate));
     }
 }

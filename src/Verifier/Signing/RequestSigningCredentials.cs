@@ -2,6 +2,7 @@ using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Options;
 using Wallet.Core.Jose;
 using Wallet.Core.OpenId4Vp;
+using Wallet.Core.Storage;
 using Wallet.Core.Trust;
 using Wallet.Verifier.Options;
 
@@ -84,7 +85,7 @@ public sealed class RequestSigningCredentials : IDisposable
 
     private static X509Certificate2[] LoadOrCreateDevelopment(VerifierOptions settings, DateTimeOffset now)
     {
-        Directory.CreateDirectory(settings.DataDirectory);
+        PrivateFiles.CreateDirectory(settings.DataDirectory);
         var leafPath = Path.Combine(settings.DataDirectory, DevelopmentLeafFileName);
         var keyPath = Path.Combine(settings.DataDirectory, DevelopmentKeyFileName);
         var host = settings.PublicBaseUrl!.IdnHost;
@@ -103,20 +104,7 @@ public sealed class RequestSigningCredentials : IDisposable
         var leaf = DevelopmentCertificates.CreateVerifierRequestSigner(root, now.AddMinutes(-5), host, $"Verifier Development ({host})");
         File.WriteAllText(Path.Combine(settings.DataDirectory, DevelopmentRootFileName), DevelopmentCertificates.ExportCertificatePem(root));
         File.WriteAllText(leafPath, DevelopmentCertificates.ExportCertificatePem(leaf));
-        WritePrivate(keyPath, DevelopmentCertificates.ExportPrivateKeyPem(leaf));
+        PrivateFiles.WriteAllText(keyPath, DevelopmentCertificates.ExportPrivateKeyPem(leaf));
         return [leaf];
-    }
-
-    private static void WritePrivate(string path, string content)
-    {
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        using var stream = new FileStream(path, options);
-        using var writer = new StreamWriter(stream);
-        writer.Write(content);
     }
 }

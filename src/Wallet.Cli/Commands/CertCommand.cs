@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
+using Wallet.Core.Storage;
 using Wallet.Core.Trust;
 
 namespace Wallet.Cli.Commands;
@@ -116,7 +117,7 @@ internal static class CertCommand
     {
         context.Warn(DevelopmentWarning);
         KeyFiles.WritePublic(certificatePath, DevelopmentCertificates.ExportCertificatePem(certificate) + "\n");
-        KeyFiles.WritePrivate(keyPath, DevelopmentCertificates.ExportPrivateKeyPem(certificate) + "\n");
+        PrivateFiles.WriteAllText(keyPath, DevelopmentCertificates.ExportPrivateKeyPem(certificate) + "\n");
         var summary = Describe(certificate);
         summary["profile"] = profile;
         summary["certificateFile"] = certificatePath;

@@ -141,7 +141,7 @@ internal static class DcqlCommand
                     ["credential"] = c.CredentialIndex,
                     ["file"] = held[c.CredentialIndex].File,
                     ["claimSet"] = c.ClaimSetIndex,
-                    ["disclose"] = new JsonArray(c.PathsToDisclose.Select(p => (JsonNode)p.ToString()).ToArray()),
+                    ["disclose"] = new JsonArray(c.PathsToDisclose.Select(p => (JsonNode)ClaimPathText.Format(p)).ToArray()),
                     ["paths"] = new JsonArray(c.PathsToDisclose.Select(p => (JsonNode)p.ToJsonArray()).ToArray()),
                 }).ToArray()),
                 ["rejected"] = new JsonArray(match.Rejected.Select(r => (JsonNode)new JsonObject

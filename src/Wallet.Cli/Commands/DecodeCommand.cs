@@ -123,7 +123,7 @@ internal static class DecodeCommand
         {
             try
             {
-                result["disclosablePaths"] = new JsonArray(SdJwtHolder.GetDisclosablePaths(sdJwt).Select(p => (JsonNode)p.ToString()).ToArray());
+                result["disclosablePaths"] = new JsonArray(SdJwtHolder.GetDisclosablePaths(sdJwt).Select(p => (JsonNode)ClaimPathText.Format(p)).ToArray());
             }
             catch (ArgumentException e)
             {

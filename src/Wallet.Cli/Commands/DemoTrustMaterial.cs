@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Wallet.Core.Storage;
 using Wallet.Core.Trust;
 
 namespace Wallet.Cli.Commands;
@@ -64,7 +65,7 @@ internal sealed class DemoTrustMaterial : IDisposable
 
     private static DemoTrustMaterial LoadOrCreateCore(string directory, CliContext context)
     {
-        System.IO.Directory.CreateDirectory(directory);
+        PrivateFiles.CreateDirectory(directory);
         string File(string name) => Path.Combine(directory, name);
         var now = context.TimeProvider.GetUtcNow();
         var actions = new List<string>();
@@ -98,9 +99,9 @@ internal sealed class DemoTrustMaterial : IDisposable
             root = DevelopmentCertificates.CreateRootCa(now - TimeSpan.FromMinutes(5), "Wallet Demo IACA", DevelopmentCertificates.DefaultCountry);
             issuer = CertCommand.IssueSigner(root, CertCommand.ProfileSdJwtVc, "Wallet Demo PID Issuer", DevelopmentCertificates.DefaultEndEntityValidity, context.TimeProvider);
             KeyFiles.WritePublic(File(RootCertificateFile), DevelopmentCertificates.ExportCertificatePem(root) + "\n");
-            KeyFiles.WritePrivate(File(RootKeyFile), DevelopmentCertificates.ExportPrivateKeyPem(root) + "\n");
+            PrivateFiles.WriteAllText(File(RootKeyFile), DevelopmentCertificates.ExportPrivateKeyPem(root) + "\n");
             KeyFiles.WritePublic(File(IssuerCertificateFile), DevelopmentCertificates.ExportCertificatePem(issuer) + "\n");
-            KeyFiles.WritePrivate(File(IssuerKeyFile), DevelopmentCertificates.ExportPrivateKeyPem(issuer) + "\n");
+            PrivateFiles.WriteAllText(File(IssuerKeyFile), DevelopmentCertificates.ExportPrivateKeyPem(issuer) + "\n");
         }
 
         ECDsa holderKey;
@@ -112,7 +113,7 @@ internal sealed class DemoTrustMaterial : IDisposable
         else
         {
             holderKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-            KeyFiles.WritePrivate(File(HolderKeyFile), KeyFiles.Format(holderKey, KeyFiles.KeyFormat.Jwk));
+            PrivateFiles.WriteAllText(File(HolderKeyFile), KeyFiles.Format(holderKey, KeyFiles.KeyFormat.Jwk));
             actions.Add("created a holder key");
         }
 

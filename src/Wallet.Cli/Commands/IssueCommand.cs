@@ -30,7 +30,7 @@ internal static class IssueCommand
         var iss = new Option<string>("--iss") { HelpName = "ISS", Description = "The issuer identifier (iss).", DefaultValueFactory = _ => DefaultIssuer };
         var sd = new Option<string[]>("--sd")
         { HelpName = "PATH",
-            Description = "A claim path to make selectively disclosable ('address/locality', 'nationalities/0', 'nationalities/*'); repeatable. Without --sd every claim, member and array element is disclosable, as the PID Rule Book wants.",
+            Description = "A claim path to make selectively disclosable ('address/locality', 'nationalities/0', 'nationalities/*', 'age_equal_or_over/18': a number or * is an index only where the claims hold an array); repeatable. Without --sd every claim, member and array element is disclosable, as the PID Rule Book wants.",
             AllowMultipleArgumentsPerToken = true,
         };
         OptionValues.RejectOptionLikeValues(sd);
@@ -174,11 +174,7 @@ internal static class IssueCommand
 
         return texts.Select(text =>
         {
-            if (!ClaimPath.TryParse(text, out var path, out var error))
-            {
-                throw new UsageException($"--sd '{text}': {error}.");
-            }
-
+            var path = ClaimPathText.Parse(text, claims, "--sd");
             if (!path.TrySelect(claims, out _, out var reason))
             {
                 throw new UsageException($"--sd '{text}' does not select a claim in the claims file: {reason}.");

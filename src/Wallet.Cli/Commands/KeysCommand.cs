@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Security.Cryptography;
+using Wallet.Core.Storage;
 
 namespace Wallet.Cli.Commands;
 
@@ -23,7 +24,7 @@ internal static class KeysCommand
             var text = KeyFiles.Format(key, keyFormat);
             if (parseResult.GetValue(output) is { } path)
             {
-                KeyFiles.WritePrivate(path, text);
+                PrivateFiles.WriteAllText(path, text);
                 context.Info($"Wrote a P-256 private key to '{path}'; its public JWK follows.");
                 JsonOutput.Write(context.Stdout, Wallet.Core.Jose.PublicJwk.FromECDsa(key).ToJsonObject());
             }

@@ -46,16 +46,7 @@ internal static class MdocPresentation
 
     private static ClaimPath ParsePath(string text, IssuerSigned issued)
     {
-        if (!ClaimPath.TryParse(text, out var path, out var error))
-        {
-            throw new UsageException($"--disclose '{text}': {error}.");
-        }
-
-        if (path.Segments.Count != 2 || !path.Segments[0].IsName || !path.Segments[1].IsName)
-        {
-            throw new UsageException($"--disclose '{text}': an mdoc element is named NAMESPACE/ELEMENT (OpenID4VP 1.0 §7.2).");
-        }
-
+        var path = ClaimPathText.ParseMdoc(text, "--disclose");
         var nameSpace = path.Segments[0].Name!;
         var element = path.Segments[1].Name!;
         if (!issued.NameSpaces.TryGetValue(nameSpace, out var items) || !items.Any(i => string.Equals(i.ElementIdentifier, element, StringComparison.Ordinal)))
@@ -68,7 +59,7 @@ internal static class MdocPresentation
 
     private static string ListElements(IssuerSigned issued)
     {
-        var all = issued.NameSpaces.SelectMany(ns => ns.Value.Select(i => $"{ns.Key}/{i.ElementIdentifier}")).ToList();
+        var all = issued.NameSpaces.SelectMany(ns => ns.Value.Select(i => ClaimPathText.Format(ClaimPath.Of(ns.Key, i.ElementIdentifier)))).ToList();
         var more = all.Count > MaxElementsListed ? $", and {all.Count - MaxElementsListed} more" : string.Empty;
         return all.Count == 0 ? "(none)" : string.Join(", ", all.Take(MaxElementsListed)) + more;
     }

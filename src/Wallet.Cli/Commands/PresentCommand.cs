@@ -20,7 +20,7 @@ internal static class PresentCommand
         var holderKey = new Option<string?>("--holder-key") { HelpName = "KEY", Description = "The holder's private key (JWK or PEM), the one in the credential's cnf.jwk or MSO deviceKeyInfo; needed with --aud and --nonce, and for an mdoc." };
         var disclose = new Option<string[]>("--disclose")
         { HelpName = "PATH",
-            Description = "A claim path to disclose ('given_name', 'address/locality', 'nationalities/*'; for an mdoc 'NAMESPACE/ELEMENT'); repeatable. The Disclosures it is nested in are added.",
+            Description = "A claim path to disclose ('given_name', 'address/locality', 'nationalities/*', 'age_equal_or_over/18': a number or * is an index only where the credential holds an array; '~1' is a '/' inside a name; for an mdoc 'NAMESPACE/ELEMENT'), as decode prints it; repeatable. The Disclosures it is nested in are added.",
             AllowMultipleArgumentsPerToken = true,
         };
         OptionValues.RejectOptionLikeValues(disclose);
@@ -103,14 +103,12 @@ internal static class PresentCommand
     private static (List<ClaimPath> Paths, List<string> AlwaysVisible) ParsePaths(string[] texts, SdJwt issued)
     {
         var disclosable = SdJwtHolder.GetDisclosablePaths(issued);
+        var claims = SdJwtHolder.GetProcessedPayload(issued);
         var paths = new List<ClaimPath>();
         var alwaysVisible = new List<string>();
         foreach (var text in texts)
         {
-            if (!ClaimPath.TryParse(text, out var path, out var error))
-            {
-                throw new UsageException($"--disclose '{text}': {error}.");
-            }
+            var path = ClaimPathText.Parse(text, claims, "--disclose");
 
             if (!disclosable.Any(path.IsPrefixPatternOf) && !disclosable.Any(d => IsInside(path, d)))
             {
@@ -133,7 +131,7 @@ internal static class PresentCommand
         catch (ArgumentException e) when (e.ParamName == "disclose")
         {
             var disclosable = SdJwtHolder.GetDisclosablePaths(issued);
-            var listed = string.Join(", ", disclosable.Take(MaxPathsListed).Select(p => p.ToString()));
+            var listed = string.Join(", ", disclosable.Take(MaxPathsListed).Select(ClaimPathText.Format));
             var more = disclosable.Count > MaxPathsListed ? $", and {disclosable.Count - MaxPathsListed} more" : string.Empty;
             var reason = e.Message.Replace(" (Parameter 'disclose')", string.Empty, StringComparison.Ordinal);
             throw new UsageException($"{reason} Disclosable paths: {(listed.Length == 0 ? "(none)" : listed + more)}.", e);

@@ -155,7 +155,7 @@ internal static class VerifyCommand
             ["holderBinding"] = result.HolderBindingVerified,
             ["status"] = result.Status.ToString(),
             ["claims"] = claims,
-            ["disclosed"] = new JsonArray(result.DisclosedPaths.Select(p => (JsonNode)p.ToString()).ToArray()),
+            ["disclosed"] = new JsonArray(result.DisclosedPaths.Select(p => (JsonNode)ClaimPathText.Format(p)).ToArray()),
             ["errors"] = errors,
         };
     }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using Wallet.Core.Jose;
+using Wallet.Core.Storage;
 
 namespace Wallet.Cli.Demo;
 
@@ -43,6 +44,7 @@ internal sealed class DemoEnvironment : IDisposable
     public static DemoEnvironment LoadOrCreate(string root, DateTimeOffset now)
     {
         var fullRoot = Path.GetFullPath(root);
+        PrivateFiles.CreateDirectory(fullRoot);
         var (tls, tlsCreated) = DemoTls.LoadOrCreate(Path.Combine(fullRoot, "tls"), now);
         try
         {

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
+using Wallet.Core.Storage;
 using Wallet.Core.Trust;
 using Wallet.Issuer;
 using Wallet.Issuer.Options;
@@ -140,7 +141,7 @@ internal sealed class DemoServices : IAsyncDisposable
 
     private static WebApplicationBuilder CreateBuilder(string contentRoot, int port, X509Certificate2 certificate)
     {
-        Directory.CreateDirectory(contentRoot);
+        PrivateFiles.CreateDirectory(contentRoot);
 
         // No command-line arguments and the data folder as content root: the tool's own arguments and whatever
         // appsettings.json lies in the working directory stay out of the services' configuration.

@@ -3,6 +3,7 @@ using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Wallet.Core.Storage;
 using Wallet.Core.Trust;
 
 namespace Wallet.Cli.Demo;
@@ -37,7 +38,7 @@ internal static class DemoTls
             existing.Dispose();
         }
 
-        Directory.CreateDirectory(directory);
+        PrivateFiles.CreateDirectory(directory);
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest($"CN={HostName}", key, HashAlgorithmName.SHA256);
         var san = new SubjectAlternativeNameBuilder();
@@ -48,7 +49,7 @@ internal static class DemoTls
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1", "Server Authentication")], critical: false));
         using var created = request.CreateSelfSigned(now.AddMinutes(-5), now + Validity);
         File.WriteAllText(certificatePath, DevelopmentCertificates.ExportCertificatePem(created));
-        DemoFiles.WritePrivate(keyPath, DevelopmentCertificates.ExportPrivateKeyPem(created));
+        PrivateFiles.WriteAllText(keyPath, DevelopmentCertificates.ExportPrivateKeyPem(created));
         return (Reimport(created), true);
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using Wallet.Core.Jose;
+using Wallet.Core.Storage;
 using Wallet.Core.Trust;
 
 namespace Wallet.Cli.Demo;
@@ -33,12 +34,12 @@ internal static class DemoWalletProvider
             signer.Dispose();
         }
 
-        Directory.CreateDirectory(directory);
+        PrivateFiles.CreateDirectory(directory);
         var notBefore = now.AddMinutes(-5);
         using var root = DevelopmentCertificates.CreateRootCa(notBefore, "Wallet Development Wallet Provider Root", pathLength: 0);
         X509Certificate2 created = DevelopmentCertificates.CreateSigner(root, notBefore, "Wallet Development Wallet Provider");
         File.WriteAllText(signerPath, DevelopmentCertificates.ExportCertificatePem(created));
-        DemoFiles.WritePrivate(keyPath, DevelopmentCertificates.ExportPrivateKeyPem(created));
+        PrivateFiles.WriteAllText(keyPath, DevelopmentCertificates.ExportPrivateKeyPem(created));
 
         // Written last: its presence marks a complete set.
         File.WriteAllText(rootPath, DevelopmentCertificates.ExportCertificatePem(root));

@@ -51,6 +51,7 @@ internal static class CertificateDecoder
             _ = certificate.NotAfter;
             _ = certificate.Subject;
             _ = certificate.Issuer;
+            ReadExtensionsAndKey(certificate);
             reason = null;
             return true;
         }
@@ -61,5 +62,25 @@ internal static class CertificateDecoder
             reason = "it is not an X.509 certificate";
             return false;
         }
+    }
+
+    // Extensions and the public key are decoded only when first read, so a corrupted Authority Key Identifier or EC
+    // point would throw in the middle of a chain validation or a signature check. Read every one the checks use now:
+    // a certificate that cannot be read whole is malformed here, with its code, and never an exception later.
+    private static void ReadExtensionsAndKey(X509Certificate2 certificate)
+    {
+        _ = CertificateFacts.BasicConstraints(certificate) is { } basic ? (basic.CertificateAuthority, basic.HasPathLengthConstraint, basic.PathLengthConstraint) : default;
+        _ = CertificateFacts.KeyUsage(certificate);
+        _ = CertificateFacts.ExtendedKeyUsages(certificate);
+        _ = CertificateFacts.SubjectKeyId(certificate);
+        _ = CertificateFacts.AuthorityKeyId(certificate);
+        foreach (var san in certificate.Extensions.OfType<X509SubjectAlternativeNameExtension>())
+        {
+            _ = san.EnumerateDnsNames().Count();
+            _ = san.EnumerateIPAddresses().Count();
+        }
+
+        using var key = certificate.GetECDsaPublicKey();
+        _ = key?.ExportParameters(includePrivateParameters: false);
     }
 }
