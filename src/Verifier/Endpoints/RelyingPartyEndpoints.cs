@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Wallet.Core.Dcql;
+using Wallet.Core.Json;
 using Wallet.Core.OpenId4Vp;
 using Wallet.Verifier.Stores;
 using Wallet.Verifier.Transactions;
@@ -21,7 +22,8 @@ internal static class RelyingPartyEndpoints
             .Produces<CreatedPresentation>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         api.MapGet("/{transactionId}", GetAsync)
             .WithName("GetPresentation")
             .WithSummary("Reads the status and, once verified, the verified credentials. Same-device transactions need the response_code from the redirect.")
@@ -39,6 +41,11 @@ internal static class RelyingPartyEndpoints
     private static async Task<IResult> CreateAsync(HttpContext context, PresentationService service, CancellationToken cancellationToken)
     {
         var party = ApiKeyFilter.RelyingParty(context);
+        if (!RequestBody.IsJson(context.Request))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type", detail: "The body must be application/json (UTF-8).");
+        }
+
         var body = await RequestBody.ReadAsync(context.Request, MaxCreateBodyBytes, cancellationToken).ConfigureAwait(false);
         if (body is null)
         {
@@ -84,14 +91,9 @@ internal static class RelyingPartyEndpoints
     {
         command = null!;
         problems = [];
-        JsonDocument document;
-        try
+        if (!StrictJson.TryParse(body, 32, allowDuplicateProperties: false, out var document, out var jsonError))
         {
-            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 32, AllowDuplicateProperties = false });
-        }
-        catch (JsonException)
-        {
-            problems.Add(new("api.invalid_json", "The body is not well-formed JSON without duplicate members."));
+            problems.Add(jsonError.Code == JsonErrorCodes.InvalidUtf8 ? jsonError : new("api.invalid_json", $"The body is not well-formed JSON without duplicate members: {jsonError.Message}"));
             return false;
         }
 
