@@ -52,6 +52,12 @@ internal static class AuthorizationEndpoints
                 return NotAccepted(endpoints, "The sign-in must be posted as a form.");
             }
 
+            if (!await login.IsGenuineFormAsync(context).ConfigureAwait(false))
+            {
+                // A cross-site post, or a form from an earlier visit: the browser must start from the login page.
+                return NotAccepted(endpoints, "The sign-in form did not come from this issuer's login page or has expired. Start again from your wallet.");
+            }
+
             if (form.Repeated is { } repeated)
             {
                 return NotAccepted(endpoints, RepeatedProblem(repeated));
