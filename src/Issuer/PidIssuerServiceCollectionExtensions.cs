@@ -82,7 +82,14 @@ public static class PidIssuerServiceCollectionExtensions
 
     private static void AddUserAuthentication(IServiceCollection services)
     {
-        services.TryAddSingleton<DevelopmentLogin>(provider => new DevelopmentLogin((SqlitePersonRegister)provider.GetRequiredService<IAuthenticSource>(), provider.GetRequiredService<IssuerEndpoints>()));
+        services.TryAddSingleton<DevelopmentLogin>(provider => new DevelopmentLogin((SqlitePersonRegister)provider.GetRequiredService<IAuthenticSource>(), provider.GetRequiredService<IssuerEndpoints>(), provider.GetRequiredService<Microsoft.AspNetCore.Antiforgery.IAntiforgery>()));
+
+        // The development login's forms; X-Frame-Options comes with the other security headers (SecurityHeaders).
+        services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.Cookie.Name = "issuer-antiforgery";
+            antiforgery.SuppressXFrameOptionsHeader = true;
+        });
         services.TryAddSingleton<UpstreamOpenIdConnectLogin>();
 
         // Null when neither is configured: the authorization endpoint then refuses. A host may register its own first.

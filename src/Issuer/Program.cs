@@ -6,6 +6,7 @@ builder.Services.AddPidIssuer(options => builder.Configuration.GetSection(Issuer
 
 var app = builder.Build();
 app.UseExceptionHandler();
+app.UsePidIssuer();
 app.MapPidIssuer();
 app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
 app.Run();

@@ -51,7 +51,7 @@ public sealed class AuthorizationCodeFlowTests() : IssuerTestBase(new Dictionary
     }
 
     private async Task<HttpResponseMessage> LoginAsync(string requestUri, string personId = "kari-nordmann") =>
-        await Http.PostAsync("/authorize/login", new FormUrlEncodedContent(new Dictionary<string, string> { ["request_uri"] = requestUri, ["person_id"] = personId }));
+        await (await LoginPage.OpenAsync(Http, requestUri, ClientId)).SubmitAsync(Http, personId);
 
     private async Task<string> CodeAsync(Dictionary<string, string>? overrides = null)
     {

@@ -20,43 +20,57 @@ internal static class AuthorizationEndpoints
 
         routes.MapGet(endpoints.BasePath + "/authorize", async (HttpContext context, AuthorizationHandler handler, IServiceProvider services, CancellationToken cancellationToken) =>
         {
-            var (request, problem) = await handler.FindAsync(context.Request.Query["client_id"].SingleOrDefault(), context.Request.Query["request_uri"].SingleOrDefault(), cancellationToken).ConfigureAwait(false);
+            var query = RequestParameters.FromQuery(context.Request);
+            if (query.Repeated is { } repeated)
+            {
+                return NotAccepted(endpoints, RepeatedProblem(repeated));
+            }
+
+            var requestUri = query.Single("request_uri");
+            var (request, problem) = await handler.FindAsync(query.Single("client_id"), requestUri, cancellationToken).ConfigureAwait(false);
             if (request is null)
             {
                 // Errors before the request is known are shown to the user, never redirected (RFC 6749 Sec. 4.1.2.1).
-                return HtmlPage.Render(endpoints.Issuer, "Request not accepted", HtmlPage.Paragraph(problem!), StatusCodes.Status400BadRequest);
+                return NotAccepted(endpoints, problem!);
             }
 
             return services.GetService<IUserAuthentication>() is { } authentication
-                ? await authentication.BeginAsync(context, context.Request.Query["request_uri"].Single()!, cancellationToken).ConfigureAwait(false)
+                ? await authentication.BeginAsync(context, requestUri!, cancellationToken).ConfigureAwait(false)
                 : Unavailable(endpoints);
         });
 
         routes.MapPost(endpoints.BasePath + "/authorize/login", async (HttpContext context, AuthorizationHandler handler, IServiceProvider services, CancellationToken cancellationToken) =>
         {
-            if (services.GetService<IUserAuthentication>() is not DevelopmentLogin login || !context.Request.HasFormContentType)
+            if (services.GetService<IUserAuthentication>() is not DevelopmentLogin login)
             {
                 return Unavailable(endpoints);
             }
 
-            IFormCollection form;
-            try
+            var form = await RequestParameters.ReadFormAsync(context.Request, cancellationToken).ConfigureAwait(false);
+            if (form is null)
             {
-                form = await context.Request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException)
-            {
-                return HtmlPage.Render(endpoints.Issuer, "Request not accepted", HtmlPage.Paragraph("The form is malformed."), StatusCodes.Status400BadRequest);
+                return NotAccepted(endpoints, "The sign-in must be posted as a form.");
             }
 
-            var personId = form["person_id"].SingleOrDefault();
+            if (!await login.IsGenuineFormAsync(context).ConfigureAwait(false))
+            {
+                // A cross-site post, or a form from an earlier visit: the browser must start from the login page.
+                return NotAccepted(endpoints, "The sign-in form did not come from this issuer's login page or has expired. Start again from your wallet.");
+            }
+
+            if (form.Repeated is { } repeated)
+            {
+                return NotAccepted(endpoints, RepeatedProblem(repeated));
+            }
+
+            var personId = form.Single("person_id");
             var user = personId is null ? null : await login.AuthenticateAsync(personId, cancellationToken).ConfigureAwait(false);
             if (user is null)
             {
-                return HtmlPage.Render(endpoints.Issuer, "Request not accepted", HtmlPage.Paragraph("Unknown person."), StatusCodes.Status400BadRequest);
+                return NotAccepted(endpoints, "Unknown person.");
             }
 
-            return await CompleteAsync(handler, form["request_uri"].SingleOrDefault(), user, cancellationToken).ConfigureAwait(false);
+            return await CompleteAsync(handler, form.Single("request_uri"), user, cancellationToken).ConfigureAwait(false);
         }).DisableAntiforgery();
 
         routes.MapGet(endpoints.BasePath + UpstreamOpenIdConnectLogin.CompletePath, async (HttpContext context, AuthorizationHandler handler, IServiceProvider services, CancellationToken cancellationToken) =>
@@ -68,7 +82,7 @@ internal static class AuthorizationEndpoints
 
             var (user, requestUri, problem) = await upstream.CompleteAsync(context).ConfigureAwait(false);
             return user is null
-                ? HtmlPage.Render(endpoints.Issuer, "Request not accepted", HtmlPage.Paragraph(problem!), StatusCodes.Status400BadRequest)
+                ? NotAccepted(endpoints, problem!)
                 : await CompleteAsync(handler, requestUri, user, cancellationToken).ConfigureAwait(false);
         });
 
@@ -76,10 +90,16 @@ internal static class AuthorizationEndpoints
         {
             var (redirect, problem) = await handler.CompleteAsync(requestUri, user, cancellationToken).ConfigureAwait(false);
             return redirect is null
-                ? HtmlPage.Render(endpoints.Issuer, "Request not accepted", HtmlPage.Paragraph(problem!), StatusCodes.Status400BadRequest)
+                ? NotAccepted(endpoints, problem!)
                 : Results.Redirect(redirect.AbsoluteUri);
         }
     }
+
+    private static IResult NotAccepted(IssuerEndpoints endpoints, string problem) =>
+        HtmlPage.Render(endpoints.Issuer, "Request not accepted", HtmlPage.Paragraph(problem), StatusCodes.Status400BadRequest);
+
+    private static string RepeatedProblem(string parameter) =>
+        $"The parameter '{parameter}' is repeated; request parameters must not be included more than once (RFC 6749 Sec. 3.1).";
 
     private static IResult Unavailable(IssuerEndpoints endpoints) =>
         HtmlPage.Render(endpoints.Issuer, "Sign-in unavailable", HtmlPage.Paragraph("No user authentication is configured for this issuer."), StatusCodes.Status404NotFound);

@@ -107,7 +107,7 @@ internal static class OfferEndpoints
             var offer = await offers.FindOpenAsync(id, cancellationToken).ConfigureAwait(false);
             HttpResults.NoStore(context);
             return offer is null
-                ? Results.NotFound()
+                ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No open credential offer has this id: it was used, has expired or never existed.")
                 : Results.Text(offer.ToJson(), "application/json");
         });
 
@@ -123,7 +123,9 @@ internal static class OfferEndpoints
         routes.MapGet(endpoints.BasePath + "/status-lists/{id}", async (string id, StatusListProvider statusLists, CancellationToken cancellationToken) =>
         {
             var token = await statusLists.TokenAsync(id, cancellationToken).ConfigureAwait(false);
-            return token is null ? Results.NotFound() : Results.Text(token, Wallet.Core.StatusList.StatusListMediaTypes.Jwt);
+            return token is null
+                ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No status list has this id.")
+                : Results.Text(token, Wallet.Core.StatusList.StatusListMediaTypes.Jwt);
         });
     }
 

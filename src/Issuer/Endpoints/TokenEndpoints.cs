@@ -73,27 +73,10 @@ internal static class TokenEndpoints
     /// <summary>Reads a form-encoded request with its DPoP and client attestation headers; a malformed form counts as not a form.</summary>
     public static async Task<OAuthFormRequest> ReadFormRequestAsync(HttpContext context, CancellationToken cancellationToken)
     {
-        var form = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var isForm = context.Request.HasFormContentType;
-        if (isForm)
-        {
-            try
-            {
-                var read = await context.Request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
-                foreach (var (name, values) in read)
-                {
-                    form[name] = [.. values.Select(v => v ?? string.Empty)];
-                }
-            }
-            catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException)
-            {
-                isForm = false;
-            }
-        }
-
+        var form = await RequestParameters.ReadFormAsync(context.Request, cancellationToken).ConfigureAwait(false);
         return new OAuthFormRequest(
-            form,
-            isForm,
+            form?.All ?? new Dictionary<string, string[]>(StringComparer.Ordinal),
+            form is not null,
             [.. context.Request.Headers[DpopProof.HeaderName].Select(v => v ?? string.Empty)],
             [.. context.Request.Headers[ClientAttestation.HeaderName].Select(v => v ?? string.Empty)],
             [.. context.Request.Headers[ClientAttestation.PopHeaderName].Select(v => v ?? string.Empty)]);

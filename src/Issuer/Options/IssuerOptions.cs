@@ -77,6 +77,14 @@ public sealed class IssuerOptions
     /// </summary>
     public UpstreamLoginOptions Upstream { get; set; } = new();
 
+    /// <summary>
+    /// Private-use URI schemes accepted in <c>redirect_uri</c> although they are not in reverse domain name form, e.g. a
+    /// wallet's <c>eudi-wallet</c>. https, loopback http and reverse-DNS schemes (<c>com.example.app</c>) are always
+    /// accepted (RFC 8252 §7); http(s), javascript, data, file and other schemes that run code or read local content
+    /// cannot be listed (<see cref="Core.OAuth.RedirectUriPolicy"/>).
+    /// </summary>
+    public List<string> AdditionalRedirectUriSchemes { get; set; } = [];
+
     /// <summary>How long a pushed authorization request's <c>request_uri</c> is valid. Default 90 seconds.</summary>
     public TimeSpan PushedRequestLifetime { get; set; } = TimeSpan.FromSeconds(90);
 

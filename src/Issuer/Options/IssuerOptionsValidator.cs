@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Wallet.Core.Mdoc;
+using Wallet.Core.OAuth;
 using Wallet.Core.OpenId4Vci;
 using Wallet.Core.Trust;
 using Wallet.Issuer.Signing;
@@ -85,6 +86,14 @@ internal sealed class IssuerOptionsValidator(TimeProvider timeProvider) : IValid
             else if (!TrustAnchorStore.TryFromFiles(options.WalletProviderTrustAnchors, null, "wallet provider", out _, out var anchorErrors))
             {
                 failures.Add("Issuer:WalletProviderTrustAnchors cannot be loaded: " + string.Join(" ", anchorErrors.Select(e => e.Message)));
+            }
+        }
+
+        for (var i = 0; i < options.AdditionalRedirectUriSchemes.Count; i++)
+        {
+            if (!RedirectUriPolicy.IsAllowableScheme(options.AdditionalRedirectUriSchemes[i], out var reason))
+            {
+                failures.Add($"Issuer:AdditionalRedirectUriSchemes:{i}: {reason}");
             }
         }
 

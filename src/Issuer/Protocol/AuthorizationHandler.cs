@@ -27,6 +27,9 @@ internal sealed class AuthorizationHandler(
 {
     public const string RequestUriPrefix = "urn:ietf:params:oauth:request_uri:";
 
+    // Options are validated at start, so the schemes are allowable here.
+    private readonly RedirectUriPolicy _redirectUris = new(options.Value.AdditionalRedirectUriSchemes);
+
     public async ValueTask<(string? RequestUri, long ExpiresIn, ProtocolError? Error)> PushAsync(OAuthFormRequest request, CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -35,7 +38,7 @@ internal sealed class AuthorizationHandler(
             return Fail(OAuthErrors.InvalidRequest, "The pushed authorization request must be application/x-www-form-urlencoded (RFC 9126 Sec. 2.1).");
         }
 
-        if (!AuthorizationRequest.TryParse(request.Form, out var parsed, out var error))
+        if (!AuthorizationRequest.TryParse(request.Form, _redirectUris, out var parsed, out var error))
         {
             return Fail(OAuthErrors.InvalidRequest, error.Message);
         }

@@ -39,10 +39,15 @@ public sealed record AuthorizationRequest
     /// <summary>The <c>dpop_jkt</c>: the DPoP key the code is bound to (RFC 9449 §10).</summary>
     public string? DpopJkt { get; init; }
 
-    /// <summary>Parses the parameters of a pushed authorization request, each name mapped to every value received.</summary>
-    public static bool TryParse(IReadOnlyDictionary<string, string[]> parameters, [NotNullWhen(true)] out AuthorizationRequest? request, [NotNullWhen(false)] out VerificationError? error)
+    /// <summary>Parses the parameters of a pushed authorization request, each name mapped to every value received, with the default <see cref="RedirectUriPolicy"/>.</summary>
+    public static bool TryParse(IReadOnlyDictionary<string, string[]> parameters, [NotNullWhen(true)] out AuthorizationRequest? request, [NotNullWhen(false)] out VerificationError? error) =>
+        TryParse(parameters, RedirectUriPolicy.Default, out request, out error);
+
+    /// <summary>Parses the parameters of a pushed authorization request, checking <c>redirect_uri</c> against <paramref name="redirectUriPolicy"/>.</summary>
+    public static bool TryParse(IReadOnlyDictionary<string, string[]> parameters, RedirectUriPolicy redirectUriPolicy, [NotNullWhen(true)] out AuthorizationRequest? request, [NotNullWhen(false)] out VerificationError? error)
     {
         ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(redirectUriPolicy);
         request = null;
         if (parameters.FirstOrDefault(p => p.Value.Length > 1) is { Key: { } repeated })
         {
@@ -73,9 +78,8 @@ public sealed record AuthorizationRequest
             return false;
         }
 
-        if (!Uri.TryCreate(Get("redirect_uri"), UriKind.Absolute, out var redirectUri) || !string.IsNullOrEmpty(redirectUri.Fragment) || redirectUri.Scheme is "javascript" or "data" or "file" || (redirectUri.Scheme == Uri.UriSchemeHttp && !redirectUri.IsLoopback))
+        if (!redirectUriPolicy.TryValidate(Get("redirect_uri"), out var redirectUri, out error))
         {
-            error = new(OAuthErrorCodes.AuthorizationRequestRedirectUriInvalid, "'redirect_uri' must be an absolute https, loopback or private-use URI without fragment (RFC 6749 §3.1.2, RFC 8252 §7).");
             return false;
         }
 

@@ -141,7 +141,7 @@ public static class OAuthErrorCodes
     /// <summary><c>response_type</c> is not <c>code</c> (RFC 6749 §4.1.1).</summary>
     public const string AuthorizationRequestResponseTypeUnsupported = "authorization_request.response_type_unsupported";
 
-    /// <summary><c>redirect_uri</c> is not an absolute URI without fragment (RFC 6749 §3.1.2).</summary>
+    /// <summary><c>redirect_uri</c> breaks a rule of <see cref="RedirectUriPolicy"/>: not absolute, with fragment (RFC 6749 §3.1.2), http off loopback (RFC 8252 §7.3), a scheme that is neither https, reverse-DNS private-use (RFC 8252 §7.1) nor allowed.</summary>
     public const string AuthorizationRequestRedirectUriInvalid = "authorization_request.redirect_uri_invalid";
 
     /// <summary>A pushed request carries <c>request_uri</c> (RFC 9126 §2.1).</summary>
