@@ -8,6 +8,7 @@ using Wallet.Verifier.Signing;
 using Wallet.Verifier.Stores;
 using Wallet.Verifier.Stores.Sqlite;
 using Wallet.Verifier.Transactions;
+using Wallet.Verifier.Validation;
 
 namespace Wallet.Verifier;
 
@@ -57,6 +58,7 @@ public static class VerifierServiceCollectionExtensions
         services.TryAddSingleton<RequestSigningCredentials>();
         services.TryAddSingleton<RelyingPartyDirectory>();
         services.TryAddSingleton<PresentationValidatorAccessor>();
+        services.TryAddSingleton<IPresentationValidator>(p => p.GetRequiredService<PresentationValidatorAccessor>().Validator);
         services.TryAddSingleton<PresentationService>();
         services.AddSingleton<ApiKeyFilter>();
         services.TryAddSingleton<DemoPageRateLimiter>();
