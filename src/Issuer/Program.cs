@@ -1,14 +1,21 @@
+using Wallet.Hosting;
 using Wallet.Issuer;
 using Wallet.Issuer.Options;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(ServiceHost.Options(args));
 builder.Services.AddPidIssuer(options => builder.Configuration.GetSection(IssuerOptions.SectionName).Bind(options));
 
 var app = builder.Build();
-app.UseExceptionHandler();
+if (!ServiceHost.TryValidateConfiguration(app.Services, Console.Error))
+{
+    return ServiceHost.ConfigurationErrorExitCode;
+}
+
+app.UseProblemResponses();
 app.MapPidIssuer();
 app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
 app.Run();
+return 0;
 
 /// <summary>The ready-to-run host; public so that tests can start it with WebApplicationFactory.</summary>
 public partial class Program;

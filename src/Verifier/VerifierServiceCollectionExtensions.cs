@@ -43,7 +43,12 @@ public static class VerifierServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<VerifierOptions>, VerifierOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(PresentationValidatorAccessor.StatusListHttpClient, client => client.Timeout = TimeSpan.FromSeconds(10))
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+            .ConfigurePrimaryHttpMessageHandler(provider =>
+            {
+                var handler = new SocketsHttpHandler { AllowAutoRedirect = false };
+                StatusListTlsTrust.TrustAdditionally(handler, StatusListTlsTrust.Load(provider.GetRequiredService<IOptions<VerifierOptions>>().Value.StatusListTlsRoots));
+                return handler;
+            });
         services.AddDbContextFactory<VerifierDbContext>((provider, db) =>
         {
             var options = provider.GetRequiredService<IOptions<VerifierOptions>>().Value;
