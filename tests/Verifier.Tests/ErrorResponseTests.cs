@@ -57,6 +57,7 @@ public sealed class ErrorResponseTests
         using var response = await client.GetAsync("/api/presentations/abc");
         var body = await response.Content.ReadAsStringAsync();
 
+        app.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostEnvironment>().EnvironmentName.Should().Be("Development");
         response.StatusCode.Should().Be(HttpStatusCode.InternalServerError);
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
         body.Should().NotContain("secret detail").And.NotContain(nameof(FailingReads)).And.NotContain("InvalidOperationException")
