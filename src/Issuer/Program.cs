@@ -6,7 +6,7 @@ var builder = WebApplication.CreateBuilder(ServiceHost.Options(args));
 builder.Services.AddPidIssuer(options => builder.Configuration.GetSection(IssuerOptions.SectionName).Bind(options));
 
 var app = builder.Build();
-if (!ServiceHost.TryValidateConfiguration(app.Services, Console.Error))
+if (!ServiceHost.TryValidateConfiguration(app.Services, typeof(Program).Assembly, Console.Error))
 {
     return ServiceHost.ConfigurationErrorExitCode;
 }

@@ -36,14 +36,22 @@ internal static class ServiceHost
     }
 
     /// <summary>
-    /// Runs every <c>ValidateOnStart</c> options validation before the host starts. On failure prints each failing
-    /// setting once to <paramref name="error"/>, without a stack trace, and returns false: the caller exits with
-    /// <see cref="ConfigurationErrorExitCode"/>.
+    /// When the service is the process (its assembly is the entry assembly), runs every <c>ValidateOnStart</c> options
+    /// validation before the host starts; on failure prints each failing setting once to <paramref name="error"/>, without
+    /// a stack trace, and returns false: the caller exits with <see cref="ConfigurationErrorExitCode"/>. Hosted by another
+    /// entry point (WebApplicationFactory, an embedding application) it returns true and leaves the failure to the host's
+    /// start, which throws it to that caller as usual.
     /// </summary>
-    public static bool TryValidateConfiguration(IServiceProvider services, TextWriter error)
+    public static bool TryValidateConfiguration(IServiceProvider services, System.Reflection.Assembly service, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(error);
+        if (System.Reflection.Assembly.GetEntryAssembly() != service)
+        {
+            return true;
+        }
+
         IReadOnlyList<string> failures;
         try
         {

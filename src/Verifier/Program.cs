@@ -6,7 +6,7 @@ var builder = WebApplication.CreateBuilder(ServiceHost.Options(args));
 builder.Services.AddVerifier(builder.Configuration.GetSection(VerifierOptions.SectionName));
 
 var app = builder.Build();
-if (!ServiceHost.TryValidateConfiguration(app.Services, Console.Error))
+if (!ServiceHost.TryValidateConfiguration(app.Services, typeof(Program).Assembly, Console.Error))
 {
     return ServiceHost.ConfigurationErrorExitCode;
 }
