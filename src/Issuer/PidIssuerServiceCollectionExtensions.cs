@@ -58,6 +58,7 @@ public static class PidIssuerServiceCollectionExtensions
         services.TryAddSingleton<IExpiredStateSweeper, EfExpiredStateSweeper>();
         services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService<ExpiredStateSweepService>();
+        services.AddHostedService<IssuerUrlListenCheck>();
 
         services.AddSingleton<IssuerEndpoints>();
         services.AddSingleton<DpopNonceService>();

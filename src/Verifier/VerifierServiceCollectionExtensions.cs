@@ -9,6 +9,7 @@ using Wallet.Verifier.Signing;
 using Wallet.Verifier.Stores;
 using Wallet.Verifier.Stores.Sqlite;
 using Wallet.Verifier.Transactions;
+using Wallet.Verifier.Validation;
 
 namespace Wallet.Verifier;
 
@@ -43,7 +44,12 @@ public static class VerifierServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<VerifierOptions>, VerifierOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(PresentationValidatorAccessor.StatusListHttpClient, client => client.Timeout = TimeSpan.FromSeconds(10))
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+            .ConfigurePrimaryHttpMessageHandler(provider =>
+            {
+                var handler = new SocketsHttpHandler { AllowAutoRedirect = false };
+                StatusListTlsTrust.TrustAdditionally(handler, StatusListTlsTrust.Load(provider.GetRequiredService<IOptions<VerifierOptions>>().Value.StatusListTlsRoots));
+                return handler;
+            });
         services.AddDbContextFactory<VerifierDbContext>((provider, db) =>
         {
             var options = provider.GetRequiredService<IOptions<VerifierOptions>>().Value;
@@ -59,6 +65,7 @@ public static class VerifierServiceCollectionExtensions
         services.TryAddSingleton<RequestSigningCredentials>();
         services.TryAddSingleton<RelyingPartyDirectory>();
         services.TryAddSingleton<PresentationValidatorAccessor>();
+        services.TryAddSingleton<IPresentationValidator>(p => p.GetRequiredService<PresentationValidatorAccessor>().Validator);
         services.TryAddSingleton<PresentationService>();
         services.AddSingleton<ApiKeyFilter>();
         services.TryAddSingleton<DemoPageRateLimiter>();

@@ -35,6 +35,25 @@ public sealed class AgencyApiTests : IssuerTestBase
         problem.ToJsonString().Should().NotContain("Berg", "problem details never echo personal data");
     }
 
+    [Theory]
+    [InlineData("""["unknown-id"]""", "'unknown-id'")]
+    [InlineData("""["eu.europa.ec.eudi.pid_vc_sd_jwt","pid-mdoc"]""", "'pid-mdoc'")]
+    [InlineData("""[]""", null)]
+    public async Task Unknown_credential_configuration_id_is_answered_with_the_valid_ids_OID4VCI_4_1_1(string ids, string? named)
+    {
+        using var api = Factory.CreateApiClient();
+
+        var response = await api.PostAsync("/api/offers", new StringContent($$"""{"personId":"kari-nordmann","credentialConfigurationIds":{{ids}}}""", System.Text.Encoding.UTF8, "application/json"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var message = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]!["credentialConfigurationIds"]![0]!.GetValue<string>();
+        message.Should().Contain($"'{SdJwtConfiguration}'").And.Contain($"'{MdocConfiguration}'");
+        if (named is not null)
+        {
+            message.Should().Contain($"Unknown credential configuration {named}");
+        }
+    }
+
     [Fact]
     public async Task Created_offer_has_location_link_and_expiry()
     {

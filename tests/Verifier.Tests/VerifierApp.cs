@@ -22,11 +22,13 @@ public sealed class VerifierApp : WebApplicationFactory<Program>
 
     private readonly string _clientIdPrefix;
     private readonly Dictionary<string, string?> _extraSettings;
+    private readonly Action<IServiceCollection>? _services;
 
-    public VerifierApp(string clientIdPrefix = ClientIdPrefixes.X509Hash, string? dataDirectory = null, Dictionary<string, string?>? settings = null)
+    public VerifierApp(string clientIdPrefix = ClientIdPrefixes.X509Hash, string? dataDirectory = null, Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         _clientIdPrefix = clientIdPrefix;
         _extraSettings = settings ?? [];
+        _services = services;
         DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), $"verifier-tests-{Guid.NewGuid():N}");
     }
 
@@ -94,6 +96,7 @@ public sealed class VerifierApp : WebApplicationFactory<Program>
             services.AddSingleton<TimeProvider>(Clock);
             services.AddHttpClient(PresentationValidatorAccessor.StatusListHttpClient)
                 .ConfigurePrimaryHttpMessageHandler(() => new StatusListHandler(TestCredentials.StatusLists));
+            _services?.Invoke(services);
         });
     }
 

@@ -18,9 +18,14 @@ internal sealed class OfferService(IOptions<IssuerOptions> options, IssuerEndpoi
         var settings = options.Value;
         var problems = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var ids = request.CredentialConfigurationIds ?? [.. settings.CredentialConfigurations.Keys];
-        if (ids.Count == 0 || ids.Distinct(StringComparer.Ordinal).Count() != ids.Count || ids.Any(id => id is null || !settings.CredentialConfigurations.ContainsKey(id)))
+        var unknown = ids.Where(id => id is null || !settings.CredentialConfigurations.ContainsKey(id)).ToArray();
+        if (ids.Count == 0 || ids.Distinct(StringComparer.Ordinal).Count() != ids.Count || unknown.Length > 0)
         {
-            problems["credentialConfigurationIds"] = ["Must be distinct identifiers of configured credential configurations."];
+            // The caller cannot read the metadata's list from here, so the answer names it.
+            var valid = string.Join(", ", settings.CredentialConfigurations.Keys.Order(StringComparer.Ordinal).Select(id => $"'{id}'"));
+            problems["credentialConfigurationIds"] = unknown.Length > 0
+                ? [$"Unknown credential configuration {string.Join(", ", unknown.Select(id => id is null ? "null" : $"'{id}'"))}; the configured ones are {valid}."]
+                : [$"Must be one or more distinct identifiers of configured credential configurations: {valid}."];
         }
 
         string? inlineClaims = null;

@@ -45,6 +45,13 @@ public sealed class VerifierOptions
     /// <summary>Largest accepted request body of the wallet and API endpoints, in bytes.</summary>
     public int MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>
+    /// PEM files of TLS root certificates trusted for fetching status lists, in addition to the system's, e.g.
+    /// <c>Verifier__StatusListTlsRoots__0=/path/issuer-dev-root.pem</c> for an Issuer with a development certificate.
+    /// The host name is still checked; revocation is not checked for chains that end at these roots.
+    /// </summary>
+    public IList<string> StatusListTlsRoots { get; } = [];
+
     /// <summary>Fetch status lists over plain http from loopback hosts (development and tests only).</summary>
     public bool AllowHttpStatusListOnLoopback { get; set; }
 

@@ -69,6 +69,19 @@ internal sealed class VerifierOptionsValidator : IValidateOptions<VerifierOption
             }
         }
 
+        for (var i = 0; i < options.StatusListTlsRoots.Count; i++)
+        {
+            var path = options.StatusListTlsRoots[i];
+            if (!File.Exists(path))
+            {
+                failures.Add($"Verifier:StatusListTlsRoots:{i} names '{path}', which does not exist.");
+            }
+            else if (!ContainsPemCertificate(path))
+            {
+                failures.Add($"Verifier:StatusListTlsRoots:{i} names '{path}', which holds no PEM certificate.");
+            }
+        }
+
         if (string.IsNullOrWhiteSpace(options.DataDirectory))
         {
             failures.Add("Verifier:DataDirectory must be set.");
@@ -108,4 +121,18 @@ internal sealed class VerifierOptionsValidator : IValidateOptions<VerifierOption
     // Relying-party ids never contain '/', which separates the page's relying party from a browser session in owner ids.
     private static bool IsIdentifier(string? id) =>
         id is { Length: > 0 and <= 64 } && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-');
+
+    private static bool ContainsPemCertificate(string path)
+    {
+        try
+        {
+            var certificates = new System.Security.Cryptography.X509Certificates.X509Certificate2Collection();
+            certificates.ImportFromPemFile(path);
+            return certificates.Count > 0;
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return false;
+        }
+    }
 }

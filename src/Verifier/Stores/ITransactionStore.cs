@@ -18,8 +18,18 @@ public interface ITransactionStore
     /// </summary>
     ValueTask<bool> TryBeginResponseAsync(string id, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>Records the outcome of a response accepted by <see cref="TryBeginResponseAsync"/>.</summary>
-    ValueTask CompleteAsync(string id, TransactionStatus status, string resultJson, byte[]? responseCodeHash, CancellationToken cancellationToken);
+    /// <summary>
+    /// Atomically moves a transaction from <see cref="TransactionStatus.ResponseReceived"/> to <paramref name="status"/>
+    /// (<see cref="TransactionStatus.Verified"/> or <see cref="TransactionStatus.Rejected"/>) with its result. Returns false
+    /// when the transaction was not in <see cref="TransactionStatus.ResponseReceived"/>.
+    /// </summary>
+    ValueTask<bool> CompleteAsync(string id, TransactionStatus status, string resultJson, byte[]? responseCodeHash, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Rejects, with <paramref name="resultJson"/>, every transaction still in <see cref="TransactionStatus.ResponseReceived"/>:
+    /// run at start, before any request is served, for the responses whose validation a crash interrupted. Returns their ids.
+    /// </summary>
+    ValueTask<IReadOnlyList<string>> RejectInterruptedAsync(string resultJson, CancellationToken cancellationToken);
 
     /// <summary>Deletes transactions (with their events, nonces and keys) that expired before <paramref name="expiredBefore"/>.</summary>
     ValueTask<int> PurgeAsync(DateTimeOffset expiredBefore, CancellationToken cancellationToken);

@@ -15,7 +15,7 @@ namespace Wallet.Verifier.Transactions;
 /// The Verifier's protocol logic between the HTTP endpoints and Wallet.Core: creates transactions, serves signed
 /// Request Objects, accepts one response per transaction, validates it and reports the result.
 /// </summary>
-internal sealed class PresentationService
+internal sealed partial class PresentationService
 {
     private static readonly JsonSerializerOptions ResultJson = new(JsonSerializerDefaults.Web);
     private static readonly OpenId4VpLimits Limits = OpenId4VpLimits.Default;
@@ -25,9 +25,10 @@ internal sealed class PresentationService
     private readonly INonceStore _nonces;
     private readonly IEphemeralKeyStore _keys;
     private readonly RequestSigningCredentials _signing;
-    private readonly PresentationValidatorAccessor _validator;
+    private readonly IPresentationValidator _validator;
     private readonly TimeProvider _time;
     private readonly VerifierOptions _options;
+    private readonly ILogger<PresentationService> _logger;
 
     public PresentationService(
         ITransactionStore transactions,
@@ -35,9 +36,10 @@ internal sealed class PresentationService
         INonceStore nonces,
         IEphemeralKeyStore keys,
         RequestSigningCredentials signing,
-        PresentationValidatorAccessor validator,
+        IPresentationValidator validator,
         TimeProvider time,
-        IOptions<VerifierOptions> options)
+        IOptions<VerifierOptions> options,
+        ILogger<PresentationService> logger)
     {
         _transactions = transactions;
         _events = events;
@@ -47,6 +49,7 @@ internal sealed class PresentationService
         _validator = validator;
         _time = time;
         _options = options.Value;
+        _logger = logger;
     }
 
     /// <summary>The Client Identifier prefixes a transaction can use with this deployment's request signing certificate.</summary>
@@ -185,12 +188,21 @@ internal sealed class PresentationService
             return new(400, Error: "invalid_request", ErrorDescription: "The transaction already has its response.");
         }
 
-        await _keys.DeleteAsync(transaction.Id, cancellationToken).ConfigureAwait(false);
-        await LogAsync(transaction.Id, "response_received", response.IsError ? "wallet error response" : $"encrypted={response.ContentEncryption?.Name ?? "no"}", cancellationToken).ConfigureAwait(false);
-        var result = await ValidateAsync(transaction, response, key, now, cancellationToken).ConfigureAwait(false);
-        foreach (var step in result.Steps)
+        // The transaction is now ResponseReceived and must end Verified or Rejected whatever happens next. A wallet that
+        // hangs up must not cancel that, so the request's token stops here (status-list fetches have their own timeout);
+        // a crash is finished at the next start (RejectInterruptedAsync).
+        PresentationResult result;
+        try
         {
-            await LogAsync(transaction.Id, "validation_step", step, cancellationToken).ConfigureAwait(false);
+            result = await ValidateAcceptedAsync(transaction, response, key, now, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            // A defect, not the wallet's input. The message may quote the presentation, so only the type and the stack are logged.
+            LogValidationFailed(_logger, transaction.Id, e.GetType().FullName, e.StackTrace);
+            var failed = PresentationResult.Rejected([new(VerifierErrorCodes.InternalError, "The Verifier could not validate the response because of an internal error; it was rejected.")]);
+            await CompleteAsync(transaction.Id, failed, null).ConfigureAwait(false);
+            return new(StatusCodes.Status500InternalServerError, Error: "server_error", ErrorDescription: "The response could not be processed; the transaction is closed.");
         }
 
         string? redirect = null;
@@ -203,10 +215,30 @@ internal sealed class PresentationService
             redirect = $"{transaction.RedirectUri}#response_code={code}";
         }
 
-        var status = result.IsVerified ? TransactionStatus.Verified : TransactionStatus.Rejected;
-        await _transactions.CompleteAsync(transaction.Id, status, JsonSerializer.Serialize(result, ResultJson), codeHash, cancellationToken).ConfigureAwait(false);
-        await LogAsync(transaction.Id, result.IsVerified ? "verified" : "rejected", result.IsVerified ? null : Codes(result.Errors.Select(e => e.Code)), cancellationToken).ConfigureAwait(false);
+        await CompleteAsync(transaction.Id, result, codeHash).ConfigureAwait(false);
         return new(200, RedirectUri: redirect);
+    }
+
+    /// <summary>
+    /// At start, before any request: rejects every transaction a crash left in <see cref="TransactionStatus.ResponseReceived"/>
+    /// with <see cref="VerifierErrorCodes.ProcessingInterrupted"/> (specs/verifier.md, "Transaction states", says why it is
+    /// not validated again). Returns how many.
+    /// </summary>
+    public async ValueTask<int> RejectInterruptedAsync(CancellationToken cancellationToken)
+    {
+        var result = PresentationResult.Rejected([new(VerifierErrorCodes.ProcessingInterrupted, "The Verifier stopped while validating the response; it was rejected at the next start.")]);
+        var interrupted = await _transactions.RejectInterruptedAsync(JsonSerializer.Serialize(result, ResultJson), cancellationToken).ConfigureAwait(false);
+        foreach (var id in interrupted)
+        {
+            await LogAsync(id, "rejected", VerifierErrorCodes.ProcessingInterrupted, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (interrupted.Count > 0)
+        {
+            LogInterruptedRejected(_logger, interrupted.Count);
+        }
+
+        return interrupted.Count;
     }
 
     /// <summary>The result for the relying party; null when the transaction is unknown or belongs to another relying party.</summary>
@@ -254,6 +286,28 @@ internal sealed class PresentationService
         return transaction is null ? null : await _events.ListAsync(transactionId, cancellationToken).ConfigureAwait(false);
     }
 
+    // Everything between accepting the response and storing its result; whatever it throws is caught by the caller.
+    private async ValueTask<PresentationResult> ValidateAcceptedAsync(TransactionRecord transaction, AuthorizationResponse response, VerifierEncryptionKey? key, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await _keys.DeleteAsync(transaction.Id, cancellationToken).ConfigureAwait(false);
+        await LogAsync(transaction.Id, "response_received", response.IsError ? "wallet error response" : $"encrypted={response.ContentEncryption?.Name ?? "no"}", cancellationToken).ConfigureAwait(false);
+        var result = await ValidateAsync(transaction, response, key, now, cancellationToken).ConfigureAwait(false);
+        foreach (var step in result.Steps)
+        {
+            await LogAsync(transaction.Id, "validation_step", step, cancellationToken).ConfigureAwait(false);
+        }
+
+        return result;
+    }
+
+    // The one transition out of ResponseReceived; not cancellable, for the same reason as above.
+    private async ValueTask CompleteAsync(string transactionId, PresentationResult result, byte[]? codeHash)
+    {
+        var status = result.IsVerified ? TransactionStatus.Verified : TransactionStatus.Rejected;
+        await _transactions.CompleteAsync(transactionId, status, JsonSerializer.Serialize(result, ResultJson), codeHash, CancellationToken.None).ConfigureAwait(false);
+        await LogAsync(transactionId, result.IsVerified ? "verified" : "rejected", result.IsVerified ? null : Codes(result.Errors.Select(e => e.Code)), CancellationToken.None).ConfigureAwait(false);
+    }
+
     private async ValueTask<PresentationResult> ValidateAsync(TransactionRecord transaction, AuthorizationResponse response, VerifierEncryptionKey? key, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (response.IsError)
@@ -280,7 +334,7 @@ internal sealed class PresentationService
         var query = StoredQuery(transaction);
         // OpenID4VP 1.0 B.2.6.1: the handover carries the thumbprint of the ephemeral key for direct_post.jwt, null for direct_post.
         var encryption = ResponseEncryption.ForResponseMode(transaction.ResponseMode, key?.PublicKey);
-        return await _validator.Validator.ValidateAsync(query, response.VpToken!, transaction.ClientId, transaction.Nonce, ResponseUri(transaction.RequestId), encryption, cancellationToken).ConfigureAwait(false);
+        return await _validator.ValidateAsync(query, response.VpToken!, transaction.ClientId, transaction.Nonce, ResponseUri(transaction.RequestId), encryption, cancellationToken).ConfigureAwait(false);
     }
 
     private async ValueTask<VerifierEncryptionKey?> LoadKeyAsync(TransactionRecord transaction, CancellationToken cancellationToken)
@@ -312,4 +366,10 @@ internal sealed class PresentationService
     private static string Codes(IEnumerable<string> codes) => string.Join(", ", codes.Distinct());
 
     private static string NewHandle(int bytes = 16) => System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(bytes));
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Validating the response of transaction {TransactionId} threw {ExceptionType}; the transaction was rejected with verifier.internal_error. {StackTrace}")]
+    private static partial void LogValidationFailed(ILogger logger, string transactionId, string? exceptionType, string? stackTrace);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected {Count} transactions whose validation was interrupted by a stop (verifier.processing_interrupted).")]
+    private static partial void LogInterruptedRejected(ILogger logger, int count);
 }

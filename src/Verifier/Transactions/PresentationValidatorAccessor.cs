@@ -37,5 +37,5 @@ internal sealed class PresentationValidatorAccessor
 
     public X509ChainValidator ChainValidator { get; }
 
-    public PresentationValidator Validator { get; }
+    public IPresentationValidator Validator { get; }
 }

@@ -16,18 +16,11 @@ namespace Wallet.Verifier.Validation;
 /// digests, validity, deviceSignature over the OpenID4VPHandover SessionTranscript, status), then the DCQL query over
 /// the verified credentials. Any failure rejects the whole response; nothing unverified is returned.
 /// </summary>
-internal sealed class PresentationValidator(SdJwtVcVerifier sdJwtVcVerifier, MdocVerifier mdocVerifier)
+internal sealed class PresentationValidator(SdJwtVcVerifier sdJwtVcVerifier, MdocVerifier mdocVerifier) : IPresentationValidator
 {
     private static readonly string[] TechnicalClaims = ["cnf", "status"];
 
-    /// <summary>Validates <paramref name="vpToken"/> against the request it answers.</summary>
-    /// <param name="query">The request's DCQL query.</param>
-    /// <param name="vpToken">The received presentations.</param>
-    /// <param name="clientId">The full Client Identifier (KB-JWT <c>aud</c>, handover).</param>
-    /// <param name="nonce">The request nonce.</param>
-    /// <param name="responseUri">The request's <c>response_uri</c> (handover).</param>
-    /// <param name="encryption">The ephemeral key the response was encrypted to for <c>direct_post.jwt</c>, else <see cref="ResponseEncryption.None"/> (handover, OpenID4VP 1.0 B.2.6.1).</param>
-    /// <param name="cancellationToken">Cancels status list fetches.</param>
+    /// <inheritdoc />
     public async ValueTask<PresentationResult> ValidateAsync(DcqlQuery query, VpToken vpToken, string clientId, string nonce, Uri responseUri, ResponseEncryption encryption, CancellationToken cancellationToken)
     {
         var errors = new List<ResultError>();

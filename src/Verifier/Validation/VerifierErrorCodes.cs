@@ -17,4 +17,16 @@ public static class VerifierErrorCodes
 
     /// <summary>A presentation answers an id that is no Credential Query of the request; it was not verified.</summary>
     public const string UnexpectedPresentation = "verifier.unexpected_presentation";
+
+    /// <summary>
+    /// Validating the response failed unexpectedly (a defect, not the wallet's input); the response is rejected rather than
+    /// left half-processed, and the exception is logged without its message (it may quote the presentation).
+    /// </summary>
+    public const string InternalError = "verifier.internal_error";
+
+    /// <summary>
+    /// The Verifier stopped (crash, <c>kill -9</c>, power loss) while validating the response; at the next start the
+    /// response is rejected rather than validated again (specs/verifier.md, "Transaction states").
+    /// </summary>
+    public const string ProcessingInterrupted = "verifier.processing_interrupted";
 }

@@ -11,6 +11,7 @@ using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using Wallet.Core.Storage;
 using Wallet.Core.Trust;
+using Wallet.Hosting;
 using Wallet.Issuer;
 using Wallet.Issuer.Options;
 using Wallet.Verifier;
@@ -83,6 +84,7 @@ internal sealed class DemoServices : IAsyncDisposable
         try
         {
             // MapPidIssuer loads or generates the issuer's keys, so the root exists before the verifier is configured.
+            issuer.UseProblemResponses();
             issuer.MapPidIssuer();
             var issuerRootPath = Path.Combine(environment.IssuerDirectory, "keys", "root.pem");
 
@@ -101,6 +103,7 @@ internal sealed class DemoServices : IAsyncDisposable
             // The verifier fetches the issuer's status list over https: its client trusts the demo certificate only.
             verifierBuilder.Services.AddSingleton<IHttpMessageHandlerBuilderFilter>(new TrustDemoCertificateFilter(environment.TlsCertificate));
             verifier = verifierBuilder.Build();
+            verifier.UseProblemResponses();
             verifier.MapVerifier();
             _ = verifier.Services.GetRequiredService<RequestSigningCredentials>();
             var verifierRoot = X509CertificateLoader.LoadCertificate(
@@ -139,7 +142,8 @@ internal sealed class DemoServices : IAsyncDisposable
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
 
-    private static WebApplicationBuilder CreateBuilder(string contentRoot, int port, X509Certificate2 certificate)
+    /// <summary>A Development host on loopback <paramref name="port"/> with the demo's certificate; the services and the tests use it.</summary>
+    internal static WebApplicationBuilder CreateBuilder(string contentRoot, int port, X509Certificate2 certificate)
     {
         PrivateFiles.CreateDirectory(contentRoot);
 
@@ -153,7 +157,7 @@ internal sealed class DemoServices : IAsyncDisposable
         return builder;
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         // Port 0 lets the system choose; the services need the port before they start, as it is part of their URLs.
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -4,7 +4,10 @@ using Wallet.Verifier.Transactions;
 
 namespace Wallet.Verifier.Stores.Sqlite;
 
-/// <summary>At start: creates the database, and loads the signing credentials and trust anchors so that a broken setup fails now, not at the first request.</summary>
+/// <summary>
+/// At start: creates the database, loads the signing credentials and trust anchors so that a broken setup fails now, not
+/// at the first request, and finishes the transactions a crash left half-processed.
+/// </summary>
 internal sealed class DatabaseInitializer(IDbContextFactory<VerifierDbContext> contexts, IServiceProvider services) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -16,6 +19,7 @@ internal sealed class DatabaseInitializer(IDbContextFactory<VerifierDbContext> c
 
         _ = services.GetRequiredService<RequestSigningCredentials>();
         _ = services.GetRequiredService<PresentationValidatorAccessor>();
+        await services.GetRequiredService<PresentationService>().RejectInterruptedAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -48,6 +48,7 @@ internal sealed class SqliteVerifierStore(IDbContextFactory<VerifierDbContext> c
 
     public async ValueTask<bool> TryBeginResponseAsync(string id, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        TransactionTransitions.Require(TransactionStatus.Pending, TransactionStatus.ResponseReceived);
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -65,18 +66,40 @@ internal sealed class SqliteVerifierStore(IDbContextFactory<VerifierDbContext> c
         }
     }
 
-    public async ValueTask CompleteAsync(string id, TransactionStatus status, string resultJson, byte[]? responseCodeHash, CancellationToken cancellationToken)
+    public async ValueTask<bool> CompleteAsync(string id, TransactionStatus status, string resultJson, byte[]? responseCodeHash, CancellationToken cancellationToken)
     {
+        TransactionTransitions.Require(TransactionStatus.ResponseReceived, status);
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-            await db.Transactions
+            var updated = await db.Transactions
                 .Where(t => t.Id == id && t.Status == (int)TransactionStatus.ResponseReceived)
                 .ExecuteUpdateAsync(
                     s => s.SetProperty(t => t.Status, (int)status).SetProperty(t => t.ResultJson, resultJson).SetProperty(t => t.ResponseCodeHash, responseCodeHash),
                     cancellationToken)
                 .ConfigureAwait(false);
+            return updated == 1;
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    public async ValueTask<IReadOnlyList<string>> RejectInterruptedAsync(string resultJson, CancellationToken cancellationToken)
+    {
+        TransactionTransitions.Require(TransactionStatus.ResponseReceived, TransactionStatus.Rejected);
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            var interrupted = await db.Transactions.Where(t => t.Status == (int)TransactionStatus.ResponseReceived).Select(t => t.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+            await db.Transactions
+                .Where(t => t.Status == (int)TransactionStatus.ResponseReceived)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, (int)TransactionStatus.Rejected).SetProperty(t => t.ResultJson, resultJson).SetProperty(t => t.ResponseCodeHash, (byte[]?)null), cancellationToken)
+                .ConfigureAwait(false);
+            return interrupted;
         }
         finally
         {

@@ -1,0 +1,127 @@
+using Wallet.Core.Mdoc;
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Wallet.Core.Dcql;
+using Wallet.Core.OpenId4Vp;
+using Wallet.Verifier.Stores;
+using Wallet.Verifier.Validation;
+
+namespace Wallet.Verifier.Tests;
+
+/// <summary>
+/// Every posted response ends as verified or rejected with codes: a validation that throws, and a stop during validation,
+/// leave no transaction in "response received" (issue 10, defect 3; specs/verifier.md "Transaction states").
+/// </summary>
+public sealed class TransactionStateTests
+{
+    private const string SecretInExceptionMessage = "Erika-from-the-presentation";
+
+    [Theory]
+    [InlineData(ResponseModes.DirectPost, null)]
+    [InlineData(ResponseModes.DirectPostJwt, null)]
+    [InlineData(ResponseModes.DirectPost, "https://rp.example/done")]
+    [InlineData(ResponseModes.DirectPostJwt, "https://rp.example/done")]
+    public async Task Response_whose_validation_throws_is_rejected_with_internal_error_and_a_retry_gets_invalid_request_OID4VP_8_2(string responseMode, string? redirectUri)
+    {
+        using var app = new VerifierApp(services: s => s.AddSingleton<IPresentationValidator, ThrowingValidator>());
+        using var api = app.ApiClient();
+        var created = await Api.CreateAsync(api, Api.Body(responseMode, redirectUri: redirectUri));
+        var wallet = EndToEndTests.Wallet(app);
+        var request = await wallet.FetchRequestAsync(created["authorizationRequestUri"]!.GetValue<string>());
+
+        var first = await wallet.RespondAsync(request);
+        var retry = await wallet.PostAsync(request, new Dictionary<string, string>(first.Form));
+
+        first.Response.StatusCode.Should().Be(HttpStatusCode.InternalServerError);
+        first.Body!["error"]!.GetValue<string>().Should().Be("server_error");
+        first.Body.ToJsonString().Should().NotContain(SecretInExceptionMessage).And.NotContain(" at ");
+        retry.Response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        retry.Body!["error"]!.GetValue<string>().Should().Be("invalid_request");
+        var status = await Api.StatusAsync(api, created["transactionId"]!.GetValue<string>());
+        status["status"]!.GetValue<string>().Should().Be("rejected", "no response code is needed to read a rejection that carries no personal data");
+        Api.ErrorCodes(status).Should().Equal(VerifierErrorCodes.InternalError);
+        var events = await api.GetStringAsync($"/api/presentations/{created["transactionId"]}/events");
+        events.Should().Contain(VerifierErrorCodes.InternalError);
+        app.Logs.Messages.Should().Contain(m => m.Contains(VerifierErrorCodes.InternalError, StringComparison.Ordinal) && m.Contains(nameof(InvalidOperationException), StringComparison.Ordinal));
+        app.Logs.Messages.Should().NotContain(m => m.Contains(SecretInExceptionMessage, StringComparison.Ordinal), "exception messages may quote the presentation");
+    }
+
+    [Fact]
+    public async Task Transaction_left_half_processed_by_a_stop_is_rejected_at_the_next_start()
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), $"verifier-tests-{Guid.NewGuid():N}");
+        string requestUri;
+        string id;
+        string untouched;
+        using (var first = new VerifierApp(dataDirectory: dataDirectory))
+        {
+            using var api = first.ApiClient();
+            var created = await Api.CreateAsync(api, Api.Body());
+            (requestUri, id) = (created["requestUri"]!.GetValue<string>(), created["transactionId"]!.GetValue<string>());
+            untouched = (await Api.CreateAsync(api, Api.Body()))["transactionId"]!.GetValue<string>();
+
+            // What kill -9 during validation leaves behind: the response accepted, its result never stored.
+            (await first.Services.GetRequiredService<ITransactionStore>().TryBeginResponseAsync(id, first.Clock.GetUtcNow(), CancellationToken.None)).Should().BeTrue();
+            (await Api.StatusAsync(api, id))["status"]!.GetValue<string>().Should().Be("pending");
+        }
+
+        using var second = new VerifierApp(dataDirectory: dataDirectory);
+        using var api2 = second.ApiClient();
+        var status = await Api.StatusAsync(api2, id);
+        using var wallet = second.WalletClient();
+        using var late = await wallet.GetAsync(new Uri(requestUri));
+
+        status["status"]!.GetValue<string>().Should().Be("rejected");
+        Api.ErrorCodes(status).Should().Equal(VerifierErrorCodes.ProcessingInterrupted);
+        (await Api.StatusAsync(api2, untouched))["status"]!.GetValue<string>().Should().Be("pending", "only half-processed transactions are finished");
+        late.StatusCode.Should().Be(HttpStatusCode.NotFound, "the request of a finished transaction is no longer served");
+        (await api2.GetStringAsync($"/api/presentations/{id}/events")).Should().Contain(VerifierErrorCodes.ProcessingInterrupted);
+    }
+
+    [Theory]
+    [InlineData(TransactionStatus.Pending, TransactionStatus.ResponseReceived, true)]
+    [InlineData(TransactionStatus.ResponseReceived, TransactionStatus.Verified, true)]
+    [InlineData(TransactionStatus.ResponseReceived, TransactionStatus.Rejected, true)]
+    [InlineData(TransactionStatus.Pending, TransactionStatus.Verified, false)]
+    [InlineData(TransactionStatus.Pending, TransactionStatus.Rejected, false)]
+    [InlineData(TransactionStatus.ResponseReceived, TransactionStatus.Pending, false)]
+    [InlineData(TransactionStatus.Verified, TransactionStatus.Rejected, false)]
+    [InlineData(TransactionStatus.Rejected, TransactionStatus.Verified, false)]
+    [InlineData(TransactionStatus.Verified, TransactionStatus.ResponseReceived, false)]
+    [InlineData(TransactionStatus.Rejected, TransactionStatus.Pending, false)]
+    public void Only_the_listed_transitions_are_allowed(TransactionStatus from, TransactionStatus to, bool allowed)
+    {
+        TransactionTransitions.IsAllowed(from, to).Should().Be(allowed);
+        var require = () => TransactionTransitions.Require(from, to);
+        if (allowed)
+        {
+            require.Should().NotThrow();
+        }
+        else
+        {
+            require.Should().Throw<InvalidOperationException>();
+        }
+    }
+
+    [Fact]
+    public async Task Store_refuses_to_complete_a_transaction_that_is_not_response_received()
+    {
+        using var app = new VerifierApp();
+        using var api = app.ApiClient();
+        var id = (await Api.CreateAsync(api, Api.Body()))["transactionId"]!.GetValue<string>();
+        var store = app.Services.GetRequiredService<ITransactionStore>();
+
+        var completedWhilePending = await store.CompleteAsync(id, TransactionStatus.Verified, "{}", null, CancellationToken.None);
+        var toPending = async () => await store.CompleteAsync(id, TransactionStatus.Pending, "{}", null, CancellationToken.None);
+
+        completedWhilePending.Should().BeFalse();
+        await toPending.Should().ThrowAsync<InvalidOperationException>();
+        (await Api.StatusAsync(api, id))["status"]!.GetValue<string>().Should().Be("pending");
+    }
+
+    private sealed class ThrowingValidator : IPresentationValidator
+    {
+        public ValueTask<PresentationResult> ValidateAsync(DcqlQuery query, VpToken vpToken, string clientId, string nonce, Uri responseUri, ResponseEncryption encryption, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException($"Unexpected value {SecretInExceptionMessage}.");
+    }
+}
