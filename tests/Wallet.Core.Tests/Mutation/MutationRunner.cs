@@ -1,0 +1,102 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace Wallet.Core.Tests.Mutation;
+
+/// <summary>
+/// Feeds the planned changes of one surface to its parser or verifier, in parallel, and sorts every outcome:
+/// rejected with codes, accepted for an argued reason, accepted (a failure), rejected without a code (a failure),
+/// or an exception (a failure).
+/// </summary>
+internal static class MutationRunner
+{
+    /// <summary>Fixed, so every run of the sample changes the same places in the same ways.</summary>
+    public const int Seed = 20261202;
+
+    /// <summary>Set to 1 to feed every planned change instead of the bounded sample.</summary>
+    public const string FullRunVariable = "WALLET_MUTATION_FULL";
+
+    public static bool FullRun => Environment.GetEnvironmentVariable(FullRunVariable) == "1";
+
+    /// <summary>
+    /// The bounded sample: every invalid-UTF-8 change (few), and per surface a seeded draw of the byte and
+    /// base64url changes sized so the corpus stays well under 90 s on two cores.
+    /// </summary>
+    public static IReadOnlyList<Mutation> Select(IReadOnlyList<Mutation> plan, int byteSample, int base64UrlSample)
+    {
+        if (FullRun)
+        {
+            return plan;
+        }
+
+        var random = new Random(Seed);
+        return plan.Where(m => m.Family is MutationFamilies.InvalidUtf8 or MutationFamilies.InvalidUtf8Sealed)
+            .Concat(Draw(plan.Where(m => m.Family == MutationFamilies.Byte).ToArray(), byteSample, random))
+            .Concat(Draw(plan.Where(m => m.Family == MutationFamilies.Base64UrlCharacter).ToArray(), base64UrlSample, random))
+            .ToArray();
+    }
+
+    public static MutationReport Run(MutationSurface surface, IReadOnlyList<Mutation> mutations)
+    {
+        var failures = new ConcurrentBag<(Mutation Mutation, string Problem)>();
+        var byDesign = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+        var codes = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+        var families = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+        var clock = Stopwatch.StartNew();
+        Parallel.ForEach(mutations, mutation =>
+        {
+            families.AddOrUpdate(mutation.Family, 1, (_, n) => n + 1);
+            var changed = MutationFamilies.Apply(surface, mutation);
+            Verdict verdict;
+            try
+            {
+                verdict = surface.Evaluate(changed);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                failures.Add((mutation, $"threw {e.GetType().Name}: {e.Message} at {e.StackTrace?.Split('\n').FirstOrDefault()?.Trim()}"));
+                return;
+            }
+
+            if (verdict.Accepted)
+            {
+                if (verdict.Codes.Count > 0)
+                {
+                    failures.Add((mutation, $"accepted with codes [{string.Join(", ", verdict.Codes)}]"));
+                }
+                else if (surface.ByDesign(mutation, changed, verdict) is { } reason)
+                {
+                    byDesign.AddOrUpdate(reason, 1, (_, n) => n + 1);
+                }
+                else
+                {
+                    failures.Add((mutation, "accepted"));
+                }
+
+                return;
+            }
+
+            if (verdict.Codes.Count == 0 || verdict.Codes.Any(string.IsNullOrWhiteSpace))
+            {
+                failures.Add((mutation, "rejected without a code"));
+                return;
+            }
+
+            codes.AddOrUpdate(verdict.Codes[0], 1, (_, n) => n + 1);
+        });
+        clock.Stop();
+        return new MutationReport(surface.Name, mutations.Count, families, codes, byDesign, failures.OrderBy(f => f.Mutation.Family, StringComparer.Ordinal).ThenBy(f => f.Mutation.Offset).ToArray(), clock.Elapsed);
+    }
+
+    private static IEnumerable<Mutation> Draw(Mutation[] population, int count, Random random)
+    {
+        if (population.Length <= count)
+        {
+            return population;
+        }
+
+        var drawn = (Mutation[])population.Clone();
+        random.Shuffle(drawn);
+        return drawn.Take(count);
+    }
+}
