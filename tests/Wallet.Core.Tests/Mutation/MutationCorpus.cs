@@ -223,10 +223,18 @@ public sealed class MutationCorpus : IDisposable
         // ISO/IEC 18013-5 8.3.2.1.2.2: IssuerSigned.nameSpaces is optional and, by design of selective disclosure,
         // covered by no signature: with its key renamed the response is a valid one that discloses nothing (the
         // argument and the test of AnnexDByteFlipTests, region "IssuerSigned 'nameSpaces' member name").
-        string? NothingDisclosed(byte[] valid, Mutation mutation, Verdict verdict) =>
-            verdict.Disclosed == 0 && IssuerNameSpacesKey(valid).Contains(mutation.Offset)
-                ? "IssuerSigned.nameSpaces renamed: a valid response that discloses no element (18013-5 8.3.2.1.2.2)"
+        static string? NothingDisclosed(byte[] valid, byte[]? changed, Verdict verdict)
+        {
+            if (verdict.Disclosed != 0 || changed is null || changed.Length != valid.Length)
+            {
+                return null;
+            }
+
+            var key = IssuerNameSpacesKey(valid);
+            return Enumerable.Range(0, valid.Length).All(i => valid[i] == changed[i] || key.Contains(i))
+                ? "IssuerSigned 'nameSpaces' renamed: a valid response that discloses no element (18013-5 8.3.2.1.2.2)"
                 : null;
+        }
 
         var deviceResponse = response.Encoded.ToArray();
         Add(new MutationSurface
@@ -235,7 +243,7 @@ public sealed class MutationCorpus : IDisposable
             Valid = deviceResponse,
             Shape = SurfaceShape.Cbor,
             Evaluate = input => Verify(verifier.VerifyAsync(input, transcript)),
-            ByDesign = (mutation, _, verdict) => mutation.Family == MutationFamilies.Byte ? NothingDisclosed(deviceResponse, mutation, verdict) : null,
+            ByDesign = (_, changed, verdict) => NothingDisclosed(deviceResponse, changed, verdict),
         });
         Add(new MutationSurface
         {
@@ -243,6 +251,7 @@ public sealed class MutationCorpus : IDisposable
             Valid = Bytes(response.ToBase64Url()),
             Shape = SurfaceShape.Compact,
             Evaluate = input => Verify(verifier.VerifyAsync(Text(input), transcript)),
+            ByDesign = (_, changed, verdict) => NothingDisclosed(deviceResponse, Base64Url.IsValid(changed) ? Base64Url.DecodeFromUtf8(changed) : null, verdict),
         });
 
         var issuerSigned = issued.Encoded.ToArray();
@@ -254,7 +263,7 @@ public sealed class MutationCorpus : IDisposable
             Evaluate = input => IssuerSigned.TryParse(input, out var parsed, out var error)
                 ? Wait(VerifyIssuerSigned(verifier, parsed))
                 : Verdict.Of(false, [error]),
-            ByDesign = (mutation, _, verdict) => NothingDisclosed(issuerSigned, mutation, verdict),
+            ByDesign = (_, changed, verdict) => NothingDisclosed(issuerSigned, changed, verdict),
         });
 
         static Verdict Verify(ValueTask<MdocVerificationResult> pending)
@@ -273,11 +282,11 @@ public sealed class MutationCorpus : IDisposable
     /// <summary>The offsets of the text "nameSpaces" where a map follows it: the key of IssuerSigned.nameSpaces (DeviceSigned's is followed by tag 24).</summary>
     private static HashSet<int> IssuerNameSpacesKey(byte[] cbor)
     {
-        var key = "\u006AnameSpaces"u8;
+        byte[] key = [0x6A, .. "nameSpaces"u8]; // text(10) "nameSpaces"
         var offsets = new HashSet<int>();
-        for (var i = cbor.AsSpan().IndexOf(key); i >= 0 && i + key.Length < cbor.Length; i = cbor.AsSpan(i + 1).IndexOf(key) is var next and >= 0 ? i + 1 + next : -1)
+        for (var i = 0; i + key.Length < cbor.Length; i++)
         {
-            if (cbor[i + key.Length] is >= 0xA0 and <= 0xBF)
+            if (cbor.AsSpan(i).StartsWith(key) && cbor[i + key.Length] is >= 0xA0 and <= 0xBF)
             {
                 offsets.UnionWith(Enumerable.Range(i + 1, key.Length - 1));
             }

@@ -28,6 +28,11 @@ internal sealed record MutationReport(
             text.AppendLine($"  by design {count} × {reason}");
         }
 
+        foreach (var group in Failures.GroupBy(f => $"{f.Mutation.Family}: {Shape(f.Problem)}").OrderByDescending(g => g.Count()))
+        {
+            text.AppendLine($"  FAILED {group.Count()} × {group.Key}; e.g. {group.First().Mutation}: {group.First().Problem}");
+        }
+
         foreach (var (code, count) in FirstCodes.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal))
         {
             text.AppendLine($"  {count,7} × {code}");
@@ -35,4 +40,8 @@ internal sealed record MutationReport(
 
         return text.ToString();
     }
+
+    /// <summary>A failure without its particulars, so that failures of one cause group together.</summary>
+    private static string Shape(string problem) =>
+        System.Text.RegularExpressions.Regex.Replace(problem.Split(" (original", StringSplitOptions.None)[0], @"'[^']*'|[0-9]+", "…");
 }

@@ -54,7 +54,7 @@ internal static class MutationRunner
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                failures.Add((mutation, $"threw {e.GetType().Name}: {e.Message} at {e.StackTrace?.Split('\n').FirstOrDefault()?.Trim()}"));
+                failures.Add((mutation, $"threw {e.GetType().Name}: {e.Message} {OurFrame(e)}"));
                 return;
             }
 
@@ -70,7 +70,7 @@ internal static class MutationRunner
                 }
                 else
                 {
-                    failures.Add((mutation, "accepted"));
+                    failures.Add((mutation, $"accepted (original around it: {Around(surface.Valid, mutation.Offset)})"));
                 }
 
                 return;
@@ -86,6 +86,17 @@ internal static class MutationRunner
         });
         clock.Stop();
         return new MutationReport(surface.Name, mutations.Count, families, codes, byDesign, failures.OrderBy(f => f.Mutation.Family, StringComparer.Ordinal).ThenBy(f => f.Mutation.Offset).ToArray(), clock.Elapsed);
+    }
+
+    /// <summary>The innermost frame of our own code, which names the reader that let the exception through.</summary>
+    private static string OurFrame(Exception e) =>
+        e.StackTrace?.Split('\n').Select(f => f.Trim()).FirstOrDefault(f => f.StartsWith("at Wallet.", StringComparison.Ordinal)) ?? "(no frame of ours)";
+
+    private static string Around(byte[] valid, int offset)
+    {
+        var start = Math.Clamp(offset - 12, 0, valid.Length);
+        var end = Math.Clamp(offset + 12, start, valid.Length);
+        return string.Concat(valid.AsSpan(start, end - start).ToArray().Select(b => b is >= 0x20 and < 0x7F ? ((char)b).ToString() : $"\\x{b:x2}"));
     }
 
     private static IEnumerable<Mutation> Draw(Mutation[] population, int count, Random random)

@@ -13,20 +13,16 @@ internal static class StrictJson
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>Null when the change is harmless by the rule above; otherwise why not.</summary>
-    public static string? ValueChange(byte[] original, Mutation mutation, byte[] changed)
+    /// <summary>Why an accepted change is harmless by the rule above, or null when it is not.</summary>
+    /// <param name="original">The valid JSON.</param>
+    /// <param name="mutation">A change of the JSON itself (byte or invalid UTF-8 family).</param>
+    /// <param name="seen">The JSON as the parser received it.</param>
+    public static string? ValueChange(byte[] original, Mutation mutation, byte[] seen)
     {
-        if (mutation.Family != MutationFamilies.Byte && mutation.Family != MutationFamilies.Base64UrlCharacter)
-        {
-            return "an invalid UTF-8 sequence was accepted";
-        }
-
-        if (!IsValueOffset(original, mutation.Offset))
-        {
-            return "the change is outside every string and number, yet the result was accepted";
-        }
-
-        return IsStrict(changed) ? null : "accepted JSON that is not strict (invalid UTF-8, lone surrogate or duplicate member)";
+        var position = mutation.Family == MutationFamilies.InvalidUtf8 ? mutation.Argument : mutation.Offset;
+        return IsValueOffset(original, position) && IsStrict(seen)
+            ? "unsigned JSON: a string or number became another, well-formed value"
+            : null;
     }
 
     public static bool IsStrict(byte[] json)
