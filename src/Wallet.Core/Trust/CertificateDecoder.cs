@@ -51,14 +51,37 @@ internal static class CertificateDecoder
             _ = certificate.NotAfter;
             _ = certificate.Subject;
             _ = certificate.Issuer;
-            reason = null;
-            return true;
         }
         catch (CryptographicException)
         {
             certificate?.Dispose();
             certificate = null;
             reason = "it is not an X.509 certificate";
+            return false;
+        }
+
+        // Likewise the extensions the chain checks read and the public key: a Basic Constraints, Key Usage, key
+        // identifier or EKU value that does not decode, or an EC point off its curve, throws only when read.
+        try
+        {
+            _ = CertificateFacts.IsCa(certificate);
+            _ = CertificateFacts.KeyUsage(certificate);
+            _ = CertificateFacts.ExtendedKeyUsages(certificate);
+            _ = CertificateFacts.SubjectKeyId(certificate);
+            _ = CertificateFacts.AuthorityKeyId(certificate);
+            using (certificate.GetECDsaPublicKey())
+            {
+            }
+
+            reason = null;
+            return true;
+        }
+        catch (Exception e) when (e is CryptographicException or AsnContentException)
+        {
+            // Key Usage surfaces the ASN.1 reader's own exception rather than a CryptographicException.
+            certificate.Dispose();
+            certificate = null;
+            reason = "an extension or its public key cannot be decoded";
             return false;
         }
     }
