@@ -448,7 +448,7 @@ public sealed class MutationCorpus : IDisposable
 
             // The text API takes a .NET string: bytes that are not UTF-8 arrive as U+FFFD, as any decoder hands them over.
             Evaluate = input => Verdict.Of(DcqlQuery.TryParse(Text(input), out _, out var errors), errors),
-            ByDesign = (mutation, changed, _) => StrictJson.ValueChange(dcql, mutation, Bytes(Text(changed))),
+            ByDesign = (mutation, changed, _) => UnsignedJsonRule.ValueChange(dcql, mutation, Bytes(Text(changed))),
         });
 
         // The Wallet meets the query as the dcql_query member of a Request Object payload, read by the JOSE layer.
@@ -469,7 +469,7 @@ public sealed class MutationCorpus : IDisposable
 
                 return Verdict.Of(DcqlQuery.TryParse(jws.Payload.GetProperty("dcql_query"), out _, out var errors), errors);
             },
-            ByDesign = (mutation, changed, _) => StrictJson.ValueChange(dcql, mutation, changed),
+            ByDesign = (mutation, changed, _) => UnsignedJsonRule.ValueChange(dcql, mutation, changed),
         });
 
         var body = Bytes(new System.Text.Json.Nodes.JsonObject
@@ -483,7 +483,7 @@ public sealed class MutationCorpus : IDisposable
             Valid = body,
             Shape = SurfaceShape.Json,
             Evaluate = input => CredentialRequest.TryParse(input, OpenId4VciLimits.Default, out _, out var error) ? new Verdict(true, []) : Verdict.Of(false, [error]),
-            ByDesign = (mutation, changed, _) => StrictJson.ValueChange(body, mutation, changed),
+            ByDesign = (mutation, changed, _) => UnsignedJsonRule.ValueChange(body, mutation, changed),
         });
     }
 }

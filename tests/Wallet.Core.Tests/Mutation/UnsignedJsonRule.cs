@@ -9,7 +9,7 @@ namespace Wallet.Core.Tests.Mutation;
 /// member names) and the change lies inside a string or a number of the original, so it changed a value or a name
 /// and not the structure.
 /// </summary>
-internal static class StrictJson
+internal static class UnsignedJsonRule
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
