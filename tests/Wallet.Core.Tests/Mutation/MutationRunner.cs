@@ -16,13 +16,22 @@ internal static class MutationRunner
     /// <summary>Set to 1 to feed every planned change instead of the bounded sample.</summary>
     public const string FullRunVariable = "WALLET_MUTATION_FULL";
 
+    /// <summary>Sets how many byte and how many base64url changes the sample draws per surface (CI: <see cref="CiSampleSize"/>).</summary>
+    public const string SampleSizeVariable = "WALLET_MUTATION_SAMPLE";
+
+    /// <summary>Sized so that the whole corpus stays well under 90 s on two cores.</summary>
+    public const int CiSampleSize = 600;
+
     public static bool FullRun => Environment.GetEnvironmentVariable(FullRunVariable) == "1";
 
+    public static int SampleSize =>
+        int.TryParse(Environment.GetEnvironmentVariable(SampleSizeVariable), out var size) && size > 0 ? size : CiSampleSize;
+
     /// <summary>
-    /// The bounded sample: every invalid-UTF-8 change (few), and per surface a seeded draw of the byte and
-    /// base64url changes sized so the corpus stays well under 90 s on two cores.
+    /// The whole plan for a full run; otherwise every invalid-UTF-8 change (few), and a seeded draw of
+    /// <see cref="SampleSize"/> byte and as many base64url changes.
     /// </summary>
-    public static IReadOnlyList<Mutation> Select(IReadOnlyList<Mutation> plan, int byteSample, int base64UrlSample)
+    public static IReadOnlyList<Mutation> Select(IReadOnlyList<Mutation> plan)
     {
         if (FullRun)
         {
@@ -31,8 +40,8 @@ internal static class MutationRunner
 
         var random = new Random(Seed);
         return plan.Where(m => m.Family is MutationFamilies.InvalidUtf8 or MutationFamilies.InvalidUtf8Sealed)
-            .Concat(Draw(plan.Where(m => m.Family == MutationFamilies.Byte).ToArray(), byteSample, random))
-            .Concat(Draw(plan.Where(m => m.Family == MutationFamilies.Base64UrlCharacter).ToArray(), base64UrlSample, random))
+            .Concat(Draw(plan.Where(m => m.Family == MutationFamilies.Byte).ToArray(), SampleSize, random))
+            .Concat(Draw(plan.Where(m => m.Family == MutationFamilies.Base64UrlCharacter).ToArray(), SampleSize, random))
             .ToArray();
     }
 
