@@ -51,15 +51,27 @@ internal static class CertificateDecoder
             _ = certificate.NotAfter;
             _ = certificate.Subject;
             _ = certificate.Issuer;
-            ReadExtensionsAndKey(certificate);
-            reason = null;
-            return true;
         }
         catch (CryptographicException)
         {
             certificate?.Dispose();
             certificate = null;
             reason = "it is not an X.509 certificate";
+            return false;
+        }
+
+        try
+        {
+            ReadExtensionsAndKey(certificate);
+            reason = null;
+            return true;
+        }
+        catch (Exception e) when (e is CryptographicException or AsnContentException)
+        {
+            // Key Usage surfaces the ASN.1 reader's own exception rather than a CryptographicException.
+            certificate.Dispose();
+            certificate = null;
+            reason = "an extension or its public key cannot be decoded";
             return false;
         }
     }

@@ -218,4 +218,47 @@ public class X5cParserTests
 
         error!.Code.Should().Be(TrustErrorCodes.MalformedCertificate);
     }
+
+    /// <summary>
+    /// Extensions the chain checks read (RFC 5280 §4.2.1.1, .2, .3, .9, .12) whose values are not what their OID
+    /// promises: the platform decodes them only when they are read, which used to throw in the middle of a chain
+    /// validation (found by the mutation corpus).
+    /// </summary>
+    public static TheoryData<string> CorruptedExtensions => new() { "2.5.29.19", "2.5.29.15", "2.5.29.35", "2.5.29.14", "2.5.29.37" };
+
+    [Theory]
+    [MemberData(nameof(CorruptedExtensions))]
+    public void Certificate_whose_extension_cannot_be_decoded_is_malformed_not_an_exception_RFC5280_4_2(string oid)
+    {
+        using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest("CN=corrupted extension", key, System.Security.Cryptography.HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509Extension(oid, [0x05, 0x00], critical: false)); // NULL: none of them is a NULL
+        using var certificate = IssueWithoutPrivateKey(request);
+
+        X5cParser.TryParseDer([certificate.RawData], out _, out var error).Should().BeFalse();
+
+        error!.Code.Should().Be(TrustErrorCodes.MalformedCertificate);
+    }
+
+    [Fact]
+    public void Certificate_whose_EC_public_key_is_not_a_point_of_its_curve_is_malformed_not_an_exception_RFC5480_2_2()
+    {
+        var ecPublicKey = new System.Security.Cryptography.Oid("1.2.840.10045.2.1");
+        byte[] p256 = [0x06, 0x08, 0x2A, 0x86, 0x48, 0xCE, 0x3D, 0x03, 0x01, 0x07];
+        byte[] point = [0x04, .. Enumerable.Repeat((byte)0x01, 64)];
+        var publicKey = new PublicKey(ecPublicKey, new System.Security.Cryptography.AsnEncodedData(ecPublicKey, p256), new System.Security.Cryptography.AsnEncodedData(ecPublicKey, point));
+        var request = new CertificateRequest(new X500DistinguishedName("CN=off-curve key"), publicKey, System.Security.Cryptography.HashAlgorithmName.SHA256);
+        using var certificate = IssueWithoutPrivateKey(request);
+
+        X5cParser.TryParseDer([certificate.RawData], out _, out var error).Should().BeFalse();
+
+        error!.Code.Should().Be(TrustErrorCodes.MalformedCertificate);
+    }
+
+    /// <summary>Signs <paramref name="request"/> with a throwaway issuer; unlike CreateSelfSigned this never reads the new certificate's extensions.</summary>
+    private static X509Certificate2 IssueWithoutPrivateKey(CertificateRequest request)
+    {
+        using var issuer = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        return request.Create(new X500DistinguishedName("CN=issuer"), X509SignatureGenerator.CreateForECDsa(issuer), DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddYears(100), [0x01]);
+    }
 }
