@@ -6,5 +6,5 @@ namespace Wallet.Fuzz;
 /// </summary>
 /// <param name="Name">The name given on the command line and the folder of its corpus.</param>
 /// <param name="Description">What the harness drives.</param>
-/// <param name="Run">Runs one input.</param>
-internal sealed record FuzzTarget(string Name, string Description, Action<byte[]> Run);
+/// <param name="Run">Runs one input; true when the input passed every check (a valid artifact).</param>
+internal sealed record FuzzTarget(string Name, string Description, Func<byte[], bool> Run);

@@ -39,7 +39,7 @@ if (target is null)
 
 // Persistent mode: one process runs many inputs, which is what makes .NET fast enough under AFL. The harnesses keep
 // no state between inputs beyond their fixed verifiers.
-Fuzzer.Run(stream => target.Run(ReadAll(stream)));
+Fuzzer.Run(stream => _ = target.Run(ReadAll(stream)));
 return 0;
 
 static int Replay(string name, string[] paths)
@@ -52,12 +52,12 @@ static int Replay(string name, string[] paths)
     }
 
     var files = paths.SelectMany(p => Directory.Exists(p) ? Directory.EnumerateFiles(p, "*", SearchOption.AllDirectories) : [p]).Order(StringComparer.Ordinal).ToList();
-    var findings = 0;
+    var (findings, accepted) = (0, 0);
     foreach (var file in files)
     {
         try
         {
-            target.Run(File.ReadAllBytes(file));
+            accepted += target.Run(File.ReadAllBytes(file)) ? 1 : 0;
         }
 #pragma warning disable CA1031 // Replay reports every escaping exception: that is what it looks for.
         catch (Exception e)
@@ -68,7 +68,7 @@ static int Replay(string name, string[] paths)
         }
     }
 
-    Console.WriteLine($"{target.Name}: {files.Count} inputs, {findings} findings");
+    Console.WriteLine($"{target.Name}: {files.Count} inputs, {accepted} accepted, {findings} findings");
     return findings == 0 ? 0 : 1;
 }
 
