@@ -3,6 +3,7 @@
 #   tests/Wallet.Fuzz/fuzz.sh <target> [executions=1000000] [max-seconds=3600]
 # Needs afl++ (Debian: apt-get install afl++) and the dotnet tool SharpFuzz.CommandLine 2.3.0
 # (dotnet tool install --tool-path "$FUZZ_WORK/tools" SharpFuzz.CommandLine --version 2.3.0; done here when missing).
+# Exits 1 when the campaign saved a crash or a hang.
 # FUZZ_WORK (default /tmp/wallet-fuzz) holds the instrumented build and the findings: out/<target>/default/
 # {crashes,hangs,queue,fuzzer_stats}. Set FUZZ_NO_BUILD=1 to reuse the instrumented build of an earlier run.
 set -euo pipefail
@@ -31,5 +32,11 @@ export AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_NO_AFFINITY=1 AFL
 # virtual memory than it uses; -E/-V stop the campaign after that many executions or seconds.
 nice -n 19 afl-fuzz -i "$here/corpus/$target" -o "$out" -t 2000 -m none -E "$executions" -V "$seconds" \
   -- dotnet "$work/bin/Wallet.Fuzz.dll" "$target" >"$out.log" 2>&1 || true
+stats="$out/default/fuzzer_stats"
+[ -f "$stats" ] || { echo "afl-fuzz did not start; see $out.log"; tail -20 "$out.log"; exit 1; }
 grep -E '^(start_time|last_update|run_time|execs_done|execs_per_sec|corpus_count|bitmap_cvg|edges_found|total_edges|saved_crashes|saved_hangs|afl_version) ' \
-  "$out/default/fuzzer_stats"
+  "$stats"
+# A campaign fails on any crash (an exception escaping the typed result) or hang; the inputs are in crashes/ and hangs/.
+crashes=$(awk -F: '/^saved_crashes/ {gsub(/ /, "", $2); print $2}' "$stats")
+hangs=$(awk -F: '/^saved_hangs/ {gsub(/ /, "", $2); print $2}' "$stats")
+[ "$crashes" = 0 ] && [ "$hangs" = 0 ]
