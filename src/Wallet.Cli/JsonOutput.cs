@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Wallet.Core.Json;
 
 namespace Wallet.Cli;
 
@@ -26,14 +27,9 @@ internal static class JsonOutput
     /// <summary>Parses a JSON object given by the user; malformed JSON is a usage error naming the source.</summary>
     public static JsonObject ParseObject(string json, string described)
     {
-        JsonNode? node;
-        try
+        if (!StrictJson.TryParseNode(json, 32, allowDuplicateProperties: false, out var node, out var error))
         {
-            node = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { MaxDepth = 32, AllowDuplicateProperties = false });
-        }
-        catch (JsonException e)
-        {
-            throw new UsageException($"The {described} is not valid JSON: {e.Message}");
+            throw new UsageException($"The {described} is not valid JSON: {error}");
         }
 
         return node as JsonObject ?? throw new UsageException($"The {described} must be a JSON object.");

@@ -4,6 +4,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Wallet.Core.Jose;
+using Wallet.Core.Json;
 
 namespace Wallet.Cli;
 
@@ -178,14 +179,9 @@ internal static class KeyFiles
 
     private static JsonDocument ParseJwk(string text, string described)
     {
-        try
-        {
-            return JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 4, AllowDuplicateProperties = false });
-        }
-        catch (JsonException)
-        {
-            throw new UsageException($"The {described} starts like a JWK but is not valid JSON.");
-        }
+        return StrictJson.TryParse(text, 4, allowDuplicateProperties: false, out var document, out var error)
+            ? document
+            : throw new UsageException($"The {described} starts like a JWK but is not valid JSON: {error}");
     }
 
     private static ECDsa ReadJwk(JsonElement jwk, string described, bool requirePrivate)

@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using Wallet.Core.Json;
 using Wallet.Core.OAuth;
 
 namespace Wallet.Client;
@@ -9,8 +9,7 @@ namespace Wallet.Client;
 /// <summary>The HTTP plumbing shared by both clients: bounded bodies, error extraction, step timing.</summary>
 internal sealed class WalletHttp(HttpClient http, WalletClientOptions options)
 {
-    private static readonly JsonNodeOptions NodeOptions = new() { PropertyNameCaseInsensitive = false };
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 32 };
+    private const int MaxDepth = 32;
 
     public WalletClientOptions Options => options;
 
@@ -134,16 +133,10 @@ internal sealed class WalletHttp(HttpClient http, WalletClientOptions options)
             return false;
         }
 
-        try
+        if (StrictJson.TryParseNode(body, MaxDepth, allowDuplicateProperties: true, out var node, out _) && node is JsonObject parsed)
         {
-            if (JsonNode.Parse(body, NodeOptions, DocumentOptions) is JsonObject parsed)
-            {
-                json = parsed;
-                return true;
-            }
-        }
-        catch (JsonException)
-        {
+            json = parsed;
+            return true;
         }
 
         return false;

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Wallet.Core.Json;
 using Wallet.Core.StatusList;
 using Wallet.Issuer.Options;
 using Wallet.Issuer.Protocol;
@@ -15,6 +16,7 @@ namespace Wallet.Issuer.Endpoints;
 internal static class OfferEndpoints
 {
     public const string ApiKeyHeader = "X-API-Key";
+    private const int MaxRequestBytes = 64 * 1024;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow };
 
     public static void Map(IEndpointRouteBuilder routes, IssuerEndpoints endpoints)
@@ -26,14 +28,22 @@ internal static class OfferEndpoints
                 return Results.Problem(statusCode: 401, title: "A valid API key is required in the X-API-Key header.");
             }
 
-            CreateOfferRequest? request;
-            try
+            var body = await TokenEndpoints.ReadBoundedAsync(context.Request, MaxRequestBytes, cancellationToken).ConfigureAwait(false);
+            CreateOfferRequest? request = null;
+            if (body.Length < MaxRequestBytes && StrictJson.TryParse(body, 16, allowDuplicateProperties: false, out var document, out _))
             {
-                request = await JsonSerializer.DeserializeAsync<CreateOfferRequest>(context.Request.Body, Json, cancellationToken).ConfigureAwait(false);
-            }
-            catch (JsonException)
-            {
-                request = null;
+                using (document)
+                {
+                    try
+                    {
+                        // Deserialized from the checked document, so the inline claims hold only valid strings.
+                        request = document.RootElement.Deserialize<CreateOfferRequest>(Json);
+                    }
+                    catch (JsonException)
+                    {
+                        request = null;
+                    }
+                }
             }
 
             if (request is null)

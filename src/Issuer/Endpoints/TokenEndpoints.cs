@@ -99,7 +99,7 @@ internal static class TokenEndpoints
             [.. context.Request.Headers[ClientAttestation.PopHeaderName].Select(v => v ?? string.Empty)]);
     }
 
-    private static async Task<byte[]> ReadBoundedAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
+    internal static async Task<byte[]> ReadBoundedAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];

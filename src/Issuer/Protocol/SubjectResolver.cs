@@ -1,5 +1,5 @@
-using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Wallet.Core.Json;
 using Wallet.Core.Pid;
 using Wallet.Issuer.Options;
 using Wallet.Issuer.Pid;
@@ -22,8 +22,9 @@ internal sealed class SubjectResolver(IAuthenticSource authenticSource, IOptions
 
         if (offer.InlineClaimsJson is { } json)
         {
-            using var document = JsonDocument.Parse(json);
-            return PidClaimsReader.TryRead(document.RootElement, options.Value.IssuingAuthority, options.Value.IssuingCountry, out var pid, out _) ? pid : null;
+            // Stored from a request body that passed StrictJson; read back through it all the same.
+            return StrictJson.TryParseElement(json, 16, allowDuplicateProperties: false, out var claims, out _)
+                && PidClaimsReader.TryRead(claims, options.Value.IssuingAuthority, options.Value.IssuingCountry, out var pid, out _) ? pid : null;
         }
 
         return null;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Wallet.Core.Dcql;
+using Wallet.Core.Json;
 using Wallet.Core.OpenId4Vp;
 using Wallet.Verifier.Stores;
 using Wallet.Verifier.Transactions;
@@ -84,14 +85,9 @@ internal static class RelyingPartyEndpoints
     {
         command = null!;
         problems = [];
-        JsonDocument document;
-        try
+        if (!StrictJson.TryParse(body, 32, allowDuplicateProperties: false, out var document, out var jsonError))
         {
-            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 32, AllowDuplicateProperties = false });
-        }
-        catch (JsonException)
-        {
-            problems.Add(new("api.invalid_json", "The body is not well-formed JSON without duplicate members."));
+            problems.Add(jsonError.Code == JsonErrorCodes.InvalidUtf8 ? jsonError : new("api.invalid_json", $"The body is not well-formed JSON without duplicate members: {jsonError.Message}"));
             return false;
         }
 

@@ -1,8 +1,8 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Wallet.Core;
 using Wallet.Core.Dcql;
+using Wallet.Core.Json;
 using Wallet.Core.OpenId4Vp;
 using Wallet.Verifier.Endpoints;
 using Wallet.Verifier.Options;
@@ -81,7 +81,7 @@ internal static class DemoPageEndpoints
                 created.AuthorizationRequestUri,
                 QrCode = $"{PagePath}/presentations/{created.TransactionId}/qr.svg",
                 created.ExpiresAt,
-                DcqlQuery = JsonNode.Parse(command.Query.Json.GetRawText()),
+                DcqlQuery = StrictJson.ToNode(command.Query.Json),
                 SameDevice = command.RedirectUri is not null,
             },
             statusCode: StatusCodes.Status201Created);
@@ -120,14 +120,9 @@ internal static class DemoPageEndpoints
     {
         command = null!;
         problem = null!;
-        JsonNode? root;
-        try
+        if (!StrictJson.TryParseNode(body, 8, allowDuplicateProperties: false, out var root, out var jsonError))
         {
-            root = JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { MaxDepth = 8, AllowDuplicateProperties = false });
-        }
-        catch (JsonException)
-        {
-            problem = new("api.invalid_json", "The body is not well-formed JSON without duplicate members.");
+            problem = jsonError.Code == JsonErrorCodes.InvalidUtf8 ? jsonError : new("api.invalid_json", $"The body is not well-formed JSON without duplicate members: {jsonError.Message}");
             return false;
         }
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Wallet.Core;
 using Wallet.Core.Dcql;
+using Wallet.Core.Json;
 using Wallet.Core.SdJwt;
 
 namespace Wallet.Cli.Commands;
@@ -74,18 +75,11 @@ internal static class DcqlCommand
 
     private static JsonElement? TryReadRequestMember(string text)
     {
-        try
-        {
-            using var document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 64 });
-            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty(RequestMember, out var member)
-                ? member.Clone()
-                : null;
-        }
-        catch (JsonException)
-        {
-            // DcqlQuery.TryParse reports malformed JSON with its own error code.
-            return null;
-        }
+        // On failure DcqlQuery.TryParse reports the malformed JSON with its own error code.
+        return StrictJson.TryParseElement(text, 64, allowDuplicateProperties: true, out var root, out _)
+            && root.ValueKind == JsonValueKind.Object && root.TryGetProperty(RequestMember, out var member)
+            ? member
+            : null;
     }
 
     /// <summary>The credentials a file holds: one SD-JWT VC or mdoc, or every document of a DeviceResponse.</summary>

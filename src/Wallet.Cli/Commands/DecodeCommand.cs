@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Wallet.Core.Json;
 using Wallet.Core.Mdoc;
 using Wallet.Core.SdJwt;
 using Wallet.Core.Trust;
@@ -91,15 +92,15 @@ internal static class DecodeCommand
             {
                 ["salt"] = disclosure.Salt,
                 ["name"] = disclosure.ClaimName,
-                ["value"] = ToNode(disclosure.Value),
+                ["value"] = StrictJson.ToNode(disclosure.Value),
                 ["digest"] = hash is null ? null : disclosure.ComputeDigest(hash),
             });
         }
 
         var result = new JsonObject
         {
-            ["header"] = ToNode(jwt.Header),
-            ["payload"] = ToNode(jwt.Payload),
+            ["header"] = StrictJson.ToNode(jwt.Header),
+            ["payload"] = StrictJson.ToNode(jwt.Payload),
             ["digestAlgorithm"] = hash?.Name ?? hashProblem,
             ["disclosures"] = disclosures,
         };
@@ -115,8 +116,8 @@ internal static class DecodeCommand
         {
             result["keyBinding"] = new JsonObject
             {
-                ["header"] = ToNode(kb.Jws.Header),
-                ["payload"] = ToNode(kb.Jws.Payload),
+                ["header"] = StrictJson.ToNode(kb.Jws.Header),
+                ["payload"] = StrictJson.ToNode(kb.Jws.Payload),
             };
         }
         else
@@ -134,5 +135,4 @@ internal static class DecodeCommand
         return result;
     }
 
-    private static JsonNode? ToNode(JsonElement element) => JsonNode.Parse(element.GetRawText());
 }

@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Wallet.Core;
 using Wallet.Core.Jose;
+using Wallet.Core.Json;
 using Wallet.Core.Mdoc;
 using Wallet.Core.SdJwt;
 using Wallet.Core.StatusList;
@@ -223,7 +224,7 @@ internal static class StatusCommand
         }
 
         var subject = jws.Payload.TryGetProperty("sub", out var sub) && sub.ValueKind == JsonValueKind.String ? sub.GetString() : null;
-        decoded = new DecodedToken("jwt", ToNode(jws.Header), null, ToNode(jws.Payload), list, subject, token, default);
+        decoded = new DecodedToken("jwt", StrictJson.ToNode(jws.Header), null, StrictJson.ToNode(jws.Payload), list, subject, token, default);
         return true;
     }
 
@@ -268,9 +269,10 @@ internal static class StatusCommand
     }
 
     private static JsonNode? CborToJson(ReadOnlyMemory<byte> cbor) =>
-        CborDiagnostics.TryToJson(cbor, out var json, out var error, limits: CwtLimits) ? JsonNode.Parse(json) : $"{error.Code}: {error.Message}";
+        CborDiagnostics.TryToJson(cbor, out var json, out var error, limits: CwtLimits)
+            ? StrictJson.TryParseNode(json, 64, allowDuplicateProperties: true, out var node, out var jsonError) ? node : jsonError.ToString()
+            : $"{error.Code}: {error.Message}";
 
-    private static JsonNode? ToNode(JsonElement element) => JsonNode.Parse(element.GetRawText());
 
     private static JsonArray ToJson(IEnumerable<VerificationError> errors) =>
         new(errors.Select(e => (JsonNode)new JsonObject { ["code"] = e.Code, ["message"] = e.Message }).ToArray());

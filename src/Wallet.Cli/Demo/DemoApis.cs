@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Wallet.Client;
+using Wallet.Core.Json;
 
 namespace Wallet.Cli.Demo;
 
@@ -85,14 +85,7 @@ internal sealed class DemoApis(HttpClient http, DemoServices services)
         using (response)
         {
             var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            JsonObject? json = null;
-            try
-            {
-                json = JsonNode.Parse(text) as JsonObject;
-            }
-            catch (JsonException)
-            {
-            }
+            var json = StrictJson.TryParseNode(text, 64, allowDuplicateProperties: true, out var node, out _) ? node as JsonObject : null;
 
             if (response.StatusCode != expected || json is null)
             {

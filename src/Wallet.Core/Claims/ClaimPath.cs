@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Wallet.Core.Json;
 
 namespace Wallet.Core.Claims;
 
@@ -79,16 +80,13 @@ public sealed class ClaimPath : IEquatable<ClaimPath>
         path = null;
         if (text.StartsWith('['))
         {
-            try
+            if (!StrictJson.TryParseElement(text, 2, allowDuplicateProperties: false, out var element, out var jsonError))
             {
-                using var document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 2 });
-                return TryParse(document.RootElement, out path, out error);
-            }
-            catch (JsonException)
-            {
-                error = "the claims path pointer is not a valid JSON array";
+                error = $"the claims path pointer is not a valid JSON array: {jsonError}";
                 return false;
             }
+
+            return TryParse(element, out path, out error);
         }
 
         if (text.Length == 0)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Wallet.Core.Json;
 
 namespace Wallet.Core.Dcql;
 
@@ -185,7 +186,8 @@ internal static class CredentialQueryCheck
         }
 
         // Values created from other CLR types (e.g. a DateTime for an mdoc full-date) serialize to a JSON string.
-        using var document = JsonDocument.Parse(value.ToJsonString());
-        return document.RootElement.GetString();
+        return StrictJson.TryParseElement(value.ToJsonString(), 1, allowDuplicateProperties: true, out var element, out _) && element.ValueKind == JsonValueKind.String
+            ? element.GetString()
+            : null;
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using Wallet.Core.Json;
 
 namespace Wallet.Core.Dcql;
 
@@ -52,14 +53,17 @@ public sealed class DcqlQuery
             return false;
         }
 
-        if (!DcqlQueryParser.TryMeasureDepth(json, limits, out var depthError))
+        if (!StrictJson.TryParseElement(json, limits.MaxDepth, allowDuplicateProperties: true, out var root, out var jsonError))
         {
-            errors = [depthError];
+            errors = [jsonError.Code switch
+            {
+                JsonErrorCodes.TooDeep => new(DcqlErrorCodes.QueryTooDeep, $"the DCQL query nests JSON deeper than {limits.MaxDepth} levels"),
+                _ => StrictJson.Failure(jsonError, DcqlErrorCodes.InvalidJson, "the DCQL query is not well-formed JSON:"),
+            }];
             return false;
         }
 
-        using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = limits.MaxDepth });
-        return new DcqlQueryParser(limits).TryParse(document.RootElement, out query, out errors);
+        return new DcqlQueryParser(limits).TryParse(root, out query, out errors);
     }
 
     /// <summary>Parses and validates a query given as a JSON element, with <see cref="DcqlLimits.Default"/>.</summary>

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Text;
 using System.Text.Json;
 using Wallet.Core.Claims;
 
@@ -15,33 +14,6 @@ internal sealed class DcqlQueryParser
     private readonly List<VerificationError> _errors = [];
 
     internal DcqlQueryParser(DcqlLimits limits) => _limits = limits;
-
-    /// <summary>Checks that JSON text is well-formed and no deeper than the limit before a document is built from it.</summary>
-    internal static bool TryMeasureDepth(string json, DcqlLimits limits, [NotNullWhen(false)] out VerificationError? error)
-    {
-        // The reader's own depth limit would surface as a JsonException indistinguishable from malformed JSON,
-        // so it is lifted here (the input is already bounded in size) and the depth is checked by hand.
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json), new JsonReaderOptions { MaxDepth = limits.MaxQueryBytes + 1 });
-        try
-        {
-            while (reader.Read())
-            {
-                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && reader.CurrentDepth + 1 > limits.MaxDepth)
-                {
-                    error = new(DcqlErrorCodes.QueryTooDeep, $"the DCQL query nests JSON deeper than {limits.MaxDepth} levels");
-                    return false;
-                }
-            }
-        }
-        catch (JsonException)
-        {
-            error = new(DcqlErrorCodes.InvalidJson, "the DCQL query is not well-formed JSON");
-            return false;
-        }
-
-        error = null;
-        return true;
-    }
 
     internal bool TryParse(JsonElement root, [NotNullWhen(true)] out DcqlQuery? query, out IReadOnlyList<VerificationError> errors)
     {

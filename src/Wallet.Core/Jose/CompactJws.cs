@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Wallet.Core.Json;
 
 namespace Wallet.Core.Jose;
 
@@ -88,15 +89,9 @@ public sealed class CompactJws
             return false;
         }
 
-        if (!TryParseObject(headerBytes, limits, out var header))
+        if (!TryParseObject(headerBytes, limits, JoseErrorCodes.InvalidHeader, "The JWS protected header is not a JSON object.", out var header, out error)
+            || !TryParseObject(payloadBytes, limits, JoseErrorCodes.InvalidPayload, $"The JWS payload is not a JSON object within {limits.MaxDepth} levels of nesting.", out var payload, out error))
         {
-            error = new VerificationError(JoseErrorCodes.InvalidHeader, "The JWS protected header is not a JSON object.");
-            return false;
-        }
-
-        if (!TryParseObject(payloadBytes, limits, out var payload))
-        {
-            error = new VerificationError(JoseErrorCodes.InvalidPayload, $"The JWS payload is not a JSON object within {limits.MaxDepth} levels of nesting.");
             return false;
         }
 
@@ -181,23 +176,15 @@ public sealed class CompactJws
         return typ is not null && types.Any(t => string.Equals(t, typ, StringComparison.OrdinalIgnoreCase));
     }
 
-    private static bool TryParseObject(byte[] json, JoseLimits limits, out JsonElement element)
+    private static bool TryParseObject(byte[] json, JoseLimits limits, string code, string message, out JsonElement element, [NotNullWhen(false)] out VerificationError? error)
     {
-        element = default;
-        try
+        if (!StrictJson.TryParseElement(json, limits.MaxDepth, allowDuplicateProperties: false, out element, out var jsonError))
         {
-            using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = limits.MaxDepth, AllowDuplicateProperties = false });
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                return false;
-            }
-
-            element = document.RootElement.Clone();
-            return true;
-        }
-        catch (JsonException)
-        {
+            error = StrictJson.Failure(jsonError, code, message);
             return false;
         }
+
+        error = element.ValueKind == JsonValueKind.Object ? null : new VerificationError(code, message);
+        return error is null;
     }
 }

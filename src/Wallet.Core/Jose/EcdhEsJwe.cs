@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Wallet.Core.Json;
 
 namespace Wallet.Core.Jose;
 
@@ -137,9 +138,8 @@ public static class EcdhEsJwe
             return false;
         }
 
-        if (!TryParseHeader(headerBytes, limits, out var header))
+        if (!TryParseHeader(headerBytes, limits, out var header, out error))
         {
-            error = new(JweErrorCodes.InvalidHeader, $"The JWE protected header is not a JSON object within {limits.MaxHeaderDepth} levels of nesting, or repeats a member.");
             return false;
         }
 
@@ -295,24 +295,17 @@ public static class EcdhEsJwe
         return element.ValueKind == JsonValueKind.String && Base64UrlStrict.TryDecode(element.GetString(), out value);
     }
 
-    private static bool TryParseHeader(byte[] json, JweLimits limits, out JsonElement header)
+    private static bool TryParseHeader(byte[] json, JweLimits limits, out JsonElement header, [NotNullWhen(false)] out VerificationError? error)
     {
-        header = default;
-        try
+        const string Message = "The JWE protected header is not a JSON object within the nesting limit, without repeated members.";
+        if (!StrictJson.TryParseElement(json, limits.MaxHeaderDepth, allowDuplicateProperties: false, out header, out var jsonError))
         {
-            using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = limits.MaxHeaderDepth, AllowDuplicateProperties = false });
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                return false;
-            }
-
-            header = document.RootElement.Clone();
-            return true;
-        }
-        catch (JsonException)
-        {
+            error = StrictJson.Failure(jsonError, JweErrorCodes.InvalidHeader, Message);
             return false;
         }
+
+        error = header.ValueKind == JsonValueKind.Object ? null : new VerificationError(JweErrorCodes.InvalidHeader, Message);
+        return error is null;
     }
 
     private static string? GetString(JsonElement element, string name) =>

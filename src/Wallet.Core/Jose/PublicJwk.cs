@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Wallet.Core.Json;
 
 namespace Wallet.Core.Jose;
 
@@ -65,17 +66,14 @@ public sealed class PublicJwk
     public static bool TryParse(string json, [NotNullWhen(true)] out PublicJwk? jwk, [NotNullWhen(false)] out VerificationError? error)
     {
         ArgumentNullException.ThrowIfNull(json);
-        try
-        {
-            using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 4, AllowDuplicateProperties = false });
-            return TryParse(document.RootElement, out jwk, out error);
-        }
-        catch (JsonException)
+        if (!StrictJson.TryParseElement(json, 4, allowDuplicateProperties: false, out var element, out var jsonError))
         {
             jwk = null;
-            error = new VerificationError(JoseErrorCodes.InvalidJwk, "The JWK is not valid JSON.");
+            error = StrictJson.Failure(jsonError, JoseErrorCodes.InvalidJwk, "The JWK is not valid JSON.");
             return false;
         }
+
+        return TryParse(element, out jwk, out error);
     }
 
     /// <summary>

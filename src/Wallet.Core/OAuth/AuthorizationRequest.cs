@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using Wallet.Core.Json;
 
 namespace Wallet.Core.OAuth;
 
@@ -113,31 +114,30 @@ public sealed record AuthorizationRequest
 
     private static bool TryParseDetails(string json, List<string> configurationIds, [NotNullWhen(false)] out VerificationError? error)
     {
-        error = new(OAuthErrorCodes.AuthorizationRequestDetailsInvalid, "'authorization_details' must be a JSON array of objects of type 'openid_credential' with a 'credential_configuration_id' (OpenID4VCI 1.0 §5.1.1).");
-        try
+        const string Message = "'authorization_details' must be a JSON array of objects of type 'openid_credential' with a 'credential_configuration_id' (OpenID4VCI 1.0 §5.1.1).";
+        if (!StrictJson.TryParseElement(json, 16, allowDuplicateProperties: true, out var root, out var jsonError))
         {
-            using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 16 });
-            if (document.RootElement.ValueKind != JsonValueKind.Array || document.RootElement.GetArrayLength() is 0 or > 32)
+            error = StrictJson.Failure(jsonError, OAuthErrorCodes.AuthorizationRequestDetailsInvalid, Message);
+            return false;
+        }
+
+        error = new(OAuthErrorCodes.AuthorizationRequestDetailsInvalid, Message);
+        if (root.ValueKind != JsonValueKind.Array || root.GetArrayLength() is 0 or > 32)
+        {
+            return false;
+        }
+
+        foreach (var detail in root.EnumerateArray())
+        {
+            if (detail.ValueKind != JsonValueKind.Object
+                || !detail.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String
+                || type.GetString() != OpenIdCredentialType
+                || !detail.TryGetProperty("credential_configuration_id", out var id) || id.ValueKind != JsonValueKind.String || string.IsNullOrEmpty(id.GetString()))
             {
                 return false;
             }
 
-            foreach (var detail in document.RootElement.EnumerateArray())
-            {
-                if (detail.ValueKind != JsonValueKind.Object
-                    || !detail.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String
-                    || type.GetString() != OpenIdCredentialType
-                    || !detail.TryGetProperty("credential_configuration_id", out var id) || id.ValueKind != JsonValueKind.String || string.IsNullOrEmpty(id.GetString()))
-                {
-                    return false;
-                }
-
-                configurationIds.Add(id.GetString()!);
-            }
-        }
-        catch (JsonException)
-        {
-            return false;
+            configurationIds.Add(id.GetString()!);
         }
 
         error = null;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Wallet.Core.Claims;
 using Wallet.Core.Jose;
+using Wallet.Core.Json;
 
 namespace Wallet.Core.OpenId4Vci;
 
@@ -83,9 +84,9 @@ public sealed record CredentialIssuerMetadata
         ArgumentNullException.ThrowIfNull(expectedIssuer);
         ArgumentNullException.ThrowIfNull(limits);
         metadata = null;
-        if (!JsonInput.TryParseObject(json, limits.MaxMetadataLength, limits.MaxDepth, out var root))
+        if (!JsonInput.TryParseObject(json, limits.MaxMetadataLength, limits.MaxDepth, out var root, out var jsonError))
         {
-            error = Malformed("the document is not a JSON object without duplicate members within the size and depth limits");
+            error = StrictJson.Failure(jsonError, OpenId4VciErrorCodes.MetadataMalformed, Malformed("the document is not a JSON object without duplicate members within the size and depth limits").Message);
             return false;
         }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Wallet.Core.Json;
 
 namespace Wallet.Core.OpenId4Vci;
 
@@ -28,9 +29,9 @@ public sealed record CredentialOffer
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(limits);
         offer = null;
-        if (!JsonInput.TryParseObject(json, limits.MaxOfferLength, limits.MaxDepth, out var root))
+        if (!JsonInput.TryParseObject(json, limits.MaxOfferLength, limits.MaxDepth, out var root, out var jsonError))
         {
-            error = new(OpenId4VciErrorCodes.OfferMalformed, $"The Credential Offer is not a JSON object without duplicate members within {limits.MaxOfferLength} bytes and {limits.MaxDepth} levels (§4.1.1).");
+            error = StrictJson.Failure(jsonError, OpenId4VciErrorCodes.OfferMalformed, $"The Credential Offer is not a JSON object without duplicate members within {limits.MaxOfferLength} bytes and {limits.MaxDepth} levels (§4.1.1).");
             return false;
         }
 

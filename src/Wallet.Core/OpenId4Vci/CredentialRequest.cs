@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using Wallet.Core.Json;
 
 namespace Wallet.Core.OpenId4Vci;
 
@@ -26,9 +27,9 @@ public sealed record CredentialRequest
     {
         ArgumentNullException.ThrowIfNull(limits);
         request = null;
-        if (!JsonInput.TryParseObject(body, limits.MaxRequestLength, limits.MaxDepth, out var root))
+        if (!JsonInput.TryParseObject(body, limits.MaxRequestLength, limits.MaxDepth, out var root, out var jsonError))
         {
-            error = new(OpenId4VciErrorCodes.RequestMalformed, $"The Credential Request is not a JSON object without duplicate members within {limits.MaxRequestLength} bytes (§8.2).");
+            error = StrictJson.Failure(jsonError, OpenId4VciErrorCodes.RequestMalformed, $"The Credential Request is not a JSON object without duplicate members within {limits.MaxRequestLength} bytes (§8.2).");
             return false;
         }
 

@@ -1,43 +1,54 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Json;
+using Wallet.Core.Json;
 
 namespace Wallet.Core.OpenId4Vci;
 
 /// <summary>Bounded JSON reading shared by the OpenID4VCI parsers; never throws for malformed input.</summary>
 internal static class JsonInput
 {
-    public static bool TryParseObject(ReadOnlySpan<byte> utf8, int maxLength, int maxDepth, out JsonElement element)
+    public static bool TryParseObject(ReadOnlySpan<byte> utf8, int maxLength, int maxDepth, out JsonElement element, [NotNullWhen(false)] out VerificationError? error)
     {
         element = default;
         if (utf8.Length > maxLength)
         {
+            error = new VerificationError(JsonErrorCodes.Malformed, $"The JSON is {utf8.Length} bytes long; the limit is {maxLength}.");
             return false;
         }
 
-        try
-        {
-            var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = maxDepth });
-            using var document = JsonDocument.ParseValue(ref reader);
-            if (document.RootElement.ValueKind != JsonValueKind.Object || HasDuplicateMembers(document.RootElement))
-            {
-                return false;
-            }
-
-            element = document.RootElement.Clone();
-            return true;
-        }
-        catch (JsonException)
+        if (!StrictJson.TryParseElement(utf8.ToArray(), maxDepth, allowDuplicateProperties: false, out element, out error))
         {
             return false;
         }
+
+        error = element.ValueKind == JsonValueKind.Object ? null : new VerificationError(JsonErrorCodes.Malformed, "The JSON is not an object.");
+        return error is null;
     }
 
-    public static bool TryParseObject(string json, int maxLength, int maxDepth, out JsonElement element)
+    public static bool TryParseObject(string json, int maxLength, int maxDepth, out JsonElement element, [NotNullWhen(false)] out VerificationError? error)
     {
         element = default;
+        if (json.Length > maxLength)
+        {
+            // Every character takes at least one UTF-8 byte, so a longer string can be refused before encoding it.
+            error = new VerificationError(JsonErrorCodes.Malformed, $"The JSON is {json.Length} characters long; the limit is {maxLength}.");
+            return false;
+        }
 
-        // Every character takes at least one UTF-8 byte, so a longer string can be refused before encoding it.
-        return json.Length <= maxLength && TryParseObject(Encoding.UTF8.GetBytes(json), maxLength, maxDepth, out element);
+        if (!StrictJson.TryParseElement(json, maxDepth, allowDuplicateProperties: false, out element, out error))
+        {
+            return false;
+        }
+
+        if (Encoding.UTF8.GetByteCount(json) > maxLength)
+        {
+            error = new VerificationError(JsonErrorCodes.Malformed, $"The JSON is longer than {maxLength} bytes.");
+            return false;
+        }
+
+        error = element.ValueKind == JsonValueKind.Object ? null : new VerificationError(JsonErrorCodes.Malformed, "The JSON is not an object.");
+        return error is null;
     }
 
     public static string? GetString(JsonElement obj, string name) =>
@@ -72,34 +83,4 @@ internal static class JsonInput
 
     public static bool IsHttpsUrl(string? value) =>
         value is not null && Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps;
-
-    private static bool HasDuplicateMembers(JsonElement element)
-    {
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.Object:
-                var names = new HashSet<string>(StringComparer.Ordinal);
-                foreach (var property in element.EnumerateObject())
-                {
-                    if (!names.Add(property.Name) || HasDuplicateMembers(property.Value))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            case JsonValueKind.Array:
-                foreach (var item in element.EnumerateArray())
-                {
-                    if (HasDuplicateMembers(item))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            default:
-                return false;
-        }
-    }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Wallet.Core.Dcql;
+using Wallet.Core.Json;
 
 namespace Wallet.Core.OpenId4Vp;
 
@@ -64,7 +65,7 @@ public sealed record AuthorizationRequest
             payload["state"] = State;
         }
 
-        payload["dcql_query"] = JsonNode.Parse(DcqlQuery.Json.GetRawText());
+        payload["dcql_query"] = StrictJson.ToNode(DcqlQuery.Json);
         payload["client_metadata"] = ClientMetadata.ToJson();
         if (WalletNonce is not null)
         {

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Wallet.Core.Jose;
+using Wallet.Core.Json;
 
 namespace Wallet.Core.OpenId4Vp;
 
@@ -121,55 +122,51 @@ public sealed class AuthorizationResponse
     private static bool TryReadJson(ReadOnlyMemory<byte> plaintext, JweContentEncryption enc, OpenId4VpLimits limits, [NotNullWhen(true)] out AuthorizationResponse? response, out IReadOnlyList<VerificationError> errors)
     {
         response = null;
-        try
+        if (!StrictJson.TryParseElement(plaintext, limits.MaxDepth, allowDuplicateProperties: false, out var root, out var jsonError))
         {
-            using var document = JsonDocument.Parse(plaintext, new JsonDocumentOptions { MaxDepth = limits.MaxDepth, AllowDuplicateProperties = false });
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                errors = [new(OpenId4VpErrorCodes.ResponseMalformed, "The decrypted response is not a JSON object (OpenID4VP 1.0 §8.3).")];
-                return false;
-            }
-
-            string? state = null;
-            if (root.TryGetProperty("state", out var stateElement))
-            {
-                if (stateElement.ValueKind != JsonValueKind.String)
-                {
-                    errors = [new(OpenId4VpErrorCodes.ResponseMalformed, "The 'state' of the decrypted response is not a string.")];
-                    return false;
-                }
-
-                state = stateElement.GetString();
-            }
-
-            if (root.TryGetProperty("error", out var errorElement))
-            {
-                var description = root.TryGetProperty("error_description", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
-                return TryCreateError(errorElement.ValueKind == JsonValueKind.String ? errorElement.GetString()! : string.Empty, description, state, enc, out response, out errors);
-            }
-
-            if (!root.TryGetProperty("vp_token", out var vpTokenElement))
-            {
-                errors = [new(OpenId4VpErrorCodes.ResponseMalformed, "The decrypted response has neither 'vp_token' nor 'error' (OpenID4VP 1.0 §8.1, §8.5).")];
-                return false;
-            }
-
-            if (!VpToken.TryParse(vpTokenElement, limits, out var vpToken, out var vpError))
-            {
-                errors = [vpError];
-                return false;
-            }
-
-            response = new AuthorizationResponse(vpToken, state, null, null, enc);
-            errors = [];
-            return true;
-        }
-        catch (JsonException)
-        {
-            errors = [new(OpenId4VpErrorCodes.ResponseMalformed, "The decrypted response is not well-formed JSON without duplicate members (OpenID4VP 1.0 §8.3).")];
+            errors = [StrictJson.Failure(jsonError, OpenId4VpErrorCodes.ResponseMalformed, "The decrypted response is not well-formed JSON without duplicate members (OpenID4VP 1.0 §8.3).")];
             return false;
         }
+
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            errors = [new(OpenId4VpErrorCodes.ResponseMalformed, "The decrypted response is not a JSON object (OpenID4VP 1.0 §8.3).")];
+            return false;
+        }
+
+        string? state = null;
+        if (root.TryGetProperty("state", out var stateElement))
+        {
+            if (stateElement.ValueKind != JsonValueKind.String)
+            {
+                errors = [new(OpenId4VpErrorCodes.ResponseMalformed, "The 'state' of the decrypted response is not a string.")];
+                return false;
+            }
+
+            state = stateElement.GetString();
+        }
+
+        if (root.TryGetProperty("error", out var errorElement))
+        {
+            var description = root.TryGetProperty("error_description", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
+            return TryCreateError(errorElement.ValueKind == JsonValueKind.String ? errorElement.GetString()! : string.Empty, description, state, enc, out response, out errors);
+        }
+
+        if (!root.TryGetProperty("vp_token", out var vpTokenElement))
+        {
+            errors = [new(OpenId4VpErrorCodes.ResponseMalformed, "The decrypted response has neither 'vp_token' nor 'error' (OpenID4VP 1.0 §8.1, §8.5).")];
+            return false;
+        }
+
+        if (!VpToken.TryParse(vpTokenElement, limits, out var vpToken, out var vpError))
+        {
+            errors = [vpError];
+            return false;
+        }
+
+        response = new AuthorizationResponse(vpToken, state, null, null, enc);
+        errors = [];
+        return true;
     }
 
     private static bool TryCreateError(string error, string? description, string? state, JweContentEncryption? enc, [NotNullWhen(true)] out AuthorizationResponse? response, out IReadOnlyList<VerificationError> errors)

@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Wallet.Core.Jose;
+using Wallet.Core.Json;
 
 namespace Wallet.Core.OpenId4Vp;
 
@@ -130,7 +131,7 @@ public sealed class VerifierClientMetadata
             return false;
         }
 
-        var formatsObject = JsonNode.Parse(formats.GetRawText())!.AsObject();
+        var formatsObject = StrictJson.ToNode(formats)!.AsObject();
         metadata = new VerifierClientMetadata(key, encValues, formatsObject);
         error = null;
         return true;

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Wallet.Core.Json;
 
 namespace Wallet.Core.OpenId4Vp;
 
@@ -60,16 +61,13 @@ public sealed class VpToken
             return false;
         }
 
-        try
+        if (!StrictJson.TryParseElement(json, limits.MaxDepth, allowDuplicateProperties: false, out var element, out var jsonError))
         {
-            using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = limits.MaxDepth, AllowDuplicateProperties = false });
-            return TryParse(document.RootElement, limits, out vpToken, out error);
-        }
-        catch (JsonException)
-        {
-            error = new(OpenId4VpErrorCodes.VpTokenMalformed, "The vp_token is not well-formed JSON without duplicate members (OpenID4VP 1.0 §8.1).");
+            error = StrictJson.Failure(jsonError, OpenId4VpErrorCodes.VpTokenMalformed, "The vp_token is not well-formed JSON without duplicate members (OpenID4VP 1.0 §8.1).");
             return false;
         }
+
+        return TryParse(element, limits, out vpToken, out error);
     }
 
     /// <summary>

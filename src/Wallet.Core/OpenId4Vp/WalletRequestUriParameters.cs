@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using Wallet.Core.Json;
 
 namespace Wallet.Core.OpenId4Vp;
 
@@ -49,18 +49,17 @@ public sealed class WalletRequestUriParameters
                 return false;
             }
 
-            try
+            const string Message = "wallet_metadata is not a JSON object (OpenID4VP 1.0 §5.10, §10).";
+            if (!StrictJson.TryParseNode(metadataText, limits.MaxDepth, allowDuplicateProperties: false, out var node, out var jsonError))
             {
-                metadata = JsonNode.Parse(metadataText, documentOptions: new JsonDocumentOptions { MaxDepth = limits.MaxDepth, AllowDuplicateProperties = false }) as JsonObject;
-            }
-            catch (JsonException)
-            {
-                metadata = null;
+                error = StrictJson.Failure(jsonError, OpenId4VpErrorCodes.WalletParameterInvalid, Message);
+                return false;
             }
 
+            metadata = node as JsonObject;
             if (metadata is null)
             {
-                error = new(OpenId4VpErrorCodes.WalletParameterInvalid, "wallet_metadata is not a JSON object (OpenID4VP 1.0 §5.10, §10).");
+                error = new(OpenId4VpErrorCodes.WalletParameterInvalid, Message);
                 return false;
             }
         }

@@ -5,6 +5,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Wallet.Core.Jose;
+using Wallet.Core.Json;
 
 namespace Wallet.Core.SdJwt;
 
@@ -20,6 +21,9 @@ public sealed class Disclosure
         // Keep non-ASCII characters as UTF-8: any JSON encoding is valid, this one is the shortest.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
+
+    // System.Text.Json's default depth, the limit our own Disclosures were always read back with.
+    private const int JsonDepthOfOwnOutput = 64;
 
     private Disclosure(string encoded, string salt, string? claimName, JsonElement value)
     {
@@ -77,15 +81,9 @@ public sealed class Disclosure
             return false;
         }
 
-        JsonElement root;
-        try
+        if (!StrictJson.TryParseElement(bytes, limits.MaxDepth, allowDuplicateProperties: true, out var root, out var jsonError))
         {
-            using var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = limits.MaxDepth });
-            root = document.RootElement.Clone();
-        }
-        catch (JsonException)
-        {
-            error = Malformed($"it is not UTF-8 JSON within {limits.MaxDepth} levels of nesting");
+            error = StrictJson.Failure(jsonError, SdJwtErrorCodes.DisclosureMalformed, $"Malformed Disclosure: it is not UTF-8 JSON within {limits.MaxDepth} levels of nesting.");
             return false;
         }
 
@@ -148,8 +146,13 @@ public sealed class Disclosure
         array.Add(value?.DeepClone());
         var json = array.ToJsonString(JsonOptions);
         var encoded = Base64UrlStrict.Encode(Encoding.UTF8.GetBytes(json));
-        using var document = JsonDocument.Parse(json);
-        return new Disclosure(encoded, salt, claimName, document.RootElement[array.Count - 1].Clone());
+        // Our own output; a failure here is a bug (a lone surrogate in a claim value), not hostile input.
+        if (!StrictJson.TryParseElement(json, JsonDepthOfOwnOutput, allowDuplicateProperties: true, out var root, out var error))
+        {
+            throw new ArgumentException($"The Disclosure value cannot be encoded as JSON: {error}", nameof(value));
+        }
+
+        return new Disclosure(encoded, salt, claimName, root[array.Count - 1]);
     }
 
     private static VerificationError Malformed(string reason) => new(SdJwtErrorCodes.DisclosureMalformed, $"Malformed Disclosure: {reason}.");

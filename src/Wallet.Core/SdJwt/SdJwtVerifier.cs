@@ -209,8 +209,7 @@ public sealed class SdJwtVerifier
             return false;
         }
 
-        using var document = JsonDocument.Parse(jwk.ToJsonString());
-        if (!PublicJwk.TryParse(document.RootElement, out var parsed, out var jwkError))
+        if (!PublicJwk.TryParse(jwk.ToJsonString(), out var parsed, out var jwkError))
         {
             error = new VerificationError(SdJwtErrorCodes.HolderKeyMissing, $"'cnf.jwk' is not a usable holder key: {jwkError.Message}");
             return false;

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Wallet.Core.Http;
 using Wallet.Core.Jose;
+using Wallet.Core.Json;
 using Wallet.Core.SdJwt;
 
 namespace Wallet.Core.SdJwtVc;
@@ -126,9 +127,9 @@ public sealed class JwtVcIssuerMetadataKeyResolver(HttpClient httpClient, JwtVcI
                 return null;
             }
 
-            return JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 16 });
+            return StrictJson.TryParse(body, 16, allowDuplicateProperties: false, out var document, out _) ? document : null;
         }
-        catch (Exception ex) when (ex is HttpRequestException or JsonException or TaskCanceledException or IOException)
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
         {
             return null;
         }
