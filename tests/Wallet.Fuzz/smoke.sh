@@ -16,7 +16,7 @@ for t in "${targets[@]}"; do
     ls "$FUZZ_WORK/out/$t/default/crashes" "$FUZZ_WORK/out/$t/default/hangs" 2>/dev/null
   fi
   build=1
-  echo "$t: $verdict $(awk -F: '/^(execs_done|saved_crashes|saved_hangs)/ {gsub(/ /, "", $2); printf "%s=%s ", $1, $2}' "$FUZZ_WORK/$t.summary" | tr -s ' ')"
+  echo "$t: $verdict $(awk -F: '/^(execs_done|saved_crashes|saved_hangs)/ {gsub(/ /, ""); printf "%s=%s ", $1, $2}' "$FUZZ_WORK/$t.summary" | tr -s ' ')"
 done
 echo "fuzz smoke: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

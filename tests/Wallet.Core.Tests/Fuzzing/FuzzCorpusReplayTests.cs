@@ -61,6 +61,28 @@ public sealed class FuzzCorpusReplayTests
         FuzzTargets.Find(name)!.Run(File.ReadAllBytes(Path.Combine(CorpusRoot, name, file))).Should().BeFalse();
     }
 
+    [Fact]
+    public void A_single_flipped_byte_in_each_valid_seed_is_never_accepted_by_a_signed_artifact_harness()
+    {
+        // The engine's first mutation, done here deterministically: one bit flipped in the middle of the seed.
+        string[] signed = ["sd-jwt", "jws", "jwe", "mdoc-device-response", "mdoc-issuer-signed", "status-list-jwt", "status-list-cwt"];
+        var accepted = new List<string>();
+        foreach (var name in signed)
+        {
+            foreach (var file in Inputs(name).Where(f => Path.GetFileName(f).StartsWith("valid-", StringComparison.Ordinal)))
+            {
+                var bytes = File.ReadAllBytes(file);
+                bytes[bytes.Length / 2] ^= 0x01;
+                if (FuzzTargets.Find(name)!.Run(bytes))
+                {
+                    accepted.Add($"{name}/{Path.GetFileName(file)}");
+                }
+            }
+        }
+
+        accepted.Should().BeEmpty();
+    }
+
     private static List<string> Inputs(string name)
     {
         var folder = Path.Combine(CorpusRoot, name);
