@@ -5,7 +5,8 @@
 # (dotnet tool install --tool-path "$FUZZ_WORK/tools" SharpFuzz.CommandLine --version 2.3.0; done here when missing).
 # Exits 1 when the campaign saved a crash or a hang.
 # FUZZ_WORK (default /tmp/wallet-fuzz) holds the instrumented build and the findings: out/<target>/default/
-# {crashes,hangs,queue,fuzzer_stats}. Set FUZZ_NO_BUILD=1 to reuse the instrumented build of an earlier run.
+# {crashes,hangs,queue,fuzzer_stats}. Set FUZZ_NO_BUILD=1 to reuse the instrumented build of an earlier run, and
+# FUZZ_INPUT=<dir> to start from another folder than corpus/<target>, e.g. the queue/ of an earlier campaign to go on.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 target=${1:?usage: fuzz.sh <target> [executions] [max-seconds]}
@@ -30,7 +31,7 @@ rm -rf "$out"
 export AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_NO_AFFINITY=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1
 # -t: a run over 2 s is a hang (the slowest valid seed takes a few ms); -m none: the CLR reserves far more
 # virtual memory than it uses; -E/-V stop the campaign after that many executions or seconds.
-nice -n 19 afl-fuzz -i "$here/corpus/$target" -o "$out" -t 2000 -m none -E "$executions" -V "$seconds" \
+nice -n 19 afl-fuzz -i "${FUZZ_INPUT:-$here/corpus/$target}" -o "$out" -t 2000 -m none -E "$executions" -V "$seconds" \
   -- dotnet "$work/bin/Wallet.Fuzz.dll" "$target" >"$out.log" 2>&1 || true
 stats="$out/default/fuzzer_stats"
 [ -f "$stats" ] || { echo "afl-fuzz did not start; see $out.log"; tail -20 "$out.log"; exit 1; }
