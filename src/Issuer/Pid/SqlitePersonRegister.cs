@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Wallet.Core.Pid;
 using Wallet.Issuer.Options;
+using Wallet.Issuer.Stores;
 using Wallet.Issuer.Stores.Ef;
 
 namespace Wallet.Issuer.Pid;
@@ -73,7 +74,7 @@ public sealed class SqlitePersonRegister(IDbContextFactory<IssuerDbContext> fact
             GivenNameAtBirth = e.GivenNameAtBirth,
             BirthDate = birth.ToPidDate(),
             PlaceOfBirth = new PlaceOfBirth(e.BirthCountry, e.BirthRegion, e.BirthLocality),
-            Nationalities = JsonSerializer.Deserialize<List<string>>(e.NationalitiesJson) ?? [],
+            Nationalities = StoredJson.Read<List<string>>(e.NationalitiesJson) ?? [],
             Address = hasAddress
                 ? new ResidentAddress
                 {

@@ -22,7 +22,8 @@ internal static class RelyingPartyEndpoints
             .Produces<CreatedPresentation>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         api.MapGet("/{transactionId}", GetAsync)
             .WithName("GetPresentation")
             .WithSummary("Reads the status and, once verified, the verified credentials. Same-device transactions need the response_code from the redirect.")
@@ -40,6 +41,11 @@ internal static class RelyingPartyEndpoints
     private static async Task<IResult> CreateAsync(HttpContext context, PresentationService service, CancellationToken cancellationToken)
     {
         var party = ApiKeyFilter.RelyingParty(context);
+        if (!RequestBody.IsJson(context.Request))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type", detail: "The body must be application/json (UTF-8).");
+        }
+
         var body = await RequestBody.ReadAsync(context.Request, MaxCreateBodyBytes, cancellationToken).ConfigureAwait(false);
         if (body is null)
         {

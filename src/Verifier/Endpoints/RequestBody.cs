@@ -36,6 +36,12 @@ internal static class RequestBody
         && type.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)
         && (type.Charset.Length == 0 || type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>True when the content type is <c>application/json</c> (any charset parameter must be UTF-8, RFC 8259 §8.1).</summary>
+    public static bool IsJson(HttpRequest request) =>
+        MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
+        && type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+        && (type.Charset.Length == 0 || type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
+
     /// <summary>
     /// Parses a form body. Fails on a repeated parameter: a request whose meaning depends on which copy is read is
     /// refused rather than guessed at.

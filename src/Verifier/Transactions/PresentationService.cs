@@ -238,7 +238,9 @@ internal sealed class PresentationService
             }
         }
 
+#pragma warning disable RS0030 // Our own row, serialized by this service; not input from another party.
         var result = JsonSerializer.Deserialize<PresentationResult>(transaction.ResultJson!, ResultJson)!;
+#pragma warning restore RS0030
         return transaction.Status == TransactionStatus.Verified
             ? new("verified", result.Credentials, [])
             : new("rejected", empty, result.Errors);

@@ -30,6 +30,6 @@ internal sealed class EfAccessTokenStore(IDbContextFactory<IssuerDbContext> fact
         var entity = await db.AccessTokens.AsNoTracking().FirstOrDefaultAsync(t => t.TokenHash == tokenHash && t.ExpiresAt > nowSeconds, cancellationToken).ConfigureAwait(false);
         return entity is null
             ? null
-            : new AccessTokenRecord(entity.TokenHash, entity.OfferId, entity.KeyThumbprint, JsonSerializer.Deserialize<List<string>>(entity.ConfigurationIdsJson) ?? [], DateTimeOffset.FromUnixTimeSeconds(entity.ExpiresAt)) { ClientId = entity.ClientId, PersonId = entity.PersonId, UsesCredentialIdentifiers = entity.UsesCredentialIdentifiers };
+            : new AccessTokenRecord(entity.TokenHash, entity.OfferId, entity.KeyThumbprint, StoredJson.Read<List<string>>(entity.ConfigurationIdsJson) ?? [], DateTimeOffset.FromUnixTimeSeconds(entity.ExpiresAt)) { ClientId = entity.ClientId, PersonId = entity.PersonId, UsesCredentialIdentifiers = entity.UsesCredentialIdentifiers };
     }
 }

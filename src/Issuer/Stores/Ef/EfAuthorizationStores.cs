@@ -36,7 +36,7 @@ internal sealed class EfAuthorizationStores(IDbContextFactory<IssuerDbContext> f
         var seconds = now.ToUnixTimeSeconds();
         await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var row = await db.AuthorizationGrants.AsNoTracking().FirstOrDefaultAsync(g => g.Key == key && g.ExpiresAt > seconds, cancellationToken).ConfigureAwait(false);
-        return row is null ? null : JsonSerializer.Deserialize<AuthorizationGrantRecord>(row.Json);
+        return row is null ? null : StoredJson.Read<AuthorizationGrantRecord>(row.Json);
     }
 
     private async ValueTask<AuthorizationGrantRecord?> ConsumeAsync(string key, DateTimeOffset now, CancellationToken cancellationToken)
@@ -50,6 +50,6 @@ internal sealed class EfAuthorizationStores(IDbContextFactory<IssuerDbContext> f
         }
 
         var deleted = await db.AuthorizationGrants.Where(g => g.Key == key).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-        return deleted == 1 && row.ExpiresAt > seconds ? JsonSerializer.Deserialize<AuthorizationGrantRecord>(row.Json) : null;
+        return deleted == 1 && row.ExpiresAt > seconds ? StoredJson.Read<AuthorizationGrantRecord>(row.Json) : null;
     }
 }

@@ -120,7 +120,7 @@ internal sealed class EfOfferStore(IDbContextFactory<IssuerDbContext> factory) :
         e.Code,
         e.TxCodeHash,
         e.TxCodeLength,
-        JsonSerializer.Deserialize<List<string>>(e.ConfigurationIdsJson) ?? [],
+        StoredJson.Read<List<string>>(e.ConfigurationIdsJson) ?? [],
         e.PersonId,
         e.InlineClaimsJson,
         DateTimeOffset.FromUnixTimeSeconds(e.CreatedAt),
