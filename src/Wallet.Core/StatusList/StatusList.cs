@@ -125,9 +125,12 @@ public sealed class StatusList
 
             inflated = output.ToArray();
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (e is InvalidDataException or IOException)
         {
-            error = new VerificationError(StatusListErrorCodes.Malformed, "'lst' is not a valid ZLIB (RFC 1950) stream.");
+            // zlib reports some malformed streams through ZLibException (an IOException): a header announcing a
+            // preset dictionary (RFC 1950 §2.2 FDICT), which 'lst' never uses. The input is a MemoryStream, so no
+            // other I/O can fail here.
+            error = new VerificationError(StatusListErrorCodes.Malformed, "'lst' is not a valid ZLIB (RFC 1950) stream without a preset dictionary.");
             return false;
         }
 

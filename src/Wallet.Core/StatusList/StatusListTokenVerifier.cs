@@ -127,8 +127,11 @@ public sealed class StatusListTokenVerifier
         {
             message = CoseSign1Message.DecodeSign1(token.ToArray());
         }
-        catch (CryptographicException)
+        catch (Exception e) when (e is CryptographicException or OverflowException or CborContentException or InvalidOperationException)
         {
+            // DecodeSign1 reports most malformed input as CryptographicException, but lets its CborReader's own
+            // exceptions through: an integer header label beyond Int32 (RFC 9052 §3.1 allows any int) throws
+            // OverflowException. Every one of them means the same thing here: not a COSE_Sign1 we can read.
             return Fail(StatusListErrorCodes.Malformed, "The Status List Token is not a valid COSE_Sign1 structure (RFC 9052 §4.2).");
         }
 

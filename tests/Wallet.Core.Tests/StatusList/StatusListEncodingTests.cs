@@ -164,6 +164,20 @@ public class StatusListEncodingTests
         error!.Code.Should().Be(StatusListErrorCodes.Malformed);
     }
 
+    // RFC 1950 §2.2: FLG bit 5 (FDICT) announces a preset dictionary, which 'lst' (§4.1) never has; zlib then asks
+    // for the dictionary and .NET throws ZLibException, which escaped as an unhandled exception. The first row is the
+    // input the fuzzer found (tests/Wallet.Fuzz/corpus/status-list-decompress/crash-fdict-preset-dictionary.bin without
+    // its leading bits byte); the second is written by hand: CMF 0x78, FLG 0x20, DICTID 1, an empty final stored block.
+    [Theory]
+    [InlineData("782063100f0c5981")]
+    [InlineData("782000000001010000ffff")]
+    public void Zlib_stream_asking_for_a_preset_dictionary_is_rejected_as_malformed_draft_ietf_oauth_status_list_4_1(string hex)
+    {
+        StatusListValue.TryDecompress(1, Convert.FromHexString(hex), StatusListLimits.Default, out _, out var error).Should().BeFalse();
+
+        error!.Code.Should().Be(StatusListErrorCodes.Malformed);
+    }
+
     [Fact]
     public void Decompression_bomb_is_stopped_at_the_decompressed_size_limit()
     {

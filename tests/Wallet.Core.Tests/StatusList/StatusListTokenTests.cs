@@ -264,6 +264,18 @@ public class StatusListTokenTests
         KeyVerifier(VectorIssuedAt).VerifyCwt(writer.Encode(), ExpectedUri).Errors.Select(e => e.Code).Should().Equal(StatusListErrorCodes.Malformed);
     }
 
+    // A COSE header label is an int or a tstr (RFC 9052 §3.1), and .NET's CoseSign1Message.DecodeSign1 threw
+    // OverflowException, not CryptographicException, for an integer label beyond Int32 — an escaping exception the
+    // fuzzer found (tests/Wallet.Fuzz/corpus/status-list-cwt/crash-header-label-beyond-int32.cwt). The row is written
+    // by hand: tag 18, [bstr {1: -7}, {4294967296: 1}, bstr h'00', bstr h''].
+    [Theory]
+    [InlineData("d28443a10126a11b000000010000000001410040")]
+    [InlineData("d28443a10126a13b000000010000000001410040")]
+    public void Cose_header_label_beyond_int32_is_rejected_as_malformed_RFC9052_3_1(string hex)
+    {
+        KeyVerifier(VectorIssuedAt).VerifyCwt(Convert.FromHexString(hex), ExpectedUri).Errors.Select(e => e.Code).Should().Equal(StatusListErrorCodes.Malformed);
+    }
+
     [Fact]
     public void Untagged_cose_sign1_is_rejected_draft_ietf_oauth_status_list_5_2()
     {
