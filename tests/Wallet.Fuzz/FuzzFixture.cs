@@ -39,7 +39,7 @@ internal static class FuzzFixture
     public static ECDiffieHellman RecipientKey { get; } = DeriveEcdh("wallet-fuzz/jwe-recipient");
 
     /// <summary>The OpenID4VP redirect-flow transcript of the mdoc seeds: plain <c>direct_post</c>, no encryption key.</summary>
-    public static SessionTranscript Transcript { get; } = SessionTranscript.ForOpenId4VpRedirect(ClientId, Nonce, (PublicJwk?)null, ResponseUri);
+    public static SessionTranscript Transcript { get; } = SessionTranscript.ForOpenId4VpRedirect(ClientId, Nonce, ResponseEncryption.None, ResponseUri);
 
     /// <summary>The IACA root of the mdoc seeds (public certificate only).</summary>
     public static X509Certificate2 IacaRoot => LazyIacaRoot.Value;

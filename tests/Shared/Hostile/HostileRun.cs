@@ -3,15 +3,14 @@ namespace Wallet.Tests.Hostile;
 /// <summary>Sends an endpoint's hostile requests and collects every wrong answer.</summary>
 public static class HostileRun
 {
-    /// <summary>Sends the requests of <paramref name="endpoint"/> that <paramref name="include"/> selects, one after another.</summary>
-    public static async Task<(int Sent, List<string> Failures)> SendAsync(HttpClient http, HostileEndpoint endpoint, IReadOnlyList<KeyValuePair<string, string>>? credentials, Func<HostileRequest, bool> include)
+    /// <summary>Sends every hostile request of <paramref name="endpoint"/>, one after another.</summary>
+    public static async Task<(int Sent, List<string> Failures)> SendAsync(HttpClient http, HostileEndpoint endpoint, IReadOnlyList<KeyValuePair<string, string>>? credentials)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(endpoint);
-        ArgumentNullException.ThrowIfNull(include);
         var failures = new List<string>();
         var sent = 0;
-        foreach (var request in HostileRequests.For(endpoint, credentials).Where(include))
+        foreach (var request in HostileRequests.For(endpoint, credentials))
         {
             sent++;
             using var message = request.ToMessage();
