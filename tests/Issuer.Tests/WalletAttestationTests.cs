@@ -138,4 +138,26 @@ public sealed class WalletAttestationTests : IssuerTestBase
         metadata["token_endpoint_auth_methods_supported"]!.ToJsonString().Should().Be("""["attest_jwt_client_auth"]""");
         metadata["client_attestation_pop_signing_alg_values_supported"]!.AsArray().Should().NotBeEmpty();
     }
+
+    [Theory]
+    [InlineData("/par", 0)]
+    [InlineData("/par", 1)]
+    [InlineData("/token", 0)]
+    [InlineData("/token", 1)]
+    public async Task Attestation_whose_decoded_json_holds_invalid_utf8_is_invalid_client_HAIP_4_4_1(string path, int jwt)
+    {
+        // Issue 10, defect 2: the attestation's x5c / the PoP's jti used to throw in GetString().
+        var hostile = Wallet.Tests.Hostile.HostileRequests.InvalidUtf8Jwts[jwt].Jwt;
+        var form = path == "/par"
+            ? new Dictionary<string, string> { ["response_type"] = "code", ["client_id"] = ClientId, ["redirect_uri"] = "https://wallet.example/cb", ["code_challenge"] = Pkce.ComputeChallenge(Pkce.CreateVerifier()), ["code_challenge_method"] = "S256", ["scope"] = SdJwtConfiguration }
+            : new Dictionary<string, string> { ["grant_type"] = PreAuthorizedCodeGrant.GrantType, ["pre-authorized_code"] = "unknown", ["client_id"] = ClientId };
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(form) };
+        request.Headers.TryAddWithoutValidation(ClientAttestation.HeaderName, hostile);
+        request.Headers.TryAddWithoutValidation(ClientAttestation.PopHeaderName, hostile);
+
+        var response = await Http.SendAsync(request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Unauthorized, await response.Content.ReadAsStringAsync());
+        (await TestWallet.ErrorAsync(response)).Should().Be(OAuthErrors.InvalidClient);
+    }
 }
