@@ -1,7 +1,7 @@
-using Wallet.Core.Mdoc;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Wallet.Core.Dcql;
+using Wallet.Core.Mdoc;
 using Wallet.Core.OpenId4Vp;
 using Wallet.Verifier.Stores;
 using Wallet.Verifier.Validation;

@@ -1,5 +1,5 @@
-using Wallet.Core.Mdoc;
 using Wallet.Core.Dcql;
+using Wallet.Core.Mdoc;
 using Wallet.Core.OpenId4Vp;
 
 namespace Wallet.Verifier.Validation;
