@@ -12,7 +12,7 @@ namespace Wallet.Hosting;
 /// which hosts them in-process): where the settings are found, how errors are answered, and how a configuration error
 /// ends the process.
 /// </summary>
-internal static class ServiceHost
+public static class ServiceHost
 {
     /// <summary>The exit code of a configuration error (<c>EX_CONFIG</c> of sysexits.h).</summary>
     public const int ConfigurationErrorExitCode = 78;
