@@ -18,16 +18,22 @@ namespace Wallet.Issuer;
 /// <summary>Registers the PID issuer (OpenID4VCI 1.0 credential issuer and authorization server) in any ASP.NET Core host.</summary>
 public static class PidIssuerServiceCollectionExtensions
 {
+    /// <summary>Adds the issuer (see <see cref="AddPidIssuer(IServiceCollection)"/>) and configures its options.</summary>
+    public static PidIssuerBuilder AddPidIssuer(this IServiceCollection services, Action<IssuerOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        return services.AddPidIssuer().Configure(configure);
+    }
+
     /// <summary>
     /// Adds the issuer's services: options (validated at start-up), SQLite stores, keys, the authentic source and the
     /// protocol handlers. Every store, the key source and the authentic source are registered with TryAdd, so a host
     /// replaces them by registering its own first.
     /// </summary>
-    public static IServiceCollection AddPidIssuer(this IServiceCollection services, Action<IssuerOptions> configure)
+    public static PidIssuerBuilder AddPidIssuer(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configure);
-        services.AddOptions<IssuerOptions>().Configure(configure).ValidateOnStart();
+        services.AddOptions<IssuerOptions>().ValidateOnStart();
         services.AddSingleton<IPostConfigureOptions<IssuerOptions>, IssuerOptionsDefaults>();
         services.AddSingleton<IValidateOptions<IssuerOptions>, IssuerOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
@@ -78,7 +84,7 @@ public static class PidIssuerServiceCollectionExtensions
 
         // The agency API is documented; the protocol endpoints are described by their specifications and metadata.
         services.AddOpenApi("agency", options => options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true);
-        return services;
+        return new PidIssuerBuilder(services);
     }
 
     private static void AddUserAuthentication(IServiceCollection services)

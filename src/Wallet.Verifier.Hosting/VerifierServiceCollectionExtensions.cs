@@ -17,27 +17,20 @@ namespace Wallet.Verifier;
 public static class VerifierServiceCollectionExtensions
 {
     /// <summary>Adds the Verifier configured from <paramref name="configuration"/> (the <c>Verifier</c> section) and then <paramref name="configure"/>.</summary>
-    public static IServiceCollection AddVerifier(this IServiceCollection services, IConfiguration configuration, Action<VerifierOptions>? configure = null)
+    public static VerifierBuilder AddVerifier(this IServiceCollection services, IConfiguration configuration, Action<VerifierOptions>? configure = null)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var builder = services.AddOptions<VerifierOptions>().Bind(configuration);
-        if (configure is not null)
-        {
-            builder.Configure(configure);
-        }
-
-        return services.AddVerifierCore();
+        var builder = services.AddVerifier().Bind(configuration);
+        return configure is null ? builder : builder.Configure(configure);
     }
 
     /// <summary>Adds the Verifier configured in code.</summary>
-    public static IServiceCollection AddVerifier(this IServiceCollection services, Action<VerifierOptions> configure)
-    {
-        ArgumentNullException.ThrowIfNull(configure);
-        services.AddOptions<VerifierOptions>().Configure(configure);
-        return services.AddVerifierCore();
-    }
+    public static VerifierBuilder AddVerifier(this IServiceCollection services, Action<VerifierOptions> configure) => services.AddVerifier().Configure(configure);
 
-    private static IServiceCollection AddVerifierCore(this IServiceCollection services)
+    /// <summary>
+    /// Adds the Verifier's services: options (validated at start-up), the SQLite stores, request signing, the credential
+    /// verifiers and the relying-party page. Configure it and replace its parts through the returned builder.
+    /// </summary>
+    public static VerifierBuilder AddVerifier(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<VerifierOptions>().ValidateOnStart();
@@ -74,6 +67,6 @@ public static class VerifierServiceCollectionExtensions
         services.AddProblemDetails();
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);
-        return services;
+        return new VerifierBuilder(services);
     }
 }

@@ -142,7 +142,7 @@ public sealed class ApiTests
             [key] = value,
         };
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        using var provider = new ServiceCollection().AddLogging().AddVerifier(configuration.GetSection("Verifier")).BuildServiceProvider();
+        using var provider = new ServiceCollection().AddLogging().AddVerifier(configuration.GetSection("Verifier")).Services.BuildServiceProvider();
 
         var resolve = () => provider.GetRequiredService<IOptions<Wallet.Verifier.Options.VerifierOptions>>().Value;
 
@@ -160,7 +160,7 @@ public sealed class ApiTests
             ["Verifier:RelyingParties:0:ApiKeySha256"] = VerifierApp.Sha256Hex(VerifierApp.ApiKey),
         };
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        using var provider = new ServiceCollection().AddLogging().AddVerifier(configuration.GetSection("Verifier")).BuildServiceProvider();
+        using var provider = new ServiceCollection().AddLogging().AddVerifier(configuration.GetSection("Verifier")).Services.BuildServiceProvider();
 
         var options = provider.GetRequiredService<IOptions<Wallet.Verifier.Options.VerifierOptions>>().Value;
 

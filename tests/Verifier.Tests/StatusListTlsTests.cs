@@ -147,7 +147,7 @@ public sealed class StatusListTlsTests : IAsyncLifetime
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        return new ServiceCollection().AddLogging().AddVerifier(configuration.GetSection("Verifier")).BuildServiceProvider();
+        return new ServiceCollection().AddLogging().AddVerifier(configuration.GetSection("Verifier")).Services.BuildServiceProvider();
     }
 
     private HttpClient StatusListClient(params string[] roots)
