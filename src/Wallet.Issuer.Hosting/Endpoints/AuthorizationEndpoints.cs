@@ -11,7 +11,7 @@ internal static class AuthorizationEndpoints
     {
         routes.MapPost(endpoints.BasePath + "/par", async (HttpContext context, AuthorizationHandler handler, DpopNonceService nonces, CancellationToken cancellationToken) =>
         {
-            var request = await TokenEndpoints.ReadFormRequestAsync(context, cancellationToken).ConfigureAwait(false);
+            var request = await TokenEndpoint.ReadFormRequestAsync(context, cancellationToken).ConfigureAwait(false);
             var (requestUri, expiresIn, error) = await handler.PushAsync(request, cancellationToken).ConfigureAwait(false);
             return error is not null
                 ? HttpResults.Error(context, error, nonces)
