@@ -81,7 +81,7 @@ public sealed class AgencyHost : IAsyncDisposable
             options.RelyingParties.Add(new RelyingPartyOptions { Id = "agency-rp", ApiKeySha256 = Sha256Hex(VerifierApiKey) });
         });
         builder.Services.AddHttpClient(VerifierStatusListClient)
-            .ConfigurePrimaryHttpMessageHandler(provider => ((TestServer)provider.GetRequiredService<IServer>()).CreateHandler());
+            .ConfigurePrimaryHttpMessageHandler(provider => new InAppHandler(provider));
 
         var app = builder.Build();
         app.UsePidIssuer();
