@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Wallet.Core.Verification;
 using Wallet.Verifier.Signing;
 using Wallet.Verifier.Transactions;
 
@@ -18,7 +19,7 @@ internal sealed class DatabaseInitializer(IDbContextFactory<VerifierDbContext> c
         }
 
         _ = services.GetRequiredService<RequestSigningCredentials>();
-        _ = services.GetRequiredService<PresentationValidatorAccessor>();
+        _ = services.GetRequiredService<CredentialVerifiers>();
         await services.GetRequiredService<PresentationService>().RejectInterruptedAsync(cancellationToken).ConfigureAwait(false);
     }
 
