@@ -75,10 +75,18 @@ public static class VerifierServiceCollectionExtensions
             },
             provider => provider.GetRequiredService<IHttpClientFactory>().CreateClient(StatusListHttpClient));
         services.TryAddSingleton<IPresentationValidator>(p => new PresentationValidator(p.GetRequiredService<CredentialVerifiers>().SdJwtVc, p.GetRequiredService<CredentialVerifiers>().Mdoc));
-        services.TryAddSingleton<PresentationService>();
+        services.TryAddSingleton<TransactionUris>();
+        services.TryAddSingleton<TransactionJournal>();
+        services.TryAddSingleton<TransactionStateWriter>();
+        services.TryAddSingleton<PresentationCreator>();
+        services.TryAddSingleton<RequestObjectProvider>();
+        services.TryAddSingleton<WalletResponseReceiver>();
+        services.TryAddSingleton<PresentationResultReader>();
+        services.TryAddSingleton<InterruptedResponseRecovery>();
         services.AddSingleton<ApiKeyFilter>();
         services.TryAddSingleton<DemoPageRateLimiter>();
         services.AddHostedService<DatabaseInitializer>();
+        services.AddHostedService<VerifierStartup>();
         services.AddHostedService<TransactionPurger>();
         services.AddProblemDetails();
         services.AddOpenApi();
