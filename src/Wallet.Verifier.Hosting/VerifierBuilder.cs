@@ -36,29 +36,6 @@ public sealed class VerifierBuilder
     }
 
     /// <summary>
-    /// Takes the trust anchors of credential issuers and status list signers from <typeparamref name="T"/> (a singleton)
-    /// instead of the PEM files of <see cref="VerifierOptions.TrustAnchors"/>, which are then not required. The source is
-    /// asked at every chain validation, so a source that refreshes a trusted list takes effect at once.
-    /// </summary>
-    public VerifierBuilder UseTrustSource<T>()
-        where T : class, ITrustAnchorSource
-    {
-        Services.Replace(ServiceDescriptor.Singleton<ITrustAnchorSource, T>());
-        return this;
-    }
-
-    /// <summary>
-    /// Checks credential status with <typeparamref name="T"/> (a singleton) instead of fetching Token Status Lists over
-    /// HTTP. It answers for SD-JWT VCs and mdocs alike and must fail closed: a status it cannot establish is an error.
-    /// </summary>
-    public VerifierBuilder UseStatusChecker<T>()
-        where T : class, ITokenStatusChecker
-    {
-        Services.Replace(ServiceDescriptor.Singleton<ITokenStatusChecker, T>());
-        return this;
-    }
-
-    /// <summary>
     /// Replaces the embedded SQLite stores with <typeparamref name="TStore"/>, one singleton that keeps the transactions,
     /// the request nonces, the ephemeral response keys and the event log. The SQLite store and the start-up step that creates
     /// its database are removed, so nothing is written to <c>verifier.db</c>; the start-up recovery of interrupted responses
@@ -89,6 +66,29 @@ public sealed class VerifierBuilder
         Services.AddSingleton<INonceStore>(p => p.GetRequiredService<TStore>());
         Services.AddSingleton<IEphemeralKeyStore>(p => p.GetRequiredService<TStore>());
         Services.AddSingleton<ITransactionEventLog>(p => p.GetRequiredService<TStore>());
+        return this;
+    }
+
+    /// <summary>
+    /// Takes the trust anchors of credential issuers and status list signers from <typeparamref name="T"/> (a singleton)
+    /// instead of the PEM files of <see cref="VerifierOptions.TrustAnchors"/>, which are then not required. The source is
+    /// asked at every chain validation, so a source that refreshes a trusted list takes effect at once.
+    /// </summary>
+    public VerifierBuilder UseTrustSource<T>()
+        where T : class, ITrustAnchorSource
+    {
+        Services.Replace(ServiceDescriptor.Singleton<ITrustAnchorSource, T>());
+        return this;
+    }
+
+    /// <summary>
+    /// Checks credential status with <typeparamref name="T"/> (a singleton) instead of fetching Token Status Lists over
+    /// HTTP. It answers for SD-JWT VCs and mdocs alike and must fail closed: a status it cannot establish is an error.
+    /// </summary>
+    public VerifierBuilder UseStatusChecker<T>()
+        where T : class, ITokenStatusChecker
+    {
+        Services.Replace(ServiceDescriptor.Singleton<ITokenStatusChecker, T>());
         return this;
     }
 }
