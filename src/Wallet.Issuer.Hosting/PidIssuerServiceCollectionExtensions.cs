@@ -34,6 +34,7 @@ public static class PidIssuerServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<IssuerOptions>().ValidateOnStart();
+        services.AddOptions<Wallet.Hosting.ErrorDocumentationOptions>().BindConfiguration(Wallet.Hosting.ErrorDocumentationOptions.SectionName);
         services.AddSingleton<IPostConfigureOptions<IssuerOptions>, IssuerOptionsDefaults>();
         services.AddSingleton<IValidateOptions<IssuerOptions>, IssuerOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Wallet.Core.OAuth;
 using Wallet.Core.Trust;
+using Wallet.Hosting;
 using Wallet.Issuer.Authentication;
 using Wallet.Issuer.Options;
 using Wallet.Issuer.Pid;
@@ -49,7 +50,7 @@ internal sealed class AuthorizationHandler(
             var authentication = attestationTrust.Validator.Validate(new ClientAttestationRequest(request.AttestationHeaders, request.AttestationPopHeaders, parsed.ClientId));
             if (!authentication.Succeeded)
             {
-                return (null, 0, ProtocolError.Create(401, OAuthErrors.InvalidClient, "Client authentication with a Wallet Attestation failed: " + string.Join(" ", authentication.Errors.Select(e => e.Message))));
+                return (null, 0, ProtocolError.Create(OAuthErrors.InvalidClient, "Client authentication with a Wallet Attestation failed: " + string.Join(" ", authentication.Errors.Select(e => e.Message))));
             }
         }
 
@@ -175,7 +176,7 @@ internal sealed class AuthorizationHandler(
         return new Uri(request.RedirectUri + separator + query);
     }
 
-    private static (string?, long, ProtocolError?) Fail(string error, string description) => (null, 0, ProtocolError.Create(400, error, description));
+    private static (string?, long, ProtocolError?) Fail(string error, string description) => (null, 0, ProtocolError.Create(error, description));
 
     private static string Random() => System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Wallet.Core.OAuth;
 using Wallet.Core.OpenId4Vci;
+using Wallet.Hosting;
 using Wallet.Issuer.Options;
 using Wallet.Issuer.Stores;
 using Wallet.Issuer.Stores.Ef;
@@ -68,7 +69,7 @@ internal sealed class CredentialRequestHandler(
             var dpop = await validator.ValidateAsync(new DpopValidationRequest(request.DpopHeaders, "POST", endpoints.Credential) { AccessToken = accessToken, BoundKeyThumbprint = token.KeyThumbprint }, cancellationToken).ConfigureAwait(false);
             if (!dpop.Succeeded)
             {
-                return (null, ProtocolError.Create(401, dpop.WireError!, string.Join(" ", dpop.Errors.Select(e => e.Message))) with { IncludeDpopNonce = true, IsResourceServerError = true });
+                return (null, ProtocolError.Create(dpop.WireError!, string.Join(" ", dpop.Errors.Select(e => e.Message))) with { IncludeDpopNonce = true, IsResourceServerError = true });
             }
         }
 
@@ -149,7 +150,7 @@ internal sealed class CredentialRequestHandler(
             var allocation = await statusLists.AllocateAsync(cancellationToken).ConfigureAwait(false);
             if (!allocation.Succeeded)
             {
-                return (null, ProtocolError.Create(503, OpenId4VciErrors.CredentialRequestDenied, "No status list entry could be allocated; try again later."));
+                return (null, ProtocolError.Create(OAuthErrors.TemporarilyUnavailable, "No status list entry could be allocated; try again later."));
             }
 
             credentials.Add(factory.Issue(configuration, pid, holderKey, allocation.Reference, now));
@@ -163,8 +164,8 @@ internal sealed class CredentialRequestHandler(
     private static string Id() => System.Buffers.Text.Base64Url.EncodeToString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
 
     private static (IReadOnlyList<string>?, ProtocolError?) Unauthorized(string error, string description) =>
-        (null, ProtocolError.Create(401, error, description) with { IsResourceServerError = true });
+        (null, ProtocolError.Create(error, description) with { IsResourceServerError = true });
 
     private static (IReadOnlyList<string>?, ProtocolError?) BadRequest(string error, string description) =>
-        (null, ProtocolError.Create(400, error, description));
+        (null, ProtocolError.Create(error, description));
 }

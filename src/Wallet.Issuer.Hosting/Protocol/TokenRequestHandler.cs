@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Wallet.Core.OAuth;
 using Wallet.Core.OpenId4Vci;
+using Wallet.Hosting;
 using Wallet.Issuer.Options;
 using Wallet.Issuer.Stores;
 using Wallet.Issuer.Stores.Ef;
@@ -54,7 +55,7 @@ internal sealed class TokenRequestHandler(
             var authentication = attestationTrust.Validator.Validate(new ClientAttestationRequest(request.AttestationHeaders, request.AttestationPopHeaders, Single(request, "client_id")));
             if (!authentication.Succeeded)
             {
-                return (null, ProtocolError.Create(401, authentication.WireError!, "Client authentication with a Wallet Attestation failed (HAIP 1.0 Sec. 4.4.1): " + string.Join(" ", authentication.Errors.Select(e => e.Message))));
+                return (null, ProtocolError.Create(authentication.WireError!, "Client authentication with a Wallet Attestation failed (HAIP 1.0 Sec. 4.4.1): " + string.Join(" ", authentication.Errors.Select(e => e.Message))));
             }
 
             clientId = authentication.ClientId;
@@ -174,14 +175,14 @@ internal sealed class TokenRequestHandler(
             return (result.Thumbprint, null);
         }
 
-        return (null, ProtocolError.Create(400, result.WireError!, string.Join(" ", result.Errors.Select(e => e.Message))) with { IncludeDpopNonce = true });
+        return (null, ProtocolError.Create(result.WireError!, string.Join(" ", result.Errors.Select(e => e.Message))) with { IncludeDpopNonce = true });
     }
 
     private static string? Single(OAuthFormRequest request, string name) =>
         request.Form.TryGetValue(name, out var values) && values.Length == 1 ? values[0] : null;
 
     private static (TokenResponse?, ProtocolError?) Fail(string error, string description) =>
-        (null, ProtocolError.Create(error == OAuthErrors.InvalidClient ? 401 : 400, error, description));
+        (null, ProtocolError.Create(error, description));
 
     private static string Base64UrlToken() => System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 }

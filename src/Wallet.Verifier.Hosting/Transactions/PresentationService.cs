@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Wallet.Core.Dcql;
 using Wallet.Core.Mdoc;
+using OAuthErrors = Wallet.Core.OAuth.OAuthErrors;
 using Wallet.Core.OpenId4Vp;
 using Wallet.Verifier.Options;
 using Wallet.Verifier.Signing;
@@ -153,39 +154,39 @@ internal sealed partial class PresentationService
         var transaction = await _transactions.FindByRequestIdAsync(requestId, cancellationToken).ConfigureAwait(false);
         if (transaction is null)
         {
-            return new(400, Error: "invalid_request", ErrorDescription: "Unknown transaction.");
+            return WalletResponseOutcome.Failed(OAuthErrors.InvalidRequest, "Unknown transaction.");
         }
 
         var now = _time.GetUtcNow();
         if (now >= transaction.ExpiresAt)
         {
             await LogAsync(transaction.Id, "response_rejected", "expired", cancellationToken).ConfigureAwait(false);
-            return new(400, Error: "invalid_request", ErrorDescription: "The transaction has expired.");
+            return WalletResponseOutcome.Failed(OAuthErrors.InvalidRequest, "The transaction has expired.");
         }
 
         if (transaction.Status != TransactionStatus.Pending)
         {
             await LogAsync(transaction.Id, "response_rejected", "replay: the transaction already has its response", cancellationToken).ConfigureAwait(false);
-            return new(400, Error: "invalid_request", ErrorDescription: "The transaction already has its response.");
+            return WalletResponseOutcome.Failed(OAuthErrors.InvalidRequest, "The transaction already has its response.");
         }
 
         using var key = await LoadKeyAsync(transaction, cancellationToken).ConfigureAwait(false);
         if (transaction.ResponseMode == ResponseModes.DirectPostJwt && key is null)
         {
             await LogAsync(transaction.Id, "response_rejected", "no decryption key", cancellationToken).ConfigureAwait(false);
-            return new(400, Error: "invalid_request", ErrorDescription: "The transaction already has its response.");
+            return WalletResponseOutcome.Failed(OAuthErrors.InvalidRequest, "The transaction already has its response.");
         }
 
         if (!AuthorizationResponse.TryRead(form, transaction.ResponseMode, key, Limits, out var response, out var readErrors))
         {
             await LogAsync(transaction.Id, "response_rejected", Codes(readErrors.Select(e => e.Code)), cancellationToken).ConfigureAwait(false);
-            return new(400, Error: "invalid_request", ErrorDescription: readErrors[0].Message);
+            return WalletResponseOutcome.Failed(OAuthErrors.InvalidRequest, readErrors[0].Message);
         }
 
         if (!await _transactions.TryBeginResponseAsync(transaction.Id, now, cancellationToken).ConfigureAwait(false))
         {
             await LogAsync(transaction.Id, "response_rejected", "replay: the transaction already has its response", cancellationToken).ConfigureAwait(false);
-            return new(400, Error: "invalid_request", ErrorDescription: "The transaction already has its response.");
+            return WalletResponseOutcome.Failed(OAuthErrors.InvalidRequest, "The transaction already has its response.");
         }
 
         // The transaction is now ResponseReceived and must end Verified or Rejected whatever happens next. A wallet that
@@ -202,7 +203,7 @@ internal sealed partial class PresentationService
             LogValidationFailed(_logger, transaction.Id, e.GetType().FullName, e.StackTrace);
             var failed = PresentationResult.Rejected([new(VerifierErrorCodes.InternalError, "The Verifier could not validate the response because of an internal error; it was rejected.")]);
             await CompleteAsync(transaction.Id, failed, null).ConfigureAwait(false);
-            return new(StatusCodes.Status500InternalServerError, Error: "server_error", ErrorDescription: "The response could not be processed; the transaction is closed.");
+            return WalletResponseOutcome.Failed(OAuthErrors.ServerError, "The response could not be processed; the transaction is closed.");
         }
 
         string? redirect = null;
@@ -216,7 +217,7 @@ internal sealed partial class PresentationService
         }
 
         await CompleteAsync(transaction.Id, result, codeHash).ConfigureAwait(false);
-        return new(200, RedirectUri: redirect);
+        return new(RedirectUri: redirect);
     }
 
     /// <summary>
