@@ -35,7 +35,7 @@ public sealed class ProtocolErrorResponseTests
     [InlineData(OpenId4VciErrors.InvalidNonce, false, 400)]
     [InlineData(OpenId4VciErrors.InvalidEncryptionParameters, false, 400)]
     [InlineData(OpenId4VciErrors.CredentialRequestDenied, false, 400)]
-    [InlineData("invalid_request_uri_method", false, 400)]
+    [InlineData(Wallet.Core.OpenId4Vp.OpenId4VpErrors.InvalidRequestUriMethod, false, 400)]
     public void Each_error_code_maps_to_its_status_RFC6749_5_2_RFC6750_3_1_RFC9449_7_1(string error, bool resourceServer, int status) =>
         ProtocolErrorResponse.StatusCodeFor(new ProtocolError(error, "d") { IsResourceServerError = resourceServer }).Should().Be(status);
 

@@ -51,7 +51,7 @@ internal static class WalletEndpoints
         var (requestObject, error) = await service.GetRequestObjectAsync(requestId, method, parameters, cancellationToken).ConfigureAwait(false);
         return requestObject is not null
             ? Results.Text(requestObject, RequestObjectSigner.MediaType)
-            : error == "invalid_request_uri_method"
+            : error == OpenId4VpErrors.InvalidRequestUriMethod
                 ? Error(context, error, $"This request must be fetched with request_uri_method={(method == RequestUriMethods.Get ? RequestUriMethods.Post : RequestUriMethods.Get)}.", StatusCodes.Status405MethodNotAllowed)
                 : Error(context, OAuthErrors.InvalidRequest, "Unknown, answered or expired request.", StatusCodes.Status404NotFound);
     }
