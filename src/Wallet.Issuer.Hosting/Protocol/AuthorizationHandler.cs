@@ -7,7 +7,6 @@ using Wallet.Issuer.Authentication;
 using Wallet.Issuer.Options;
 using Wallet.Issuer.Pid;
 using Wallet.Issuer.Stores;
-using Wallet.Issuer.Stores.Ef;
 
 namespace Wallet.Issuer.Protocol;
 
@@ -73,7 +72,7 @@ internal sealed class AuthorizationHandler(
         if (parsed.IssuerState is { } issuerState)
         {
             // OpenID4VCI 1.0 Sec. 5.1.3: issuer_state binds the request to the offer; it is checked, never trusted blindly.
-            var offer = issuerState.Length > 128 ? null : await offers.FindByIssuerStateAsync(StoreHash.Of(issuerState), now, cancellationToken).ConfigureAwait(false);
+            var offer = issuerState.Length > 128 ? null : await offers.FindByIssuerStateAsync(SecretHash.Of(issuerState), now, cancellationToken).ConfigureAwait(false);
             if (offer is null)
             {
                 return Fail(OAuthErrors.InvalidRequest, "The issuer_state is unknown, used or expired (OpenID4VCI 1.0 Sec. 5.1.3).");
@@ -162,7 +161,7 @@ internal sealed class AuthorizationHandler(
         }
 
         var code = Random();
-        await codes.AddAsync(StoreHash.Of(code), request with { PersonId = user.PersonId, ExpiresAt = now + options.Value.AuthorizationCodeLifetime }, cancellationToken).ConfigureAwait(false);
+        await codes.AddAsync(SecretHash.Of(code), request with { PersonId = user.PersonId, ExpiresAt = now + options.Value.AuthorizationCodeLifetime }, cancellationToken).ConfigureAwait(false);
         return (Redirect(request, "code=" + Uri.EscapeDataString(code)), null);
     }
 

@@ -4,7 +4,6 @@ using Wallet.Core.OpenId4Vci;
 using Wallet.Hosting;
 using Wallet.Issuer.Options;
 using Wallet.Issuer.Stores;
-using Wallet.Issuer.Stores.Ef;
 
 namespace Wallet.Issuer.Protocol;
 
@@ -38,7 +37,7 @@ internal sealed class CredentialRequestHandler(
             return Unauthorized(OAuthErrors.InvalidToken, "A single Authorization header with a DPoP access token is required.");
         }
 
-        var token = await tokens.FindAsync(StoreHash.Of(accessToken), now, cancellationToken).ConfigureAwait(false);
+        var token = await tokens.FindAsync(SecretHash.Of(accessToken), now, cancellationToken).ConfigureAwait(false);
         if (token is null)
         {
             return Unauthorized(OAuthErrors.InvalidToken, "The access token is unknown or has expired.");
@@ -62,7 +61,7 @@ internal sealed class CredentialRequestHandler(
             var validator = new DpopProofValidator(new DpopValidatorOptions
             {
                 TimeProvider = timeProvider,
-                ReplayCache = replayCache,
+                ReplayCache = new SecretHashingDpopReplayCache(replayCache),
                 NonceValidator = settings.RequireDpopNonce ? dpopNonces.IsValid : null,
                 AlgorithmPolicy = DpopNonceService.Algorithms,
             });
@@ -125,7 +124,7 @@ internal sealed class CredentialRequestHandler(
 
         // Step 5: the key proofs and the c_nonce.
         var proofValidator = new KeyProofValidator(new KeyProofValidatorOptions { CredentialIssuer = endpoints.Issuer, TimeProvider = timeProvider, RequireNonce = true });
-        var proofs = await proofValidator.ValidateAsync(credentialRequest.JwtProofs, (nonce, ct) => nonces.TryConsumeAsync(nonce, timeProvider.GetUtcNow(), ct), token.ClientId, cancellationToken).ConfigureAwait(false);
+        var proofs = await proofValidator.ValidateAsync(credentialRequest.JwtProofs, (nonce, ct) => nonces.TryConsumeAsync(SecretHash.Of(nonce), timeProvider.GetUtcNow(), ct), token.ClientId, cancellationToken).ConfigureAwait(false);
         if (!proofs.Succeeded)
         {
             return BadRequest(proofs.WireError, string.Join(" ", proofs.Errors.Select(e => e.Message)));

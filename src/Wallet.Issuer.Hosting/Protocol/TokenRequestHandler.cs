@@ -5,7 +5,6 @@ using Wallet.Core.OpenId4Vci;
 using Wallet.Hosting;
 using Wallet.Issuer.Options;
 using Wallet.Issuer.Stores;
-using Wallet.Issuer.Stores.Ef;
 
 namespace Wallet.Issuer.Protocol;
 
@@ -78,9 +77,10 @@ internal sealed class TokenRequestHandler(
             return Fail(OAuthErrors.InvalidRequest, "The pre-authorized_code parameter is missing (OpenID4VCI 1.0 Sec. 6.1).");
         }
 
+        var codeHash = SecretHash.Of(code);
         var txCode = Single(request, "tx_code");
         var now = timeProvider.GetUtcNow();
-        var (outcome, offer) = await offers.RedeemAsync(StoreHash.Of(code), txCode, settings.TxCodeMaxAttempts, now, cancellationToken).ConfigureAwait(false);
+        var (outcome, offer) = await offers.RedeemAsync(codeHash, txCode is null ? null : SecretHash.OfTransactionCode(codeHash, txCode), settings.TxCodeMaxAttempts, now, cancellationToken).ConfigureAwait(false);
         switch (outcome)
         {
             case RedemptionOutcome.Redeemed:
@@ -101,7 +101,7 @@ internal sealed class TokenRequestHandler(
 
         var accessToken = Base64UrlToken();
         var expiresAt = now + settings.AccessTokenLifetime;
-        await tokens.AddAsync(new AccessTokenRecord(StoreHash.Of(accessToken), offer!.OfferId, thumbprint, offer.ConfigurationIds, expiresAt) { ClientId = clientId }, cancellationToken).ConfigureAwait(false);
+        await tokens.AddAsync(new AccessTokenRecord(SecretHash.Of(accessToken), offer!.OfferId, thumbprint, offer.ConfigurationIds, expiresAt) { ClientId = clientId }, cancellationToken).ConfigureAwait(false);
         return (new TokenResponse(accessToken, thumbprint is null ? "Bearer" : DpopProof.HeaderName, (long)settings.AccessTokenLifetime.TotalSeconds), null);
     }
 
@@ -116,7 +116,7 @@ internal sealed class TokenRequestHandler(
         }
 
         var now = timeProvider.GetUtcNow();
-        var grant = await authorizationCodes.RedeemAsync(StoreHash.Of(code), now, cancellationToken).ConfigureAwait(false);
+        var grant = await authorizationCodes.RedeemAsync(SecretHash.Of(code), now, cancellationToken).ConfigureAwait(false);
         if (grant is null)
         {
             return Fail(OAuthErrors.InvalidGrant, "The authorization code is unknown, used or expired.");
@@ -145,7 +145,7 @@ internal sealed class TokenRequestHandler(
 
         var settings = options.Value;
         var accessToken = Base64UrlToken();
-        var record = new AccessTokenRecord(StoreHash.Of(accessToken), null, thumbprint, grant.ConfigurationIds, now + settings.AccessTokenLifetime)
+        var record = new AccessTokenRecord(SecretHash.Of(accessToken), null, thumbprint, grant.ConfigurationIds, now + settings.AccessTokenLifetime)
         {
             ClientId = authenticatedClient,
             PersonId = grant.PersonId,
@@ -165,7 +165,7 @@ internal sealed class TokenRequestHandler(
         var validator = new DpopProofValidator(new DpopValidatorOptions
         {
             TimeProvider = timeProvider,
-            ReplayCache = replayCache,
+            ReplayCache = new SecretHashingDpopReplayCache(replayCache),
             NonceValidator = options.Value.RequireDpopNonce ? dpopNonces.IsValid : null,
             AlgorithmPolicy = DpopNonceService.Algorithms,
         });
