@@ -14,7 +14,7 @@ internal static class WalletEndpoints
     public static void Map(IEndpointRouteBuilder routes)
     {
         var wallet = routes.MapGroup("/oid4vp").WithTags("Wallet (OpenID4VP)");
-        wallet.MapGet("/request/{requestId}", (HttpContext context, string requestId, PresentationService service, CancellationToken ct) => RequestObjectAsync(context, requestId, RequestUriMethods.Get, null, service, ct))
+        wallet.MapGet("/request/{requestId}", (HttpContext context, string requestId, RequestObjectProvider requests, CancellationToken ct) => RequestObjectAsync(context, requestId, RequestUriMethods.Get, null, requests, ct))
             .WithName("GetRequestObject")
             .WithSummary("The signed Request Object (application/oauth-authz-req+jwt).");
         wallet.MapPost("/request/{requestId}", PostRequestAsync)
@@ -25,7 +25,7 @@ internal static class WalletEndpoints
             .WithSummary("direct_post / direct_post.jwt authorization response.");
     }
 
-    private static async Task<IResult> PostRequestAsync(HttpContext context, string requestId, PresentationService service, IOptions<VerifierOptions> options, CancellationToken cancellationToken)
+    private static async Task<IResult> PostRequestAsync(HttpContext context, string requestId, RequestObjectProvider requests, IOptions<VerifierOptions> options, CancellationToken cancellationToken)
     {
         var (form, problem) = await ReadFormAsync(context, options.Value.MaxRequestBodyBytes, cancellationToken).ConfigureAwait(false);
         if (problem is not null)
@@ -38,17 +38,17 @@ internal static class WalletEndpoints
             return Error(context, OAuthErrors.InvalidRequest, error.Message);
         }
 
-        return await RequestObjectAsync(context, requestId, RequestUriMethods.Post, parameters, service, cancellationToken).ConfigureAwait(false);
+        return await RequestObjectAsync(context, requestId, RequestUriMethods.Post, parameters, requests, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<IResult> RequestObjectAsync(HttpContext context, string requestId, string method, WalletRequestUriParameters? parameters, PresentationService service, CancellationToken cancellationToken)
+    private static async Task<IResult> RequestObjectAsync(HttpContext context, string requestId, string method, WalletRequestUriParameters? parameters, RequestObjectProvider requests, CancellationToken cancellationToken)
     {
         if (requestId.Length > 64)
         {
             return Error(context, OAuthErrors.InvalidRequest, "Unknown request.", StatusCodes.Status404NotFound);
         }
 
-        var (requestObject, error) = await service.GetRequestObjectAsync(requestId, method, parameters, cancellationToken).ConfigureAwait(false);
+        var (requestObject, error) = await requests.GetAsync(requestId, method, parameters, cancellationToken).ConfigureAwait(false);
         return requestObject is not null
             ? Results.Text(requestObject, RequestObjectSigner.MediaType)
             : error == OpenId4VpErrors.InvalidRequestUriMethod
@@ -56,7 +56,7 @@ internal static class WalletEndpoints
                 : Error(context, OAuthErrors.InvalidRequest, "Unknown, answered or expired request.", StatusCodes.Status404NotFound);
     }
 
-    private static async Task<IResult> PostResponseAsync(HttpContext context, string requestId, PresentationService service, IOptions<VerifierOptions> options, CancellationToken cancellationToken)
+    private static async Task<IResult> PostResponseAsync(HttpContext context, string requestId, WalletResponseReceiver receiver, IOptions<VerifierOptions> options, CancellationToken cancellationToken)
     {
         var (form, problem) = await ReadFormAsync(context, options.Value.MaxRequestBodyBytes, cancellationToken).ConfigureAwait(false);
         if (problem is not null)
@@ -69,7 +69,7 @@ internal static class WalletEndpoints
             return Error(context, OAuthErrors.InvalidRequest, "Unknown transaction.");
         }
 
-        var outcome = await service.HandleResponseAsync(requestId, form!, cancellationToken).ConfigureAwait(false);
+        var outcome = await receiver.ReceiveAsync(requestId, form!, cancellationToken).ConfigureAwait(false);
         if (outcome.Error is not null)
         {
             return ProtocolErrorResponse.ToResult(context, outcome.Error);
