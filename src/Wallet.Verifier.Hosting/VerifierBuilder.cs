@@ -1,4 +1,7 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Wallet.Verifier.Options;
+using Wallet.Verifier.Stores;
+using Wallet.Verifier.Stores.Sqlite;
 
 namespace Wallet.Verifier;
 
@@ -27,6 +30,40 @@ public sealed class VerifierBuilder
     {
         ArgumentNullException.ThrowIfNull(configuration);
         Services.AddOptions<VerifierOptions>().Bind(configuration);
+        return this;
+    }
+
+    /// <summary>
+    /// Replaces the embedded SQLite stores with <typeparamref name="TStore"/>, one singleton that keeps the transactions,
+    /// the request nonces, the ephemeral response keys and the event log. The SQLite store and the start-up step that creates
+    /// its database are removed, so nothing is written to <c>verifier.db</c>; the start-up recovery of interrupted responses
+    /// runs against <typeparamref name="TStore"/>.
+    /// </summary>
+    /// <remarks>
+    /// One type for the four interfaces, not four type parameters: they are one unit of storage. <see cref="ITransactionStore.PurgeAsync"/>
+    /// deletes a transaction together with its events, nonce and key, and a response moves the transaction, consumes its nonce
+    /// and deletes its key; a host keeps them in one database (as the embedded store does) and implements the interfaces on one
+    /// class. The registrations are replaced, not added with <c>TryAdd</c>, so the call works before or after anything else.
+    /// </remarks>
+    public VerifierBuilder UseStores<TStore>()
+        where TStore : class, ITransactionStore, INonceStore, IEphemeralKeyStore, ITransactionEventLog
+    {
+        Services.RemoveAll<SqliteVerifierStore>();
+        Services.RemoveAll<ITransactionStore>();
+        Services.RemoveAll<INonceStore>();
+        Services.RemoveAll<IEphemeralKeyStore>();
+        Services.RemoveAll<ITransactionEventLog>();
+        foreach (var initializer in Services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(DatabaseInitializer)).ToList())
+        {
+            Services.Remove(initializer);
+        }
+
+        Services.RemoveAll<TStore>();
+        Services.AddSingleton<TStore>();
+        Services.AddSingleton<ITransactionStore>(p => p.GetRequiredService<TStore>());
+        Services.AddSingleton<INonceStore>(p => p.GetRequiredService<TStore>());
+        Services.AddSingleton<IEphemeralKeyStore>(p => p.GetRequiredService<TStore>());
+        Services.AddSingleton<ITransactionEventLog>(p => p.GetRequiredService<TStore>());
         return this;
     }
 }
