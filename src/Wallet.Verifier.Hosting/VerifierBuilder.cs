@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Wallet.Core.StatusList;
+using Wallet.Core.Trust;
 using Wallet.Verifier.Options;
 using Wallet.Verifier.Stores;
 using Wallet.Verifier.Stores.Sqlite;
@@ -64,6 +66,29 @@ public sealed class VerifierBuilder
         Services.AddSingleton<INonceStore>(p => p.GetRequiredService<TStore>());
         Services.AddSingleton<IEphemeralKeyStore>(p => p.GetRequiredService<TStore>());
         Services.AddSingleton<ITransactionEventLog>(p => p.GetRequiredService<TStore>());
+        return this;
+    }
+
+    /// <summary>
+    /// Takes the trust anchors of credential issuers and status list signers from <typeparamref name="T"/> (a singleton)
+    /// instead of the PEM files of <see cref="VerifierOptions.TrustAnchors"/>, which are then not required. The source is
+    /// asked at every chain validation, so a source that refreshes a trusted list takes effect at once.
+    /// </summary>
+    public VerifierBuilder UseTrustSource<T>()
+        where T : class, ITrustAnchorSource
+    {
+        Services.Replace(ServiceDescriptor.Singleton<ITrustAnchorSource, T>());
+        return this;
+    }
+
+    /// <summary>
+    /// Checks credential status with <typeparamref name="T"/> (a singleton) instead of fetching Token Status Lists over
+    /// HTTP. It answers for SD-JWT VCs and mdocs alike and must fail closed: a status it cannot establish is an error.
+    /// </summary>
+    public VerifierBuilder UseStatusChecker<T>()
+        where T : class, ITokenStatusChecker
+    {
+        Services.Replace(ServiceDescriptor.Singleton<ITokenStatusChecker, T>());
         return this;
     }
 }

@@ -25,7 +25,7 @@ public sealed class HostStoresTests
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.Services.AddVerifier(o => Configure(o, dataDirectory)).UseStores<InMemoryVerifierStore>();
-        builder.Services.AddHttpClient(PresentationValidatorAccessor.StatusListHttpClient)
+        builder.Services.AddHttpClient(VerifierServiceCollectionExtensions.StatusListHttpClient)
             .ConfigurePrimaryHttpMessageHandler(() => new StatusListHandler(TestCredentials.StatusLists));
         await using var app = builder.Build();
         app.MapVerifier();

@@ -1,3 +1,4 @@
+using Wallet.Core.Verification;
 using Wallet.Verifier.Signing;
 
 namespace Wallet.Verifier.Transactions;
@@ -11,7 +12,7 @@ internal sealed class VerifierStartup(IServiceProvider services) : IHostedServic
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         _ = services.GetRequiredService<RequestSigningCredentials>();
-        _ = services.GetRequiredService<PresentationValidatorAccessor>();
+        _ = services.GetRequiredService<CredentialVerifiers>();
         await services.GetRequiredService<InterruptedResponseRecovery>().RejectInterruptedAsync(cancellationToken).ConfigureAwait(false);
     }
 
