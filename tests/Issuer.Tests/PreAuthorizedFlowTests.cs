@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Wallet.Core.Credentials;
 using Wallet.Core.Jose;
 using Wallet.Core.Mdoc;
 using Wallet.Core.SdJwt;
@@ -34,8 +35,8 @@ public sealed class PreAuthorizedFlowTests : IssuerTestBase
         result.IsValid.Should().BeTrue();
         result.LevelOfAssurance.Should().Be(LevelOfAssurance.High);
         result.Status.Should().Be(CredentialStatus.Valid);
-        result.HolderBindingVerified.Should().BeTrue();
-        result.IssuerIdentifier.Should().Be(IssuerFactory.IssuerUrl);
+        result.HolderBinding.IsVerified.Should().BeTrue();
+        result.Issuer.Should().Be(IssuerFactory.IssuerUrl);
         result.Claims!["given_name"]!.GetValue<string>().Should().Be("Kari");
         result.Claims["personal_administrative_number"]!.GetValue<string>().Should().Be("12048599937");
     }
