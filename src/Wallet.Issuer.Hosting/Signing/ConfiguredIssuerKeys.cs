@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Options;
+using Wallet.Core.Development;
 using Wallet.Core.Jose;
 using Wallet.Core.Trust;
 using Wallet.Issuer.Options;

@@ -2,8 +2,9 @@ using System.Numerics;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Wallet.Core.Jose;
+using Wallet.Core.Trust;
 
-namespace Wallet.Core.Trust;
+namespace Wallet.Core.Development;
 
 /// <summary>
 /// Creates throw-away P-256 certificates for development, demos and tests: an IACA-style root CA, an optional
