@@ -1,4 +1,9 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Wallet.Core.StatusList;
+using Wallet.Core.Trust;
 using Wallet.Verifier.Options;
+using Wallet.Verifier.Stores;
+using Wallet.Verifier.Stores.Sqlite;
 
 namespace Wallet.Verifier;
 
@@ -27,6 +32,63 @@ public sealed class VerifierBuilder
     {
         ArgumentNullException.ThrowIfNull(configuration);
         Services.AddOptions<VerifierOptions>().Bind(configuration);
+        return this;
+    }
+
+    /// <summary>
+    /// Replaces the embedded SQLite stores with <typeparamref name="TStore"/>, one singleton that keeps the transactions,
+    /// the request nonces, the ephemeral response keys and the event log. The SQLite store and the start-up step that creates
+    /// its database are removed, so nothing is written to <c>verifier.db</c>; the start-up recovery of interrupted responses
+    /// runs against <typeparamref name="TStore"/>.
+    /// </summary>
+    /// <remarks>
+    /// One type for the four interfaces, not four type parameters: they are one unit of storage. <see cref="ITransactionStore.PurgeAsync"/>
+    /// deletes a transaction together with its events, nonce and key, and a response moves the transaction, consumes its nonce
+    /// and deletes its key; a host keeps them in one database (as the embedded store does) and implements the interfaces on one
+    /// class. The registrations are replaced, not added with <c>TryAdd</c>, so the call works before or after anything else.
+    /// </remarks>
+    public VerifierBuilder UseStores<TStore>()
+        where TStore : class, ITransactionStore, INonceStore, IEphemeralKeyStore, ITransactionEventLog
+    {
+        Services.RemoveAll<SqliteVerifierStore>();
+        Services.RemoveAll<ITransactionStore>();
+        Services.RemoveAll<INonceStore>();
+        Services.RemoveAll<IEphemeralKeyStore>();
+        Services.RemoveAll<ITransactionEventLog>();
+        foreach (var initializer in Services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(DatabaseInitializer)).ToList())
+        {
+            Services.Remove(initializer);
+        }
+
+        Services.RemoveAll<TStore>();
+        Services.AddSingleton<TStore>();
+        Services.AddSingleton<ITransactionStore>(p => p.GetRequiredService<TStore>());
+        Services.AddSingleton<INonceStore>(p => p.GetRequiredService<TStore>());
+        Services.AddSingleton<IEphemeralKeyStore>(p => p.GetRequiredService<TStore>());
+        Services.AddSingleton<ITransactionEventLog>(p => p.GetRequiredService<TStore>());
+        return this;
+    }
+
+    /// <summary>
+    /// Takes the trust anchors of credential issuers and status list signers from <typeparamref name="T"/> (a singleton)
+    /// instead of the PEM files of <see cref="VerifierOptions.TrustAnchors"/>, which are then not required. The source is
+    /// asked at every chain validation, so a source that refreshes a trusted list takes effect at once.
+    /// </summary>
+    public VerifierBuilder UseTrustSource<T>()
+        where T : class, ITrustAnchorSource
+    {
+        Services.Replace(ServiceDescriptor.Singleton<ITrustAnchorSource, T>());
+        return this;
+    }
+
+    /// <summary>
+    /// Checks credential status with <typeparamref name="T"/> (a singleton) instead of fetching Token Status Lists over
+    /// HTTP. It answers for SD-JWT VCs and mdocs alike and must fail closed: a status it cannot establish is an error.
+    /// </summary>
+    public VerifierBuilder UseStatusChecker<T>()
+        where T : class, ITokenStatusChecker
+    {
+        Services.Replace(ServiceDescriptor.Singleton<ITokenStatusChecker, T>());
         return this;
     }
 }

@@ -9,7 +9,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Wallet.Core.OpenId4Vp;
 using Wallet.Verifier.Signing;
-using Wallet.Verifier.Transactions;
 
 namespace Wallet.Verifier.Tests;
 
@@ -94,8 +93,8 @@ public sealed class VerifierApp : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
-            services.AddHttpClient(PresentationValidatorAccessor.StatusListHttpClient)
-                .ConfigurePrimaryHttpMessageHandler(() => new StatusListHandler(TestCredentials.StatusLists));
+            services.AddHttpClient(VerifierServiceCollectionExtensions.StatusListHttpClient)
+                .ConfigurePrimaryHttpMessageHandler(() => new StatusListHandler(TestCredentials.StatusLists, TestCredentials.CwtStatusLists));
             _services?.Invoke(services);
         });
     }

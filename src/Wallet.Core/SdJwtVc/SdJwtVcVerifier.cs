@@ -23,7 +23,8 @@ public sealed class SdJwtVcVerifier
         var resolver = options.IssuerKeyResolver
             ?? (options.TrustValidator is { } validator ? new X5cIssuerKeyResolver(validator, options.TimeProvider) : null)
             ?? throw new ArgumentException("Configure SdJwtVcVerifierOptions.TrustValidator or IssuerKeyResolver.", nameof(options));
-        _options = options;
+        // A snapshot: the caller's list may change after construction, the verdict must not.
+        _options = options with { AcceptedVcts = [.. options.AcceptedVcts] };
         _sdJwtVerifier = new SdJwtVerifier(new SdJwtVerifierOptions
         {
             IssuerKeyResolver = resolver,

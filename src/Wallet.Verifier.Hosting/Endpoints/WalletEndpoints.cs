@@ -12,7 +12,7 @@ internal static class WalletEndpoints
     public static void Map(IEndpointRouteBuilder routes)
     {
         var wallet = routes.MapGroup("/oid4vp").WithTags("Wallet (OpenID4VP)");
-        wallet.MapGet("/request/{requestId}", (string requestId, PresentationService service, CancellationToken ct) => RequestObjectAsync(requestId, RequestUriMethods.Get, null, service, ct))
+        wallet.MapGet("/request/{requestId}", (string requestId, RequestObjectProvider requests, CancellationToken ct) => RequestObjectAsync(requestId, RequestUriMethods.Get, null, requests, ct))
             .WithName("GetRequestObject")
             .WithSummary("The signed Request Object (application/oauth-authz-req+jwt).");
         wallet.MapPost("/request/{requestId}", PostRequestAsync)
@@ -23,7 +23,7 @@ internal static class WalletEndpoints
             .WithSummary("direct_post / direct_post.jwt authorization response.");
     }
 
-    private static async Task<IResult> PostRequestAsync(HttpContext context, string requestId, PresentationService service, IOptions<VerifierOptions> options, CancellationToken cancellationToken)
+    private static async Task<IResult> PostRequestAsync(HttpContext context, string requestId, RequestObjectProvider requests, IOptions<VerifierOptions> options, CancellationToken cancellationToken)
     {
         var (form, problem) = await ReadFormAsync(context, options.Value.MaxRequestBodyBytes, cancellationToken).ConfigureAwait(false);
         if (problem is not null)
@@ -36,17 +36,17 @@ internal static class WalletEndpoints
             return OAuthError(StatusCodes.Status400BadRequest, "invalid_request", error.Message);
         }
 
-        return await RequestObjectAsync(requestId, RequestUriMethods.Post, parameters, service, cancellationToken).ConfigureAwait(false);
+        return await RequestObjectAsync(requestId, RequestUriMethods.Post, parameters, requests, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<IResult> RequestObjectAsync(string requestId, string method, WalletRequestUriParameters? parameters, PresentationService service, CancellationToken cancellationToken)
+    private static async Task<IResult> RequestObjectAsync(string requestId, string method, WalletRequestUriParameters? parameters, RequestObjectProvider requests, CancellationToken cancellationToken)
     {
         if (requestId.Length > 64)
         {
             return OAuthError(StatusCodes.Status404NotFound, "invalid_request", "Unknown request.");
         }
 
-        var (requestObject, error) = await service.GetRequestObjectAsync(requestId, method, parameters, cancellationToken).ConfigureAwait(false);
+        var (requestObject, error) = await requests.GetAsync(requestId, method, parameters, cancellationToken).ConfigureAwait(false);
         return requestObject is not null
             ? Results.Text(requestObject, RequestObjectSigner.MediaType)
             : error == "invalid_request_uri_method"
@@ -54,7 +54,7 @@ internal static class WalletEndpoints
                 : OAuthError(StatusCodes.Status404NotFound, "invalid_request", "Unknown, answered or expired request.");
     }
 
-    private static async Task<IResult> PostResponseAsync(HttpContext context, string requestId, PresentationService service, IOptions<VerifierOptions> options, CancellationToken cancellationToken)
+    private static async Task<IResult> PostResponseAsync(HttpContext context, string requestId, WalletResponseReceiver receiver, IOptions<VerifierOptions> options, CancellationToken cancellationToken)
     {
         var (form, problem) = await ReadFormAsync(context, options.Value.MaxRequestBodyBytes, cancellationToken).ConfigureAwait(false);
         if (problem is not null)
@@ -67,7 +67,7 @@ internal static class WalletEndpoints
             return OAuthError(StatusCodes.Status400BadRequest, "invalid_request", "Unknown transaction.");
         }
 
-        var outcome = await service.HandleResponseAsync(requestId, form!, cancellationToken).ConfigureAwait(false);
+        var outcome = await receiver.ReceiveAsync(requestId, form!, cancellationToken).ConfigureAwait(false);
         if (outcome.StatusCode != StatusCodes.Status200OK)
         {
             return OAuthError(outcome.StatusCode, outcome.Error ?? "invalid_request", outcome.ErrorDescription);

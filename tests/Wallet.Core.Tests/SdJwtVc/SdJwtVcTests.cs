@@ -202,8 +202,7 @@ public sealed class SdJwtVcTests : IDisposable
     [Fact]
     public async Task Credential_type_outside_the_accepted_list_is_rejected()
     {
-        var options = Options();
-        options.AcceptedVcts = ["urn:eudi:pid:se:1"];
+        var options = Options() with { AcceptedVcts = ["urn:eudi:pid:se:1"] };
 
         var result = await new SdJwtVcVerifier(options).VerifyAsync(IssuePid(), keyBinding: null);
 
@@ -213,8 +212,7 @@ public sealed class SdJwtVcTests : IDisposable
     [Fact]
     public async Task Level_of_assurance_below_the_minimum_is_rejected()
     {
-        var options = Options(LevelOfAssurance.Substantial);
-        options.MinimumLevelOfAssurance = LevelOfAssurance.High;
+        var options = Options(LevelOfAssurance.Substantial) with { MinimumLevelOfAssurance = LevelOfAssurance.High };
 
         var result = await new SdJwtVcVerifier(options).VerifyAsync(IssuePid(), keyBinding: null);
 
@@ -242,7 +240,7 @@ public sealed class SdJwtVcTests : IDisposable
         var jwt = new StatusListToken(StatusUri, Now, list, Now.AddHours(1), TimeSpan.FromMinutes(10)).ToJwt(DevelopmentCertificates.ToSigningKey(statusSigner));
         var handler = new StaticHttpHandler().Serve(StatusUri.ToString(), jwt, "application/statuslist+jwt");
         var options = Options();
-        options.StatusChecker = new HttpTokenStatusChecker(new HttpClient(handler), new StatusListTokenVerifier(options.TrustValidator, new StatusListTokenVerifierOptions(), _clock), _clock);
+        options = options with { StatusChecker = new HttpTokenStatusChecker(new HttpClient(handler), new StatusListTokenVerifier(options.TrustValidator, new StatusListTokenVerifierOptions(), _clock), _clock) };
 
         var result = await new SdJwtVcVerifier(options).VerifyAsync(SdJwtVcIssuer.Issue(PidRequest() with { Status = new StatusListReference(17, StatusUri) }, _issuerKey), keyBinding: null);
 
@@ -255,7 +253,7 @@ public sealed class SdJwtVcTests : IDisposable
     public async Task Status_that_cannot_be_fetched_fails_closed_TokenStatusList_8_3()
     {
         var options = Options();
-        options.StatusChecker = new HttpTokenStatusChecker(new HttpClient(new StaticHttpHandler()), new StatusListTokenVerifier(options.TrustValidator, new StatusListTokenVerifierOptions(), _clock), _clock);
+        options = options with { StatusChecker = new HttpTokenStatusChecker(new HttpClient(new StaticHttpHandler()), new StatusListTokenVerifier(options.TrustValidator, new StatusListTokenVerifierOptions(), _clock), _clock) };
 
         var result = await new SdJwtVcVerifier(options).VerifyAsync(SdJwtVcIssuer.Issue(PidRequest() with { Status = new StatusListReference(3, StatusUri) }, _issuerKey), keyBinding: null);
 
@@ -268,8 +266,7 @@ public sealed class SdJwtVcTests : IDisposable
     public async Task Status_without_a_configured_checker_fails_closed_unless_allowed()
     {
         var token = SdJwtVcIssuer.Issue(PidRequest() with { Status = new StatusListReference(3, StatusUri) }, _issuerKey);
-        var lenient = Options();
-        lenient.AllowUncheckedStatus = true;
+        var lenient = Options() with { AllowUncheckedStatus = true };
 
         (await Verifier().VerifyAsync(token, keyBinding: null)).Errors.Select(e => e.Code).Should().Equal(SdJwtVcErrorCodes.StatusUnchecked);
         var allowed = await new SdJwtVcVerifier(lenient).VerifyAsync(token, keyBinding: null);
@@ -283,8 +280,7 @@ public sealed class SdJwtVcTests : IDisposable
         var key = SigningKey.Generate(keyId: "k1");
         var metadata = new JsonObject { ["issuer"] = "https://pid.example.gov/tenant", ["jwks"] = new JsonObject { ["keys"] = new JsonArray(key.PublicJwk.ToJsonObject()) } };
         var handler = new StaticHttpHandler().Serve("https://pid.example.gov/.well-known/jwt-vc-issuer/tenant", metadata.ToJsonString());
-        var options = Options();
-        options.IssuerKeyResolver = new JwtVcIssuerMetadataKeyResolver(new HttpClient(handler));
+        var options = Options() with { IssuerKeyResolver = new JwtVcIssuerMetadataKeyResolver(new HttpClient(handler)) };
         var token = SdJwtVcIssuer.Issue(PidRequest() with { Issuer = "https://pid.example.gov/tenant" }, key);
 
         var result = await new SdJwtVcVerifier(options).VerifyAsync(token, keyBinding: null);
@@ -299,8 +295,7 @@ public sealed class SdJwtVcTests : IDisposable
         var key = SigningKey.Generate(keyId: "k1");
         var metadata = new JsonObject { ["issuer"] = "https://evil.example", ["jwks"] = new JsonObject { ["keys"] = new JsonArray(key.PublicJwk.ToJsonObject()) } };
         var handler = new StaticHttpHandler().Serve("https://pid.example.gov/.well-known/jwt-vc-issuer", metadata.ToJsonString());
-        var options = Options();
-        options.IssuerKeyResolver = new JwtVcIssuerMetadataKeyResolver(new HttpClient(handler));
+        var options = Options() with { IssuerKeyResolver = new JwtVcIssuerMetadataKeyResolver(new HttpClient(handler)) };
 
         var result = await new SdJwtVcVerifier(options).VerifyAsync(SdJwtVcIssuer.Issue(PidRequest() with { Issuer = "https://pid.example.gov" }, key), keyBinding: null);
 
