@@ -1,6 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using Wallet.Core.Jose;
-using Wallet.Core.Trust;
+using Wallet.Core.Development;
 
 namespace Wallet.Hosting.Tests;
 
