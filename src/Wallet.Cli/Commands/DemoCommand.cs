@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Security.Cryptography;
 using Wallet.Cli.Demo;
 using Wallet.Core.Claims;
+using Wallet.Core.Development;
 using Wallet.Core.Jose;
 using Wallet.Core.Pid;
 using Wallet.Core.SdJwt;

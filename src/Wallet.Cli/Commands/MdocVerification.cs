@@ -70,7 +70,10 @@ internal sealed class MdocVerification(CredentialVerifiers verifiers)
             ["issuer"] = first?["issuer"]?.DeepClone(),
             ["docType"] = first?["docType"]?.DeepClone(),
             ["levelOfAssurance"] = first?["levelOfAssurance"]?.DeepClone(),
+            ["issuerChain"] = first?["issuerChain"]?.DeepClone(),
             ["deviceAuth"] = first?["deviceAuth"]?.DeepClone(),
+            ["holderBinding"] = first?["holderBinding"]?.DeepClone(),
+            ["holderBindingOutcome"] = first?["holderBindingOutcome"]?.DeepClone(),
             ["validUntil"] = first?["validUntil"]?.DeepClone(),
             ["status"] = first?["status"]?.DeepClone(),
             ["claims"] = valid ? first?["claims"]?.DeepClone() : null,
@@ -86,23 +89,16 @@ internal sealed class MdocVerification(CredentialVerifiers verifiers)
 
     private static JsonObject Describe(MdocDocumentResult document, bool valid) => new()
     {
-        ["issuer"] = document.IssuerSubject,
+        ["issuer"] = document.Issuer,
         ["docType"] = document.DocType,
         ["levelOfAssurance"] = document.LevelOfAssurance?.ToString(),
+        ["issuerChain"] = CredentialReport.Chain(document),
         ["deviceAuth"] = document.DeviceAuthMethod.ToString(),
+        ["holderBinding"] = document.HolderBinding.IsVerified,
+        ["holderBindingOutcome"] = document.HolderBinding.Outcome.ToString(),
         ["validUntil"] = document.ValidityInfo.ValidUntil.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
-        ["status"] = DescribeStatus(document),
-        ["claims"] = valid ? document.ElementsToJson() : null,
-    };
-
-    private static string DescribeStatus(MdocDocumentResult document) => document switch
-    {
-        { StatusReference: null } => "None",
-        { Status: null } => "Unchecked",
-        { Status: (byte)TokenStatus.Valid } => "Valid",
-        { Status: (byte)TokenStatus.Invalid } => "Revoked",
-        { Status: (byte)TokenStatus.Suspended } => "Suspended",
-        _ => "Other",
+        ["status"] = document.Status.ToString(),
+        ["claims"] = valid ? document.Claims?.DeepClone() : null,
     };
 
     private static ECDiffieHellman ReadReaderKey(string path, CliContext context)

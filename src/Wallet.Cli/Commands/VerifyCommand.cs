@@ -19,8 +19,6 @@ internal static class VerifyCommand
     public const string Format = SdJwtVcClaims.Type;
 
     // Shown outside "claims": they describe the credential, not its subject.
-    private static readonly HashSet<string> RegisteredClaims = new(["iss", "iat", "nbf", "exp", "cnf", "vct", "vct#integrity", "status", "_sd_alg"], StringComparer.Ordinal);
-
     public static Command Create(CliContext context)
     {
         var file = new Argument<string>("FILE") { Description = "The SD-JWT VC presentation, or an mdoc DeviceResponse or IssuerSigned (binary CBOR, hex or base64url); '-' reads stdin." };
@@ -144,31 +142,22 @@ internal static class VerifyCommand
     public static JsonObject Report(SdJwtVcVerificationResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        JsonObject? claims = null;
-        if (result.IsValid)
-        {
-            claims = [];
-            foreach (var (name, value) in result.Claims)
-            {
-                if (!RegisteredClaims.Contains(name))
-                {
-                    claims[name] = value?.DeepClone();
-                }
-            }
-        }
-
         var errors = new JsonArray(result.Errors.Select(e => (JsonNode)new JsonObject { ["code"] = e.Code, ["message"] = e.Message }).ToArray());
         return new JsonObject
         {
             ["valid"] = result.IsValid,
             ["format"] = Format,
-            ["issuer"] = result.IssuerIdentifier,
-            ["issuerCertificate"] = result.Issuer,
+            ["issuer"] = result.Issuer,
+
+            // The key resolution names the signer also when a later check failed, which is what a failed report needs.
+            ["issuerCertificate"] = result.IssuerCertificate?.Subject ?? result.Inner.Issuer?.Issuer,
+            ["issuerChain"] = CredentialReport.Chain(result),
             ["vct"] = result.Vct,
             ["levelOfAssurance"] = result.LevelOfAssurance?.ToString(),
-            ["holderBinding"] = result.HolderBindingVerified,
+            ["holderBinding"] = result.HolderBinding.IsVerified,
+            ["holderBindingOutcome"] = result.HolderBinding.Outcome.ToString(),
             ["status"] = result.Status.ToString(),
-            ["claims"] = claims,
+            ["claims"] = result.Claims?.DeepClone(),
             ["disclosed"] = new JsonArray(result.DisclosedPaths.Select(p => (JsonNode)ClaimPathText.Format(p)).ToArray()),
             ["errors"] = errors,
         };
