@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Wallet.Core.Development;
 using Wallet.Core.Trust;
 
 namespace Wallet.Verifier.Tests;

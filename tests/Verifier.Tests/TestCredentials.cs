@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
+using Wallet.Core.Development;
 using Wallet.Core.Jose;
 using Wallet.Core.Pid;
 using Wallet.Core.SdJwtVc;

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Wallet.Core;
 using Wallet.Core.Mdoc;
 using Wallet.Core.StatusList;
-using Wallet.Core.Trust;
+using Wallet.Core.Verification;
 
 namespace Wallet.Cli.Commands;
 
@@ -11,7 +11,7 @@ namespace Wallet.Cli.Commands;
 /// The mdoc half of <c>wallet verify</c>: a DeviceResponse for its SessionTranscript (ISO/IEC 18013-5 9.3), or an issued
 /// IssuerSigned (issuer data only), reported in the same JSON shape as an SD-JWT VC.
 /// </summary>
-internal sealed class MdocVerification(TrustAnchorStore store, TimeProvider timeProvider, ITokenStatusChecker? statusChecker, bool allowUncheckedStatus)
+internal sealed class MdocVerification(CredentialVerifiers verifiers)
 {
     /// <summary>The OpenID4VP Credential Format Identifier of an mdoc.</summary>
     public const string Format = "mso_mdoc";
@@ -27,14 +27,7 @@ internal sealed class MdocVerification(TrustAnchorStore store, TimeProvider time
         }
 
         using var readerKey = readerKeyPath is null ? null : ReadReaderKey(readerKeyPath, context);
-        var verifier = new MdocVerifier(new MdocVerifierOptions
-        {
-            ChainValidator = new X509ChainValidator(store),
-            TimeProvider = timeProvider,
-            StatusChecker = statusChecker,
-            AllowUncheckedStatus = allowUncheckedStatus,
-            ReaderEphemeralKey = readerKey,
-        });
+        var verifier = readerKey is null ? verifiers.Mdoc : verifiers.MdocForReader(readerKey);
 
         if (structure.IssuerSigned is { } issued)
         {

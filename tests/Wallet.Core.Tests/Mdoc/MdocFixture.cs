@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Wallet.Core.Development;
 using Wallet.Core.Jose;
 using Wallet.Core.Mdoc;
 using Wallet.Core.Pid;

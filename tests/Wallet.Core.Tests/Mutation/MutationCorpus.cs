@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Wallet.Core.Claims;
 using Wallet.Core.Dcql;
+using Wallet.Core.Development;
 using Wallet.Core.Jose;
 using Wallet.Core.Mdoc;
 using Wallet.Core.OAuth;

@@ -2,6 +2,7 @@ using System.Formats.Cbor;
 using System.Security.Cryptography;
 using System.Security.Cryptography.Cose;
 using System.Security.Cryptography.X509Certificates;
+using Wallet.Core.Development;
 using Wallet.Core.Jose;
 using Wallet.Core.StatusList;
 using Wallet.Core.Tests.TestSupport;

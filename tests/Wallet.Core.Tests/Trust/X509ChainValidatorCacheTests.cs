@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using Wallet.Core.Development;
 using Wallet.Core.Tests.TestSupport;
 using Wallet.Core.Trust;
 
