@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,6 +15,9 @@ namespace Wallet.Hosting;
 /// </summary>
 public static class ProtocolErrorResponse
 {
+    // An error description is for the developer reading it: quotes and non-ASCII letters stay as written, not \u-escaped.
+    private static readonly JsonSerializerOptions ReadableJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>
     /// The HTTP status of <paramref name="error"/>: 401 for failed client authentication (RFC 6749 §5.2) and for an
     /// invalid token (RFC 6750 §3.1); 403 for insufficient scope (RFC 6750 §3.1); a DPoP error is 401 at a protected
@@ -67,7 +72,7 @@ public static class ProtocolErrorResponse
             ["error_description"] = error.Description,
             ["error_uri"] = documentation.For(error.Error).AbsoluteUri,
         };
-        return Results.Text(body.ToJsonString(), "application/json", System.Text.Encoding.UTF8, httpStatus ?? StatusCodeFor(error));
+        return Results.Text(body.ToJsonString(ReadableJson), "application/json", System.Text.Encoding.UTF8, httpStatus ?? StatusCodeFor(error));
     }
 
     /// <summary>Forbids caching of a response that carries tokens, codes or errors about them (RFC 6749 §5.1, RFC 9110 §5.4 for <c>Pragma</c>).</summary>
