@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Wallet.Core.Dcql;
 using Wallet.Core.Mdoc;
 using Wallet.Core.OpenId4Vp;
+using Wallet.Core.Security;
 using Wallet.Verifier.Options;
 using Wallet.Verifier.Signing;
 using Wallet.Verifier.Stores;
@@ -365,7 +366,7 @@ internal sealed partial class PresentationService
 
     private static string Codes(IEnumerable<string> codes) => string.Join(", ", codes.Distinct());
 
-    private static string NewHandle(int bytes = 16) => System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(bytes));
+    private static string NewHandle(int bytes = RandomHandle.MinimumBytes) => RandomHandle.Create(bytes);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Validating the response of transaction {TransactionId} threw {ExceptionType}; the transaction was rejected with verifier.internal_error. {StackTrace}")]
     private static partial void LogValidationFailed(ILogger logger, string transactionId, string? exceptionType, string? stackTrace);
