@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using Wallet.Core.OAuth;
+using Wallet.Core.OpenId4Vci;
+using Wallet.Hosting;
 using Wallet.Issuer.Protocol;
 
 namespace Wallet.Issuer.Endpoints;
@@ -49,13 +51,18 @@ internal static class TokenEndpoints
 
         routes.MapPost(endpoints.BasePath + "/credential", async (HttpContext context, CredentialRequestHandler handler, DpopNonceService nonces, CancellationToken cancellationToken) =>
         {
-            var body = await ReadBoundedAsync(context.Request, MaxCredentialRequestBytes + 1, cancellationToken).ConfigureAwait(false);
+            var body = await context.Request.ReadBoundedBodyAsync(MaxCredentialRequestBytes, cancellationToken).ConfigureAwait(false);
+            if (body.IsTooLarge)
+            {
+                return HttpResults.Error(context, ProtocolError.Create(StatusCodes.Status413PayloadTooLarge, OpenId4VciErrors.InvalidCredentialRequest, $"The Credential Request exceeds {MaxCredentialRequestBytes} bytes."), nonces);
+            }
+
             var isJson = context.Request.ContentType is { } type && type.Split(';')[0].Trim().Equals("application/json", StringComparison.OrdinalIgnoreCase);
             var request = new CredentialEndpointRequest(
                 [.. context.Request.Headers.Authorization.Select(v => v ?? string.Empty)],
                 [.. context.Request.Headers[DpopProof.HeaderName].Select(v => v ?? string.Empty)],
                 isJson,
-                body);
+                body.Bytes);
             var (credentials, error) = await handler.HandleAsync(request, cancellationToken).ConfigureAwait(false);
             if (error is not null)
             {
@@ -80,23 +87,5 @@ internal static class TokenEndpoints
             [.. context.Request.Headers[DpopProof.HeaderName].Select(v => v ?? string.Empty)],
             [.. context.Request.Headers[ClientAttestation.HeaderName].Select(v => v ?? string.Empty)],
             [.. context.Request.Headers[ClientAttestation.PopHeaderName].Select(v => v ?? string.Empty)]);
-    }
-
-    internal static async Task<byte[]> ReadBoundedAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length >= limit)
-            {
-                // Over the limit: the parser rejects it by size without the rest being read.
-                break;
-            }
-        }
-
-        return buffer.ToArray();
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Wallet.Core.OpenId4Vp;
+using Wallet.Hosting;
 using Wallet.Verifier.Options;
 using Wallet.Verifier.Transactions;
 
@@ -89,11 +90,13 @@ internal static class WalletEndpoints
             return (null, OAuthError(StatusCodes.Status415UnsupportedMediaType, "invalid_request", "The body must be application/x-www-form-urlencoded (UTF-8)."));
         }
 
-        var body = await RequestBody.ReadAsync(context.Request, maxBytes, cancellationToken).ConfigureAwait(false);
-        if (body is null)
+        var read = await context.Request.ReadBoundedBodyAsync(maxBytes, cancellationToken).ConfigureAwait(false);
+        if (read.IsTooLarge)
         {
             return (null, OAuthError(StatusCodes.Status413PayloadTooLarge, "invalid_request", $"The body exceeds {maxBytes} bytes."));
         }
+
+        var body = read.Bytes;
 
         return RequestBody.TryParseForm(body, out var form)
             ? (form, null)
