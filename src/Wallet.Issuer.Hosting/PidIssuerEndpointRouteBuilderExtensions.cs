@@ -20,9 +20,13 @@ public static class PidIssuerEndpointRouteBuilderExtensions
         // and the development root exists before a verifier is pointed at it.
         _ = routes.ServiceProvider.GetRequiredService<IIssuerKeys>();
         MetadataEndpoints.Map(routes, endpoints);
-        TokenEndpoints.Map(routes, endpoints);
+        TokenEndpoint.Map(routes, endpoints);
+        NonceEndpoint.Map(routes, endpoints);
+        CredentialEndpoint.Map(routes, endpoints);
         AuthorizationEndpoints.Map(routes, endpoints);
-        OfferEndpoints.Map(routes, endpoints);
+        AgencyApiEndpoints.Map(routes, endpoints);
+        CredentialOfferEndpoints.Map(routes, endpoints);
+        StatusListEndpoint.Map(routes, endpoints);
         routes.MapOpenApi("/api/openapi/{documentName}.json");
         return routes;
     }

@@ -27,13 +27,29 @@ public static class PidIssuerServiceCollectionExtensions
 
     /// <summary>
     /// Adds the issuer's services: options (validated at start-up), SQLite stores, keys, the authentic source and the
-    /// protocol handlers. Every store, the key source and the authentic source are registered with TryAdd, so a host
-    /// replaces them by registering its own first.
+    /// protocol handlers. Replace the stores, the keys, the authentic source and the login through the returned
+    /// builder's <c>Use…</c> methods (a host's own registration made before this call is kept as well).
     /// </summary>
     public static PidIssuerBuilder AddPidIssuer(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        var composition = services.FirstOrDefault(d => d.ServiceType == typeof(IssuerComposition))?.ImplementationInstance as IssuerComposition;
+        if (composition is not null)
+        {
+            // Added before: the defaults are in place, and registrations of the seams since then are the builder's.
+            return new PidIssuerBuilder(services, composition);
+        }
+
+        composition = new IssuerComposition
+        {
+            HostKeys = IsRegistered<IIssuerKeys>(services),
+            HostRegister = IsRegistered<IAuthenticSource>(services),
+            HostLogin = IsRegistered<IUserAuthentication>(services),
+            HostStores = IsRegistered<IOfferStore>(services),
+        };
+        services.AddSingleton(composition);
         services.AddOptions<IssuerOptions>().ValidateOnStart();
+        services.AddOptions<Wallet.Hosting.ErrorDocumentationOptions>().BindConfiguration(Wallet.Hosting.ErrorDocumentationOptions.SectionName);
         services.AddSingleton<IPostConfigureOptions<IssuerOptions>, IssuerOptionsDefaults>();
         services.AddSingleton<IValidateOptions<IssuerOptions>, IssuerOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
@@ -78,14 +94,17 @@ public static class PidIssuerServiceCollectionExtensions
         services.AddSingleton<CredentialStatusService>();
         services.AddSingleton<TokenRequestHandler>();
         services.AddSingleton<AuthorizationHandler>();
+        services.AddSingleton<IAuthorizationCompletion, AuthorizationCompletion>();
         services.AddSingleton<CredentialRequestHandler>();
         services.AddProblemDetails();
         AddUserAuthentication(services);
 
         // The agency API is documented; the protocol endpoints are described by their specifications and metadata.
         services.AddOpenApi("agency", options => options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true);
-        return new PidIssuerBuilder(services);
+        return new PidIssuerBuilder(services, composition);
     }
+
+    private static bool IsRegistered<TService>(IServiceCollection services) => services.Any(d => d.ServiceType == typeof(TService));
 
     private static void AddUserAuthentication(IServiceCollection services)
     {

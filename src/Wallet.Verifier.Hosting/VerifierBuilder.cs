@@ -1,4 +1,9 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Wallet.Core.StatusList;
+using Wallet.Core.Trust;
 using Wallet.Verifier.Options;
+using Wallet.Verifier.Stores;
+using Wallet.Verifier.Stores.Sqlite;
 
 namespace Wallet.Verifier;
 
@@ -28,5 +33,68 @@ public sealed class VerifierBuilder
         ArgumentNullException.ThrowIfNull(configuration);
         Services.AddOptions<VerifierOptions>().Bind(configuration);
         return this;
+    }
+
+    /// <summary>
+    /// Keeps the Verifier's state in <typeparamref name="TStores"/> (a singleton) instead of the embedded SQLite database: the
+    /// transactions, the request nonces, the ephemeral response keys and the event log. The SQLite store and the start-up step
+    /// that creates its database are removed, so nothing is written to <c>verifier.db</c>; the start-up recovery of
+    /// interrupted responses runs against the host's stores.
+    /// </summary>
+    public VerifierBuilder UseStores<TStores>()
+        where TStores : class, IVerifierStores
+    {
+        Services.RemoveAll<TStores>();
+        Services.AddSingleton<TStores>();
+        return UseStores(provider => provider.GetRequiredService<TStores>());
+    }
+
+    /// <summary>Keeps the Verifier's state in the stores <paramref name="factory"/> creates (once, as a singleton); see <see cref="UseStores{TStores}()"/>.</summary>
+    public VerifierBuilder UseStores(Func<IServiceProvider, IVerifierStores> factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        Services.RemoveAll<SqliteVerifierStore>();
+        foreach (var initializer in Services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(DatabaseInitializer)).ToList())
+        {
+            Services.Remove(initializer);
+        }
+
+        Replace(factory);
+        Replace(provider => provider.GetRequiredService<IVerifierStores>().Transactions);
+        Replace(provider => provider.GetRequiredService<IVerifierStores>().Nonces);
+        Replace(provider => provider.GetRequiredService<IVerifierStores>().EphemeralKeys);
+        Replace(provider => provider.GetRequiredService<IVerifierStores>().Events);
+        return this;
+    }
+
+    /// <summary>
+    /// Takes the trust anchors of credential issuers and status list signers from <typeparamref name="T"/> (a singleton)
+    /// instead of the PEM files of <see cref="VerifierOptions.TrustAnchors"/>, which are then not required. The source is
+    /// asked at every chain validation, so a source that refreshes a trusted list takes effect at once.
+    /// </summary>
+    public VerifierBuilder UseTrustSource<T>()
+        where T : class, ITrustAnchorSource
+    {
+        Services.Replace(ServiceDescriptor.Singleton<ITrustAnchorSource, T>());
+        return this;
+    }
+
+    /// <summary>
+    /// Checks credential status with <typeparamref name="T"/> (a singleton) instead of fetching Token Status Lists over
+    /// HTTP. It answers for SD-JWT VCs and mdocs alike and must fail closed: a status it cannot establish is an error.
+    /// </summary>
+    public VerifierBuilder UseStatusChecker<T>()
+        where T : class, ITokenStatusChecker
+    {
+        Services.Replace(ServiceDescriptor.Singleton<ITokenStatusChecker, T>());
+        return this;
+    }
+
+    // RemoveAll rather than TryAdd ordering: a Use… call wins whether it comes before or after other registrations.
+    private void Replace<TService>(Func<IServiceProvider, TService> factory)
+        where TService : class
+    {
+        Services.RemoveAll<TService>();
+        Services.AddSingleton(factory);
     }
 }

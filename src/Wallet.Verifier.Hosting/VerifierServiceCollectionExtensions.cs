@@ -1,7 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Wallet.Core.StatusList;
 using Wallet.Core.Storage;
+using Wallet.Core.Trust;
+using Wallet.Core.Verification;
 using Wallet.Verifier.Endpoints;
 using Wallet.Verifier.Options;
 using Wallet.Verifier.Page;
@@ -16,6 +19,9 @@ namespace Wallet.Verifier;
 /// <summary>Registers the OpenID4VP Verifier.</summary>
 public static class VerifierServiceCollectionExtensions
 {
+    /// <summary>The name of the <see cref="HttpClient"/> that fetches Status List Tokens.</summary>
+    internal const string StatusListHttpClient = "Wallet.Verifier.StatusList";
+
     /// <summary>Adds the Verifier configured from <paramref name="configuration"/> (the <c>Verifier</c> section) and then <paramref name="configure"/>.</summary>
     public static VerifierBuilder AddVerifier(this IServiceCollection services, IConfiguration configuration, Action<VerifierOptions>? configure = null)
     {
@@ -34,9 +40,10 @@ public static class VerifierServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<VerifierOptions>().ValidateOnStart();
+        services.AddOptions<Wallet.Hosting.ErrorDocumentationOptions>().BindConfiguration(Wallet.Hosting.ErrorDocumentationOptions.SectionName);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<VerifierOptions>, VerifierOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpClient(PresentationValidatorAccessor.StatusListHttpClient, client => client.Timeout = TimeSpan.FromSeconds(10))
+        services.AddHttpClient(StatusListHttpClient, client => client.Timeout = TimeSpan.FromSeconds(10))
             .ConfigurePrimaryHttpMessageHandler(provider =>
             {
                 var handler = new SocketsHttpHandler { AllowAutoRedirect = false };
@@ -57,12 +64,30 @@ public static class VerifierServiceCollectionExtensions
         services.TryAddSingleton<IEphemeralKeyStore>(p => p.GetRequiredService<SqliteVerifierStore>());
         services.TryAddSingleton<RequestSigningCredentials>();
         services.TryAddSingleton<RelyingPartyDirectory>();
-        services.TryAddSingleton<PresentationValidatorAccessor>();
-        services.TryAddSingleton<IPresentationValidator>(p => p.GetRequiredService<PresentationValidatorAccessor>().Validator);
-        services.TryAddSingleton<PresentationService>();
+
+        // Verification is built by Wallet.Core's one composition point. The host's trust source and status checker
+        // (VerifierBuilder.UseTrustSource / UseStatusChecker) take the place of the configured files and of fetching.
+        services.AddCredentialVerification(
+            provider => new CredentialVerificationOptions
+            {
+                TrustAnchors = provider.GetService<ITrustAnchorSource>() ?? ConfiguredTrustAnchors.Load(provider.GetRequiredService<IOptions<VerifierOptions>>().Value),
+                StatusChecker = provider.GetService<ITokenStatusChecker>(),
+                StatusListFetching = new HttpTokenStatusCheckerOptions { AllowHttpForLoopback = provider.GetRequiredService<IOptions<VerifierOptions>>().Value.AllowHttpStatusListOnLoopback },
+            },
+            provider => provider.GetRequiredService<IHttpClientFactory>().CreateClient(StatusListHttpClient));
+        services.TryAddSingleton<IPresentationValidator>(p => new PresentationValidator(p.GetRequiredService<CredentialVerifiers>().SdJwtVc, p.GetRequiredService<CredentialVerifiers>().Mdoc));
+        services.TryAddSingleton<TransactionUris>();
+        services.TryAddSingleton<TransactionJournal>();
+        services.TryAddSingleton<TransactionStateWriter>();
+        services.TryAddSingleton<PresentationCreator>();
+        services.TryAddSingleton<RequestObjectProvider>();
+        services.TryAddSingleton<WalletResponseReceiver>();
+        services.TryAddSingleton<PresentationResultReader>();
+        services.TryAddSingleton<InterruptedResponseRecovery>();
         services.AddSingleton<ApiKeyFilter>();
         services.TryAddSingleton<DemoPageRateLimiter>();
         services.AddHostedService<DatabaseInitializer>();
+        services.AddHostedService<VerifierStartup>();
         services.AddHostedService<TransactionPurger>();
         services.AddProblemDetails();
         services.AddOpenApi();

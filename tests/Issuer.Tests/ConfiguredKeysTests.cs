@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Options;
+using Wallet.Core.Development;
 using Wallet.Core.Jose;
 using Wallet.Core.Mdoc;
 using Wallet.Core.Trust;

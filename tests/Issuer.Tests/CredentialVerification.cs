@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Wallet.Core.Claims;
+using Wallet.Core.Development;
 using Wallet.Core.Jose;
 using Wallet.Core.Mdoc;
 using Wallet.Core.SdJwt;

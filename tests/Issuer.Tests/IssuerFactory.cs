@@ -19,9 +19,12 @@ public sealed class IssuerFactory : WebApplicationFactory<Program>
     public const string ApiKey = "test-api-key-1";
 
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    public IssuerFactory(string? dataDirectory = null, IDictionary<string, string?>? settings = null, FakeTimeProvider? clock = null)
+    // services runs after the host's registrations, e.g. services.AddPidIssuer().UseSigningKeys(…).
+    public IssuerFactory(string? dataDirectory = null, IDictionary<string, string?>? settings = null, FakeTimeProvider? clock = null, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "issuer-tests", Guid.NewGuid().ToString("N"));
         DeleteDataDirectory = dataDirectory is null;
         Clock = clock ?? NewClock();
@@ -73,7 +76,11 @@ public sealed class IssuerFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(_settings));
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            _services?.Invoke(services);
+        });
     }
 
     /// <summary>An offer link that resolves the metadata again (the offer itself is redeemed): a by-value link of the wallet's offer.</summary>

@@ -11,9 +11,9 @@ public abstract class IssuerTestBase : IDisposable
     protected const string SdJwtConfiguration = "eu.europa.ec.eudi.pid_vc_sd_jwt";
     protected const string MdocConfiguration = "eu.europa.ec.eudi.pid_mso_mdoc";
 
-    protected IssuerTestBase(IDictionary<string, string?>? settings = null)
+    protected IssuerTestBase(IDictionary<string, string?>? settings = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
     {
-        Factory = new IssuerFactory(settings: settings);
+        Factory = new IssuerFactory(settings: settings, services: services);
         Http = Factory.CreateClient();
     }
 

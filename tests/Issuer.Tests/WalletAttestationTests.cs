@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
+using Wallet.Core.Development;
 using Wallet.Core.Jose;
 using Wallet.Core.OAuth;
 using Wallet.Core.OpenId4Vci;

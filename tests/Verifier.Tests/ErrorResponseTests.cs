@@ -73,11 +73,9 @@ public sealed class ErrorResponseTests
 
         public ValueTask<TransactionRecord?> FindByRequestIdAsync(string requestId, CancellationToken cancellationToken) => throw Failure();
 
-        public ValueTask<bool> TryBeginResponseAsync(string id, DateTimeOffset now, CancellationToken cancellationToken) => throw Failure();
+        public ValueTask<bool> TryTransitionAsync(string id, TransactionTransition transition, CancellationToken cancellationToken) => throw Failure();
 
-        public ValueTask<bool> CompleteAsync(string id, TransactionStatus status, string resultJson, byte[]? responseCodeHash, CancellationToken cancellationToken) => throw Failure();
-
-        public ValueTask<IReadOnlyList<string>> RejectInterruptedAsync(string resultJson, CancellationToken cancellationToken) => ValueTask.FromResult<IReadOnlyList<string>>([]);
+        public ValueTask<IReadOnlyList<string>> ListIdsAsync(TransactionStatus status, CancellationToken cancellationToken) => ValueTask.FromResult<IReadOnlyList<string>>([]);
 
         public ValueTask<int> PurgeAsync(DateTimeOffset expiredBefore, CancellationToken cancellationToken) => ValueTask.FromResult(0);
 

@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using Wallet.Core.Jose;
 using Wallet.Core.Mdoc;
 using Wallet.Core.OpenId4Vp;
+using Wallet.Core.StatusList;
 
 namespace Wallet.Verifier.Tests;
 
@@ -76,10 +77,30 @@ public sealed class MdocEndToEndTests
         status["status"]!.GetValue<string>().Should().Be("verified", status.ToJsonString());
     }
 
-    internal static TestWallet MdocWallet(VerifierApp app)
+    [Theory]
+    [InlineData(6, "verified", null)]
+    [InlineData(9, "rejected", "mdoc.status_revoked")]
+    public async Task Mdoc_status_in_a_cwt_status_list_is_checked_like_a_jwt_one_TokenStatusList_5_2(int index, string expected, string? code)
+    {
+        using var app = new VerifierApp();
+        using var api = app.ApiClient();
+        var created = await Api.CreateAsync(api, Api.Body(query: MdocQuery));
+
+        var run = await MdocWallet(app, new StatusListReference(index, TestCredentials.CwtList)).RespondAsync(created["authorizationRequestUri"]!.GetValue<string>());
+
+        run.Response.StatusCode.Should().Be(HttpStatusCode.OK, run.Body?.ToJsonString());
+        var status = await Api.StatusAsync(api, created["transactionId"]!.GetValue<string>());
+        status["status"]!.GetValue<string>().Should().Be(expected, status.ToJsonString());
+        if (code is not null)
+        {
+            Api.ErrorCodes(status).Should().Contain(code);
+        }
+    }
+
+    internal static TestWallet MdocWallet(VerifierApp app, StatusListReference? status = null)
     {
         var wallet = new TestWallet(app.WalletClient(), app.RequestSigningRoot, app.Clock);
-        wallet.Mdocs.Add(TestCredentials.IssuePidMdoc(SigningKey.Generate()));
+        wallet.Mdocs.Add(TestCredentials.IssuePidMdoc(SigningKey.Generate(), status));
         return wallet;
     }
 

@@ -9,8 +9,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Wallet.Core.Development;
 using Wallet.Core.Trust;
-using Wallet.Verifier.Transactions;
 
 namespace Wallet.Verifier.Tests;
 
@@ -154,6 +154,6 @@ public sealed class StatusListTlsTests : IAsyncLifetime
     {
         var provider = Services(roots);
         _providers.Add(provider);
-        return provider.GetRequiredService<IHttpClientFactory>().CreateClient(PresentationValidatorAccessor.StatusListHttpClient);
+        return provider.GetRequiredService<IHttpClientFactory>().CreateClient(VerifierServiceCollectionExtensions.StatusListHttpClient);
     }
 }

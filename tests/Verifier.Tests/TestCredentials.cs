@@ -1,6 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
+using Wallet.Core.Development;
 using Wallet.Core.Jose;
 using Wallet.Core.Pid;
 using Wallet.Core.SdJwtVc;
@@ -19,6 +20,9 @@ public static class TestCredentials
     public const string BirthDate = "2001-03-04";
     public static readonly Uri ValidList = new("https://status.example/lists/1");
     public static readonly Uri RevokedList = new("https://status.example/lists/2");
+
+    /// <summary>A list in CWT form (draft-ietf-oauth-status-list §5.2): entry 6 valid, entry 9 revoked.</summary>
+    public static readonly Uri CwtList = new("https://status.example/lists/3");
     private static readonly DateTimeOffset Start = DateTimeOffset.UtcNow.AddDays(-1);
     private static readonly X509Certificate2 Root = DevelopmentCertificates.CreateRootCa(Start.AddDays(-30), "PID Test IACA");
     private static readonly X509Certificate2 UntrustedRoot = DevelopmentCertificates.CreateRootCa(Start.AddDays(-30), "Untrusted IACA");
@@ -40,6 +44,10 @@ public static class TestCredentials
             [ValidList.AbsoluteUri] = new StatusListToken(ValidList, Start, valid, Start.AddDays(30), TimeSpan.FromMinutes(5)).ToJwt(StatusKey),
             [RevokedList.AbsoluteUri] = new StatusListToken(RevokedList, Start, revoked, Start.AddDays(30), TimeSpan.FromMinutes(5)).ToJwt(StatusKey),
         };
+        CwtStatusLists = new Dictionary<string, byte[]>
+        {
+            [CwtList.AbsoluteUri] = new StatusListToken(CwtList, Start, revoked, Start.AddDays(30), TimeSpan.FromMinutes(5)).ToCwt(StatusKey),
+        };
     }
 
     /// <summary>base64url of the root's SubjectKeyIdentifier: the AuthorityKeyIdentifier of what it issues (OpenID4VP 1.0 §6.1.1.1 <c>aki</c>).</summary>
@@ -52,6 +60,8 @@ public static class TestCredentials
     public static string RootPemPath { get; }
 
     public static IReadOnlyDictionary<string, string> StatusLists { get; }
+
+    public static IReadOnlyDictionary<string, byte[]> CwtStatusLists { get; }
 
     public static PersonIdentificationData Person { get; } = new()
     {
@@ -86,11 +96,11 @@ public static class TestCredentials
     private static string KeyIdentifier(X509Certificate2 ca) =>
         System.Buffers.Text.Base64Url.EncodeToString(ca.Extensions.OfType<X509SubjectKeyIdentifierExtension>().Single().SubjectKeyIdentifierBytes.Span);
 
-    /// <summary>A PID mdoc (<c>eu.europa.ec.eudi.pid.1</c>) bound to <paramref name="deviceKey"/>, with a status list entry.</summary>
-    public static HeldMdoc IssuePidMdoc(SigningKey deviceKey)
+    /// <summary>A PID mdoc (<c>eu.europa.ec.eudi.pid.1</c>) bound to <paramref name="deviceKey"/>, with a status list entry (by default a valid one in a JWT list).</summary>
+    public static HeldMdoc IssuePidMdoc(SigningKey deviceKey, StatusListReference? status = null)
     {
         var now = DateTimeOffset.UtcNow;
-        var request = Wallet.Core.Mdoc.PidMdoc.CreateIssuanceRequest(Person, Wallet.Core.Mdoc.CoseKey.FromJwk(deviceKey.PublicJwk), now.AddMinutes(-30), now.AddDays(30)) with { Status = new StatusListReference(6, ValidList) };
+        var request = Wallet.Core.Mdoc.PidMdoc.CreateIssuanceRequest(Person, Wallet.Core.Mdoc.CoseKey.FromJwk(deviceKey.PublicJwk), now.AddMinutes(-30), now.AddDays(30)) with { Status = status ?? new StatusListReference(6, ValidList) };
 
         // ISO/IEC 18013-5 9.1.2.4: signed <= validFrom, so the issuer's clock runs an hour behind.
         var issuerClock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(-1));

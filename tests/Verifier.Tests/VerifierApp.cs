@@ -10,7 +10,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Wallet.Core.OpenId4Vp;
 using Wallet.Verifier.Signing;
-using Wallet.Verifier.Transactions;
 
 namespace Wallet.Verifier.Tests;
 
@@ -95,8 +94,8 @@ public sealed class VerifierApp : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
-            services.AddHttpClient(PresentationValidatorAccessor.StatusListHttpClient)
-                .ConfigurePrimaryHttpMessageHandler(() => new StatusListHandler(TestCredentials.StatusLists));
+            services.AddHttpClient(VerifierServiceCollectionExtensions.StatusListHttpClient)
+                .ConfigurePrimaryHttpMessageHandler(() => new StatusListHandler(TestCredentials.StatusLists, TestCredentials.CwtStatusLists));
             _services?.Invoke(services);
         });
     }

@@ -3,6 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using Wallet.Core.Claims;
+using Wallet.Core.Development;
 using Wallet.Core.Jose;
 using Wallet.Core.Pid;
 using Wallet.Core.SdJwt;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Wallet.Cli.Demo;
+using Wallet.Core.Development;
 using Wallet.Core.Trust;
 
 namespace Wallet.Cli.Tests;

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Wallet.Cli.Demo;
 using Wallet.Client;
 using Wallet.Core.Dcql;
+using Wallet.Core.Development;
 using Wallet.Core.OAuth;
 using Wallet.Core.OpenId4Vci;
 using Wallet.Core.OpenId4Vp;

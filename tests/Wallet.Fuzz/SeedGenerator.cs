@@ -2,6 +2,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json.Nodes;
 using Wallet.Core.Claims;
+using Wallet.Core.Development;
 using Wallet.Core.Jose;
 using Wallet.Core.Mdoc;
 using Wallet.Core.Pid;

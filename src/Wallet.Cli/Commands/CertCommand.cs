@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
+using Wallet.Core.Development;
 using Wallet.Core.Storage;
 using Wallet.Core.Trust;
 

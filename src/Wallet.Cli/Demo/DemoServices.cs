@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
+using Wallet.Core.Development;
 using Wallet.Core.Storage;
 using Wallet.Core.Trust;
 using Wallet.Hosting;

@@ -3,8 +3,8 @@ using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Wallet.Core.Development;
 using Wallet.Core.Storage;
-using Wallet.Core.Trust;
 
 namespace Wallet.Cli.Demo;
 

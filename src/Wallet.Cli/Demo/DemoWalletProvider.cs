@@ -1,7 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
+using Wallet.Core.Development;
 using Wallet.Core.Jose;
 using Wallet.Core.Storage;
-using Wallet.Core.Trust;
 
 namespace Wallet.Cli.Demo;
 

@@ -58,6 +58,10 @@ public sealed class CompactJws
     public string? GetHeaderString(string name) =>
         Header.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
+    /// <summary>Parses within <see cref="JoseLimits.Default"/>; the overload that takes <c>limits</c> describes the checks.</summary>
+    public static bool TryParse(string token, [NotNullWhen(true)] out CompactJws? jws, [NotNullWhen(false)] out VerificationError? error)
+        => TryParse(token, JoseLimits.Default, out jws, out error);
+
     /// <summary>
     /// Parses a compact JWS whose header and payload are JSON objects, within <paramref name="limits"/>.
     /// Never throws for malformed input.

@@ -8,7 +8,7 @@ namespace Wallet.Core.Jose;
 /// The single-step key derivation function of NIST SP 800-56A §5.8.1 with SHA-256, parameterised as JWA does for
 /// ECDH-ES (RFC 7518 §4.6.2): each <c>OtherInfo</c> field is prefixed with its 32-bit big-endian length.
 /// </summary>
-public static class ConcatKdf
+internal static class ConcatKdf
 {
     private const int HashLength = 32;
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Wallet.Core.Jose;
 
 /// <summary>A JWE whose authentication tag verified: the protected header as received and the plaintext.</summary>
-public sealed class DecryptedJwe
+internal sealed class DecryptedJwe
 {
     internal DecryptedJwe(JsonElement header, JweContentEncryption contentEncryption, PublicJwk ephemeralKey, string? keyId, byte[] plaintext)
     {

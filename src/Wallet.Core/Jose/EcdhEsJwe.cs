@@ -13,7 +13,7 @@ namespace Wallet.Core.Jose;
 /// authorization responses. Built on the base class library (<see cref="ECDiffieHellman"/>, <see cref="ConcatKdf"/>,
 /// <see cref="AesGcm"/>), because Microsoft.IdentityModel does not implement direct ECDH-ES.
 /// </summary>
-public static class EcdhEsJwe
+internal static class EcdhEsJwe
 {
     /// <summary>The only <c>alg</c> value accepted and produced.</summary>
     public const string Algorithm = "ECDH-ES";

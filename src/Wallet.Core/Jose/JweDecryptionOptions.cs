@@ -1,7 +1,7 @@
 namespace Wallet.Core.Jose;
 
 /// <summary>What a recipient accepts when decrypting an ECDH-ES JWE.</summary>
-public sealed record JweDecryptionOptions
+internal sealed record JweDecryptionOptions
 {
     /// <summary>Accepts A128GCM and A256GCM, any <c>kid</c>, within <see cref="JweLimits.Default"/>.</summary>
     public static JweDecryptionOptions Default { get; } = new();

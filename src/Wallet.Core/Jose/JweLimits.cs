@@ -1,7 +1,7 @@
 namespace Wallet.Core.Jose;
 
 /// <summary>Size and nesting limits applied when parsing a compact JWE.</summary>
-public sealed record JweLimits
+internal sealed record JweLimits
 {
     /// <summary>Defaults: 1 MiB per token (an authorization response may carry several credentials), 16 levels of header nesting.</summary>
     public static JweLimits Default { get; } = new();

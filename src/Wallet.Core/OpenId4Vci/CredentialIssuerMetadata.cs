@@ -9,7 +9,7 @@ namespace Wallet.Core.OpenId4Vci;
 
 /// <summary>
 /// Credential Issuer Metadata (OpenID4VCI 1.0 §12.2.4), served unsigned at <c>/.well-known/openid-credential-issuer</c>.
-/// The issuer builds it with <see cref="ToJsonObject"/>; a Wallet reads it with <see cref="TryParse"/>, which enforces
+/// The issuer builds it with <see cref="ToJsonObject"/>; a Wallet reads it with <see cref="TryParse(string, string, OpenId4VciLimits, out CredentialIssuerMetadata?, out VerificationError?)"/>, which enforces
 /// the identifier match of §12.2.4 and ignores unknown members.
 /// </summary>
 public sealed record CredentialIssuerMetadata
@@ -72,6 +72,10 @@ public sealed record CredentialIssuerMetadata
         json["credential_configurations_supported"] = configurations;
         return json;
     }
+
+    /// <summary>Parses within <see cref="OpenId4VciLimits.Default"/>; the overload that takes <c>limits</c> describes the checks.</summary>
+    public static bool TryParse(string json, string expectedIssuer, [NotNullWhen(true)] out CredentialIssuerMetadata? metadata, [NotNullWhen(false)] out VerificationError? error)
+        => TryParse(json, expectedIssuer, OpenId4VciLimits.Default, out metadata, out error);
 
     /// <summary>
     /// Parses a metadata document fetched for <paramref name="expectedIssuer"/>. Fails when <c>credential_issuer</c>

@@ -23,6 +23,10 @@ public sealed record CredentialOffer
     /// <summary>The pre-authorized code grant, when offered.</summary>
     public PreAuthorizedCodeGrant? PreAuthorizedCode { get; init; }
 
+    /// <summary>Parses within <see cref="OpenId4VciLimits.Default"/>; the overload that takes <c>limits</c> describes the checks.</summary>
+    public static bool TryParse(string json, [NotNullWhen(true)] out CredentialOffer? offer, [NotNullWhen(false)] out VerificationError? error)
+        => TryParse(json, OpenId4VciLimits.Default, out offer, out error);
+
     /// <summary>Parses an offer from its JSON text (by value, or the body fetched from <c>credential_offer_uri</c>).</summary>
     public static bool TryParse(string json, OpenId4VciLimits limits, [NotNullWhen(true)] out CredentialOffer? offer, [NotNullWhen(false)] out VerificationError? error)
     {
@@ -37,6 +41,10 @@ public sealed record CredentialOffer
 
         return TryParse(root, limits, out offer, out error);
     }
+
+    /// <summary>Parses within <see cref="OpenId4VciLimits.Default"/>; the overload that takes <c>limits</c> describes the checks.</summary>
+    public static bool TryParse(JsonElement root, [NotNullWhen(true)] out CredentialOffer? offer, [NotNullWhen(false)] out VerificationError? error)
+        => TryParse(root, OpenId4VciLimits.Default, out offer, out error);
 
     /// <summary>Parses an offer from a JSON object.</summary>
     public static bool TryParse(JsonElement root, OpenId4VciLimits limits, [NotNullWhen(true)] out CredentialOffer? offer, [NotNullWhen(false)] out VerificationError? error)

@@ -54,6 +54,10 @@ public sealed record CredentialOfferLink
         return walletEndpoint + (walletEndpoint.Contains('?', StringComparison.Ordinal) ? "&" : "?") + query;
     }
 
+    /// <summary>Parses within <see cref="OpenId4VciLimits.Default"/>; the overload that takes <c>limits</c> describes the checks.</summary>
+    public static bool TryParse(string link, [NotNullWhen(true)] out CredentialOfferLink? result, [NotNullWhen(false)] out VerificationError? error)
+        => TryParse(link, OpenId4VciLimits.Default, out result, out error);
+
     /// <summary>
     /// Parses a link as received by the Wallet (any scheme): exactly one of the two parameters, an https
     /// <c>credential_offer_uri</c> or a valid offer object.

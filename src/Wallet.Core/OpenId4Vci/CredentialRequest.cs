@@ -22,6 +22,10 @@ public sealed record CredentialRequest
     /// <summary>True when the request has a <c>proofs</c> parameter.</summary>
     public bool HasProofs => JwtProofs.Count > 0;
 
+    /// <summary>Parses within <see cref="OpenId4VciLimits.Default"/>; the overload that takes <c>limits</c> describes the checks.</summary>
+    public static bool TryParse(ReadOnlySpan<byte> body, [NotNullWhen(true)] out CredentialRequest? request, [NotNullWhen(false)] out VerificationError? error)
+        => TryParse(body, OpenId4VciLimits.Default, out request, out error);
+
     /// <summary>Parses a request body. Errors carry the wire error of §8.3.1.2 through <see cref="WireErrorFor"/>.</summary>
     public static bool TryParse(ReadOnlySpan<byte> body, OpenId4VciLimits limits, [NotNullWhen(true)] out CredentialRequest? request, [NotNullWhen(false)] out VerificationError? error)
     {

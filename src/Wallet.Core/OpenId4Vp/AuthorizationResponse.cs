@@ -44,6 +44,15 @@ public sealed class AuthorizationResponse
     /// <summary>The <c>enc</c> of the JWE when the response was encrypted.</summary>
     public JweContentEncryption? ContentEncryption { get; }
 
+    /// <summary>Reads within <see cref="OpenId4VpLimits.Default"/>; the overload that takes <c>limits</c> describes the checks.</summary>
+    public static bool TryRead(
+        IReadOnlyDictionary<string, string> form,
+        string responseMode,
+        VerifierEncryptionKey? decryptionKey,
+        [NotNullWhen(true)] out AuthorizationResponse? response,
+        out IReadOnlyList<VerificationError> errors)
+        => TryRead(form, responseMode, decryptionKey, OpenId4VpLimits.Default, out response, out errors);
+
     /// <summary>
     /// Reads the form parameters POSTed to the <c>response_uri</c>. For <c>direct_post.jwt</c> the <c>response</c>
     /// parameter is decrypted with <paramref name="decryptionKey"/> (its <c>kid</c> required in the JWE header);

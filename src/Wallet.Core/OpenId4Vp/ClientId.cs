@@ -45,6 +45,10 @@ public sealed class ClientId : IEquatable<ClientId>
         return new ClientId(ClientIdPrefixes.X509Hash, Base64UrlStrict.Encode(SHA256.HashData(leaf.RawData)));
     }
 
+    /// <summary>Parses within <see cref="OpenId4VpLimits.Default"/>; the overload that takes <c>limits</c> describes the checks.</summary>
+    public static bool TryParse(string? value, [NotNullWhen(true)] out ClientId? clientId, [NotNullWhen(false)] out VerificationError? error)
+        => TryParse(value, OpenId4VpLimits.Default, out clientId, out error);
+
     /// <summary>
     /// Parses a Client Identifier. The prefix is the text before the first <c>:</c> (§5.9.1); only the X.509 prefixes
     /// are accepted, everything else (including pre-registered identifiers without a prefix) is refused.

@@ -49,6 +49,10 @@ public sealed class VpToken
         return json;
     }
 
+    /// <summary>Parses within <see cref="OpenId4VpLimits.Default"/>; the overload that takes <c>limits</c> describes the checks.</summary>
+    public static bool TryParse(string json, [NotNullWhen(true)] out VpToken? vpToken, [NotNullWhen(false)] out VerificationError? error)
+        => TryParse(json, OpenId4VpLimits.Default, out vpToken, out error);
+
     /// <summary>Parses a <c>vp_token</c> given as JSON text (the <c>direct_post</c> form parameter).</summary>
     public static bool TryParse(string json, OpenId4VpLimits limits, [NotNullWhen(true)] out VpToken? vpToken, [NotNullWhen(false)] out VerificationError? error)
     {
@@ -69,6 +73,10 @@ public sealed class VpToken
 
         return TryParse(element, limits, out vpToken, out error);
     }
+
+    /// <summary>Parses within <see cref="OpenId4VpLimits.Default"/>; the overload that takes <c>limits</c> describes the checks.</summary>
+    public static bool TryParse(JsonElement json, [NotNullWhen(true)] out VpToken? vpToken, [NotNullWhen(false)] out VerificationError? error)
+        => TryParse(json, OpenId4VpLimits.Default, out vpToken, out error);
 
     /// <summary>
     /// Parses a <c>vp_token</c> (Verifier side): an object of at most <see cref="OpenId4VpLimits.MaxVpTokenEntries"/>

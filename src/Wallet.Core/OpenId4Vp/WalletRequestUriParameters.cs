@@ -22,6 +22,10 @@ public sealed class WalletRequestUriParameters
     /// <summary>The Wallet's nonce, when sent.</summary>
     public string? WalletNonce { get; }
 
+    /// <summary>Reads within <see cref="OpenId4VpLimits.Default"/>; the overload that takes <c>limits</c> describes the checks.</summary>
+    public static bool TryRead(IReadOnlyDictionary<string, string> form, [NotNullWhen(true)] out WalletRequestUriParameters? parameters, [NotNullWhen(false)] out VerificationError? error)
+        => TryRead(form, OpenId4VpLimits.Default, out parameters, out error);
+
     /// <summary>Reads the form parameters; <c>wallet_nonce</c> must be 1 to <see cref="OpenId4VpLimits.MaxIdentifierLength"/> visible ASCII characters.</summary>
     public static bool TryRead(IReadOnlyDictionary<string, string> form, OpenId4VpLimits limits, [NotNullWhen(true)] out WalletRequestUriParameters? parameters, [NotNullWhen(false)] out VerificationError? error)
     {

@@ -63,6 +63,10 @@ public sealed class Disclosure
     /// <summary>Creates an array-element Disclosure with a fresh 128-bit salt (RFC 9901 §4.2.2).</summary>
     public static Disclosure ForArrayElement(JsonNode? value, string? salt = null) => Create(salt ?? NewSalt(), null, value);
 
+    /// <summary>Parses within <see cref="SdJwtLimits.Default"/>; the overload that takes <c>limits</c> describes the checks.</summary>
+    public static bool TryParse(string encoded, [NotNullWhen(true)] out Disclosure? disclosure, [NotNullWhen(false)] out VerificationError? error)
+        => TryParse(encoded, SdJwtLimits.Default, out disclosure, out error);
+
     /// <summary>Parses an encoded Disclosure. Never throws for malformed input.</summary>
     public static bool TryParse(string encoded, SdJwtLimits limits, [NotNullWhen(true)] out Disclosure? disclosure, [NotNullWhen(false)] out VerificationError? error)
     {

@@ -38,6 +38,10 @@ public sealed class KeyBindingJwt
     /// <summary>The <c>sd_hash</c> claim.</summary>
     public string SdHash { get; }
 
+    /// <summary>Parses within <see cref="SdJwtLimits.Default"/>; the overload that takes <c>limits</c> describes the checks.</summary>
+    public static bool TryParse(string token, [NotNullWhen(true)] out KeyBindingJwt? keyBinding, [NotNullWhen(false)] out VerificationError? error)
+        => TryParse(token, SdJwtLimits.Default, out keyBinding, out error);
+
     /// <summary>Parses a KB-JWT and its required claims <c>iat</c>, <c>aud</c>, <c>nonce</c>, <c>sd_hash</c>.</summary>
     public static bool TryParse(string token, SdJwtLimits limits, [NotNullWhen(true)] out KeyBindingJwt? keyBinding, [NotNullWhen(false)] out VerificationError? error)
     {

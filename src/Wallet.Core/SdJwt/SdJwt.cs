@@ -36,6 +36,10 @@ public sealed class SdJwt
     /// </summary>
     public string SdHashInput { get; }
 
+    /// <summary>Parses within <see cref="SdJwtLimits.Default"/>; the overload that takes <c>limits</c> describes the checks.</summary>
+    public static bool TryParse(string compact, [NotNullWhen(true)] out SdJwt? sdJwt, [NotNullWhen(false)] out VerificationError? error)
+        => TryParse(compact, SdJwtLimits.Default, out sdJwt, out error);
+
     /// <summary>Parses the compact serialization within <paramref name="limits"/>. Never throws for malformed input.</summary>
     public static bool TryParse(string compact, SdJwtLimits limits, [NotNullWhen(true)] out SdJwt? sdJwt, [NotNullWhen(false)] out VerificationError? error)
     {

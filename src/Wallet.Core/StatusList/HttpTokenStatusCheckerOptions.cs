@@ -15,8 +15,12 @@ public sealed record HttpTokenStatusCheckerOptions
     /// </summary>
     public bool AllowHttpForLoopback { get; init; }
 
-    /// <summary>Also accepts Status List Tokens in CWT form (<c>application/statuslist+cwt</c>). Default: JWT only.</summary>
-    public bool AcceptCwt { get; init; }
+    /// <summary>
+    /// Accepts Status List Tokens in CWT form (<c>application/statuslist+cwt</c>) as well as JWT. On by default, so that
+    /// a verifier checks the status of an mdoc (whose issuers commonly publish CWT lists) as it does an SD-JWT VC's;
+    /// turn off to accept JWT only.
+    /// </summary>
+    public bool AcceptCwt { get; init; } = true;
 
     /// <summary>How long a verified token is cached when it carries no <c>ttl</c>. Never beyond its <c>exp</c>. Default 5 minutes.</summary>
     public TimeSpan DefaultCacheDuration { get; init; } = TimeSpan.FromMinutes(5);

@@ -161,6 +161,10 @@ public sealed class StatusList
         return json;
     }
 
+    /// <summary>Parses within <see cref="StatusListLimits.Default"/>; the overload that takes <c>limits</c> describes the checks.</summary>
+    public static bool TryParseJson(JsonElement element, [NotNullWhen(true)] out StatusList? list, [NotNullWhen(false)] out VerificationError? error)
+        => TryParseJson(element, StatusListLimits.Default, out list, out error);
+
     /// <summary>Parses the JSON form of §4.2 within <paramref name="limits"/>. Never throws for malformed input.</summary>
     public static bool TryParseJson(JsonElement element, StatusListLimits limits, [NotNullWhen(true)] out StatusList? list, [NotNullWhen(false)] out VerificationError? error)
     {
@@ -227,6 +231,10 @@ public sealed class StatusList
 
         writer.WriteEndMap();
     }
+
+    /// <summary>Parses within <see cref="StatusListLimits.Default"/>; the overload that takes <c>limits</c> describes the checks.</summary>
+    public static bool TryParseCbor(ReadOnlyMemory<byte> encoded, [NotNullWhen(true)] out StatusList? list, [NotNullWhen(false)] out VerificationError? error)
+        => TryParseCbor(encoded, StatusListLimits.Default, out list, out error);
 
     /// <summary>Parses the CBOR form of §4.3 within <paramref name="limits"/>. Never throws for malformed input.</summary>
     public static bool TryParseCbor(ReadOnlyMemory<byte> encoded, StatusListLimits limits, [NotNullWhen(true)] out StatusList? list, [NotNullWhen(false)] out VerificationError? error)

@@ -37,7 +37,7 @@ public sealed class StatusListTokenVerifier
         ArgumentNullException.ThrowIfNull(timeProvider);
         options.Validate();
         this.chainValidator = chainValidator;
-        this.options = options;
+        this.options = options with { TrustedKeys = [.. options.TrustedKeys] };
         this.timeProvider = timeProvider;
         joseLimits = new JoseLimits { MaxTokenLength = options.MaxTokenBytes, MaxDepth = options.ListLimits.MaxCborDepth };
         x5cLimits = new X5cLimits { MaxCertificates = options.MaxCertificateChainLength };

@@ -25,7 +25,7 @@ namespace Wallet.Core.Trust;
 /// store live as long as the store; it is meant to be created once and shared.
 /// </para>
 /// </remarks>
-public sealed class TrustAnchorStore
+public sealed class TrustAnchorStore : ITrustAnchorSource
 {
     private static readonly string[] AnchorFileExtensions = [".pem", ".crt", ".cer", ".der"];
 
@@ -54,6 +54,9 @@ public sealed class TrustAnchorStore
 
     /// <summary>The anchors, in the order they were supplied, without duplicates.</summary>
     public IReadOnlyList<TrustAnchor> Anchors { get; }
+
+    /// <summary>This store: a fixed set of anchors is its own source.</summary>
+    public TrustAnchorStore GetAnchors() => this;
 
     /// <summary>Creates a store from anchors, checking each is a self-signed CA certificate.</summary>
     /// <param name="anchors">The anchors; the same certificate may appear twice only with identical tags.</param>

@@ -11,7 +11,7 @@ internal static class AuthorizationEndpoints
     {
         routes.MapPost(endpoints.BasePath + "/par", async (HttpContext context, AuthorizationHandler handler, DpopNonceService nonces, CancellationToken cancellationToken) =>
         {
-            var request = await TokenEndpoints.ReadFormRequestAsync(context, cancellationToken).ConfigureAwait(false);
+            var request = await TokenEndpoint.ReadFormRequestAsync(context, cancellationToken).ConfigureAwait(false);
             var (requestUri, expiresIn, error) = await handler.PushAsync(request, cancellationToken).ConfigureAwait(false);
             return error is not null
                 ? HttpResults.Error(context, error, nonces)
@@ -39,7 +39,7 @@ internal static class AuthorizationEndpoints
                 : Unavailable(endpoints);
         });
 
-        routes.MapPost(endpoints.BasePath + "/authorize/login", async (HttpContext context, AuthorizationHandler handler, IServiceProvider services, CancellationToken cancellationToken) =>
+        routes.MapPost(endpoints.BasePath + "/authorize/login", async (HttpContext context, IAuthorizationCompletion completion, IServiceProvider services, CancellationToken cancellationToken) =>
         {
             if (services.GetService<IUserAuthentication>() is not DevelopmentLogin login)
             {
@@ -70,10 +70,10 @@ internal static class AuthorizationEndpoints
                 return NotAccepted(endpoints, "Unknown person.");
             }
 
-            return await CompleteAsync(handler, form.Single("request_uri"), user, cancellationToken).ConfigureAwait(false);
+            return (await completion.CompleteAsync(form.Single("request_uri"), user, cancellationToken).ConfigureAwait(false)).ToHttpResult();
         }).DisableAntiforgery();
 
-        routes.MapGet(endpoints.BasePath + UpstreamOpenIdConnectLogin.CompletePath, async (HttpContext context, AuthorizationHandler handler, IServiceProvider services, CancellationToken cancellationToken) =>
+        routes.MapGet(endpoints.BasePath + UpstreamOpenIdConnectLogin.CompletePath, async (HttpContext context, IAuthorizationCompletion completion, IServiceProvider services, CancellationToken cancellationToken) =>
         {
             if (services.GetService<IUserAuthentication>() is not UpstreamOpenIdConnectLogin upstream)
             {
@@ -83,16 +83,8 @@ internal static class AuthorizationEndpoints
             var (user, requestUri, problem) = await upstream.CompleteAsync(context).ConfigureAwait(false);
             return user is null
                 ? NotAccepted(endpoints, problem!)
-                : await CompleteAsync(handler, requestUri, user, cancellationToken).ConfigureAwait(false);
+                : (await completion.CompleteAsync(requestUri, user, cancellationToken).ConfigureAwait(false)).ToHttpResult();
         });
-
-        async Task<IResult> CompleteAsync(AuthorizationHandler handler, string? requestUri, AuthenticatedUser user, CancellationToken cancellationToken)
-        {
-            var (redirect, problem) = await handler.CompleteAsync(requestUri, user, cancellationToken).ConfigureAwait(false);
-            return redirect is null
-                ? NotAccepted(endpoints, problem!)
-                : Results.Redirect(redirect.AbsoluteUri);
-        }
     }
 
     private static IResult NotAccepted(IssuerEndpoints endpoints, string problem) =>

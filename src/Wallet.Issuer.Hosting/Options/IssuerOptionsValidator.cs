@@ -9,7 +9,12 @@ using Wallet.Issuer.Signing;
 namespace Wallet.Issuer.Options;
 
 /// <summary>Checks <see cref="IssuerOptions"/> at start-up; every message names the setting (<c>Issuer:…</c>).</summary>
-internal sealed class IssuerOptionsValidator(TimeProvider timeProvider) : IValidateOptions<IssuerOptions>
+/// <remarks>
+/// Only the settings of the defaults in use are checked (<see cref="IssuerComposition"/>): a host that supplies its own
+/// keys, register, stores or login is not asked for key files, the data folder or login settings, and settings that
+/// would configure a replaced default are refused rather than silently ignored.
+/// </remarks>
+internal sealed class IssuerOptionsValidator(TimeProvider timeProvider, IssuerComposition composition) : IValidateOptions<IssuerOptions>
 {
     public ValidateOptionsResult Validate(string? name, IssuerOptions options)
     {
@@ -20,25 +25,13 @@ internal sealed class IssuerOptionsValidator(TimeProvider timeProvider) : IValid
             failures.Add("Issuer:IssuerUrl must be an absolute https URL without query, fragment or trailing slash (OpenID4VCI 1.0 §12.2.1).");
         }
 
-        if (string.IsNullOrWhiteSpace(options.DataDirectory))
+        if (composition.UsesDataDirectory && string.IsNullOrWhiteSpace(options.DataDirectory))
         {
             failures.Add("Issuer:DataDirectory must name a folder.");
         }
-        else if (options.Keys.IsConfigured)
+        else
         {
-            if (options.GenerateDevelopmentKeys)
-            {
-                failures.Add("Issuer:GenerateDevelopmentKeys must be false while Issuer:Keys names key files.");
-            }
-
-            if (!ConfiguredIssuerKeys.TryLoad(options.Keys, timeProvider.GetUtcNow(), out _, out var keyFailures))
-            {
-                failures.AddRange(keyFailures);
-            }
-        }
-        else if (!options.GenerateDevelopmentKeys && !FileSystemIssuerKeys.Exist(options.DataDirectory))
-        {
-            failures.Add($"Issuer:DataDirectory has no signing keys in '{FileSystemIssuerKeys.KeyFolder(options.DataDirectory)}'; name key files in Issuer:Keys, put them there, or set Issuer:GenerateDevelopmentKeys=true (development only).");
+            ValidateKeys(failures, options);
         }
 
         for (var i = 0; i < options.ApiKeys.Count; i++)
@@ -98,7 +91,7 @@ internal sealed class IssuerOptionsValidator(TimeProvider timeProvider) : IValid
         }
 
         ValidateConfigurations(failures, options);
-        ValidateUpstream(failures, options);
+        ValidateLogin(failures, options);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
@@ -140,6 +133,65 @@ internal sealed class IssuerOptionsValidator(TimeProvider timeProvider) : IValid
                 }
             }
         }
+    }
+
+    private void ValidateKeys(List<string> failures, IssuerOptions options)
+    {
+        if (composition.HostKeys)
+        {
+            // One key source: key settings next to the host's own keys would be ignored, which hides a mistake.
+            if (options.Keys.IsConfigured)
+            {
+                failures.Add("Issuer:Keys must be empty: the host supplies the signing keys (UseSigningKeys).");
+            }
+
+            if (options.GenerateDevelopmentKeys)
+            {
+                failures.Add("Issuer:GenerateDevelopmentKeys must be false: the host supplies the signing keys (UseSigningKeys).");
+            }
+        }
+        else if (options.Keys.IsConfigured)
+        {
+            if (options.GenerateDevelopmentKeys)
+            {
+                failures.Add("Issuer:GenerateDevelopmentKeys must be false while Issuer:Keys names key files.");
+            }
+
+            if (!ConfiguredIssuerKeys.TryLoad(options.Keys, timeProvider.GetUtcNow(), out _, out var keyFailures))
+            {
+                failures.AddRange(keyFailures);
+            }
+        }
+        else if (!options.GenerateDevelopmentKeys && !FileSystemIssuerKeys.Exist(options.DataDirectory))
+        {
+            failures.Add($"Issuer:DataDirectory has no signing keys in '{FileSystemIssuerKeys.KeyFolder(options.DataDirectory)}'; name key files in Issuer:Keys, put them there, or set Issuer:GenerateDevelopmentKeys=true (development only).");
+        }
+    }
+
+    private void ValidateLogin(List<string> failures, IssuerOptions options)
+    {
+        if (composition.HostLogin)
+        {
+            // The authorization endpoint has one user authentication: the host's.
+            if (options.EnableDevelopmentLogin)
+            {
+                failures.Add("Issuer:EnableDevelopmentLogin must be false: the host supplies the login (UseLogin).");
+            }
+
+            if (options.Upstream.IsConfigured)
+            {
+                failures.Add("Issuer:Upstream:Authority must be unset: the host supplies the login (UseLogin).");
+            }
+
+            return;
+        }
+
+        if (options.EnableDevelopmentLogin && composition.HostRegister)
+        {
+            failures.Add("Issuer:EnableDevelopmentLogin must be false: the development login lists the embedded register's synthetic persons, and the host supplies its own register (UsePersonRegister).");
+        }
+
+        ValidateUpstream(failures, options);
     }
 
     private static void ValidateUpstream(List<string> failures, IssuerOptions options)

@@ -11,7 +11,7 @@ internal sealed class NonceHandler(INonceStore store, IOptions<IssuerOptions> op
     public async ValueTask<string> IssueAsync(CancellationToken cancellationToken)
     {
         var nonce = RandomHandle.Create();
-        await store.AddAsync(nonce, timeProvider.GetUtcNow() + options.Value.CNonceLifetime, cancellationToken).ConfigureAwait(false);
+        await store.AddAsync(SecretHash.Of(nonce), timeProvider.GetUtcNow() + options.Value.CNonceLifetime, cancellationToken).ConfigureAwait(false);
         return nonce;
     }
 }

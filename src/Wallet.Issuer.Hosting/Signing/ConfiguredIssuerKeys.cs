@@ -71,7 +71,7 @@ internal sealed class ConfiguredIssuerKeys : IIssuerKeys
 
         try
         {
-            var root = DevelopmentCertificates.ImportPem(File.ReadAllText(path));
+            var root = X509Certificate2.CreateFromPem(File.ReadAllText(path));
             if (root.Extensions.OfType<X509BasicConstraintsExtension>().FirstOrDefault() is not { CertificateAuthority: true })
             {
                 failures.Add($"{setting}: the certificate is not a CA (basicConstraints cA=TRUE is missing).");
@@ -128,7 +128,7 @@ internal sealed class ConfiguredIssuerKeys : IIssuerKeys
             failures.Add($"{setting}: the certificate '{leaf.Subject}' does not chain to {Section}:RootCertificatePath ('{root.Subject}').");
         }
 
-        return failures.Count > problems ? null : DevelopmentCertificates.ToSigningKey(leaf, intermediates, keyId);
+        return failures.Count > problems ? null : SigningKey.FromCertificate(leaf, intermediates, keyId);
     }
 
     private static (X509Certificate2 Leaf, List<X509Certificate2> Intermediates) ReadPkcs12(SignerKeyOptions options)

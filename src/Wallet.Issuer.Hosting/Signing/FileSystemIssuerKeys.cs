@@ -1,8 +1,8 @@
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Options;
+using Wallet.Core.Development;
 using Wallet.Core.Jose;
 using Wallet.Core.Storage;
-using Wallet.Core.Trust;
 using Wallet.Issuer.Options;
 
 namespace Wallet.Issuer.Signing;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using Wallet.Core.Dcql;
 using Wallet.Core.Json;
 using Wallet.Core.OpenId4Vp;
@@ -39,7 +40,7 @@ internal static class RelyingPartyEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<IResult> CreateAsync(HttpContext context, PresentationService service, CancellationToken cancellationToken)
+    private static async Task<IResult> CreateAsync(HttpContext context, PresentationCreator creator, CancellationToken cancellationToken)
     {
         var party = ApiKeyFilter.RelyingParty(context);
         if (!RequestBody.IsJson(context.Request))
@@ -55,36 +56,36 @@ internal static class RelyingPartyEndpoints
 
         var body = read.Bytes;
 
-        if (!TryParseCommand(body, service.AvailableClientIdPrefixes, out var command, out var problems))
+        if (!TryParseCommand(body, creator.AvailableClientIdPrefixes, out var command, out var problems))
         {
             return Results.Problem(
                 statusCode: StatusCodes.Status400BadRequest,
                 title: "Invalid presentation request",
                 detail: problems[0].Message,
-                type: "https://wallet.example/problems/invalid-presentation-request",
+                type: context.RequestServices.GetRequiredService<IOptions<ErrorDocumentationOptions>>().Value.For(problems[0].Code).AbsoluteUri,
                 extensions: new Dictionary<string, object?> { ["errors"] = problems.Select(p => new { code = p.Code, message = p.Message }).ToArray() });
         }
 
-        var created = await service.CreateAsync(party.Id, command, cancellationToken).ConfigureAwait(false);
+        var created = await creator.CreateAsync(party.Id, command, cancellationToken).ConfigureAwait(false);
         return Results.Created($"/api/presentations/{created.TransactionId}", created);
     }
 
-    private static async Task<IResult> GetAsync(HttpContext context, string transactionId, PresentationService service, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(HttpContext context, string transactionId, PresentationResultReader results, CancellationToken cancellationToken)
     {
         var party = ApiKeyFilter.RelyingParty(context);
         var code = context.Request.Query["response_code"];
         var view = transactionId.Length <= 64 && code.Count <= 1
-            ? await service.GetStatusAsync(party.Id, transactionId, code.Count == 1 ? code[0] : null, cancellationToken).ConfigureAwait(false)
+            ? await results.GetStatusAsync(party.Id, transactionId, code.Count == 1 ? code[0] : null, cancellationToken).ConfigureAwait(false)
             : null;
         return view is null
             ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown transaction", detail: "No transaction with this id belongs to this relying party.")
             : Results.Ok(view);
     }
 
-    private static async Task<IResult> GetEventsAsync(HttpContext context, string transactionId, PresentationService service, CancellationToken cancellationToken)
+    private static async Task<IResult> GetEventsAsync(HttpContext context, string transactionId, PresentationResultReader results, CancellationToken cancellationToken)
     {
         var party = ApiKeyFilter.RelyingParty(context);
-        var events = transactionId.Length <= 64 ? await service.GetEventsAsync(party.Id, transactionId, cancellationToken).ConfigureAwait(false) : null;
+        var events = transactionId.Length <= 64 ? await results.GetEventsAsync(party.Id, transactionId, cancellationToken).ConfigureAwait(false) : null;
         return events is null
             ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown transaction", detail: "No transaction with this id belongs to this relying party.")
             : Results.Ok(events);

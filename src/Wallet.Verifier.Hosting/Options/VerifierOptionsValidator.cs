@@ -1,10 +1,11 @@
 using Microsoft.Extensions.Options;
 using Wallet.Core.OpenId4Vp;
+using Wallet.Core.Trust;
 
 namespace Wallet.Verifier.Options;
 
 /// <summary>Fails start-up with a message naming the setting when the configuration cannot work.</summary>
-internal sealed class VerifierOptionsValidator : IValidateOptions<VerifierOptions>
+internal sealed class VerifierOptionsValidator(IServiceProviderIsService services) : IValidateOptions<VerifierOptions>
 {
     public ValidateOptionsResult Validate(string? name, VerifierOptions options)
     {
@@ -52,7 +53,8 @@ internal sealed class VerifierOptionsValidator : IValidateOptions<VerifierOption
             }
         }
 
-        if (options.TrustAnchors.Count == 0)
+        // A host that brings its own trust source (VerifierBuilder.UseTrustSource) is not asked for anchor files.
+        if (options.TrustAnchors.Count == 0 && !services.IsService(typeof(ITrustAnchorSource)))
         {
             failures.Add("Verifier:TrustAnchors must list at least one PEM file of a credential issuer trust anchor.");
         }

@@ -34,15 +34,15 @@ internal static class DemoPageEndpoints
         });
         page.MapGet("/app.js", (HttpContext context) => DemoPageAssets.Serve(context, "app.js"));
         page.MapGet("/app.css", (HttpContext context) => DemoPageAssets.Serve(context, "app.css"));
-        page.MapPost("/presentations", (HttpContext context, PresentationService service, DemoPageRateLimiter limiter, IOptions<VerifierOptions> current, CancellationToken ct) =>
-            CreateAsync(context, DemoSession.Owner(context, partyId, secure), service, limiter, current.Value, ct));
-        page.MapGet("/presentations/{transactionId}", (HttpContext context, string transactionId, PresentationService service, ITransactionEventLog events, CancellationToken ct) =>
-            GetAsync(context, DemoSession.Owner(context, partyId, secure), transactionId, service, events, ct));
-        page.MapGet("/presentations/{transactionId}/qr.svg", (HttpContext context, string transactionId, PresentationService service, CancellationToken ct) =>
-            QrCodeAsync(context, DemoSession.Owner(context, partyId, secure), transactionId, service, ct));
+        page.MapPost("/presentations", (HttpContext context, PresentationCreator creator, DemoPageRateLimiter limiter, IOptions<VerifierOptions> current, CancellationToken ct) =>
+            CreateAsync(context, DemoSession.Owner(context, partyId, secure), creator, limiter, current.Value, ct));
+        page.MapGet("/presentations/{transactionId}", (HttpContext context, string transactionId, PresentationResultReader results, ITransactionEventLog events, CancellationToken ct) =>
+            GetAsync(context, DemoSession.Owner(context, partyId, secure), transactionId, results, events, ct));
+        page.MapGet("/presentations/{transactionId}/qr.svg", (HttpContext context, string transactionId, PresentationResultReader results, TransactionUris uris, CancellationToken ct) =>
+            QrCodeAsync(context, DemoSession.Owner(context, partyId, secure), transactionId, results, uris, ct));
     }
 
-    private static async Task<IResult> CreateAsync(HttpContext context, string? owner, PresentationService service, DemoPageRateLimiter limiter, VerifierOptions options, CancellationToken cancellationToken)
+    private static async Task<IResult> CreateAsync(HttpContext context, string? owner, PresentationCreator creator, DemoPageRateLimiter limiter, VerifierOptions options, CancellationToken cancellationToken)
     {
         DemoPageAssets.SecurityHeaders(context.Response);
         if (owner is null)
@@ -64,7 +64,7 @@ internal static class DemoPageEndpoints
 
         var body = read.Bytes;
 
-        if (!TryParse(body, options, service.AvailableClientIdPrefixes, out var command, out var problem))
+        if (!TryParse(body, options, creator.AvailableClientIdPrefixes, out var command, out var problem))
         {
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid choice", detail: problem.Message, extensions: new Dictionary<string, object?> { ["errors"] = new[] { new { code = problem.Code, message = problem.Message } } });
         }
@@ -75,7 +75,7 @@ internal static class DemoPageEndpoints
             return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests", detail: "The page creates a limited number of transactions per minute; try again shortly.");
         }
 
-        var created = await service.CreateAsync(owner, command, cancellationToken).ConfigureAwait(false);
+        var created = await creator.CreateAsync(owner, command, cancellationToken).ConfigureAwait(false);
         return Results.Json(
             new
             {
@@ -89,33 +89,33 @@ internal static class DemoPageEndpoints
             statusCode: StatusCodes.Status201Created);
     }
 
-    private static async Task<IResult> GetAsync(HttpContext context, string? owner, string transactionId, PresentationService service, ITransactionEventLog events, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(HttpContext context, string? owner, string transactionId, PresentationResultReader results, ITransactionEventLog events, CancellationToken cancellationToken)
     {
         DemoPageAssets.SecurityHeaders(context.Response);
         context.Response.Headers.CacheControl = "no-store";
         var code = context.Request.Query["response_code"];
-        var transaction = owner is null || transactionId.Length > 64 || code.Count > 1 ? null : await service.FindAsync(owner, transactionId, cancellationToken).ConfigureAwait(false);
+        var transaction = owner is null || transactionId.Length > 64 || code.Count > 1 ? null : await results.FindAsync(owner, transactionId, cancellationToken).ConfigureAwait(false);
         if (transaction is null)
         {
             return owner is null ? NoSession() : Unknown();
         }
 
-        var view = await service.GetStatusAsync(transaction, code.Count == 1 ? code[0] : null, cancellationToken).ConfigureAwait(false);
+        var view = await results.GetStatusAsync(transaction, code.Count == 1 ? code[0] : null, cancellationToken).ConfigureAwait(false);
         var log = await events.ListAsync(transaction.Id, cancellationToken).ConfigureAwait(false);
         return Results.Ok(new DemoResultView(view.Status, transaction.ExpiresAt, view.Credentials, DemoCheckList.For(transaction, view), view.Errors, log));
     }
 
-    private static async Task<IResult> QrCodeAsync(HttpContext context, string? owner, string transactionId, PresentationService service, CancellationToken cancellationToken)
+    private static async Task<IResult> QrCodeAsync(HttpContext context, string? owner, string transactionId, PresentationResultReader results, TransactionUris uris, CancellationToken cancellationToken)
     {
         DemoPageAssets.SecurityHeaders(context.Response);
         context.Response.Headers.CacheControl = "no-store";
-        var transaction = owner is null || transactionId.Length > 64 ? null : await service.FindAsync(owner, transactionId, cancellationToken).ConfigureAwait(false);
+        var transaction = owner is null || transactionId.Length > 64 ? null : await results.FindAsync(owner, transactionId, cancellationToken).ConfigureAwait(false);
         if (transaction is null)
         {
             return owner is null ? NoSession() : Unknown();
         }
 
-        return Results.Text(QrCodeImage.ToSvg(service.AuthorizationRequestUriOf(transaction)), QrCodeImage.SvgMediaType);
+        return Results.Text(QrCodeImage.ToSvg(uris.AuthorizationRequestUriOf(transaction)), QrCodeImage.SvgMediaType);
     }
 
     private static bool TryParse(byte[] body, VerifierOptions options, IReadOnlyCollection<string> clientIdPrefixes, out CreatePresentationCommand command, out VerificationError problem)

@@ -1,9 +1,9 @@
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Options;
+using Wallet.Core.Development;
 using Wallet.Core.Jose;
 using Wallet.Core.OpenId4Vp;
 using Wallet.Core.Storage;
-using Wallet.Core.Trust;
 using Wallet.Verifier.Options;
 
 namespace Wallet.Verifier.Signing;

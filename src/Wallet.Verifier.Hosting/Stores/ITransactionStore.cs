@@ -1,6 +1,9 @@
 namespace Wallet.Verifier.Stores;
 
-/// <summary>Presentation transactions. Every state change that must happen once is a single atomic operation.</summary>
+/// <summary>
+/// Presentation transactions. The status changes only through <see cref="TryTransitionAsync"/>, a compare-and-swap, so two
+/// requests racing for the same move (a wallet posting its response twice at once) cannot both win.
+/// </summary>
 public interface ITransactionStore
 {
     /// <summary>Stores a new transaction.</summary>
@@ -13,23 +16,15 @@ public interface ITransactionStore
     ValueTask<TransactionRecord?> FindByRequestIdAsync(string requestId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Atomically moves a pending, unexpired transaction to <see cref="TransactionStatus.ResponseReceived"/>. Returns false when
-    /// another response already did, or the transaction expired: each transaction accepts one response.
+    /// Atomically sets the status of transaction <paramref name="id"/> to <see cref="TransactionTransition.To"/> if, and only if,
+    /// it is still <see cref="TransactionTransition.From"/>; a completion (<see cref="TransactionTransition.IsCompletion"/>) writes
+    /// <see cref="TransactionTransition.ResultJson"/> and <see cref="TransactionTransition.ResponseCodeHash"/> in the same step.
+    /// Returns false, changing nothing, when the transaction is unknown or another request moved it first.
     /// </summary>
-    ValueTask<bool> TryBeginResponseAsync(string id, DateTimeOffset now, CancellationToken cancellationToken);
+    ValueTask<bool> TryTransitionAsync(string id, TransactionTransition transition, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Atomically moves a transaction from <see cref="TransactionStatus.ResponseReceived"/> to <paramref name="status"/>
-    /// (<see cref="TransactionStatus.Verified"/> or <see cref="TransactionStatus.Rejected"/>) with its result. Returns false
-    /// when the transaction was not in <see cref="TransactionStatus.ResponseReceived"/>.
-    /// </summary>
-    ValueTask<bool> CompleteAsync(string id, TransactionStatus status, string resultJson, byte[]? responseCodeHash, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Rejects, with <paramref name="resultJson"/>, every transaction still in <see cref="TransactionStatus.ResponseReceived"/>:
-    /// run at start, before any request is served, for the responses whose validation a crash interrupted. Returns their ids.
-    /// </summary>
-    ValueTask<IReadOnlyList<string>> RejectInterruptedAsync(string resultJson, CancellationToken cancellationToken);
+    /// <summary>The ids of the transactions in <paramref name="status"/> (at start: those a crash left in <see cref="TransactionStatus.ResponseReceived"/>).</summary>
+    ValueTask<IReadOnlyList<string>> ListIdsAsync(TransactionStatus status, CancellationToken cancellationToken);
 
     /// <summary>Deletes transactions (with their events, nonces and keys) that expired before <paramref name="expiredBefore"/>.</summary>
     ValueTask<int> PurgeAsync(DateTimeOffset expiredBefore, CancellationToken cancellationToken);

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Wallet.Core.Development;
 using Wallet.Core.Mdoc;
 
 namespace Wallet.Core.Tests.Mdoc;
@@ -87,7 +88,7 @@ public class AnnexDVectorTests
         result.IsValid.Should().BeTrue();
         var document = result.Documents.Should().ContainSingle().Subject;
         document.DeviceAuthMethod.Should().Be(DeviceAuthMethod.Mac);
-        document.IssuerSubject.Should().Contain("CN=utopia ds");
+        document.Issuer.Should().Contain("CN=utopia ds");
         document.LevelOfAssurance.Should().Be(Wallet.Core.Trust.LevelOfAssurance.High);
         var elements = document.Elements[AnnexD.NameSpace];
         elements.Keys.Should().BeEquivalentTo(["family_name", "issue_date", "expiry_date", "document_number", "portrait", "driving_privileges"]);
@@ -154,7 +155,7 @@ public class AnnexDVectorTests
     public async Task Document_signer_not_chaining_to_a_configured_IACA_is_rejected_ISO18013_5_Annex_B()
     {
         using var readerKey = AnnexD.ReaderEphemeralKey();
-        using var otherRoot = Wallet.Core.Trust.DevelopmentCertificates.CreateRootCa(AnnexD.ValidTime.AddYears(-1));
+        using var otherRoot = DevelopmentCertificates.CreateRootCa(AnnexD.ValidTime.AddYears(-1));
         var verifier = new MdocVerifier(AnnexD.VerifierOptions(readerKey: readerKey, anchor: otherRoot));
 
         var result = await verifier.VerifyAsync(AnnexD.DeviceResponse, AnnexD.Transcript());

@@ -6,6 +6,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using Wallet.Core.Claims;
 using Wallet.Core.Dcql;
+using Wallet.Core.Development;
 using Wallet.Core.Jose;
 using Wallet.Core.Mdoc;
 using Wallet.Core.OAuth;

@@ -1,6 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
+using Wallet.Core.Development;
 using Wallet.Core.Jose;
 using Wallet.Core.OAuth;
 using Wallet.Core.Tests.TestSupport;

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Wallet.Core.Development;
 using Wallet.Core.OpenId4Vp;
 using Wallet.Core.Trust;
 

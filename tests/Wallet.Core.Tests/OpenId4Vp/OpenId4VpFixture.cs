@@ -2,6 +2,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
 using Wallet.Core.Dcql;
+using Wallet.Core.Development;
 using Wallet.Core.Jose;
 using Wallet.Core.OpenId4Vp;
 using Wallet.Core.Tests.TestSupport;

@@ -1,6 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json.Nodes;
+using Wallet.Core.Development;
 using Wallet.Core.Jose;
 using Wallet.Core.OpenId4Vp;
 using Wallet.Core.Trust;

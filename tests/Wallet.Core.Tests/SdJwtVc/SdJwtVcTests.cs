@@ -2,6 +2,8 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
 using Wallet.Core.Claims;
+using Wallet.Core.Credentials;
+using Wallet.Core.Development;
 using Wallet.Core.Jose;
 using Wallet.Core.Pid;
 using Wallet.Core.SdJwt;
@@ -54,9 +56,9 @@ public sealed class SdJwtVcTests : IDisposable
 
         result.Errors.Should().BeEmpty();
         result.Vct.Should().Be(PidSdJwtVc.Vct);
-        result.Issuer.Should().Be(_issuerCertificate.Subject);
+        result.IssuerCertificate!.Subject.Should().Be(_issuerCertificate.Subject);
         result.LevelOfAssurance.Should().Be(LevelOfAssurance.High);
-        result.HolderBindingVerified.Should().BeTrue();
+        result.HolderBinding.Outcome.Should().Be(HolderBindingOutcome.Verified);
         result.Claims!["given_name"]!.GetValue<string>().Should().Be("Kari");
         result.Claims["address"]!.ToJsonString().Should().Be("""{"locality":"Oslo"}""");
         result.Claims["nationalities"]!.ToJsonString().Should().Be("""["SE"]""");
@@ -202,8 +204,7 @@ public sealed class SdJwtVcTests : IDisposable
     [Fact]
     public async Task Credential_type_outside_the_accepted_list_is_rejected()
     {
-        var options = Options();
-        options.AcceptedVcts = ["urn:eudi:pid:se:1"];
+        var options = Options() with { AcceptedVcts = ["urn:eudi:pid:se:1"] };
 
         var result = await new SdJwtVcVerifier(options).VerifyAsync(IssuePid(), keyBinding: null);
 
@@ -213,8 +214,7 @@ public sealed class SdJwtVcTests : IDisposable
     [Fact]
     public async Task Level_of_assurance_below_the_minimum_is_rejected()
     {
-        var options = Options(LevelOfAssurance.Substantial);
-        options.MinimumLevelOfAssurance = LevelOfAssurance.High;
+        var options = Options(LevelOfAssurance.Substantial) with { MinimumLevelOfAssurance = LevelOfAssurance.High };
 
         var result = await new SdJwtVcVerifier(options).VerifyAsync(IssuePid(), keyBinding: null);
 
@@ -242,7 +242,7 @@ public sealed class SdJwtVcTests : IDisposable
         var jwt = new StatusListToken(StatusUri, Now, list, Now.AddHours(1), TimeSpan.FromMinutes(10)).ToJwt(DevelopmentCertificates.ToSigningKey(statusSigner));
         var handler = new StaticHttpHandler().Serve(StatusUri.ToString(), jwt, "application/statuslist+jwt");
         var options = Options();
-        options.StatusChecker = new HttpTokenStatusChecker(new HttpClient(handler), new StatusListTokenVerifier(options.TrustValidator, new StatusListTokenVerifierOptions(), _clock), _clock);
+        options = options with { StatusChecker = new HttpTokenStatusChecker(new HttpClient(handler), new StatusListTokenVerifier(options.TrustValidator, new StatusListTokenVerifierOptions(), _clock), _clock) };
 
         var result = await new SdJwtVcVerifier(options).VerifyAsync(SdJwtVcIssuer.Issue(PidRequest() with { Status = new StatusListReference(17, StatusUri) }, _issuerKey), keyBinding: null);
 
@@ -255,7 +255,7 @@ public sealed class SdJwtVcTests : IDisposable
     public async Task Status_that_cannot_be_fetched_fails_closed_TokenStatusList_8_3()
     {
         var options = Options();
-        options.StatusChecker = new HttpTokenStatusChecker(new HttpClient(new StaticHttpHandler()), new StatusListTokenVerifier(options.TrustValidator, new StatusListTokenVerifierOptions(), _clock), _clock);
+        options = options with { StatusChecker = new HttpTokenStatusChecker(new HttpClient(new StaticHttpHandler()), new StatusListTokenVerifier(options.TrustValidator, new StatusListTokenVerifierOptions(), _clock), _clock) };
 
         var result = await new SdJwtVcVerifier(options).VerifyAsync(SdJwtVcIssuer.Issue(PidRequest() with { Status = new StatusListReference(3, StatusUri) }, _issuerKey), keyBinding: null);
 
@@ -268,8 +268,7 @@ public sealed class SdJwtVcTests : IDisposable
     public async Task Status_without_a_configured_checker_fails_closed_unless_allowed()
     {
         var token = SdJwtVcIssuer.Issue(PidRequest() with { Status = new StatusListReference(3, StatusUri) }, _issuerKey);
-        var lenient = Options();
-        lenient.AllowUncheckedStatus = true;
+        var lenient = Options() with { AllowUncheckedStatus = true };
 
         (await Verifier().VerifyAsync(token, keyBinding: null)).Errors.Select(e => e.Code).Should().Equal(SdJwtVcErrorCodes.StatusUnchecked);
         var allowed = await new SdJwtVcVerifier(lenient).VerifyAsync(token, keyBinding: null);
@@ -283,8 +282,7 @@ public sealed class SdJwtVcTests : IDisposable
         var key = SigningKey.Generate(keyId: "k1");
         var metadata = new JsonObject { ["issuer"] = "https://pid.example.gov/tenant", ["jwks"] = new JsonObject { ["keys"] = new JsonArray(key.PublicJwk.ToJsonObject()) } };
         var handler = new StaticHttpHandler().Serve("https://pid.example.gov/.well-known/jwt-vc-issuer/tenant", metadata.ToJsonString());
-        var options = Options();
-        options.IssuerKeyResolver = new JwtVcIssuerMetadataKeyResolver(new HttpClient(handler));
+        var options = Options() with { IssuerKeyResolver = new JwtVcIssuerMetadataKeyResolver(new HttpClient(handler)) };
         var token = SdJwtVcIssuer.Issue(PidRequest() with { Issuer = "https://pid.example.gov/tenant" }, key);
 
         var result = await new SdJwtVcVerifier(options).VerifyAsync(token, keyBinding: null);
@@ -299,8 +297,7 @@ public sealed class SdJwtVcTests : IDisposable
         var key = SigningKey.Generate(keyId: "k1");
         var metadata = new JsonObject { ["issuer"] = "https://evil.example", ["jwks"] = new JsonObject { ["keys"] = new JsonArray(key.PublicJwk.ToJsonObject()) } };
         var handler = new StaticHttpHandler().Serve("https://pid.example.gov/.well-known/jwt-vc-issuer", metadata.ToJsonString());
-        var options = Options();
-        options.IssuerKeyResolver = new JwtVcIssuerMetadataKeyResolver(new HttpClient(handler));
+        var options = Options() with { IssuerKeyResolver = new JwtVcIssuerMetadataKeyResolver(new HttpClient(handler)) };
 
         var result = await new SdJwtVcVerifier(options).VerifyAsync(SdJwtVcIssuer.Issue(PidRequest() with { Issuer = "https://pid.example.gov" }, key), keyBinding: null);
 

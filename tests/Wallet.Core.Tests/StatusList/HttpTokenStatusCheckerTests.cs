@@ -33,6 +33,17 @@ public sealed class HttpTokenStatusCheckerTests : IDisposable
         result.IsValid.Should().BeTrue();
         handler.Requests.Should().ContainSingle();
         handler.Requests[0].RequestUri.Should().Be(ListUri);
+        handler.Requests[0].Headers.Accept.Select(a => a.MediaType).Should().Equal("application/statuslist+jwt", "application/statuslist+cwt");
+    }
+
+    [Fact]
+    public async Task Jwt_only_checker_asks_for_and_accepts_only_the_jwt_form_draft_ietf_oauth_status_list_8_2()
+    {
+        handler.Respond = (_, _) => Task.FromResult(StubHttpHandler.Ok(Token().ToCwt(pki.SigningKey), "application/statuslist+cwt"));
+
+        var result = await Checker(new HttpTokenStatusCheckerOptions { AcceptCwt = false }).CheckAsync(new StatusListReference(3, ListUri));
+
+        result.Errors.Select(e => e.Code).Should().Equal(StatusListErrorCodes.ContentType);
         handler.Requests[0].Headers.Accept.Select(a => a.MediaType).Should().Equal("application/statuslist+jwt");
     }
 
@@ -51,11 +62,11 @@ public sealed class HttpTokenStatusCheckerTests : IDisposable
     }
 
     [Fact]
-    public async Task Cwt_response_is_accepted_when_enabled_draft_ietf_oauth_status_list_8_2()
+    public async Task Cwt_response_is_accepted_by_default_draft_ietf_oauth_status_list_8_2()
     {
         handler.Respond = (_, _) => Task.FromResult(StubHttpHandler.Ok(Token().ToCwt(pki.SigningKey), "application/statuslist+cwt"));
 
-        var result = await Checker(new HttpTokenStatusCheckerOptions { AcceptCwt = true }).CheckAsync(new StatusListReference(3, ListUri));
+        var result = await Checker().CheckAsync(new StatusListReference(3, ListUri));
 
         result.Status.Should().Be((byte)TokenStatus.Invalid);
         handler.Requests[0].Headers.Accept.Select(a => a.MediaType).Should().Contain("application/statuslist+cwt");
@@ -140,7 +151,6 @@ public sealed class HttpTokenStatusCheckerTests : IDisposable
     [Theory]
     [InlineData("application/json")]
     [InlineData("application/jwt")]
-    [InlineData("application/statuslist+cwt")]
     [InlineData(null)]
     public async Task Response_with_another_media_type_fails_closed_draft_ietf_oauth_status_list_8_2(string? contentType)
     {

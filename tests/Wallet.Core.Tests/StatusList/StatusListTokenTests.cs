@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.Cose;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Time.Testing;
+using Wallet.Core.Development;
 using Wallet.Core.Jose;
 using Wallet.Core.StatusList;
 using Wallet.Core.Tests.TestSupport;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
+using Wallet.Core.Development;
 using Wallet.Core.Trust;
 
 namespace Wallet.Core.Tests.Trust;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Wallet.Core.Development;
 using Wallet.Core.Mdoc;
 using Wallet.Core.Trust;
 using Wallet.Interop.Tests.SdJwt;

@@ -1,25 +1,20 @@
 using Microsoft.EntityFrameworkCore;
-using Wallet.Verifier.Signing;
-using Wallet.Verifier.Transactions;
 
 namespace Wallet.Verifier.Stores.Sqlite;
 
-/// <summary>
-/// At start: creates the database, loads the signing credentials and trust anchors so that a broken setup fails now, not
-/// at the first request, and finishes the transactions a crash left half-processed.
-/// </summary>
-internal sealed class DatabaseInitializer(IDbContextFactory<VerifierDbContext> contexts, IServiceProvider services) : IHostedService
+/// <summary>At start, before <see cref="Transactions.VerifierStartup"/>: creates the SQLite database, unless the host brought its own stores.</summary>
+internal sealed class DatabaseInitializer(ITransactionStore transactions, IServiceProvider services) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await using (var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
+        // UseStores removes this step; the check keeps a later AddVerifier() from bringing it back to create an unused database.
+        if (transactions is not SqliteVerifierStore)
         {
-            await db.Database.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+            return;
         }
 
-        _ = services.GetRequiredService<RequestSigningCredentials>();
-        _ = services.GetRequiredService<PresentationValidatorAccessor>();
-        await services.GetRequiredService<PresentationService>().RejectInterruptedAsync(cancellationToken).ConfigureAwait(false);
+        await using var db = await services.GetRequiredService<IDbContextFactory<VerifierDbContext>>().CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await db.Database.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -46,18 +46,19 @@ internal sealed class SqliteVerifierStore(IDbContextFactory<VerifierDbContext> c
         return entity is null ? null : ToRecord(entity);
     }
 
-    public async ValueTask<bool> TryBeginResponseAsync(string id, DateTimeOffset now, CancellationToken cancellationToken)
+    public async ValueTask<bool> TryTransitionAsync(string id, TransactionTransition transition, CancellationToken cancellationToken)
     {
-        TransactionTransitions.Require(TransactionStatus.Pending, TransactionStatus.ResponseReceived);
+        ArgumentNullException.ThrowIfNull(transition);
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var nowMs = now.ToUnixTimeMilliseconds();
             await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-            var updated = await db.Transactions
-                .Where(t => t.Id == id && t.Status == (int)TransactionStatus.Pending && t.ExpiresAt > nowMs)
-                .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, (int)TransactionStatus.ResponseReceived), cancellationToken)
-                .ConfigureAwait(false);
+            var current = db.Transactions.Where(t => t.Id == id && t.Status == (int)transition.From);
+            var updated = transition.IsCompletion
+                ? await current.ExecuteUpdateAsync(
+                    s => s.SetProperty(t => t.Status, (int)transition.To).SetProperty(t => t.ResultJson, transition.ResultJson).SetProperty(t => t.ResponseCodeHash, transition.ResponseCodeHash),
+                    cancellationToken).ConfigureAwait(false)
+                : await current.ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, (int)transition.To), cancellationToken).ConfigureAwait(false);
             return updated == 1;
         }
         finally
@@ -66,45 +67,10 @@ internal sealed class SqliteVerifierStore(IDbContextFactory<VerifierDbContext> c
         }
     }
 
-    public async ValueTask<bool> CompleteAsync(string id, TransactionStatus status, string resultJson, byte[]? responseCodeHash, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<string>> ListIdsAsync(TransactionStatus status, CancellationToken cancellationToken)
     {
-        TransactionTransitions.Require(TransactionStatus.ResponseReceived, status);
-        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-            var updated = await db.Transactions
-                .Where(t => t.Id == id && t.Status == (int)TransactionStatus.ResponseReceived)
-                .ExecuteUpdateAsync(
-                    s => s.SetProperty(t => t.Status, (int)status).SetProperty(t => t.ResultJson, resultJson).SetProperty(t => t.ResponseCodeHash, responseCodeHash),
-                    cancellationToken)
-                .ConfigureAwait(false);
-            return updated == 1;
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
-    }
-
-    public async ValueTask<IReadOnlyList<string>> RejectInterruptedAsync(string resultJson, CancellationToken cancellationToken)
-    {
-        TransactionTransitions.Require(TransactionStatus.ResponseReceived, TransactionStatus.Rejected);
-        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-            var interrupted = await db.Transactions.Where(t => t.Status == (int)TransactionStatus.ResponseReceived).Select(t => t.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
-            await db.Transactions
-                .Where(t => t.Status == (int)TransactionStatus.ResponseReceived)
-                .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, (int)TransactionStatus.Rejected).SetProperty(t => t.ResultJson, resultJson).SetProperty(t => t.ResponseCodeHash, (byte[]?)null), cancellationToken)
-                .ConfigureAwait(false);
-            return interrupted;
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.Transactions.AsNoTracking().Where(t => t.Status == (int)status).Select(t => t.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask<int> PurgeAsync(DateTimeOffset expiredBefore, CancellationToken cancellationToken)

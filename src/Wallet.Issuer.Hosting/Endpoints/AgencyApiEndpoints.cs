@@ -10,11 +10,8 @@ using Wallet.Issuer.Protocol;
 
 namespace Wallet.Issuer.Endpoints;
 
-/// <summary>
-/// The agency API under <c>/api</c> (API key in <c>X-API-Key</c>, errors as RFC 9457 problem details), the offers served by
-/// reference, and the public status lists.
-/// </summary>
-internal static class OfferEndpoints
+/// <summary>The agency API under <c>/api</c>: API key in <c>X-API-Key</c>, errors as RFC 9457 problem details.</summary>
+internal static class AgencyApiEndpoints
 {
     public const string ApiKeyHeader = "X-API-Key";
     private const int MaxRequestBytes = 64 * 1024;
@@ -107,32 +104,6 @@ internal static class OfferEndpoints
         })
             .WithSummary("List what was issued for a person: identifiers, configuration, status-list entry and times, never claim values.")
             .ProducesProblem(StatusCodes.Status401Unauthorized);
-
-        routes.MapGet(endpoints.BasePath + "/credential-offers/{id}", async (string id, HttpContext context, OfferService offers, CancellationToken cancellationToken) =>
-        {
-            var offer = await offers.FindOpenAsync(id, cancellationToken).ConfigureAwait(false);
-            HttpResults.NoStore(context);
-            return offer is null
-                ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No open credential offer has this id: it was used, has expired or never existed.")
-                : Results.Text(offer.ToJson(), "application/json");
-        });
-
-        routes.MapGet(endpoints.BasePath + "/offers/{id}", async (string id, HttpContext context, OfferService offers, CancellationToken cancellationToken) =>
-        {
-            var open = await offers.FindOpenRecordAsync(id, cancellationToken).ConfigureAwait(false);
-            HttpResults.NoStore(context);
-            return open is null
-                ? HtmlPage.Render(endpoints.Issuer, "Offer not available", HtmlPage.Paragraph("This offer was already used, has expired or does not exist. Ask for a new one."), StatusCodes.Status404NotFound)
-                : OfferPage.Render(endpoints.Issuer, offers.LinkFor(open.OfferId), open.ExpiresAt);
-        });
-
-        routes.MapGet(endpoints.BasePath + "/status-lists/{id}", async (string id, StatusListProvider statusLists, CancellationToken cancellationToken) =>
-        {
-            var token = await statusLists.TokenAsync(id, cancellationToken).ConfigureAwait(false);
-            return token is null
-                ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No status list has this id.")
-                : Results.Text(token, Wallet.Core.StatusList.StatusListMediaTypes.Jwt);
-        });
     }
 
     private static bool IsAuthorized(HttpContext context, IssuerOptions options)

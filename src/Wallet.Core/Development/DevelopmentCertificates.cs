@@ -2,8 +2,9 @@ using System.Numerics;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Wallet.Core.Jose;
+using Wallet.Core.Trust;
 
-namespace Wallet.Core.Trust;
+namespace Wallet.Core.Development;
 
 /// <summary>
 /// Creates throw-away P-256 certificates for development, demos and tests: an IACA-style root CA, an optional
@@ -222,17 +223,16 @@ public static class DevelopmentCertificates
     }
 
     /// <summary>A <see cref="SigningKey"/> for the leaf's private key, carrying the chain (leaf, then intermediates; never the root).</summary>
-    /// <remarks>The key is a new <see cref="ECDsa"/> instance; the caller disposes <see cref="SigningKey.Key"/>.</remarks>
+    /// <remarks>
+    /// The same as <see cref="SigningKey.FromCertificate"/>, which production code calls directly. The key is a new
+    /// <see cref="ECDsa"/> instance; the caller disposes <see cref="SigningKey.Key"/>.
+    /// </remarks>
     /// <param name="leaf">The signing certificate with its private key.</param>
     /// <param name="intermediates">Intermediate CA certificates, closest to the leaf first.</param>
     /// <param name="keyId">Optional <c>kid</c>.</param>
     /// <exception cref="ArgumentException">The leaf has no EC private key.</exception>
-    public static SigningKey ToSigningKey(X509Certificate2 leaf, IReadOnlyList<X509Certificate2>? intermediates = null, string? keyId = null)
-    {
-        ArgumentNullException.ThrowIfNull(leaf);
-        var key = leaf.GetECDsaPrivateKey() ?? throw new ArgumentException("The certificate has no EC private key.", nameof(leaf));
-        return new SigningKey(key, keyId, [leaf, .. intermediates ?? []]);
-    }
+    public static SigningKey ToSigningKey(X509Certificate2 leaf, IReadOnlyList<X509Certificate2>? intermediates = null, string? keyId = null) =>
+        SigningKey.FromCertificate(leaf, intermediates, keyId);
 
     private static X509Certificate2 Issue(
         X509Certificate2 issuer,

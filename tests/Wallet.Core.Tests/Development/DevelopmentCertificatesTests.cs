@@ -1,9 +1,10 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Wallet.Core.Development;
 using Wallet.Core.Trust;
 using static Wallet.Core.Tests.Trust.TestPki;
 
-namespace Wallet.Core.Tests.Trust;
+namespace Wallet.Core.Tests.Development;
 
 public class DevelopmentCertificatesTests
 {

@@ -1,0 +1,43 @@
+using System.Text.Json.Nodes;
+using Wallet.Core.OAuth;
+using Wallet.Core.OpenId4Vci;
+using Wallet.Hosting;
+using Wallet.Issuer.Protocol;
+
+namespace Wallet.Issuer.Endpoints;
+
+/// <summary>The Credential Endpoint (OpenID4VCI 1.0 §8): HTTP in, <see cref="CredentialRequestHandler"/>, HTTP out.</summary>
+internal static class CredentialEndpoint
+{
+    private const int MaxCredentialRequestBytes = 512 * 1024;
+
+    public static void Map(IEndpointRouteBuilder routes, IssuerEndpoints endpoints)
+    {
+        routes.MapPost(endpoints.BasePath + "/credential", async (HttpContext context, CredentialRequestHandler handler, DpopNonceService nonces, CancellationToken cancellationToken) =>
+        {
+            var body = await context.Request.ReadBoundedBodyAsync(MaxCredentialRequestBytes, cancellationToken).ConfigureAwait(false);
+            if (body.IsTooLarge)
+            {
+                return ProtocolErrorResponse.ToResult(context, ProtocolError.Create(OpenId4VciErrors.InvalidCredentialRequest, $"The Credential Request exceeds {MaxCredentialRequestBytes} bytes."), httpStatus: StatusCodes.Status413PayloadTooLarge);
+            }
+
+            var isJson = context.Request.ContentType is { } type && type.Split(';')[0].Trim().Equals("application/json", StringComparison.OrdinalIgnoreCase);
+            var request = new CredentialEndpointRequest(
+                [.. context.Request.Headers.Authorization.Select(v => v ?? string.Empty)],
+                [.. context.Request.Headers[DpopProof.HeaderName].Select(v => v ?? string.Empty)],
+                isJson,
+                body.Bytes);
+            var (credentials, error) = await handler.HandleAsync(request, cancellationToken).ConfigureAwait(false);
+            if (error is not null)
+            {
+                return HttpResults.Error(context, error, nonces);
+            }
+
+            context.Response.Headers[DpopProof.NonceHeaderName] = nonces.Issue();
+            return HttpResults.Json(context, new JsonObject
+            {
+                ["credentials"] = new JsonArray(credentials!.Select(c => (JsonNode)new JsonObject { ["credential"] = c }).ToArray()),
+            });
+        });
+    }
+}

@@ -1,0 +1,62 @@
+using Microsoft.Extensions.Options;
+using Wallet.Core.OpenId4Vp;
+using Wallet.Core.Security;
+using Wallet.Verifier.Options;
+using Wallet.Verifier.Signing;
+using Wallet.Verifier.Stores;
+
+namespace Wallet.Verifier.Transactions;
+
+/// <summary>Creates a presentation transaction for a relying party: its handles, nonce, state and, for <c>direct_post.jwt</c>, its ephemeral key.</summary>
+internal sealed class PresentationCreator(
+    ITransactionStore transactions,
+    INonceStore nonces,
+    IEphemeralKeyStore keys,
+    RequestSigningCredentials signing,
+    TransactionUris uris,
+    TransactionJournal journal,
+    TimeProvider time,
+    IOptions<VerifierOptions> options)
+{
+    /// <summary>The Client Identifier prefixes a transaction can use with this deployment's request signing certificate.</summary>
+    public IReadOnlyCollection<string> AvailableClientIdPrefixes => signing.AvailablePrefixes;
+
+    /// <summary>Creates a transaction for <paramref name="relyingPartyId"/>; it starts <see cref="TransactionStatus.Pending"/>.</summary>
+    public async ValueTask<CreatedPresentation> CreateAsync(string relyingPartyId, CreatePresentationCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var clientId = command.ClientIdPrefix is null
+            ? signing.ClientId
+            : signing.ClientIdFor(command.ClientIdPrefix) ?? throw new ArgumentException($"The request signing certificate cannot be bound to the prefix '{command.ClientIdPrefix}'.", nameof(command));
+        var now = time.GetUtcNow();
+        var transaction = new TransactionRecord
+        {
+            Id = NewHandle(),
+            RequestId = NewHandle(),
+            RelyingPartyId = relyingPartyId,
+            CreatedAt = now,
+            ExpiresAt = now + options.Value.TransactionLifetime,
+            Status = TransactionStatus.Pending,
+            ResponseMode = command.ResponseMode,
+            RequestUriMethod = command.RequestUriMethod,
+            ClientId = clientId.Value,
+            Nonce = NewHandle(32),
+            State = NewHandle(),
+            DcqlQuery = command.Query.Json.GetRawText(),
+            RedirectUri = command.RedirectUri?.AbsoluteUri,
+        };
+
+        if (command.ResponseMode == ResponseModes.DirectPostJwt)
+        {
+            using var key = VerifierEncryptionKey.Generate();
+            await keys.SaveAsync(transaction.Id, key.KeyId, key.ExportPkcs8(), cancellationToken).ConfigureAwait(false);
+        }
+
+        await nonces.AddAsync(transaction.Nonce, transaction.ExpiresAt, cancellationToken).ConfigureAwait(false);
+        await transactions.CreateAsync(transaction, cancellationToken).ConfigureAwait(false);
+        await journal.LogAsync(transaction.Id, "created", $"client_id_prefix={clientId.Prefix}; response_mode={command.ResponseMode}; request_uri_method={command.RequestUriMethod}; same_device={command.RedirectUri is not null}", cancellationToken).ConfigureAwait(false);
+        return new CreatedPresentation(transaction.Id, uris.AuthorizationRequestUriOf(transaction), uris.RequestUri(transaction.RequestId).AbsoluteUri, transaction.ExpiresAt);
+    }
+
+    private static string NewHandle(int bytes = RandomHandle.MinimumBytes) => RandomHandle.Create(bytes);
+}

@@ -1,0 +1,70 @@
+using Wallet.Core.OpenId4Vp;
+using Wallet.Verifier.Signing;
+using Wallet.Verifier.Stores;
+
+namespace Wallet.Verifier.Transactions;
+
+/// <summary>Serves the signed Request Object of a transaction to the wallet (OpenID4VP 1.0 §5.10) and records the fetch.</summary>
+internal sealed class RequestObjectProvider(
+    ITransactionStore transactions,
+    IEphemeralKeyStore keys,
+    RequestSigningCredentials signing,
+    TransactionStateWriter states,
+    TransactionUris uris,
+    TransactionJournal journal,
+    TimeProvider time)
+{
+    /// <summary>
+    /// Signs the Request Object of a transaction that is pending or whose request was fetched before, and moves it to
+    /// <see cref="TransactionStatus.RequestFetched"/>. Null with an OAuth error when the transaction is unknown, answered or
+    /// expired (<c>invalid_request</c>) or fetched with the wrong method (<c>invalid_request_uri_method</c>).
+    /// </summary>
+    public async ValueTask<(string? RequestObject, string? Error)> GetAsync(string requestId, string method, WalletRequestUriParameters? walletParameters, CancellationToken cancellationToken)
+    {
+        var transaction = await transactions.FindByRequestIdAsync(requestId, cancellationToken).ConfigureAwait(false);
+        if (transaction is null)
+        {
+            return (null, "invalid_request");
+        }
+
+        // Answered or expired first, as the wallet learns nothing from the method of a request it may no longer fetch.
+        var now = time.GetUtcNow();
+        if (!TransactionTransitions.TryMove(transaction, TransactionStatus.RequestFetched, now, out _, out var refused))
+        {
+            return await RefuseAsync(transaction, refused.Code, "invalid_request", cancellationToken).ConfigureAwait(false);
+        }
+
+        if (method != transaction.RequestUriMethod)
+        {
+            return await RefuseAsync(transaction, $"method={method}", "invalid_request_uri_method", cancellationToken).ConfigureAwait(false);
+        }
+
+        if (await states.TryMoveAsync(transaction, TransactionStatus.RequestFetched, now, cancellationToken).ConfigureAwait(false) is { } lost)
+        {
+            return await RefuseAsync(transaction, lost.Code, "invalid_request", cancellationToken).ConfigureAwait(false);
+        }
+
+        using var key = await StoredTransaction.LoadKeyAsync(keys, transaction, cancellationToken).ConfigureAwait(false);
+        var request = new AuthorizationRequest
+        {
+            ClientId = StoredTransaction.ClientIdOf(transaction),
+            ResponseMode = transaction.ResponseMode,
+            ResponseUri = uris.ResponseUri(transaction.RequestId),
+            Nonce = transaction.Nonce,
+            State = transaction.State,
+            DcqlQuery = StoredTransaction.QueryOf(transaction),
+            ClientMetadata = VerifierClientMetadata.Create(key),
+            WalletNonce = walletParameters?.WalletNonce,
+            IssuedAt = now,
+            ExpiresAt = transaction.ExpiresAt,
+        };
+        await journal.LogAsync(transaction.Id, "request_fetched", $"method={method}; wallet_nonce={walletParameters?.WalletNonce is not null}; wallet_metadata={walletParameters?.WalletMetadata is not null}", cancellationToken).ConfigureAwait(false);
+        return (RequestObjectSigner.Sign(request, signing.SigningKey), null);
+    }
+
+    private async ValueTask<(string? RequestObject, string? Error)> RefuseAsync(TransactionRecord transaction, string detail, string error, CancellationToken cancellationToken)
+    {
+        await journal.LogAsync(transaction.Id, "request_refused", detail, cancellationToken).ConfigureAwait(false);
+        return (null, error);
+    }
+}
