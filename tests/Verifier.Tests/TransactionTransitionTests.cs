@@ -109,6 +109,17 @@ public sealed class TransactionTransitionTests
         error!.Code.Should().Be(TransactionErrorCodes.Expired);
     }
 
+    [Theory]
+    [InlineData(TransactionStatus.Pending, 0)]
+    [InlineData(TransactionStatus.ResponseReceived, 1)]
+    [InlineData(TransactionStatus.Verified, 2)]
+    [InlineData(TransactionStatus.Rejected, 3)]
+    [InlineData(TransactionStatus.RequestFetched, 4)]
+    public void Stored_status_numbers_never_change(TransactionStatus status, int stored)
+    {
+        ((int)status).Should().Be(stored, "databases written by earlier versions keep these numbers");
+    }
+
     [Fact]
     public void Accepted_response_is_completed_even_after_the_expiry()
     {

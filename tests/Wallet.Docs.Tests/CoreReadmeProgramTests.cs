@@ -45,6 +45,7 @@ public sealed class CoreReadmeProgramTests
         result.Vct.Should().Be(PidSdJwtVc.Vct);
         result.Claims!["given_name"]!.GetValue<string>().Should().Be("Erika");
         result.Claims["place_of_birth"]!["locality"]!.GetValue<string>().Should().Be("Berlin");
+        result.ToPid().Should().BeEquivalentTo(new { GivenName = "Erika", FamilyName = "Mustermann", BirthDate = new DateOnly(1984, 1, 26), IssuingCountry = "DE" });
         result.DisclosedPaths.Select(p => p.ToString()).Should().Contain(["given_name", "family_name", "birthdate", "nationalities/0"]);
     }
 

@@ -1,7 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using Wallet.Core.Development;
 using Wallet.Core.Jose;
-using Wallet.Core.Trust;
 
 namespace Wallet.Hosting.Tests;
 

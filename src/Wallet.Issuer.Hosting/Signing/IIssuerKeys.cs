@@ -6,7 +6,8 @@ namespace Wallet.Issuer.Signing;
 /// <summary>
 /// The issuer's signing keys, each with its certificate chain (leaf first, root excluded). Behind an interface so that
 /// an HSM-backed implementation (an <see cref="System.Security.Cryptography.ECDsa"/> subclass in a
-/// <see cref="SigningKey"/>) can replace the file-based one.
+/// <see cref="SigningKey"/>) can replace the file-based one: <c>AddPidIssuer().UseSigningKeys&lt;T&gt;()</c>. The two credential
+/// signers are read for every credential, so a provider may rotate them; the status-list signer is read once at start.
 /// </summary>
 public interface IIssuerKeys
 {

@@ -97,7 +97,7 @@ internal static class RelyingPartyEndpoints
         problems = [];
         if (!StrictJson.TryParse(body, 32, allowDuplicateProperties: false, out var document, out var jsonError))
         {
-            problems.Add(jsonError.Code == JsonErrorCodes.InvalidUtf8 ? jsonError : new("api.invalid_json", $"The body is not well-formed JSON without duplicate members: {jsonError.Message}"));
+            problems.Add(jsonError.Code == JsonErrorCodes.InvalidUtf8 ? jsonError : new(RelyingPartyApiErrorCodes.InvalidJson, $"The body is not well-formed JSON without duplicate members: {jsonError.Message}"));
             return false;
         }
 
@@ -106,14 +106,14 @@ internal static class RelyingPartyEndpoints
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                problems.Add(new("api.invalid_json", "The body is not a JSON object."));
+                problems.Add(new(RelyingPartyApiErrorCodes.InvalidJson, "The body is not a JSON object."));
                 return false;
             }
 
             DcqlQuery? query = null;
             if (!root.TryGetProperty("dcql_query", out var dcql))
             {
-                problems.Add(new("api.missing_member", "'dcql_query' is required."));
+                problems.Add(new(RelyingPartyApiErrorCodes.MissingMember, "'dcql_query' is required."));
             }
             else if (!DcqlQuery.TryParse(dcql, out query, out var dcqlErrors))
             {
@@ -123,13 +123,13 @@ internal static class RelyingPartyEndpoints
             var responseMode = OptionalString(root, "response_mode", ResponseModes.DirectPostJwt, problems);
             if (responseMode is not null && !ResponseModes.IsSupported(responseMode))
             {
-                problems.Add(new("api.invalid_member", "'response_mode' must be 'direct_post.jwt' or 'direct_post'."));
+                problems.Add(new(RelyingPartyApiErrorCodes.InvalidMember, "'response_mode' must be 'direct_post.jwt' or 'direct_post'."));
             }
 
             var method = OptionalString(root, "request_uri_method", RequestUriMethods.Get, problems);
             if (method is not null and not (RequestUriMethods.Get or RequestUriMethods.Post))
             {
-                problems.Add(new("api.invalid_member", "'request_uri_method' must be 'get' or 'post'."));
+                problems.Add(new(RelyingPartyApiErrorCodes.InvalidMember, "'request_uri_method' must be 'get' or 'post'."));
             }
 
             Uri? redirect = null;
@@ -137,13 +137,13 @@ internal static class RelyingPartyEndpoints
             if (redirectText is not null
                 && (!Uri.TryCreate(redirectText, UriKind.Absolute, out redirect) || (redirect.Scheme != Uri.UriSchemeHttps && !(redirect.Scheme == Uri.UriSchemeHttp && redirect.IsLoopback)) || redirect.Fragment.Length > 0))
             {
-                problems.Add(new("api.invalid_member", "'redirect_uri' must be an absolute https URL without a fragment."));
+                problems.Add(new(RelyingPartyApiErrorCodes.InvalidMember, "'redirect_uri' must be an absolute https URL without a fragment."));
             }
 
             var prefix = OptionalString(root, "client_id_prefix", null, problems);
             if (prefix is not null && !clientIdPrefixes.Contains(prefix))
             {
-                problems.Add(new("api.invalid_member", $"'client_id_prefix' must be one of {string.Join(", ", clientIdPrefixes.Select(p => $"'{p}'"))}: the prefixes this Verifier's request signing certificate can be bound to (OpenID4VP 1.0 §5.9.3)."));
+                problems.Add(new(RelyingPartyApiErrorCodes.InvalidMember, $"'client_id_prefix' must be one of {string.Join(", ", clientIdPrefixes.Select(p => $"'{p}'"))}: the prefixes this Verifier's request signing certificate can be bound to (OpenID4VP 1.0 §5.9.3)."));
             }
 
             if (problems.Count > 0)
@@ -165,7 +165,7 @@ internal static class RelyingPartyEndpoints
 
         if (value.ValueKind != JsonValueKind.String)
         {
-            problems.Add(new("api.invalid_member", $"'{name}' must be a string."));
+            problems.Add(new(RelyingPartyApiErrorCodes.InvalidMember, $"'{name}' must be a string."));
             return null;
         }
 

@@ -124,7 +124,7 @@ internal static class DemoPageEndpoints
         problem = null!;
         if (!StrictJson.TryParseNode(body, 8, allowDuplicateProperties: false, out var root, out var jsonError))
         {
-            problem = jsonError.Code == JsonErrorCodes.InvalidUtf8 ? jsonError : new("api.invalid_json", $"The body is not well-formed JSON without duplicate members: {jsonError.Message}");
+            problem = jsonError.Code == JsonErrorCodes.InvalidUtf8 ? jsonError : new(RelyingPartyApiErrorCodes.InvalidJson, $"The body is not well-formed JSON without duplicate members: {jsonError.Message}");
             return false;
         }
 
@@ -132,7 +132,7 @@ internal static class DemoPageEndpoints
             || choice["preset"] is not JsonValue presetValue || !presetValue.TryGetValue<string>(out var preset)
             || choice["formats"] is not JsonArray formatArray || formatArray.Count is 0 or > 2)
         {
-            problem = new("api.invalid_member", $"'preset' (one of {string.Join(", ", DemoPresets.Names)}) and 'formats' (dc+sd-jwt and/or mso_mdoc) are required.");
+            problem = new(RelyingPartyApiErrorCodes.InvalidMember, $"'preset' (one of {string.Join(", ", DemoPresets.Names)}) and 'formats' (dc+sd-jwt and/or mso_mdoc) are required.");
             return false;
         }
 
@@ -141,7 +141,7 @@ internal static class DemoPageEndpoints
         {
             if (format is not JsonValue value || !value.TryGetValue<string>(out var name) || formats.Contains(name))
             {
-                problem = new("api.invalid_member", "'formats' must list dc+sd-jwt and/or mso_mdoc, each once.");
+                problem = new(RelyingPartyApiErrorCodes.InvalidMember, "'formats' must list dc+sd-jwt and/or mso_mdoc, each once.");
                 return false;
             }
 
@@ -150,7 +150,7 @@ internal static class DemoPageEndpoints
 
         if (DemoPresets.Query(preset, formats) is not { } dcql)
         {
-            problem = new("api.invalid_member", $"'preset' must be one of {string.Join(", ", DemoPresets.Names)}, and 'formats' dc+sd-jwt and/or mso_mdoc.");
+            problem = new(RelyingPartyApiErrorCodes.InvalidMember, $"'preset' must be one of {string.Join(", ", DemoPresets.Names)}, and 'formats' dc+sd-jwt and/or mso_mdoc.");
             return false;
         }
 
@@ -160,7 +160,7 @@ internal static class DemoPageEndpoints
         var sameDevice = choice["same_device"] is JsonValue flag && flag.TryGetValue<bool>(out var on) && on;
         if (!ResponseModes.IsSupported(responseMode) || method is not (RequestUriMethods.Get or RequestUriMethods.Post) || (prefix is not null && !clientIdPrefixes.Contains(prefix)))
         {
-            problem = new("api.invalid_member", $"'response_mode' must be direct_post.jwt or direct_post, 'request_uri_method' get or post, 'client_id_prefix' one of {string.Join(", ", clientIdPrefixes)}.");
+            problem = new(RelyingPartyApiErrorCodes.InvalidMember, $"'response_mode' must be direct_post.jwt or direct_post, 'request_uri_method' get or post, 'client_id_prefix' one of {string.Join(", ", clientIdPrefixes)}.");
             return false;
         }
 

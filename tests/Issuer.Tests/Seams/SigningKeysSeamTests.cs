@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Wallet.Core.Credentials;
 using Wallet.Core.Jose;
 using Wallet.Core.SdJwt;
-using Wallet.Core.SdJwtVc;
 using Wallet.Issuer.Signing;
 
 namespace Wallet.Issuer.Tests.Seams;

@@ -161,6 +161,15 @@ public sealed class CredentialVerificationResultTests : IDisposable
     }
 
     [Fact]
+    public async Task Sd_jwt_vc_with_a_kb_jwt_where_none_was_expected_reports_holder_binding_failed_RFC9901_4()
+    {
+        var result = await VerifySdJwtVcAsync(expectKeyBinding: false);
+
+        result.Errors.Select(e => e.Code).Should().Equal(SdJwtErrorCodes.KeyBindingUnexpected);
+        result.HolderBinding.Outcome.Should().Be(HolderBindingOutcome.Failed);
+    }
+
+    [Fact]
     public async Task Sd_jwt_vc_whose_kb_jwt_holds_but_another_check_fails_reports_holder_binding_not_established()
     {
         var result = await VerifySdJwtVcAsync(acceptedVct: "urn:eudi:other:1");
@@ -281,6 +290,7 @@ public sealed class CredentialVerificationResultTests : IDisposable
         X509Certificate2? anchor = null,
         LevelOfAssurance? anchorLevel = LevelOfAssurance.High,
         bool withKeyBinding = true,
+        bool? expectKeyBinding = null,
         string expectedNonce = Nonce,
         string? acceptedVct = null,
         string vct = PidSdJwtVc.Vct,
@@ -314,7 +324,7 @@ public sealed class CredentialVerificationResultTests : IDisposable
             AcceptedVcts = acceptedVct is null ? [] : [acceptedVct],
             StatusChecker = statusChecker,
         });
-        return await verifier.VerifyAsync(presentation, withKeyBinding ? new KeyBindingExpectation(Audience, expectedNonce) : null);
+        return await verifier.VerifyAsync(presentation, (expectKeyBinding ?? withKeyBinding) ? new KeyBindingExpectation(Audience, expectedNonce) : null);
     }
 
     private async Task<MdocDocumentResult> VerifyMdocAsync(

@@ -101,5 +101,6 @@ public class AnnexDChainTests
 
         result.Errors.Should().BeEmpty();
         result.TrustAnchor!.Certificate.Subject.Should().Be("C=US, CN=utopia iaca");
+        result.Chain.Select(c => c.Subject).Should().Equal(["C=US, CN=utopia ds", "C=US, CN=utopia iaca"], "the anchor sent along is not counted twice");
     }
 }

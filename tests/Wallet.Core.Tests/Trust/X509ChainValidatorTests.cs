@@ -82,6 +82,19 @@ public class X509ChainValidatorTests
 
         result.Errors.Should().BeEmpty();
         result.TrustAnchor!.Certificate.Should().BeSameAs(root);
+        result.Chain.Should().Equal([leaf, intermediate, root], "the validated chain is leaf first and ends at the anchor");
+    }
+
+    [Fact]
+    public void Failed_validation_hands_out_no_chain()
+    {
+        var root = Root();
+        var leaf = Issue(Root("Other Root"), "Issuer");
+
+        var result = Validator(root).Validate([leaf], CertificateUsage.SdJwtVcIssuer, Now);
+
+        result.Errors.Select(e => e.Code).Should().Contain(TrustErrorCodes.UntrustedRoot);
+        result.Chain.Should().BeEmpty();
     }
 
     [Theory]
