@@ -5,6 +5,7 @@ using Wallet.Core.Dcql;
 using Wallet.Core.Json;
 using Wallet.Core.OpenId4Vp;
 using Wallet.Hosting;
+using Wallet.Verifier.Endpoints;
 using Wallet.Verifier.Options;
 using Wallet.Verifier.Stores;
 using Wallet.Verifier.Transactions;
