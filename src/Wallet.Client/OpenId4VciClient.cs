@@ -6,6 +6,7 @@ using Wallet.Core.Dcql;
 using Wallet.Core.Jose;
 using Wallet.Core.OAuth;
 using Wallet.Core.OpenId4Vci;
+using Wallet.Core.Security;
 
 namespace Wallet.Client;
 
@@ -154,7 +155,7 @@ public sealed class OpenId4VciClient
         }
 
         var verifier = Pkce.CreateVerifier();
-        var state = Base64UrlEncode(RandomNumberGenerator.GetBytes(16));
+        var state = RandomHandle.Create(16);
         var dpopKey = SigningKey.Generate();
         var clientId = Options.ClientId;
 
@@ -494,6 +495,4 @@ public sealed class OpenId4VciClient
         var uri = new Uri(identifier);
         return new Uri(uri.GetLeftPart(UriPartial.Authority) + "/.well-known/" + name + uri.AbsolutePath.TrimEnd('/'));
     }
-
-    private static string Base64UrlEncode(byte[] bytes) => System.Buffers.Text.Base64Url.EncodeToString(bytes);
 }

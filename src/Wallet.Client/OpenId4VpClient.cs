@@ -1,11 +1,10 @@
-using System.Buffers.Text;
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Wallet.Core.Dcql;
 using Wallet.Core.Mdoc;
 using Wallet.Core.OpenId4Vp;
 using Wallet.Core.SdJwt;
+using Wallet.Core.Security;
 
 namespace Wallet.Client;
 
@@ -57,7 +56,7 @@ public sealed class OpenId4VpClient
             if (reference.RequestUriMethod == RequestUriMethods.Post)
             {
                 // §5.10.1: a fresh wallet_nonce the Request Object must echo, against replay of a captured object.
-                walletNonce = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
+                walletNonce = RandomHandle.Create(16);
                 message.Content = new FormUrlEncodedContent(new Dictionary<string, string>(StringComparer.Ordinal) { ["wallet_nonce"] = walletNonce, ["wallet_metadata"] = WalletMetadata });
             }
 

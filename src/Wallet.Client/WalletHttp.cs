@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using Wallet.Core.Http;
 using Wallet.Core.Json;
 using Wallet.Core.OAuth;
 
@@ -100,29 +101,13 @@ internal sealed class WalletHttp(HttpClient http, WalletClientOptions options)
 
     private async Task<string> ReadBoundedAsync(string step, HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        if (response.Content.Headers.ContentLength > options.MaxResponseBytes)
+        var body = await BoundedBody.ReadAsync(response.Content, options.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
+        if (body.IsTooLarge)
         {
-            throw Fail(step, WalletClientErrors.InvalidResponse, $"The answer announces {response.Content.Headers.ContentLength} bytes, over the limit of {options.MaxResponseBytes}.", (int)response.StatusCode);
+            throw Fail(step, WalletClientErrors.InvalidResponse, $"The answer is over the limit of {options.MaxResponseBytes} bytes.", (int)response.StatusCode);
         }
 
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
-        {
-            using var body = new MemoryStream();
-            var chunk = new byte[16 * 1024];
-            int read;
-            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                if (body.Length + read > options.MaxResponseBytes)
-                {
-                    throw Fail(step, WalletClientErrors.InvalidResponse, $"The answer is over the limit of {options.MaxResponseBytes} bytes.", (int)response.StatusCode);
-                }
-
-                body.Write(chunk, 0, read);
-            }
-
-            return Encoding.UTF8.GetString(body.GetBuffer(), 0, (int)body.Length);
-        }
+        return Encoding.UTF8.GetString(body.Bytes);
     }
 
     private static bool TryParseObject(string body, out JsonObject json)

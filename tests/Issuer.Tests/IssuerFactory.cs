@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Wallet.Issuer.Tests;
 
@@ -21,12 +22,12 @@ public sealed class IssuerFactory : WebApplicationFactory<Program>
     private readonly Action<IServiceCollection>? _services;
 
     // services runs after the host's registrations, e.g. services.AddPidIssuer().UseSigningKeys(…).
-    public IssuerFactory(string? dataDirectory = null, IDictionary<string, string?>? settings = null, TestClock? clock = null, Action<IServiceCollection>? services = null)
+    public IssuerFactory(string? dataDirectory = null, IDictionary<string, string?>? settings = null, FakeTimeProvider? clock = null, Action<IServiceCollection>? services = null)
     {
         _services = services;
         DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "issuer-tests", Guid.NewGuid().ToString("N"));
         DeleteDataDirectory = dataDirectory is null;
-        Clock = clock ?? new TestClock();
+        Clock = clock ?? NewClock();
         _settings = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["Issuer:IssuerUrl"] = IssuerUrl,
@@ -37,6 +38,10 @@ public sealed class IssuerFactory : WebApplicationFactory<Program>
             ["Issuer:ApiKeys:0:Sha256"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ApiKey))),
             ["Issuer:BatchSize"] = "5",
             ["Issuer:StatusListSize"] = "4096",
+
+            // The sweeper's timer runs on the fake clock: a day keeps it from sweeping when a test moves the clock; the
+            // sweep tests call the sweeper themselves.
+            ["Issuer:SweepInterval"] = "1.00:00:00",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -49,7 +54,10 @@ public sealed class IssuerFactory : WebApplicationFactory<Program>
 
     public string DataDirectory { get; }
 
-    public TestClock Clock { get; }
+    /// <summary>A stopped clock at the current time in whole seconds (the resolution of JWT times); it moves only when a test advances it.</summary>
+    public static FakeTimeProvider NewClock() => new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+
+    public FakeTimeProvider Clock { get; }
 
     /// <summary>Delete the data folder on dispose; on by default for a folder this factory chose.</summary>
     public bool DeleteDataDirectory { get; set; }

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
 using Wallet.Core.Jose;
 
 namespace Wallet.Issuer.Tests;
@@ -20,7 +21,7 @@ public abstract class IssuerTestBase : IDisposable
 
     protected HttpClient Http { get; }
 
-    protected TestClock Clock => Factory.Clock;
+    protected FakeTimeProvider Clock => Factory.Clock;
 
     public void Dispose()
     {

@@ -31,7 +31,7 @@ public sealed class PersonRegisterTests : IssuerTestBase
     [Fact]
     public async Task Restart_neither_duplicates_nor_overwrites_the_register()
     {
-        var clock = new TestClock();
+        var clock = IssuerFactory.NewClock();
         string dataDirectory;
         using (var first = new IssuerFactory(clock: clock) { DeleteDataDirectory = false })
         {

@@ -9,7 +9,7 @@ public sealed class RestartTests
     [Fact]
     public async Task Offer_token_nonce_and_status_list_survive_a_restart()
     {
-        var clock = new TestClock();
+        var clock = IssuerFactory.NewClock();
         string offerUri;
         string dataDirectory;
         string rootBefore;

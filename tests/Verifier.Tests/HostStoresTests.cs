@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using Wallet.Verifier.Options;
 using Wallet.Verifier.Stores;
 using Wallet.Verifier.Transactions;
@@ -19,7 +20,7 @@ public sealed class HostStoresTests
     public async Task Presentation_runs_on_the_host_stores_and_no_sqlite_database_is_created()
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), $"verifier-tests-{Guid.NewGuid():N}");
-        var clock = new TestClock();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();

@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
 using Wallet.Core.Development;
 using Wallet.Core.Jose;
 using Wallet.Core.Pid;
@@ -102,8 +103,7 @@ public static class TestCredentials
         var request = Wallet.Core.Mdoc.PidMdoc.CreateIssuanceRequest(Person, Wallet.Core.Mdoc.CoseKey.FromJwk(deviceKey.PublicJwk), now.AddMinutes(-30), now.AddDays(30)) with { Status = status ?? new StatusListReference(6, ValidList) };
 
         // ISO/IEC 18013-5 9.1.2.4: signed <= validFrom, so the issuer's clock runs an hour behind.
-        var issuerClock = new TestClock();
-        issuerClock.Advance(TimeSpan.FromHours(-1));
+        var issuerClock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(-1));
         var issued = new Wallet.Core.Mdoc.MdocIssuer(issuerClock).Issue(request, DocumentSignerKey);
         var nameSpaces = new JsonObject();
         foreach (var (nameSpace, elements) in request.NameSpaces)

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using Wallet.Core.OpenId4Vp;
 using Wallet.Verifier.Signing;
 
@@ -33,7 +34,7 @@ public sealed class VerifierApp : WebApplicationFactory<Program>
 
     public string DataDirectory { get; }
 
-    public TestClock Clock { get; } = new();
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
     /// <summary>Everything the host logged, at every level.</summary>
     public CollectingLoggerProvider Logs { get; } = new();

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
+using Microsoft.Extensions.Time.Testing;
 using Wallet.Core.Jose;
 using Wallet.Core.Mdoc;
 
@@ -20,7 +21,7 @@ internal static class FuzzFixture
     /// <summary>The instant every verifier runs at.</summary>
     public static DateTimeOffset Now { get; } = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
 
-    public static FixedClock Clock { get; } = new(Now);
+    public static FakeTimeProvider Clock { get; } = new(Now);
 
     public const string Issuer = "https://issuer.fuzz.example";
     public const string ClientId = "x509_san_dns:rp.fuzz.example";

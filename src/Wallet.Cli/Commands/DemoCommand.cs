@@ -1,6 +1,4 @@
-using System.Buffers.Text;
 using System.CommandLine;
-using System.Security.Cryptography;
 using Wallet.Cli.Demo;
 using Wallet.Core.Claims;
 using Wallet.Core.Development;
@@ -8,6 +6,7 @@ using Wallet.Core.Jose;
 using Wallet.Core.Pid;
 using Wallet.Core.SdJwt;
 using Wallet.Core.SdJwtVc;
+using Wallet.Core.Security;
 using Wallet.Core.Trust;
 
 namespace Wallet.Cli.Commands;
@@ -75,7 +74,7 @@ internal static class DemoCommand
 
         var issued = steps.Run("issue", () => Issue(material, person, time), sdJwt => $"PID SD-JWT VC ({PidSdJwtVc.Vct}) for {person.GivenName} {person.FamilyName}: {sdJwt.Disclosures.Count} Disclosures, {sdJwt.Raw.Length} characters, iss {DemoIssuer}");
 
-        var nonce = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
+        var nonce = RandomHandle.Create(16);
         var presentation = steps.Run("present", () => Present(issued, material, nonce, time), p => $"disclosed {string.Join(", ", DisclosedClaims)} with a KB-JWT for {DemoVerifierAudience}, fresh nonce; {p.Length} characters");
 
         var result = await steps.RunAsync(

@@ -1,6 +1,6 @@
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Wallet.Core.Jose;
+using Wallet.Core.Security;
 
 namespace Wallet.Core.OAuth;
 
@@ -66,7 +66,7 @@ public static class ClientAttestation
         var payload = new JsonObject
         {
             ["aud"] = audience,
-            ["jti"] = Base64UrlStrict.Encode(RandomNumberGenerator.GetBytes(16)),
+            ["jti"] = RandomHandle.Create(16),
             ["iat"] = issuedAt.ToUnixTimeSeconds(),
         };
         if (challenge is not null)

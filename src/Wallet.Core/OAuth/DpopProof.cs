@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Wallet.Core.Jose;
+using Wallet.Core.Security;
 
 namespace Wallet.Core.OAuth;
 
@@ -35,7 +36,7 @@ public static class DpopProof
         ArgumentNullException.ThrowIfNull(httpUri);
         var payload = new JsonObject
         {
-            ["jti"] = jti ?? Base64UrlStrict.Encode(RandomNumberGenerator.GetBytes(16)),
+            ["jti"] = jti ?? RandomHandle.Create(16),
             ["htm"] = httpMethod,
             ["htu"] = NormalizeHtu(httpUri),
             ["iat"] = issuedAt.ToUnixTimeSeconds(),

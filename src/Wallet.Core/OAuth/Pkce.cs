@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text;
 using Wallet.Core.Jose;
+using Wallet.Core.Security;
 
 namespace Wallet.Core.OAuth;
 
@@ -14,7 +15,7 @@ public static class Pkce
     public const string S256 = "S256";
 
     /// <summary>Creates a <c>code_verifier</c> of 43 characters from 32 CSPRNG bytes (RFC 7636 §4.1, §7.1).</summary>
-    public static string CreateVerifier() => Base64UrlStrict.Encode(RandomNumberGenerator.GetBytes(32));
+    public static string CreateVerifier() => RandomHandle.Create();
 
     /// <summary>True when <paramref name="verifier"/> is 43–128 characters of <c>[A-Z a-z 0-9 - . _ ~]</c> (RFC 7636 §4.1).</summary>
     public static bool IsValidVerifier([NotNullWhen(true)] string? verifier) =>

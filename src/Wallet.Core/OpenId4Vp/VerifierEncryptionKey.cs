@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Wallet.Core.Jose;
+using Wallet.Core.Security;
 
 namespace Wallet.Core.OpenId4Vp;
 
@@ -30,7 +31,7 @@ public sealed class VerifierEncryptionKey : IDisposable
 
     /// <summary>Creates a fresh P-256 key with a random <c>kid</c> (or <paramref name="keyId"/>).</summary>
     public static VerifierEncryptionKey Generate(string? keyId = null) =>
-        new(ECDiffieHellman.Create(ECCurve.NamedCurves.nistP256), keyId ?? Base64UrlStrict.Encode(RandomNumberGenerator.GetBytes(12)));
+        new(ECDiffieHellman.Create(ECCurve.NamedCurves.nistP256), keyId ?? RandomHandle.Create(RandomHandle.MinimumBytes));
 
     /// <summary>Restores a key saved with <see cref="ExportPkcs8"/>.</summary>
     /// <exception cref="CryptographicException">The bytes are not a PKCS#8 P-256 private key.</exception>

@@ -1,11 +1,11 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Wallet.Core.Jose;
 using Wallet.Core.Json;
+using Wallet.Core.Security;
 
 namespace Wallet.Core.SdJwt;
 
@@ -134,7 +134,7 @@ public sealed class Disclosure
     }
 
     /// <summary>A fresh salt: 128 bits from a CSPRNG, base64url (RFC 9901 §4.2.1, §9.3).</summary>
-    public static string NewSalt() => Base64UrlStrict.Encode(RandomNumberGenerator.GetBytes(16));
+    public static string NewSalt() => RandomHandle.Create(16);
 
     /// <inheritdoc />
     public override string ToString() => Encoded;

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Wallet.Core.Claims;
 using Wallet.Core.Jose;
+using Wallet.Core.Security;
 
 namespace Wallet.Core.SdJwt;
 
@@ -100,7 +101,7 @@ public static class SdJwtIssuer
                 for (var i = 0; i < decoys; i++)
                 {
                     // RFC 9901 §4.2.5: a decoy is the hash of a random value, with the same hash function.
-                    digests.Add(options.HashAlgorithm.ComputeDigest(Base64UrlStrict.Encode(RandomNumberGenerator.GetBytes(32))));
+                    digests.Add(options.HashAlgorithm.ComputeDigest(RandomHandle.Create()));
                 }
 
                 // RFC 9901 §4.2.4.1: the order must not reveal the original claim order.

@@ -121,13 +121,13 @@ public sealed class JwtVcIssuerMetadataKeyResolver(HttpClient httpClient, JwtVcI
                 return null;
             }
 
-            var body = await BoundedContent.ReadAsync(response.Content, _options.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
-            if (body is null)
+            var body = await BoundedBody.ReadAsync(response.Content, _options.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
+            if (body.IsTooLarge)
             {
                 return null;
             }
 
-            return StrictJson.TryParse(body, 16, allowDuplicateProperties: false, out var document, out _) ? document : null;
+            return StrictJson.TryParse(body.Bytes, 16, allowDuplicateProperties: false, out var document, out _) ? document : null;
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
         {

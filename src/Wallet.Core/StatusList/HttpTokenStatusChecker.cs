@@ -115,16 +115,13 @@ public sealed class HttpTokenStatusChecker : ITokenStatusChecker
                 return Error(StatusListErrorCodes.ContentType, $"The response's Content-Type is '{mediaType ?? "(none)"}'; expected {(options.AcceptCwt ? $"'{StatusListMediaTypes.Jwt}' or '{StatusListMediaTypes.Cwt}'" : $"'{StatusListMediaTypes.Jwt}'")} (§8.2).");
             }
 
-            if (response.Content.Headers.ContentLength > options.MaxResponseBytes)
+            var read = await BoundedBody.ReadAsync(response.Content, options.MaxResponseBytes, linked.Token).ConfigureAwait(false);
+            if (read.IsTooLarge)
             {
-                return TooLarge();
+                return Error(StatusListErrorCodes.TooLarge, $"The Status List response exceeds {options.MaxResponseBytes} bytes.");
             }
 
-            var body = await ReadBoundedAsync(response.Content, linked.Token).ConfigureAwait(false);
-            if (body is null)
-            {
-                return TooLarge();
-            }
+            var body = read.Bytes;
 
             StatusListTokenVerificationResult verification;
             if (isJwt)
@@ -160,13 +157,7 @@ public sealed class HttpTokenStatusChecker : ITokenStatusChecker
         {
             return Error(StatusListErrorCodes.FetchFailed, "The Status List response body could not be read.");
         }
-
-        (StatusListToken?, IReadOnlyList<VerificationError>) TooLarge() =>
-            Error(StatusListErrorCodes.TooLarge, $"The Status List response exceeds {options.MaxResponseBytes} bytes.");
     }
-
-    private Task<byte[]?> ReadBoundedAsync(HttpContent content, CancellationToken cancellationToken) =>
-        BoundedContent.ReadAsync(content, options.MaxResponseBytes, cancellationToken);
 
     private void Store(string key, StatusListToken token)
     {

@@ -1,4 +1,6 @@
 using System.Runtime.Versioning;
+using System.Text;
+using Wallet.Core.Security;
 
 namespace Wallet.Core.Storage;
 
@@ -80,30 +82,46 @@ public static class PrivateFiles
 
     /// <summary>
     /// Writes <paramref name="contents"/> (UTF-8) to a file readable and writable by its owner only (0600), replacing
-    /// any earlier content and tightening the mode of a file that already existed. Missing folders are created 0700.
+    /// any earlier file. Missing folders are created 0700.
     /// </summary>
+    /// <remarks>
+    /// The text goes to a new private file beside <paramref name="path"/>, is flushed to disk, and then renamed over
+    /// <paramref name="path"/>: a reader, or a process started after a crash, finds the earlier file or the new one,
+    /// never a key cut short. When anything fails the earlier file is left as it was and the temporary file removed.
+    /// </remarks>
     /// <param name="path">The file.</param>
     /// <param name="contents">The text, e.g. a PEM or JWK private key.</param>
     public static void WriteAllText(string path, string contents)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(contents);
-        CreateParentDirectory(path);
-        var options = new FileStreamOptions { Mode = System.IO.FileMode.Create, Access = FileAccess.Write };
+        var fullPath = Path.GetFullPath(path);
+        CreateParentDirectory(fullPath);
+
+        // In the same folder, so the rename stays on one file system and is atomic (rename(2)); hidden and unique, so
+        // it is neither taken for a key nor shared by two writers.
+        var temporary = Path.Combine(Path.GetDirectoryName(fullPath)!, $".{Path.GetFileName(fullPath)}.{RandomHandle.Create(RandomHandle.MinimumBytes)}.tmp");
+        var options = new FileStreamOptions { Mode = System.IO.FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {
             options.UnixCreateMode = FileMode;
-
-            // The create mode applies only to a new file; truncate an existing one only once it is private.
-            if (File.Exists(path))
-            {
-                Tighten(path, FileMode);
-            }
         }
 
-        using var stream = new FileStream(path, options);
-        using var writer = new StreamWriter(stream);
-        writer.Write(contents);
+        try
+        {
+            using (var stream = new FileStream(temporary, options))
+            {
+                stream.Write(Encoding.UTF8.GetBytes(contents));
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, fullPath, overwrite: true);
+        }
+        catch
+        {
+            DeleteIfPresent(temporary);
+            throw;
+        }
     }
 
     /// <summary>
@@ -145,6 +163,18 @@ public static class PrivateFiles
             {
                 Tighten(databasePath + suffix, FileMode);
             }
+        }
+    }
+
+    // Best effort while another exception is on its way out, which must not be replaced by this one.
+    private static void DeleteIfPresent(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
         }
     }
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Wallet.Core.Json;
 using Wallet.Core.StatusList;
+using Wallet.Hosting;
 using Wallet.Issuer.Options;
 using Wallet.Issuer.Protocol;
 
@@ -25,9 +26,14 @@ internal static class AgencyApiEndpoints
                 return Results.Problem(statusCode: 401, title: "A valid API key is required in the X-API-Key header.");
             }
 
-            var body = await TokenEndpoint.ReadBoundedAsync(context.Request, MaxRequestBytes, cancellationToken).ConfigureAwait(false);
+            var body = await context.Request.ReadBoundedBodyAsync(MaxRequestBytes, cancellationToken).ConfigureAwait(false);
+            if (body.IsTooLarge)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: $"The body exceeds {MaxRequestBytes} bytes.");
+            }
+
             CreateOfferRequest? request = null;
-            if (body.Length < MaxRequestBytes && StrictJson.TryParse(body, 16, allowDuplicateProperties: false, out var document, out _))
+            if (StrictJson.TryParse(body.Bytes, 16, allowDuplicateProperties: false, out var document, out _))
             {
                 using (document)
                 {

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using Wallet.Core.OAuth;
+using Wallet.Core.OpenId4Vci;
+using Wallet.Hosting;
 using Wallet.Issuer.Protocol;
 
 namespace Wallet.Issuer.Endpoints;
@@ -13,13 +15,18 @@ internal static class CredentialEndpoint
     {
         routes.MapPost(endpoints.BasePath + "/credential", async (HttpContext context, CredentialRequestHandler handler, DpopNonceService nonces, CancellationToken cancellationToken) =>
         {
-            var body = await TokenEndpoint.ReadBoundedAsync(context.Request, MaxCredentialRequestBytes + 1, cancellationToken).ConfigureAwait(false);
+            var body = await context.Request.ReadBoundedBodyAsync(MaxCredentialRequestBytes, cancellationToken).ConfigureAwait(false);
+            if (body.IsTooLarge)
+            {
+                return ProtocolErrorResponse.ToResult(context, ProtocolError.Create(OpenId4VciErrors.InvalidCredentialRequest, $"The Credential Request exceeds {MaxCredentialRequestBytes} bytes."), httpStatus: StatusCodes.Status413PayloadTooLarge);
+            }
+
             var isJson = context.Request.ContentType is { } type && type.Split(';')[0].Trim().Equals("application/json", StringComparison.OrdinalIgnoreCase);
             var request = new CredentialEndpointRequest(
                 [.. context.Request.Headers.Authorization.Select(v => v ?? string.Empty)],
                 [.. context.Request.Headers[DpopProof.HeaderName].Select(v => v ?? string.Empty)],
                 isJson,
-                body);
+                body.Bytes);
             var (credentials, error) = await handler.HandleAsync(request, cancellationToken).ConfigureAwait(false);
             if (error is not null)
             {

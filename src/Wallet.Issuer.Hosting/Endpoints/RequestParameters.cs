@@ -1,3 +1,5 @@
+using Wallet.Hosting;
+
 namespace Wallet.Issuer.Endpoints;
 
 /// <summary>
@@ -9,6 +11,9 @@ namespace Wallet.Issuer.Endpoints;
 /// </summary>
 internal sealed class RequestParameters
 {
+    // Far above any form of the protocol (the largest, a PAR request, holds a few hundred bytes of parameters).
+    private const int MaxFormBytes = 256 * 1024;
+
     private RequestParameters(Dictionary<string, string[]> values)
     {
         All = values;
@@ -35,7 +40,8 @@ internal sealed class RequestParameters
 
     /// <summary>
     /// The parameters of an <c>application/x-www-form-urlencoded</c> or multipart body; null when the body is not a
-    /// form or is malformed (bad encoding, over the size limits, cut short).
+    /// form or is malformed (bad encoding, over the size limits, cut short). The body is read with the one bounded reader
+    /// first, so a form over <see cref="MaxFormBytes"/> is refused before any of it is parsed.
     /// </summary>
     public static async Task<RequestParameters?> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -45,6 +51,14 @@ internal sealed class RequestParameters
             return null;
         }
 
+        var body = await request.ReadBoundedBodyAsync(MaxFormBytes, cancellationToken).ConfigureAwait(false);
+        if (body.IsTooLarge)
+        {
+            return null;
+        }
+
+        // The framework's parser (URL-encoded and multipart) then reads only the bytes already bounded.
+        request.Body = new MemoryStream(body.Bytes, writable: false);
         try
         {
 #pragma warning disable RS0030 // The one place that reads the form.

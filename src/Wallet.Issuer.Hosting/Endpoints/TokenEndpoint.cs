@@ -50,22 +50,4 @@ internal static class TokenEndpoint
             [.. context.Request.Headers[ClientAttestation.HeaderName].Select(v => v ?? string.Empty)],
             [.. context.Request.Headers[ClientAttestation.PopHeaderName].Select(v => v ?? string.Empty)]);
     }
-
-    internal static async Task<byte[]> ReadBoundedAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length >= limit)
-            {
-                // Over the limit: the parser rejects it by size without the rest being read.
-                break;
-            }
-        }
-
-        return buffer.ToArray();
-    }
 }

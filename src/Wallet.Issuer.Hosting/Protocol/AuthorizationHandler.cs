@@ -1,6 +1,6 @@
-using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Wallet.Core.OAuth;
+using Wallet.Core.Security;
 using Wallet.Core.Trust;
 using Wallet.Hosting;
 using Wallet.Issuer.Authentication;
@@ -177,5 +177,5 @@ internal sealed class AuthorizationHandler(
 
     private static (string?, long, ProtocolError?) Fail(string error, string description) => (null, 0, ProtocolError.Create(error, description));
 
-    private static string Random() => System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+    private static string Random() => RandomHandle.Create();
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Wallet.Core.OAuth;
 using Wallet.Core.OpenId4Vci;
+using Wallet.Core.Security;
 using Wallet.Hosting;
 using Wallet.Issuer.Options;
 using Wallet.Issuer.Stores;
@@ -160,7 +161,7 @@ internal sealed class CredentialRequestHandler(
         return (credentials, null);
     }
 
-    private static string Id() => System.Buffers.Text.Base64Url.EncodeToString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+    private static string Id() => RandomHandle.Create(16);
 
     private static (IReadOnlyList<string>?, ProtocolError?) Unauthorized(string error, string description) =>
         (null, ProtocolError.Create(error, description) with { IsResourceServerError = true });

@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
+using Wallet.Core.Security;
 using Wallet.Issuer.Options;
 using Wallet.Issuer.Stores;
 
@@ -10,7 +10,7 @@ internal sealed class NonceHandler(INonceStore store, IOptions<IssuerOptions> op
 {
     public async ValueTask<string> IssueAsync(CancellationToken cancellationToken)
     {
-        var nonce = System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+        var nonce = RandomHandle.Create();
         await store.AddAsync(SecretHash.Of(nonce), timeProvider.GetUtcNow() + options.Value.CNonceLifetime, cancellationToken).ConfigureAwait(false);
         return nonce;
     }

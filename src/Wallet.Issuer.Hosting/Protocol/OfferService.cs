@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Wallet.Core.OpenId4Vci;
+using Wallet.Core.Security;
 using Wallet.Issuer.Options;
 using Wallet.Issuer.Pid;
 using Wallet.Issuer.Stores;
@@ -136,5 +137,5 @@ internal sealed class OfferService(IOptions<IssuerOptions> options, IssuerEndpoi
         };
     }
 
-    private static string Random(int bytes) => System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(bytes));
+    private static string Random(int bytes) => RandomHandle.Create(bytes);
 }

@@ -1,7 +1,7 @@
-using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Wallet.Core.OAuth;
 using Wallet.Core.OpenId4Vci;
+using Wallet.Core.Security;
 using Wallet.Hosting;
 using Wallet.Issuer.Options;
 using Wallet.Issuer.Stores;
@@ -184,5 +184,5 @@ internal sealed class TokenRequestHandler(
     private static (TokenResponse?, ProtocolError?) Fail(string error, string description) =>
         (null, ProtocolError.Create(error, description));
 
-    private static string Base64UrlToken() => System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+    private static string Base64UrlToken() => RandomHandle.Create();
 }

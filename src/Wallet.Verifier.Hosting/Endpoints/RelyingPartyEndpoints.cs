@@ -48,11 +48,13 @@ internal static class RelyingPartyEndpoints
             return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type", detail: "The body must be application/json (UTF-8).");
         }
 
-        var body = await RequestBody.ReadAsync(context.Request, MaxCreateBodyBytes, cancellationToken).ConfigureAwait(false);
-        if (body is null)
+        var read = await context.Request.ReadBoundedBodyAsync(MaxCreateBodyBytes, cancellationToken).ConfigureAwait(false);
+        if (read.IsTooLarge)
         {
             return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request body too large", detail: $"The body exceeds {MaxCreateBodyBytes} bytes.");
         }
+
+        var body = read.Bytes;
 
         if (!TryParseCommand(body, creator.AvailableClientIdPrefixes, out var command, out var problems))
         {

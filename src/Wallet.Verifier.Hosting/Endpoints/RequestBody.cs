@@ -3,33 +3,9 @@ using Microsoft.Net.Http.Headers;
 
 namespace Wallet.Verifier.Endpoints;
 
-/// <summary>Reads request bodies with a hard size limit, without trusting Content-Length, and parses forms strictly.</summary>
+/// <summary>Checks the media type of request bodies and parses forms strictly; the bodies are read by <c>ReadBoundedBodyAsync</c>.</summary>
 internal static class RequestBody
 {
-    /// <summary>The body, or null when it exceeds <paramref name="maxBytes"/>.</summary>
-    public static async ValueTask<byte[]?> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > maxBytes)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
-
     /// <summary>True when the content type is <c>application/x-www-form-urlencoded</c> (any charset parameter must be UTF-8).</summary>
     public static bool IsForm(HttpRequest request) =>
         MediaTypeHeaderValue.TryParse(request.ContentType, out var type)

@@ -92,11 +92,13 @@ internal static class WalletEndpoints
             return (null, Error(context, OAuthErrors.InvalidRequest, "The body must be application/x-www-form-urlencoded (UTF-8).", StatusCodes.Status415UnsupportedMediaType));
         }
 
-        var body = await RequestBody.ReadAsync(context.Request, maxBytes, cancellationToken).ConfigureAwait(false);
-        if (body is null)
+        var read = await context.Request.ReadBoundedBodyAsync(maxBytes, cancellationToken).ConfigureAwait(false);
+        if (read.IsTooLarge)
         {
             return (null, Error(context, OAuthErrors.InvalidRequest, $"The body exceeds {maxBytes} bytes.", StatusCodes.Status413PayloadTooLarge));
         }
+
+        var body = read.Bytes;
 
         return RequestBody.TryParseForm(body, out var form)
             ? (form, null)

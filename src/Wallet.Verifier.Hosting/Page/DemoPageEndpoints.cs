@@ -4,6 +4,7 @@ using Wallet.Core;
 using Wallet.Core.Dcql;
 using Wallet.Core.Json;
 using Wallet.Core.OpenId4Vp;
+using Wallet.Hosting;
 using Wallet.Verifier.Endpoints;
 using Wallet.Verifier.Options;
 using Wallet.Verifier.Stores;
@@ -56,11 +57,13 @@ internal static class DemoPageEndpoints
             return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type", detail: "The body must be application/json.");
         }
 
-        var body = await RequestBody.ReadAsync(context.Request, MaxCreateBodyBytes, cancellationToken).ConfigureAwait(false);
-        if (body is null)
+        var read = await context.Request.ReadBoundedBodyAsync(MaxCreateBodyBytes, cancellationToken).ConfigureAwait(false);
+        if (read.IsTooLarge)
         {
             return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request body too large", detail: $"The body exceeds {MaxCreateBodyBytes} bytes.");
         }
+
+        var body = read.Bytes;
 
         if (!TryParse(body, options, creator.AvailableClientIdPrefixes, out var command, out var problem))
         {

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Wallet.Core.Security;
 
 namespace Wallet.Verifier.Page;
 
@@ -31,7 +32,7 @@ internal static class DemoSession
             return;
         }
 
-        context.Response.Cookies.Append(CookieName(secure), System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(SecretBytes)), new CookieOptions
+        context.Response.Cookies.Append(CookieName(secure), RandomHandle.Create(SecretBytes), new CookieOptions
         {
             HttpOnly = true,
             Secure = secure,

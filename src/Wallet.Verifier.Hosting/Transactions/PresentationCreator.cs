@@ -1,6 +1,6 @@
-using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Wallet.Core.OpenId4Vp;
+using Wallet.Core.Security;
 using Wallet.Verifier.Options;
 using Wallet.Verifier.Signing;
 using Wallet.Verifier.Stores;
@@ -58,5 +58,5 @@ internal sealed class PresentationCreator(
         return new CreatedPresentation(transaction.Id, uris.AuthorizationRequestUriOf(transaction), uris.RequestUri(transaction.RequestId).AbsoluteUri, transaction.ExpiresAt);
     }
 
-    private static string NewHandle(int bytes = 16) => System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(bytes));
+    private static string NewHandle(int bytes = RandomHandle.MinimumBytes) => RandomHandle.Create(bytes);
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Wallet.Core.Mdoc;
 using OAuthErrors = Wallet.Core.OAuth.OAuthErrors;
 using Wallet.Core.OpenId4Vp;
+using Wallet.Core.Security;
 using Wallet.Verifier.Stores;
 using Wallet.Verifier.Validation;
 
@@ -83,7 +84,7 @@ internal sealed partial class WalletResponseReceiver(
         byte[]? codeHash = null;
         if (transaction.RedirectUri is not null)
         {
-            var code = System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+            var code = RandomHandle.Create();
             codeHash = SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(code));
             redirect = $"{transaction.RedirectUri}#response_code={code}";
         }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.Time.Testing;
 using Wallet.Core.Claims;
 using Wallet.Core.Credentials;
 using Wallet.Core.Development;
@@ -24,7 +25,7 @@ public sealed class CredentialVerificationResultTests : IDisposable
     private const string Nonce = "n-0S6_WzA2Mj";
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
 
-    private readonly FixedTimeProvider _clock = new(Now);
+    private readonly FakeTimeProvider _clock = new(Now);
     private readonly X509Certificate2 _root = DevelopmentCertificates.CreateRootCa(Now.AddDays(-30), "PID Test Root", pathLength: 1);
     private readonly X509Certificate2 _intermediate;
     private readonly X509Certificate2 _sdJwtSigner;
@@ -348,7 +349,7 @@ public sealed class CredentialVerificationResultTests : IDisposable
         var signingKey = DevelopmentCertificates.ToSigningKey(_documentSigner, [_intermediate]);
         using var ownedKey = signingKey.Key;
         var request = PidMdoc.CreateIssuanceRequest(Person, CoseKey.FromJwk(_holder.PublicJwk), Now.AddMinutes(-1), Now.AddDays(30)) with { Status = status };
-        return new MdocIssuer(new FixedTimeProvider(Now.AddMinutes(-1))).Issue(request, signingKey);
+        return new MdocIssuer(new FakeTimeProvider(Now.AddMinutes(-1))).Issue(request, signingKey);
     }
 
     private static SessionTranscript Transcript(string nonce) =>

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
 using Wallet.Core.Mdoc;
 using Wallet.Core.Tests.TestSupport;
 using Wallet.Core.Trust;
@@ -57,7 +58,7 @@ internal static class AnnexD
     public static MdocVerifierOptions VerifierOptions(DateTimeOffset? at = null, ECDiffieHellman? readerKey = null, X509Certificate2? anchor = null) => new()
     {
         ChainValidator = new X509ChainValidator(TrustAnchorStore.FromCertificates([anchor ?? IacaRoot()], LevelOfAssurance.High)),
-        TimeProvider = new FixedTimeProvider(at ?? ValidTime),
+        TimeProvider = new FakeTimeProvider(at ?? ValidTime),
         ReaderEphemeralKey = readerKey,
     };
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.Time.Testing;
 using Wallet.Core.Development;
 using Wallet.Core.Jose;
 using Wallet.Core.Mdoc;
@@ -55,12 +56,12 @@ internal sealed class MdocFixture : IDisposable
         PidMdoc.CreateIssuanceRequest(Pid(), CoseKey.FromJwk(DeviceKey.PublicJwk), T0, T0.AddDays(30)) with { Status = status };
 
     public IssuerSigned Issue(MdocIssuanceRequest? request = null, DateTimeOffset? at = null) =>
-        new MdocIssuer(new FixedTimeProvider(at ?? T0)).Issue(request ?? PidRequest(), DocumentSigner);
+        new MdocIssuer(new FakeTimeProvider(at ?? T0)).Issue(request ?? PidRequest(), DocumentSigner);
 
     public MdocVerifierOptions VerifierOptions(DateTimeOffset? at = null, X509Certificate2? anchor = null, ITokenStatusChecker? statusChecker = null) => new()
     {
         ChainValidator = new X509ChainValidator(TrustAnchorStore.FromCertificates([anchor ?? Root], LevelOfAssurance.High)),
-        TimeProvider = new FixedTimeProvider(at ?? T0.AddHours(1)),
+        TimeProvider = new FakeTimeProvider(at ?? T0.AddHours(1)),
         StatusChecker = statusChecker,
     };
 

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
 using Wallet.Core.Claims;
 using Wallet.Core.Dcql;
 using Wallet.Core.Development;
@@ -190,7 +191,7 @@ public sealed class MutationCorpus : IDisposable
         var verifier = new SdJwtVcVerifier(new SdJwtVcVerifierOptions
         {
             TrustValidator = new X509ChainValidator(TrustAnchorStore.FromCertificates([root], LevelOfAssurance.High)),
-            TimeProvider = new FixedTimeProvider(Now),
+            TimeProvider = new FakeTimeProvider(Now),
         });
         var expectation = new KeyBindingExpectation(Audience, Nonce);
         Add(new MutationSurface
@@ -334,7 +335,7 @@ public sealed class MutationCorpus : IDisposable
     private void AddOAuth(SigningKey holder)
     {
         var dpop = DpopProof.Create(holder, "POST", TokenEndpoint, Now);
-        var dpopOptions = new DpopValidatorOptions { TimeProvider = new FixedTimeProvider(Now) };
+        var dpopOptions = new DpopValidatorOptions { TimeProvider = new FakeTimeProvider(Now) };
         Add(new MutationSurface
         {
             Name = DpopProofKind,
@@ -347,7 +348,7 @@ public sealed class MutationCorpus : IDisposable
         });
 
         var proof = KeyProof.Create(holder, CredentialIssuer, Now, Nonce);
-        var proofValidator = new KeyProofValidator(new KeyProofValidatorOptions { CredentialIssuer = CredentialIssuer, TimeProvider = new FixedTimeProvider(Now) });
+        var proofValidator = new KeyProofValidator(new KeyProofValidatorOptions { CredentialIssuer = CredentialIssuer, TimeProvider = new FakeTimeProvider(Now) });
         Add(new MutationSurface
         {
             Name = KeyProofKind,
@@ -369,7 +370,7 @@ public sealed class MutationCorpus : IDisposable
         {
             Audience = TokenEndpoint.GetLeftPart(UriPartial.Authority),
             TrustValidator = new X509ChainValidator(TrustAnchorStore.FromCertificates([root])),
-            TimeProvider = new FixedTimeProvider(Now),
+            TimeProvider = new FakeTimeProvider(Now),
         });
         Add(new MutationSurface
         {

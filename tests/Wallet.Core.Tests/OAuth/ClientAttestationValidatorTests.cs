@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
 using Wallet.Core.Development;
 using Wallet.Core.Jose;
 using Wallet.Core.OAuth;
@@ -36,7 +37,7 @@ public sealed class ClientAttestationValidatorTests : IDisposable
     {
         Audience = Audience,
         TrustValidator = new X509ChainValidator(TrustAnchorStore.FromCertificates([_root])),
-        TimeProvider = new FixedTimeProvider(Now),
+        TimeProvider = new FakeTimeProvider(Now),
     });
 
     private JsonObject Header(SigningKey key) => new()

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
 using Wallet.Core.Jose;
 using Wallet.Core.OAuth;
 using Wallet.Core.Tests.TestSupport;
@@ -20,7 +21,7 @@ public sealed class DpopProofValidatorTests
     public async Task Rfc9449_figure_2_token_request_proof_verifies_and_has_the_figure_9_thumbprint_RFC9449_4_3()
     {
         var proof = Rfc9449["figure2_token_request_proof"]!;
-        var validator = new DpopProofValidator(new DpopValidatorOptions { TimeProvider = FixedTimeProvider.At(1562262616) });
+        var validator = new DpopProofValidator(new DpopValidatorOptions { TimeProvider = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1562262616)) });
 
         var result = await validator.ValidateAsync(new DpopValidationRequest([proof["jwt"]!.GetValue<string>()], "POST", new Uri("https://server.example.com/token")));
 
@@ -33,7 +34,7 @@ public sealed class DpopProofValidatorTests
     public async Task Rfc9449_figure_13_resource_request_proof_verifies_with_its_access_token_and_binding_RFC9449_7_1()
     {
         var proof = Rfc9449["figure13_resource_request_proof"]!;
-        var validator = new DpopProofValidator(new DpopValidatorOptions { TimeProvider = FixedTimeProvider.At(1562262618) });
+        var validator = new DpopProofValidator(new DpopValidatorOptions { TimeProvider = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1562262618)) });
         var request = new DpopValidationRequest([proof["jwt"]!.GetValue<string>()], "GET", new Uri("https://resource.example.org/protectedresource"))
         {
             AccessToken = proof["access_token"]!.GetValue<string>(),
@@ -50,7 +51,7 @@ public sealed class DpopProofValidatorTests
     public async Task Rfc9449_figure_13_proof_with_another_access_token_is_rejected_RFC9449_4_3_check_12()
     {
         var proof = Rfc9449["figure13_resource_request_proof"]!;
-        var validator = new DpopProofValidator(new DpopValidatorOptions { TimeProvider = FixedTimeProvider.At(1562262618) });
+        var validator = new DpopProofValidator(new DpopValidatorOptions { TimeProvider = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1562262618)) });
 
         var result = await validator.ValidateAsync(new DpopValidationRequest([proof["jwt"]!.GetValue<string>()], "GET", new Uri("https://resource.example.org/protectedresource")) { AccessToken = "other" });
 
@@ -152,7 +153,7 @@ public sealed class DpopProofValidatorTests
         var validator = Validator(nonceRequired);
         if (scenario == "alg-not-on-allow-list")
         {
-            validator = new DpopProofValidator(new DpopValidatorOptions { TimeProvider = new FixedTimeProvider(Now), AlgorithmPolicy = new JwsAlgorithmPolicy([JwsAlgorithm.ES256]), NonceValidator = n => n == ServerNonce });
+            validator = new DpopProofValidator(new DpopValidatorOptions { TimeProvider = new FakeTimeProvider(Now), AlgorithmPolicy = new JwsAlgorithmPolicy([JwsAlgorithm.ES256]), NonceValidator = n => n == ServerNonce });
         }
 
         var result = await validator.ValidateAsync(new DpopValidationRequest(headers(proof), "POST", TokenUri) { AccessToken = accessToken, BoundKeyThumbprint = bound });
@@ -166,7 +167,7 @@ public sealed class DpopProofValidatorTests
     [Fact]
     public async Task Replayed_proof_is_rejected_the_second_time_RFC9449_11_1()
     {
-        var validator = new DpopProofValidator(new DpopValidatorOptions { TimeProvider = new FixedTimeProvider(Now), ReplayCache = new InMemoryReplayCache() });
+        var validator = new DpopProofValidator(new DpopValidatorOptions { TimeProvider = new FakeTimeProvider(Now), ReplayCache = new InMemoryReplayCache() });
         var request = new DpopValidationRequest([DpopProof.Create(_key, "POST", TokenUri, Now)], "POST", TokenUri);
 
         (await validator.ValidateAsync(request)).Succeeded.Should().BeTrue();
@@ -180,7 +181,7 @@ public sealed class DpopProofValidatorTests
     public async Task Invalid_proof_does_not_consume_a_replay_cache_entry_RFC9449_11_1()
     {
         var cache = new InMemoryReplayCache();
-        var validator = new DpopProofValidator(new DpopValidatorOptions { TimeProvider = new FixedTimeProvider(Now), ReplayCache = cache });
+        var validator = new DpopProofValidator(new DpopValidatorOptions { TimeProvider = new FakeTimeProvider(Now), ReplayCache = cache });
         var proof = DpopProof.Create(_key, "POST", TokenUri, Now, jti: "same");
 
         (await validator.ValidateAsync(new DpopValidationRequest([proof], "GET", TokenUri))).Succeeded.Should().BeFalse();
@@ -190,7 +191,7 @@ public sealed class DpopProofValidatorTests
 
     private static DpopProofValidator Validator(bool nonceRequired, JwsAlgorithmPolicy? policy = null) => new(new DpopValidatorOptions
     {
-        TimeProvider = new FixedTimeProvider(Now),
+        TimeProvider = new FakeTimeProvider(Now),
         AlgorithmPolicy = policy ?? JwsAlgorithmPolicy.Default,
         NonceValidator = nonceRequired ? n => n == ServerNonce : null,
     });

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
 using Wallet.Core.Jose;
 using Wallet.Core.OpenId4Vci;
 using Wallet.Core.Tests.TestSupport;
@@ -24,7 +25,7 @@ public sealed class KeyProofValidatorTests
     private static KeyProofValidator Validator(string issuer = Issuer, long? now = null, JwsAlgorithmPolicy? policy = null) => new(new KeyProofValidatorOptions
     {
         CredentialIssuer = issuer,
-        TimeProvider = now is { } seconds ? FixedTimeProvider.At(seconds) : new FixedTimeProvider(Now),
+        TimeProvider = now is { } seconds ? new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(seconds)) : new FakeTimeProvider(Now),
         AlgorithmPolicy = policy ?? JwsAlgorithmPolicy.Default,
     });
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
 using Wallet.Core.Dcql;
 using Wallet.Core.Development;
 using Wallet.Core.Jose;
@@ -23,7 +24,7 @@ internal sealed class OpenId4VpFixture : IDisposable
         EncryptionKey = VerifierEncryptionKey.Generate("enc-1");
     }
 
-    public FixedTimeProvider Clock { get; } = new(Now);
+    public FakeTimeProvider Clock { get; } = new(Now);
 
     public X509Certificate2 Root { get; }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
 using Wallet.Core.Claims;
 using Wallet.Core.SdJwt;
 using Wallet.Core.Tests.TestSupport;
@@ -130,7 +131,7 @@ public class Rfc9901VectorTests
         {
             IssuerKeyResolver = new StaticIssuerKeyResolver(Vectors.Jwk(vector["issuer_public_jwk"]!)),
             AcceptedTypes = ["dc+sd-jwt"],
-            TimeProvider = FixedTimeProvider.At(KbIssuedAt),
+            TimeProvider = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(KbIssuedAt)),
             KeyBindingMaxAge = TimeSpan.FromDays(3650),
         });
 
@@ -150,7 +151,7 @@ public class Rfc9901VectorTests
             {
                 IssuerKeyResolver = verifier.Options.IssuerKeyResolver,
                 AcceptedTypes = ["dc+sd-jwt"],
-                TimeProvider = FixedTimeProvider.At(kb["iat"]!.GetValue<long>()),
+                TimeProvider = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(kb["iat"]!.GetValue<long>())),
             }).VerifyAsync(Strip(example["compact"]!.GetValue<string>()), new KeyBindingExpectation(kb["aud"]!.GetValue<string>(), kb["nonce"]!.GetValue<string>()));
             result.Errors.Should().BeEmpty(name);
             JsonNode.DeepEquals(result.Payload, example["processed_payload"]).Should().BeTrue(name);
@@ -160,7 +161,7 @@ public class Rfc9901VectorTests
     private static SdJwtVerifier Verifier(JsonNode vector) => new(new SdJwtVerifierOptions
     {
         IssuerKeyResolver = new StaticIssuerKeyResolver(Vectors.Jwk(vector["issuer_public_jwk"]!)),
-        TimeProvider = FixedTimeProvider.At(KbIssuedAt),
+        TimeProvider = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(KbIssuedAt)),
     });
 
     private static string Strip(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));

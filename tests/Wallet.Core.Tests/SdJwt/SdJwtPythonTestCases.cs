@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
 using Wallet.Core.Claims;
 using Wallet.Core.SdJwt;
 using Wallet.Core.Tests.TestSupport;
@@ -60,7 +61,7 @@ public class SdJwtPythonTestCases
         var result = await new SdJwtVerifier(new SdJwtVerifierOptions
         {
             IssuerKeyResolver = new StaticIssuerKeyResolver(issuer.PublicJwk),
-            TimeProvider = new FixedTimeProvider(Iat),
+            TimeProvider = new FakeTimeProvider(Iat),
         }).VerifyAsync(presentation, keyBinding ? new KeyBindingExpectation("https://example.com/verifier", "1234567890") : null);
 
         result.Errors.Should().BeEmpty();

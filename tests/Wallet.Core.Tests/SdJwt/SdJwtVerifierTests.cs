@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
 using Wallet.Core.Claims;
 using Wallet.Core.Jose;
 using Wallet.Core.SdJwt;
@@ -17,7 +18,7 @@ public class SdJwtVerifierTests
 
     private readonly SigningKey _issuer = SigningKey.Generate();
     private readonly SigningKey _holder = SigningKey.Generate();
-    private readonly FixedTimeProvider _clock = new(Now);
+    private readonly FakeTimeProvider _clock = new(Now);
 
     [Fact]
     public async Task Valid_presentation_with_key_binding_verifies_and_reports_disclosed_paths()

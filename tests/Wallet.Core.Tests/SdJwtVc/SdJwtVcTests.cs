@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
 using Wallet.Core.Claims;
 using Wallet.Core.Credentials;
 using Wallet.Core.Development;
@@ -21,7 +22,7 @@ public sealed class SdJwtVcTests : IDisposable
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
     private static readonly Uri StatusUri = new("https://pid.example.gov/status/1");
 
-    private readonly FixedTimeProvider _clock = new(Now);
+    private readonly FakeTimeProvider _clock = new(Now);
     private readonly X509Certificate2 _root = DevelopmentCertificates.CreateRootCa(Now.AddDays(-10), "PID Test IACA");
     private readonly X509Certificate2 _issuerCertificate;
     private readonly SigningKey _issuerKey;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Microsoft.Extensions.Time.Testing;
 using Wallet.Core.StatusList;
 using Wallet.Core.Tests.TestSupport;
 
@@ -13,7 +14,7 @@ public sealed class HttpTokenStatusCheckerTests : IDisposable
 
     private readonly StatusListTokenTests.TestPki pki = StatusListTokenTests.TestPki.Create();
     private readonly StubHttpHandler handler = new();
-    private readonly FixedTimeProvider clock = FixedTimeProvider.At(Now);
+    private readonly FakeTimeProvider clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(Now));
 
     public void Dispose()
     {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Wallet.Core.StatusList;
 using Wallet.Core.Tests.TestSupport;
 
@@ -9,7 +10,7 @@ public sealed class StatusListIssuerTests : IDisposable
     private static readonly Uri ListUri = new("https://example.com/statuslists/1");
 
     private readonly StatusListTokenTests.TestPki pki = StatusListTokenTests.TestPki.Create();
-    private readonly FixedTimeProvider clock = FixedTimeProvider.At(Now + 60);
+    private readonly FakeTimeProvider clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(Now + 60));
     private readonly InMemoryStatusListStore store = new();
 
     public void Dispose() => pki.Dispose();

@@ -2,6 +2,7 @@ using System.Formats.Cbor;
 using System.Security.Cryptography;
 using System.Security.Cryptography.Cose;
 using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.Time.Testing;
 using Wallet.Core.Development;
 using Wallet.Core.Jose;
 using Wallet.Core.StatusList;
@@ -184,7 +185,7 @@ public class StatusListTokenTests
     public void Jwt_with_an_algorithm_outside_the_policy_is_rejected_RFC8725_3_1()
     {
         var options = new StatusListTokenVerifierOptions { TrustedKeys = [StatusListVectors.PublicKey()], AlgorithmPolicy = new JwsAlgorithmPolicy([JwsAlgorithm.ES384]) };
-        var verifier = new StatusListTokenVerifier(null, options, FixedTimeProvider.At(OwnIssuedAt));
+        var verifier = new StatusListTokenVerifier(null, options, new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(OwnIssuedAt)));
 
         verifier.VerifyJwt(OwnToken().ToJwt(StatusListVectors.SigningKey()), ExpectedUri).Errors.Select(e => e.Code).Should().Equal(StatusListErrorCodes.AlgorithmNotAllowed);
     }
@@ -192,7 +193,7 @@ public class StatusListTokenTests
     [Fact]
     public void Jwt_without_x5c_and_without_a_configured_key_is_untrusted_draft_ietf_oauth_status_list_8_3()
     {
-        var verifier = new StatusListTokenVerifier(null, new StatusListTokenVerifierOptions(), FixedTimeProvider.At(OwnIssuedAt));
+        var verifier = new StatusListTokenVerifier(null, new StatusListTokenVerifierOptions(), new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(OwnIssuedAt)));
 
         verifier.VerifyJwt(OwnToken().ToJwt(StatusListVectors.SigningKey()), ExpectedUri).Errors.Select(e => e.Code).Should().Equal(StatusListErrorCodes.Untrusted);
     }
@@ -231,7 +232,7 @@ public class StatusListTokenTests
     public void Jwt_older_than_the_maximum_age_is_stale_draft_ietf_oauth_status_list_8_3()
     {
         var options = new StatusListTokenVerifierOptions { TrustedKeys = [StatusListVectors.PublicKey()], MaxAge = TimeSpan.FromHours(1) };
-        var verifier = new StatusListTokenVerifier(null, options, FixedTimeProvider.At(OwnIssuedAt + 7200));
+        var verifier = new StatusListTokenVerifier(null, options, new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(OwnIssuedAt + 7200)));
 
         verifier.VerifyJwt(OwnToken().ToJwt(StatusListVectors.SigningKey()), ExpectedUri).Errors.Select(e => e.Code).Should().Equal(StatusListErrorCodes.Stale);
     }
@@ -248,7 +249,7 @@ public class StatusListTokenTests
     public void Token_larger_than_the_limit_is_rejected_before_parsing()
     {
         var options = new StatusListTokenVerifierOptions { TrustedKeys = [StatusListVectors.PublicKey()], MaxTokenBytes = 100 };
-        var verifier = new StatusListTokenVerifier(null, options, FixedTimeProvider.At(OwnIssuedAt));
+        var verifier = new StatusListTokenVerifier(null, options, new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(OwnIssuedAt)));
         var token = OwnToken();
 
         verifier.VerifyJwt(token.ToJwt(StatusListVectors.SigningKey()), ExpectedUri).Errors.Select(e => e.Code).Should().Equal(StatusListErrorCodes.TooLarge);
@@ -342,7 +343,7 @@ public class StatusListTokenTests
         """{"sub":"https://example.com/statuslists/1","iat":1700000000,"status_list":{"bits":1,"lst":"eNrbuRgAAhcBXQ"}}""";
 
     private static StatusListTokenVerifier KeyVerifier(long now) =>
-        new(null, new StatusListTokenVerifierOptions { TrustedKeys = [StatusListVectors.PublicKey()] }, FixedTimeProvider.At(now));
+        new(null, new StatusListTokenVerifierOptions { TrustedKeys = [StatusListVectors.PublicKey()] }, new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(now)));
 
     /// <summary>A development root, intermediate and status list signer issued around the test's clock.</summary>
     internal sealed class TestPki : IDisposable
@@ -376,7 +377,7 @@ public class StatusListTokenTests
         public X509ChainValidator Validator() => new(TrustAnchorStore.FromCertificates([Root]));
 
         public StatusListTokenVerifier Verifier(long now = OwnIssuedAt + 60) =>
-            new(Validator(), new StatusListTokenVerifierOptions(), FixedTimeProvider.At(now));
+            new(Validator(), new StatusListTokenVerifierOptions(), new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(now)));
 
         public void Dispose()
         {

@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.Time.Testing;
 using Wallet.Core.Development;
 using Wallet.Core.Tests.TestSupport;
 using Wallet.Core.Trust;
@@ -10,7 +11,7 @@ public sealed class X509ChainValidatorCacheTests : IDisposable
 {
     private readonly X509Certificate2 _root = TestPki.Root();
     private readonly X509Certificate2 _leaf;
-    private readonly FixedTimeProvider _cacheClock = new(TestPki.Now);
+    private readonly FakeTimeProvider _cacheClock = new(TestPki.Now);
 
     public X509ChainValidatorCacheTests()
     {

@@ -1,6 +1,7 @@
 using System.Formats.Asn1;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.Time.Testing;
 using Wallet.Core.Trust;
 using static Wallet.Core.Tests.Trust.TestPki;
 
@@ -175,8 +176,8 @@ public class X509ChainValidatorTests
         var leaf = Issue(root, "Issuer", Now.AddDays(-1), Now.AddDays(1));
         var validator = Validator(root);
 
-        validator.Validate([leaf], CertificateUsage.SdJwtVcIssuer, new Clock(Now)).IsValid.Should().BeTrue();
-        validator.Validate([leaf], CertificateUsage.SdJwtVcIssuer, new Clock(Now.AddDays(2))).Codes().Should().Equal(TrustErrorCodes.CertificateExpired);
+        validator.Validate([leaf], CertificateUsage.SdJwtVcIssuer, new FakeTimeProvider(Now)).IsValid.Should().BeTrue();
+        validator.Validate([leaf], CertificateUsage.SdJwtVcIssuer, new FakeTimeProvider(Now.AddDays(2))).Codes().Should().Equal(TrustErrorCodes.CertificateExpired);
     }
 
     [Fact]
@@ -329,10 +330,5 @@ public class X509ChainValidatorTests
             key.SignData(data, HashAlgorithmName.SHA1, DSASignatureFormat.Rfc3279DerSequence);
 
         protected override PublicKey BuildPublicKey() => CreateForECDsa(key).PublicKey;
-    }
-
-    private sealed class Clock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Wallet.Core.Development;
 using Wallet.Core.Jose;
 using Wallet.Core.Mdoc;
@@ -28,7 +29,7 @@ public sealed class CredentialVerifiersTests : IDisposable
     private static readonly Dictionary<string, IReadOnlyCollection<string>> Requested = new() { [PidMdoc.NameSpace] = [PidMdoc.FamilyName] };
 
     private readonly MdocFixture _mdoc = new();
-    private readonly FixedTimeProvider _clock = new(Now);
+    private readonly FakeTimeProvider _clock = new(Now);
     private readonly X509Certificate2 _sdJwtSignerCertificate;
     private readonly SigningKey _sdJwtSigner;
     private readonly X509Certificate2 _statusSignerCertificate;

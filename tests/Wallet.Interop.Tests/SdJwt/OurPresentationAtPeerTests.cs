@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
 using Wallet.Core.Claims;
 using Wallet.Core.Jose;
 using Wallet.Core.Pid;
@@ -177,7 +178,7 @@ public sealed class OurPresentationAtPeerTests : IDisposable
         var verifier = new SdJwtVcVerifier(new SdJwtVcVerifierOptions
         {
             IssuerKeyResolver = new StaticIssuerKeyResolver(issuerKey.PublicJwk),
-            TimeProvider = new FixedClock(exp),
+            TimeProvider = new FakeTimeProvider(exp),
             ClockSkew = TimeSpan.Zero,
         });
 
@@ -256,9 +257,4 @@ public sealed class OurPresentationAtPeerTests : IDisposable
         IssuingAuthority = "DE",
         IssuingCountry = "DE",
     });
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }
