@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using Wallet.Core.Development;
 using Wallet.Core.Jose;
 using Wallet.Core.Mdoc;
 using Wallet.Core.Pid;
