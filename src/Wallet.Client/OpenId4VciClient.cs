@@ -270,7 +270,9 @@ public sealed class OpenId4VciClient
             for (var i = 0; i < credentials.Count; i++)
             {
                 var text = credentials[i] is JsonObject entry && entry["credential"] is JsonValue value && value.TryGetValue<string>(out var s) ? s : null;
-                stored.Add(Store(text, configuration, configurationId, metadata.CredentialIssuer, holderKeys[i]));
+                var credential = Store(text, configuration, configurationId, metadata.CredentialIssuer, holderKeys[i]);
+                await VerifyReceivedAsync(credential, text!, cancellationToken).ConfigureAwait(false);
+                stored.Add(credential);
             }
 
             foreach (var credential in stored)
@@ -444,6 +446,27 @@ public sealed class OpenId4VciClient
         }
 
         throw WalletHttp.Fail(WalletSteps.Credential, error.Code, error.Message, 200);
+    }
+
+    // The wallet's own check of what it is handed, with the deployment's one verification policy; nothing is stored
+    // unless every credential of the response passes.
+    private async ValueTask VerifyReceivedAsync(StoredCredential credential, string text, CancellationToken cancellationToken)
+    {
+        if (Options.CredentialVerification is not { } verifiers)
+        {
+            return;
+        }
+
+        IReadOnlyList<Wallet.Core.VerificationError> errors = credential switch
+        {
+            StoredSdJwtVc => (await verifiers.SdJwtVc.VerifyAsync(text, keyBinding: null, cancellationToken).ConfigureAwait(false)).Errors,
+            StoredMdoc mdoc => (await verifiers.Mdoc.VerifyIssuerSignedAsync(mdoc.IssuerSigned, cancellationToken).ConfigureAwait(false)).Errors,
+            _ => [new(WalletClientErrors.InvalidCredential, $"The format '{credential.Format}' cannot be verified by this wallet.")],
+        };
+        if (errors.Count > 0)
+        {
+            throw WalletHttp.Fail(WalletSteps.Credential, WalletClientErrors.InvalidCredential, $"The issued {credential.Format} did not verify: {string.Join("; ", errors.Select(e => $"{e.Code}: {e.Message}"))}", 200);
+        }
     }
 
     internal static Dictionary<string, string> ParseQuery(string query)

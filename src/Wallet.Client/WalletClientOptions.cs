@@ -1,4 +1,5 @@
 using Wallet.Core.Trust;
+using Wallet.Core.Verification;
 
 namespace Wallet.Client;
 
@@ -25,6 +26,14 @@ public sealed class WalletClientOptions
 
     /// <summary>Trust anchors for Verifier request signing certificates (OpenID4VP <c>x509_hash</c> / <c>x509_san_dns</c>); required to present.</summary>
     public ICertificateChainValidator? VerifierTrust { get; init; }
+
+    /// <summary>
+    /// When set, every credential an issuer sends is verified with these verifiers before it is stored: the issuer's
+    /// signature and certificate chain to their trust anchors, validity, and status as their policy says. A credential
+    /// that fails is refused at the credential step with <c>wallet.invalid_credential</c>, listing every failed check.
+    /// Build it with <see cref="CredentialVerifiers.Create"/>. When null, only the holder-key checks are made.
+    /// </summary>
+    public CredentialVerifiers? CredentialVerification { get; init; }
 
     /// <summary>Largest accepted HTTP response body, in bytes. Default 1 MiB.</summary>
     public int MaxResponseBytes { get; init; } = 1024 * 1024;

@@ -49,6 +49,7 @@ public static class PidIssuerServiceCollectionExtensions
         };
         services.AddSingleton(composition);
         services.AddOptions<IssuerOptions>().ValidateOnStart();
+        services.AddOptions<Wallet.Hosting.ErrorDocumentationOptions>().BindConfiguration(Wallet.Hosting.ErrorDocumentationOptions.SectionName);
         services.AddSingleton<IPostConfigureOptions<IssuerOptions>, IssuerOptionsDefaults>();
         services.AddSingleton<IValidateOptions<IssuerOptions>, IssuerOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);

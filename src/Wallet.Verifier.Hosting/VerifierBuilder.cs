@@ -36,36 +36,34 @@ public sealed class VerifierBuilder
     }
 
     /// <summary>
-    /// Replaces the embedded SQLite stores with <typeparamref name="TStore"/>, one singleton that keeps the transactions,
-    /// the request nonces, the ephemeral response keys and the event log. The SQLite store and the start-up step that creates
-    /// its database are removed, so nothing is written to <c>verifier.db</c>; the start-up recovery of interrupted responses
-    /// runs against <typeparamref name="TStore"/>.
+    /// Keeps the Verifier's state in <typeparamref name="TStores"/> (a singleton) instead of the embedded SQLite database: the
+    /// transactions, the request nonces, the ephemeral response keys and the event log. The SQLite store and the start-up step
+    /// that creates its database are removed, so nothing is written to <c>verifier.db</c>; the start-up recovery of
+    /// interrupted responses runs against the host's stores.
     /// </summary>
-    /// <remarks>
-    /// One type for the four interfaces, not four type parameters: they are one unit of storage. <see cref="ITransactionStore.PurgeAsync"/>
-    /// deletes a transaction together with its events, nonce and key, and a response moves the transaction, consumes its nonce
-    /// and deletes its key; a host keeps them in one database (as the embedded store does) and implements the interfaces on one
-    /// class. The registrations are replaced, not added with <c>TryAdd</c>, so the call works before or after anything else.
-    /// </remarks>
-    public VerifierBuilder UseStores<TStore>()
-        where TStore : class, ITransactionStore, INonceStore, IEphemeralKeyStore, ITransactionEventLog
+    public VerifierBuilder UseStores<TStores>()
+        where TStores : class, IVerifierStores
     {
+        Services.RemoveAll<TStores>();
+        Services.AddSingleton<TStores>();
+        return UseStores(provider => provider.GetRequiredService<TStores>());
+    }
+
+    /// <summary>Keeps the Verifier's state in the stores <paramref name="factory"/> creates (once, as a singleton); see <see cref="UseStores{TStores}()"/>.</summary>
+    public VerifierBuilder UseStores(Func<IServiceProvider, IVerifierStores> factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
         Services.RemoveAll<SqliteVerifierStore>();
-        Services.RemoveAll<ITransactionStore>();
-        Services.RemoveAll<INonceStore>();
-        Services.RemoveAll<IEphemeralKeyStore>();
-        Services.RemoveAll<ITransactionEventLog>();
         foreach (var initializer in Services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(DatabaseInitializer)).ToList())
         {
             Services.Remove(initializer);
         }
 
-        Services.RemoveAll<TStore>();
-        Services.AddSingleton<TStore>();
-        Services.AddSingleton<ITransactionStore>(p => p.GetRequiredService<TStore>());
-        Services.AddSingleton<INonceStore>(p => p.GetRequiredService<TStore>());
-        Services.AddSingleton<IEphemeralKeyStore>(p => p.GetRequiredService<TStore>());
-        Services.AddSingleton<ITransactionEventLog>(p => p.GetRequiredService<TStore>());
+        Replace(factory);
+        Replace(provider => provider.GetRequiredService<IVerifierStores>().Transactions);
+        Replace(provider => provider.GetRequiredService<IVerifierStores>().Nonces);
+        Replace(provider => provider.GetRequiredService<IVerifierStores>().EphemeralKeys);
+        Replace(provider => provider.GetRequiredService<IVerifierStores>().Events);
         return this;
     }
 
@@ -90,5 +88,13 @@ public sealed class VerifierBuilder
     {
         Services.Replace(ServiceDescriptor.Singleton<ITokenStatusChecker, T>());
         return this;
+    }
+
+    // RemoveAll rather than TryAdd ordering: a Use… call wins whether it comes before or after other registrations.
+    private void Replace<TService>(Func<IServiceProvider, TService> factory)
+        where TService : class
+    {
+        Services.RemoveAll<TService>();
+        Services.AddSingleton(factory);
     }
 }

@@ -40,6 +40,7 @@ public static class VerifierServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<VerifierOptions>().ValidateOnStart();
+        services.AddOptions<Wallet.Hosting.ErrorDocumentationOptions>().BindConfiguration(Wallet.Hosting.ErrorDocumentationOptions.SectionName);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<VerifierOptions>, VerifierOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(StatusListHttpClient, client => client.Timeout = TimeSpan.FromSeconds(10))

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Wallet.Core.Credentials;
 using Wallet.Core.Jose;
 using Wallet.Core.Mdoc;
 using Wallet.Core.SdJwt;
@@ -34,8 +35,8 @@ public sealed class PreAuthorizedFlowTests : IssuerTestBase
         result.IsValid.Should().BeTrue();
         result.LevelOfAssurance.Should().Be(LevelOfAssurance.High);
         result.Status.Should().Be(CredentialStatus.Valid);
-        result.HolderBindingVerified.Should().BeTrue();
-        result.IssuerIdentifier.Should().Be(IssuerFactory.IssuerUrl);
+        result.HolderBinding.IsVerified.Should().BeTrue();
+        result.Issuer.Should().Be(IssuerFactory.IssuerUrl);
         result.Claims!["given_name"]!.GetValue<string>().Should().Be("Kari");
         result.Claims["personal_administrative_number"]!.GetValue<string>().Should().Be("12048599937");
     }
@@ -55,6 +56,33 @@ public sealed class PreAuthorizedFlowTests : IssuerTestBase
         result.StatusReference.Should().NotBeNull();
         issuerSigned.IssuerAuth.MobileSecurityObject.DeviceKey.Jwk.HasSameKey(holder.PublicJwk).Should().BeTrue();
         issuerSigned.ToJsonNameSpaces()[PidMdoc.NameSpace]!["family_name"]!.GetValue<string>().Should().Be("Nordmann");
+    }
+
+    [Fact]
+    public async Task Pid_issued_in_both_formats_reads_back_to_the_same_record_with_the_same_issuer_chain_PID_Rule_Book_2()
+    {
+        var wallet = await AuthorizedWalletAsync();
+        var holder = SigningKey.Generate();
+        var sdJwtCredential = (await TestWallet.CredentialsAsync(await wallet.RequestCredentialsAsync(SdJwtConfiguration, [holder]))).Single();
+        var mdocCredential = (await TestWallet.CredentialsAsync(await wallet.RequestCredentialsAsync(MdocConfiguration, [holder]))).Single();
+        var verification = new CredentialVerification(Factory, Http);
+
+        var sdJwt = await verification.VerifySdJwtVcAsync(sdJwtCredential, holder);
+        var (mdoc, _) = await verification.VerifyMdocAsync(mdocCredential);
+
+        sdJwt.Errors.Should().BeEmpty();
+        mdoc.Errors.Should().BeEmpty();
+        var fromSdJwt = sdJwt.ToPid();
+        var fromMdoc = mdoc.ToPid();
+        fromSdJwt.FamilyName.Should().Be("Nordmann");
+
+        // mdoc has no element for the house number (PID Rule Book §3.1), so it is the one member only SD-JWT VC carries.
+        fromMdoc.Should().BeEquivalentTo(fromSdJwt, o => o.Excluding(p => p.Portrait).Excluding(p => p.Address!.HouseNumber));
+        (fromMdoc.Portrait?.ToArray() ?? []).Should().Equal(fromSdJwt.Portrait?.ToArray() ?? []);
+        mdoc.IssuerChain[^1].RawData.Should().Equal(sdJwt.IssuerChain[^1].RawData, "both chains end at the Issuer's IACA");
+        sdJwt.HolderBinding.Outcome.Should().Be(HolderBindingOutcome.Verified);
+        mdoc.HolderBinding.Outcome.Should().Be(HolderBindingOutcome.NotRequested, "an issued mdoc has no device authentication yet");
+        mdoc.Status.Should().Be(sdJwt.Status);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Wallet.Core.Credentials;
 using Wallet.Core.SdJwtVc;
 
 namespace Wallet.Issuer.Tests;

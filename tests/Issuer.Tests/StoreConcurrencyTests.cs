@@ -54,10 +54,10 @@ public sealed class StoreConcurrencyTests : IssuerTestBase
     {
         var offers = Service<IOfferStore>();
         var now = Clock.GetUtcNow();
-        await offers.AddAsync(new OfferRecord("tx-offer", "tx-code-hash", "code", Wallet.Issuer.Stores.Ef.EfOfferStore.HashTxCode("tx-offer", "123456"), 6, ["x"], "kari-nordmann", null, now, now.AddMinutes(5)));
+        await offers.AddAsync(new OfferRecord("tx-offer", "tx-code-hash", "code", SecretHash.OfTransactionCode("tx-code-hash", "123456"), 6, ["x"], "kari-nordmann", null, now, now.AddMinutes(5)));
 
-        await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(async () => await offers.RedeemAsync("tx-code-hash", "000000", 3, now))));
-        var afterwards = await offers.RedeemAsync("tx-code-hash", "123456", 3, now);
+        await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(async () => await offers.RedeemAsync("tx-code-hash", SecretHash.OfTransactionCode("tx-code-hash", "000000"), 3, now))));
+        var afterwards = await offers.RedeemAsync("tx-code-hash", SecretHash.OfTransactionCode("tx-code-hash", "123456"), 3, now);
 
         afterwards.Outcome.Should().Be(RedemptionOutcome.AlreadyRedeemed, "the code was invalidated at the third wrong attempt");
     }

@@ -68,8 +68,25 @@ public sealed class HostStoresTests
         provider.GetRequiredService<INonceStore>().Should().BeSameAs(store);
         provider.GetRequiredService<IEphemeralKeyStore>().Should().BeSameAs(store);
         provider.GetRequiredService<ITransactionEventLog>().Should().BeSameAs(store);
+        provider.GetRequiredService<IVerifierStores>().Should().BeSameAs(store);
         services.Count(d => d.ServiceType == typeof(ITransactionStore)).Should().Be(1);
         provider.GetServices<IHostedService>().Select(s => s.GetType().Name).Should().NotContain("DatabaseInitializer").And.Contain(nameof(VerifierStartup));
+    }
+
+    [Fact]
+    public void UseStores_wins_over_registrations_made_after_it()
+    {
+        var services = new ServiceCollection().AddLogging();
+        var builder = services.AddVerifier(o => Configure(o, Path.GetTempPath()));
+        var host = new InMemoryVerifierStore();
+        builder.UseStores(_ => host);
+        services.AddVerifier();
+        using var provider = services.BuildServiceProvider();
+
+        provider.GetRequiredService<ITransactionStore>().Should().BeSameAs(host, "AddVerifier only adds defaults that are missing");
+        provider.GetRequiredService<INonceStore>().Should().BeSameAs(host);
+        provider.GetRequiredService<IEphemeralKeyStore>().Should().BeSameAs(host);
+        provider.GetRequiredService<ITransactionEventLog>().Should().BeSameAs(host);
     }
 
     private static void Configure(VerifierOptions options, string dataDirectory)

@@ -6,13 +6,21 @@ namespace Wallet.Verifier.Tests;
 /// What a host brings through <c>UseStores</c>: the four Verifier stores in memory, one lock making every change atomic.
 /// Counts the calls so a test can tell that the Verifier used it and not the embedded SQLite store.
 /// </summary>
-public sealed class InMemoryVerifierStore : ITransactionStore, INonceStore, IEphemeralKeyStore, ITransactionEventLog
+public sealed class InMemoryVerifierStore : IVerifierStores, ITransactionStore, INonceStore, IEphemeralKeyStore, ITransactionEventLog
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, TransactionRecord> _transactions = [];
     private readonly Dictionary<string, (DateTimeOffset ExpiresAt, bool Consumed)> _nonces = [];
     private readonly Dictionary<string, (string KeyId, byte[] Pkcs8)> _keys = [];
     private readonly Dictionary<string, List<TransactionEvent>> _events = [];
+
+    public ITransactionStore Transactions => this;
+
+    public INonceStore Nonces => this;
+
+    public IEphemeralKeyStore EphemeralKeys => this;
+
+    public ITransactionEventLog Events => this;
 
     public int Transitions { get; private set; }
 

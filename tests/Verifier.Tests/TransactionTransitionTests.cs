@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Wallet.Verifier.Stores;
+using Wallet.Verifier.Transactions;
 
 namespace Wallet.Verifier.Tests;
 
@@ -117,6 +118,30 @@ public sealed class TransactionTransitionTests
 
         transition!.To.Should().Be(TransactionStatus.Rejected);
         transition.IsCompletion.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Response_that_loses_the_race_is_refused_as_already_answered()
+    {
+        var (store, transaction) = await RacedAsync(TransactionStatus.RequestFetched, competitorMovesTo: TransactionStatus.ResponseReceived);
+        var writer = new TransactionStateWriter(store, new TransactionJournal(store, TimeProvider.System));
+
+        var error = await writer.TryMoveAsync(transaction, TransactionStatus.ResponseReceived, transaction.CreatedAt, CancellationToken.None);
+
+        error!.Code.Should().Be(TransactionErrorCodes.AlreadyAnswered);
+        (await store.FindAsync(transaction.Id, CancellationToken.None))!.Status.Should().Be(TransactionStatus.ResponseReceived);
+    }
+
+    [Fact]
+    public async Task Fetch_that_loses_the_race_to_another_fetch_is_judged_again_and_served()
+    {
+        var (store, transaction) = await RacedAsync(TransactionStatus.Pending, competitorMovesTo: TransactionStatus.RequestFetched);
+        var writer = new TransactionStateWriter(store, new TransactionJournal(store, TimeProvider.System));
+
+        var error = await writer.TryMoveAsync(transaction, TransactionStatus.RequestFetched, transaction.CreatedAt, CancellationToken.None);
+
+        error.Should().BeNull();
+        store.CompetingMoves.Should().Be(1);
     }
 
     [Fact]
@@ -245,6 +270,17 @@ public sealed class TransactionTransitionTests
     private static async Task<IReadOnlyList<TransactionEvent>> Events(HttpClient api, System.Text.Json.Nodes.JsonNode created) =>
         (await api.GetFromJsonAsync<TransactionEvent[]>($"/api/presentations/{created["transactionId"]!.GetValue<string>()}/events"))!;
 
+    // A store in which another request makes its move just before the first move of the code under test.
+    private static async Task<(RacingStore Store, TransactionRecord Transaction)> RacedAsync(TransactionStatus initial, TransactionStatus competitorMovesTo)
+    {
+        var store = new RacingStore();
+        var transaction = Transaction(initial, expiresIn: TimeSpan.FromMinutes(5));
+        await store.CreateAsync(transaction, CancellationToken.None);
+        TransactionTransitions.TryMove(transaction, competitorMovesTo, transaction.CreatedAt, out var competing, out _).Should().BeTrue();
+        store.Competing = competing;
+        return (store, transaction);
+    }
+
     private static bool TryMove(TransactionRecord transaction, TransactionStatus to, out TransactionTransition? transition, out TransactionTransitionError? error) =>
         TransactionTransitions.IsFinal(to)
             ? TransactionTransitions.TryComplete(transaction.Status, to == TransactionStatus.Verified, "{}", null, out transition, out error)
@@ -268,5 +304,40 @@ public sealed class TransactionTransitionTests
             State = "state",
             DcqlQuery = Api.PidQuery,
         };
+    }
+
+    private sealed class RacingStore : ITransactionStore, ITransactionEventLog
+    {
+        private readonly InMemoryVerifierStore _inner = new();
+
+        public TransactionTransition? Competing { get; set; }
+
+        public int CompetingMoves { get; private set; }
+
+        public ValueTask CreateAsync(TransactionRecord transaction, CancellationToken cancellationToken) => _inner.CreateAsync(transaction, cancellationToken);
+
+        public ValueTask<TransactionRecord?> FindAsync(string id, CancellationToken cancellationToken) => _inner.FindAsync(id, cancellationToken);
+
+        public ValueTask<TransactionRecord?> FindByRequestIdAsync(string requestId, CancellationToken cancellationToken) => _inner.FindByRequestIdAsync(requestId, cancellationToken);
+
+        public async ValueTask<bool> TryTransitionAsync(string id, TransactionTransition transition, CancellationToken cancellationToken)
+        {
+            if (Competing is { } competing)
+            {
+                Competing = null;
+                (await _inner.TryTransitionAsync(id, competing, cancellationToken)).Should().BeTrue();
+                CompetingMoves++;
+            }
+
+            return await _inner.TryTransitionAsync(id, transition, cancellationToken);
+        }
+
+        public ValueTask<IReadOnlyList<string>> ListIdsAsync(TransactionStatus status, CancellationToken cancellationToken) => _inner.ListIdsAsync(status, cancellationToken);
+
+        public ValueTask<int> PurgeAsync(DateTimeOffset expiredBefore, CancellationToken cancellationToken) => _inner.PurgeAsync(expiredBefore, cancellationToken);
+
+        public ValueTask AppendAsync(string transactionId, TransactionEvent transactionEvent, CancellationToken cancellationToken) => _inner.AppendAsync(transactionId, transactionEvent, cancellationToken);
+
+        public ValueTask<IReadOnlyList<TransactionEvent>> ListAsync(string transactionId, CancellationToken cancellationToken) => _inner.ListAsync(transactionId, cancellationToken);
     }
 }

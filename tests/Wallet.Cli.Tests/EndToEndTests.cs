@@ -27,6 +27,9 @@ public sealed class EndToEndTests : IDisposable
         report["vct"]!.GetValue<string>().Should().Be(IssuerSetup.Vct);
         report["issuer"]!.GetValue<string>().Should().Be("https://issuer.example");
         report["holderBinding"]!.GetValue<bool>().Should().BeTrue();
+        report["holderBindingOutcome"]!.GetValue<string>().Should().Be("Verified");
+        report["issuerChain"]!.AsArray().Select(c => c!.GetValue<string>()).Should().HaveCount(2)
+            .And.StartWith(report["issuerCertificate"]!.GetValue<string>(), "the validated chain is leaf first, ending at the --trust anchor");
         report["errors"]!.AsArray().Should().BeEmpty();
         var claims = report["claims"]!.AsObject();
         claims.Select(c => c.Key).Should().BeEquivalentTo("given_name", "address");
@@ -90,6 +93,7 @@ public sealed class EndToEndTests : IDisposable
 
         run.ExitCode.Should().Be(0, run.ToString());
         run.Json["holderBinding"]!.GetValue<bool>().Should().BeFalse();
+        run.Json["holderBindingOutcome"]!.GetValue<string>().Should().Be("NotRequested");
         run.Json["claims"]!["nationalities"]!.AsArray().Select(n => n!.GetValue<string>()).Should().Equal("NL");
     }
 

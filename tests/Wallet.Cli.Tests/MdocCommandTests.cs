@@ -28,6 +28,10 @@ public sealed class MdocCommandTests : IDisposable
         report["docType"]!.GetValue<string>().Should().Be(MdocSetup.DocType);
         report["issuer"]!.GetValue<string>().Should().Contain("Document Signer");
         report["deviceAuth"]!.GetValue<string>().Should().Be("Signature");
+        report["holderBinding"]!.GetValue<bool>().Should().BeTrue();
+        report["holderBindingOutcome"]!.GetValue<string>().Should().Be("Verified");
+        report["issuerChain"]!.AsArray().Select(c => c!.GetValue<string>()).Should().HaveCount(2)
+            .And.StartWith(report["issuer"]!.GetValue<string>(), "the validated chain is leaf first, ending at the --trust anchor");
         report["status"]!.GetValue<string>().Should().Be("None");
         report["errors"]!.AsArray().Should().BeEmpty();
         var claims = report["claims"]!.AsObject();

@@ -1,6 +1,7 @@
 using Wallet.Core.SdJwt;
 using Wallet.Core.SdJwtVc;
 using Wallet.Core.Trust;
+using Wallet.Core.Verification;
 
 namespace Wallet.Docs.Tests;
 
@@ -33,12 +34,12 @@ public sealed class CoreReadmeProgramTests
         var lines = outcome.Run!.OutputLines;
         var (credential, rootPem) = (lines[0], string.Join('\n', lines.Skip(1)));
 
-        var verifier = new SdJwtVcVerifier(new SdJwtVcVerifierOptions
+        var verifiers = CredentialVerifiers.Create(new CredentialVerificationOptions
         {
-            TrustValidator = new X509ChainValidator(TrustAnchorStore.FromPem(rootPem)),
+            TrustAnchors = TrustAnchorStore.FromPem(rootPem),
             AcceptedVcts = [PidSdJwtVc.Vct],
         });
-        var result = await verifier.VerifyAsync(credential, keyBinding: null);
+        var result = await verifiers.SdJwtVc.VerifyAsync(credential, keyBinding: null);
 
         result.Errors.Should().BeEmpty();
         result.Vct.Should().Be(PidSdJwtVc.Vct);

@@ -1,6 +1,6 @@
 namespace Wallet.Docs.Tests;
 
-/// <summary>Every C# block of every package README compiles, and every program among them runs and prints what it says.</summary>
+/// <summary>Every C# block of the repository's and every package's README compiles, and every program among them runs and prints what it says.</summary>
 public sealed class PackageReadmeTests
 {
     /// <summary>One row per block, named by README and line.</summary>
@@ -10,7 +10,7 @@ public sealed class PackageReadmeTests
     public void The_package_readmes_are_found_next_to_the_tests()
     {
         // Guards the theory below: a build that copied no README would otherwise pass with no row.
-        ReadmeCodeBlocks.Readmes.Should().Contain(["src/Wallet.Core/README.md", "src/Wallet.Issuer.Hosting/README.md", "src/Wallet.Verifier.Hosting/README.md"]);
+        ReadmeCodeBlocks.Readmes.Should().Contain(["README.md", "src/Wallet.Core/README.md", "src/Wallet.Issuer.Hosting/README.md", "src/Wallet.Verifier.Hosting/README.md"]);
         ReadmeCodeBlocks.All.Select(b => b.Readme).Should().Contain(["src/Wallet.Core/README.md", "src/Wallet.Issuer.Hosting/README.md", "src/Wallet.Verifier.Hosting/README.md"]);
     }
 

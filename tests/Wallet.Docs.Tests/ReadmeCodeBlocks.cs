@@ -11,8 +11,8 @@ public static partial class ReadmeCodeBlocks
     private static readonly Lazy<ReadmeCodeBlock[]> PackageBlocks = new(LoadPackageReadmes);
 
     /// <summary>
-    /// Every C# block of every README under <c>src/</c>, as the build copied them to <c>Readmes/</c> next to this
-    /// assembly, named by their path in the repository.
+    /// Every C# block of the repository's README and of every README under <c>src/</c>, as the build copied them to
+    /// <c>Readmes/</c> next to this assembly, named by their path in the repository.
     /// </summary>
     public static IReadOnlyList<ReadmeCodeBlock> All => PackageBlocks.Value;
 
@@ -94,7 +94,7 @@ public static partial class ReadmeCodeBlocks
     private static string ReadmeFolder => Path.Combine(AppContext.BaseDirectory, "Readmes");
 
     private static string RepositoryPath(string file) =>
-        "src/" + Path.GetRelativePath(ReadmeFolder, file).Replace(Path.DirectorySeparatorChar, '/');
+        Path.GetRelativePath(ReadmeFolder, file).Replace(Path.DirectorySeparatorChar, '/');
 
     private static ReadmeCodeBlock[] LoadPackageReadmes() =>
         Directory.EnumerateFiles(ReadmeFolder, "README.md", SearchOption.AllDirectories)

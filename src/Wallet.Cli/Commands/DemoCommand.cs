@@ -133,7 +133,7 @@ internal static class DemoCommand
     {
         // Load the anchor from its file, as a verifier would, rather than trusting the in-memory certificate.
         var store = TrustAnchorStore.FromFiles([material.RootPath]);
-        var verifier = VerifyCommand.CreateVerifier(store, time, [PidSdJwtVc.Vct], allowUncheckedStatus: false);
+        var verifier = VerifyCommand.CreateVerifiers(store, time, acceptedVcts: [PidSdJwtVc.Vct]).SdJwtVc;
         return await verifier.VerifyAsync(presentation, new KeyBindingExpectation(DemoVerifierAudience, nonce), cancellationToken).ConfigureAwait(false);
     }
 }

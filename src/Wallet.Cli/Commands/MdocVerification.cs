@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Wallet.Core;
 using Wallet.Core.Mdoc;
 using Wallet.Core.StatusList;
-using Wallet.Core.Trust;
+using Wallet.Core.Verification;
 
 namespace Wallet.Cli.Commands;
 
@@ -11,7 +11,7 @@ namespace Wallet.Cli.Commands;
 /// The mdoc half of <c>wallet verify</c>: a DeviceResponse for its SessionTranscript (ISO/IEC 18013-5 9.3), or an issued
 /// IssuerSigned (issuer data only), reported in the same JSON shape as an SD-JWT VC.
 /// </summary>
-internal sealed class MdocVerification(TrustAnchorStore store, TimeProvider timeProvider, ITokenStatusChecker? statusChecker, bool allowUncheckedStatus)
+internal sealed class MdocVerification(CredentialVerifiers verifiers)
 {
     /// <summary>The OpenID4VP Credential Format Identifier of an mdoc.</summary>
     public const string Format = "mso_mdoc";
@@ -27,14 +27,7 @@ internal sealed class MdocVerification(TrustAnchorStore store, TimeProvider time
         }
 
         using var readerKey = readerKeyPath is null ? null : ReadReaderKey(readerKeyPath, context);
-        var verifier = new MdocVerifier(new MdocVerifierOptions
-        {
-            ChainValidator = new X509ChainValidator(store),
-            TimeProvider = timeProvider,
-            StatusChecker = statusChecker,
-            AllowUncheckedStatus = allowUncheckedStatus,
-            ReaderEphemeralKey = readerKey,
-        });
+        var verifier = readerKey is null ? verifiers.Mdoc : verifiers.MdocForReader(readerKey);
 
         if (structure.IssuerSigned is { } issued)
         {
@@ -77,7 +70,10 @@ internal sealed class MdocVerification(TrustAnchorStore store, TimeProvider time
             ["issuer"] = first?["issuer"]?.DeepClone(),
             ["docType"] = first?["docType"]?.DeepClone(),
             ["levelOfAssurance"] = first?["levelOfAssurance"]?.DeepClone(),
+            ["issuerChain"] = first?["issuerChain"]?.DeepClone(),
             ["deviceAuth"] = first?["deviceAuth"]?.DeepClone(),
+            ["holderBinding"] = first?["holderBinding"]?.DeepClone(),
+            ["holderBindingOutcome"] = first?["holderBindingOutcome"]?.DeepClone(),
             ["validUntil"] = first?["validUntil"]?.DeepClone(),
             ["status"] = first?["status"]?.DeepClone(),
             ["claims"] = valid ? first?["claims"]?.DeepClone() : null,
@@ -93,23 +89,16 @@ internal sealed class MdocVerification(TrustAnchorStore store, TimeProvider time
 
     private static JsonObject Describe(MdocDocumentResult document, bool valid) => new()
     {
-        ["issuer"] = document.IssuerSubject,
+        ["issuer"] = document.Issuer,
         ["docType"] = document.DocType,
         ["levelOfAssurance"] = document.LevelOfAssurance?.ToString(),
+        ["issuerChain"] = CredentialReport.Chain(document),
         ["deviceAuth"] = document.DeviceAuthMethod.ToString(),
+        ["holderBinding"] = document.HolderBinding.IsVerified,
+        ["holderBindingOutcome"] = document.HolderBinding.Outcome.ToString(),
         ["validUntil"] = document.ValidityInfo.ValidUntil.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
-        ["status"] = DescribeStatus(document),
-        ["claims"] = valid ? document.ElementsToJson() : null,
-    };
-
-    private static string DescribeStatus(MdocDocumentResult document) => document switch
-    {
-        { StatusReference: null } => "None",
-        { Status: null } => "Unchecked",
-        { Status: (byte)TokenStatus.Valid } => "Valid",
-        { Status: (byte)TokenStatus.Invalid } => "Revoked",
-        { Status: (byte)TokenStatus.Suspended } => "Suspended",
-        _ => "Other",
+        ["status"] = document.Status.ToString(),
+        ["claims"] = valid ? document.Claims?.DeepClone() : null,
     };
 
     private static ECDiffieHellman ReadReaderKey(string path, CliContext context)

@@ -110,7 +110,7 @@ internal static class StatusCommand
             }
 
             using var httpClient = new HttpClient();
-            var checker = StatusChecking.CreateChecker(httpClient, store, timeProvider, parseResult.GetValue(allowHttpLoopback));
+            var checker = VerifyCommand.CreateVerifiers(store, timeProvider, httpClient, parseResult.GetValue(allowHttpLoopback)).StatusChecker!;
             var result = await checker.CheckAsync(reference, cancellationToken).ConfigureAwait(false);
             JsonOutput.Write(context.Stdout, CheckReport(reference, result.Status, result.Errors));
             return result.IsValid ? ExitCodes.Success : ExitCodes.Invalid;
@@ -180,7 +180,10 @@ internal static class StatusCommand
             return [new VerificationError(StatusListErrorCodes.MissingClaim, "The token has no absolute-URI 'sub' to verify it against (§5.1, §5.2).")];
         }
 
-        var verifier = StatusChecking.CreateTokenVerifier(anchors, timeProvider, keys);
+        // Without anchors only the pinned keys are trusted, and an x5c is not looked at (there is nothing to chain it to).
+        var verifier = anchors is null
+            ? new StatusListTokenVerifier(null, new StatusListTokenVerifierOptions { TrustedKeys = keys }, timeProvider)
+            : VerifyCommand.CreateVerifiers(anchors, timeProvider, trustedStatusListKeys: keys).StatusListTokenVerifier;
         var result = decoded.Jwt is { } jwt ? verifier.VerifyJwt(jwt, expected) : verifier.VerifyCwt(decoded.Cwt, expected);
         return result.IsValid ? [] : result.Errors.ToList();
     }

@@ -6,6 +6,7 @@ using Wallet.Core.SdJwt;
 using Wallet.Core.SdJwtVc;
 using Wallet.Core.StatusList;
 using Wallet.Core.Trust;
+using Wallet.Core.Verification;
 
 namespace Wallet.Cli.Commands;
 
@@ -18,8 +19,6 @@ internal static class VerifyCommand
     public const string Format = SdJwtVcClaims.Type;
 
     // Shown outside "claims": they describe the credential, not its subject.
-    private static readonly HashSet<string> RegisteredClaims = new(["iss", "iat", "nbf", "exp", "cnf", "vct", "vct#integrity", "status", "_sd_alg"], StringComparer.Ordinal);
-
     public static Command Create(CliContext context)
     {
         var file = new Argument<string>("FILE") { Description = "The SD-JWT VC presentation, or an mdoc DeviceResponse or IssuerSigned (binary CBOR, hex or base64url); '-' reads stdin." };
@@ -55,7 +54,7 @@ internal static class VerifyCommand
             var store = LoadTrustAnchors(parseResult.GetValue(trust) ?? []);
             var input = CredentialInput.Read(parseResult.GetValue(file)!, context, "credential");
             using var httpClient = parseResult.GetValue(checkStatus) ? new HttpClient() : null;
-            var statusChecker = httpClient is null ? null : StatusChecking.CreateChecker(httpClient, store, timeProvider, parseResult.GetValue(allowHttpLoopback));
+            var verifiers = CreateVerifiers(store, timeProvider, httpClient, parseResult.GetValue(allowHttpLoopback), parseResult.GetValue(allowUnchecked), parseResult.GetValue(vct));
             if (input.IsCbor)
             {
                 if (aud is not null)
@@ -68,7 +67,7 @@ internal static class VerifyCommand
                     throw new UsageException("--vct is for an SD-JWT VC; an mdoc's docType is shown in the result.");
                 }
 
-                var mdoc = new MdocVerification(store, timeProvider, statusChecker, parseResult.GetValue(allowUnchecked));
+                var mdoc = new MdocVerification(verifiers);
                 var (report, valid) = await mdoc.VerifyAsync(input, transcript.Get(parseResult), parseResult.GetValue(readerKey), context, cancellationToken).ConfigureAwait(false);
                 JsonOutput.Write(context.Stdout, report);
                 return valid ? ExitCodes.Success : ExitCodes.Invalid;
@@ -79,24 +78,37 @@ internal static class VerifyCommand
                 throw new UsageException("--oid4vp, --session-transcript and --reader-key are for an mdoc; an SD-JWT is verified for --aud and --nonce.");
             }
 
-            var verifier = CreateVerifier(store, timeProvider, parseResult.GetValue(vct) ?? [], parseResult.GetValue(allowUnchecked), statusChecker);
             var expectation = aud is null ? null : new KeyBindingExpectation(aud, nonceValue!);
-            var result = await verifier.VerifyAsync(input.Text!, expectation, cancellationToken).ConfigureAwait(false);
+            var result = await verifiers.SdJwtVc.VerifyAsync(input.Text!, expectation, cancellationToken).ConfigureAwait(false);
             JsonOutput.Write(context.Stdout, Report(result));
             return result.IsValid ? ExitCodes.Success : ExitCodes.Invalid;
         });
         return command;
     }
 
-    public static SdJwtVcVerifier CreateVerifier(TrustAnchorStore store, TimeProvider timeProvider, IReadOnlyCollection<string> acceptedVcts, bool allowUncheckedStatus, ITokenStatusChecker? statusChecker = null) =>
-        new(new SdJwtVcVerifierOptions
-        {
-            TrustValidator = new X509ChainValidator(store),
-            TimeProvider = timeProvider,
-            AcceptedVcts = acceptedVcts,
-            AllowUncheckedStatus = allowUncheckedStatus,
-            StatusChecker = statusChecker,
-        });
+    /// <summary>
+    /// The verifiers of every command, from Wallet.Core's one composition point: credentials and status lists (JWT and
+    /// CWT, fetched over <paramref name="httpClient"/> when given) trusted under the same anchors.
+    /// </summary>
+    public static CredentialVerifiers CreateVerifiers(
+        TrustAnchorStore store,
+        TimeProvider timeProvider,
+        HttpClient? httpClient = null,
+        bool allowHttpLoopback = false,
+        bool allowUncheckedStatus = false,
+        IReadOnlyList<string>? acceptedVcts = null,
+        IReadOnlyList<Wallet.Core.Jose.PublicJwk>? trustedStatusListKeys = null) =>
+        CredentialVerifiers.Create(
+            new CredentialVerificationOptions
+            {
+                TrustAnchors = store,
+                AllowUncheckedStatus = allowUncheckedStatus,
+                AcceptedVcts = acceptedVcts ?? [],
+                StatusListFetching = new HttpTokenStatusCheckerOptions { AllowHttpForLoopback = allowHttpLoopback },
+                StatusListTokens = new StatusListTokenVerifierOptions { TrustedKeys = trustedStatusListKeys ?? [] },
+            },
+            httpClient,
+            timeProvider);
 
     /// <summary>Loads anchors from files and folders; an unreadable or unacceptable anchor is a usage error.</summary>
     public static TrustAnchorStore LoadTrustAnchors(IReadOnlyList<string> paths)
@@ -130,31 +142,22 @@ internal static class VerifyCommand
     public static JsonObject Report(SdJwtVcVerificationResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        JsonObject? claims = null;
-        if (result.IsValid)
-        {
-            claims = [];
-            foreach (var (name, value) in result.Claims)
-            {
-                if (!RegisteredClaims.Contains(name))
-                {
-                    claims[name] = value?.DeepClone();
-                }
-            }
-        }
-
         var errors = new JsonArray(result.Errors.Select(e => (JsonNode)new JsonObject { ["code"] = e.Code, ["message"] = e.Message }).ToArray());
         return new JsonObject
         {
             ["valid"] = result.IsValid,
             ["format"] = Format,
-            ["issuer"] = result.IssuerIdentifier,
-            ["issuerCertificate"] = result.Issuer,
+            ["issuer"] = result.Issuer,
+
+            // The key resolution names the signer also when a later check failed, which is what a failed report needs.
+            ["issuerCertificate"] = result.IssuerCertificate?.Subject ?? result.Inner.Issuer?.Issuer,
+            ["issuerChain"] = CredentialReport.Chain(result),
             ["vct"] = result.Vct,
             ["levelOfAssurance"] = result.LevelOfAssurance?.ToString(),
-            ["holderBinding"] = result.HolderBindingVerified,
+            ["holderBinding"] = result.HolderBinding.IsVerified,
+            ["holderBindingOutcome"] = result.HolderBinding.Outcome.ToString(),
             ["status"] = result.Status.ToString(),
-            ["claims"] = claims,
+            ["claims"] = result.Claims?.DeepClone(),
             ["disclosed"] = new JsonArray(result.DisclosedPaths.Select(p => (JsonNode)ClaimPathText.Format(p)).ToArray()),
             ["errors"] = errors,
         };

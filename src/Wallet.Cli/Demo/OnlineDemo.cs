@@ -127,6 +127,9 @@ internal static class OnlineDemo
             StepCompleted = report => steps.Print($"{flow}/{report.Step}", report.Detail, report.Elapsed),
             WalletInstance = provider.CreateInstance(WalletClientId, time.GetUtcNow()),
             VerifierTrust = new X509ChainValidator(TrustAnchorStore.FromCertificates([services.VerifierRequestSigningRoot], name: "demo verifier")),
+
+            // The wallet checks what it is issued as the verifier will: chain to the PID provider's root, status fetched.
+            CredentialVerification = VerifyCommand.CreateVerifiers(TrustAnchorStore.FromFiles([services.IssuerRootPath], name: "demo PID provider"), time, http),
         };
         var issuance = new OpenId4VciClient(http, options, store);
         var presentation = new OpenId4VpClient(http, options, store);

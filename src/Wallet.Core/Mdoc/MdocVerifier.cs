@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
+using Wallet.Core.Credentials;
 using Wallet.Core.Jose;
 using Wallet.Core.StatusList;
 using Wallet.Core.Trust;
@@ -93,7 +94,7 @@ public sealed class MdocVerifier
         var mso = issuerAuth.MobileSecurityObject;
 
         var algorithm = ResolveIssuerAlgorithm(issuerAuth, errors);
-        var (leaf, anchor) = ValidateChain(issuerAuth, now, errors);
+        var (leaf, trust) = ValidateChain(issuerAuth, now, errors);
         var signatureValid = VerifyIssuerSignature(issuerAuth, algorithm, errors);
 
         if (mso.Version != MobileSecurityObject.CurrentVersion)
@@ -109,17 +110,23 @@ public sealed class MdocVerifier
         CheckValidity(mso.ValidityInfo, leaf, now, errors);
         var elements = CheckDigests(issuerSigned, mso, errors);
 
+        // Device authentication proves possession of the MSO device key (9.1.3); without a transcript none was asked for.
         var method = DeviceAuthMethod.None;
+        var holderBinding = new HolderBinding(HolderBindingOutcome.NotRequested);
         if (transcript is not null)
         {
             method = deviceSigned?.AuthMethod ?? DeviceAuthMethod.None;
+            var beforeDeviceAuth = errors.Count;
             CheckDeviceAuth(docType, deviceSigned, mso.DeviceKey, transcript, errors);
+            holderBinding = errors.Count > beforeDeviceAuth
+                ? new HolderBinding(HolderBindingOutcome.Failed)
+                : new HolderBinding(HolderBindingOutcome.Verified, mso.DeviceKey.Jwk);
         }
 
         // The status URI is only fetched for an MSO whose signature and chain hold: otherwise its
         // content is attacker-chosen and fetching it would be a request forgery.
-        byte? status = null;
-        if (mso.HasStatus && _options.StatusChecker is { } checker && signatureValid && anchor is not null)
+        var status = mso.HasStatus ? CredentialStatus.Unchecked : CredentialStatus.None;
+        if (mso.HasStatus && _options.StatusChecker is { } checker && signatureValid && trust is { IsValid: true })
         {
             status = await CheckStatusAsync(checker, mso.StatusList, errors, cancellationToken).ConfigureAwait(false);
         }
@@ -128,7 +135,7 @@ public sealed class MdocVerifier
             errors.Add(new(MdocErrorCodes.StatusUnchecked, "The MSO has a status reference but no status checker is configured; failing closed (MdocVerifierOptions.AllowUncheckedStatus accepts it)."));
         }
 
-        return new MdocDocumentResult(docType, errors, leaf, anchor, mso.ValidityInfo, method, mso.StatusList, status, elements);
+        return new MdocDocumentResult(docType, errors, leaf, trust, mso.ValidityInfo, method, holderBinding, mso.StatusList, status, elements);
     }
 
     private JwsAlgorithm? ResolveIssuerAlgorithm(IssuerAuth issuerAuth, List<VerificationError> errors)
@@ -149,7 +156,7 @@ public sealed class MdocVerifier
         return null;
     }
 
-    private (X509Certificate2? Leaf, TrustAnchor? Anchor) ValidateChain(IssuerAuth issuerAuth, DateTimeOffset now, List<VerificationError> errors)
+    private (X509Certificate2? Leaf, CertificateChainValidationResult? Trust) ValidateChain(IssuerAuth issuerAuth, DateTimeOffset now, List<VerificationError> errors)
     {
         if (issuerAuth.CertificateChainProblem is { } problem)
         {
@@ -172,7 +179,7 @@ public sealed class MdocVerifier
 
         if (result.IsValid)
         {
-            return (leaf, result.TrustAnchor);
+            return (leaf, result);
         }
 
         foreach (var error in result.Errors)
@@ -413,12 +420,12 @@ public sealed class MdocVerifier
         }
     }
 
-    private static async ValueTask<byte?> CheckStatusAsync(ITokenStatusChecker checker, StatusListReference? reference, List<VerificationError> errors, CancellationToken cancellationToken)
+    private static async ValueTask<CredentialStatus> CheckStatusAsync(ITokenStatusChecker checker, StatusListReference? reference, List<VerificationError> errors, CancellationToken cancellationToken)
     {
         if (reference is null)
         {
             errors.Add(new(MdocErrorCodes.StatusUnchecked, "The MSO status names no 'status_list'; no other status mechanism is supported, so the status is unknown."));
-            return null;
+            return CredentialStatus.Unchecked;
         }
 
         var result = await checker.CheckAsync(reference, cancellationToken).ConfigureAwait(false);
@@ -429,7 +436,7 @@ public sealed class MdocVerifier
                 errors.Add(new(MdocErrorCodes.StatusUnchecked, $"The status of entry {reference.Index} of '{reference.Uri}' could not be established: {error.Code}: {error.Message}"));
             }
 
-            return null;
+            return CredentialStatus.Unchecked;
         }
 
         switch (result.Status.Value)
@@ -447,6 +454,6 @@ public sealed class MdocVerifier
                 break;
         }
 
-        return result.Status;
+        return CredentialStatusMapping.FromStatusValue(result.Status.Value);
     }
 }

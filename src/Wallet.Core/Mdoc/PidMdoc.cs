@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Wallet.Core.Pid;
 
 namespace Wallet.Core.Mdoc;
@@ -162,6 +163,76 @@ public static class PidMdoc
     public static MdocIssuanceRequest CreateIssuanceRequest(PersonIdentificationData pid, CoseKey deviceKey, DateTimeOffset validFrom, DateTimeOffset validUntil) =>
         new(DocType, ToNameSpaces(pid), deviceKey, validFrom, validUntil);
 
+    /// <summary>
+    /// Reads the PID back from verified elements, the inverse of <see cref="ToNameSpaces"/>: the PID namespace, the Rule
+    /// Book element identifiers and CBOR types (a date as <c>full-date</c>, or as <c>tdate</c> where the Rule Book allows it).
+    /// </summary>
+    /// <param name="nameSpaces">The verified elements per namespace (<see cref="MdocDocumentResult.Elements"/>).</param>
+    /// <param name="pid">The PID, when every mandatory element is present and every element has its Rule Book type.</param>
+    /// <param name="problem">Otherwise the element that is missing or of the wrong type.</param>
+    public static bool TryFromNameSpaces(IReadOnlyDictionary<string, IReadOnlyDictionary<string, CborValue>> nameSpaces, [NotNullWhen(true)] out PersonIdentificationData? pid, [NotNullWhen(false)] out string? problem)
+    {
+        ArgumentNullException.ThrowIfNull(nameSpaces);
+        pid = null;
+        if (!nameSpaces.TryGetValue(NameSpace, out var elements))
+        {
+            problem = $"No element of the PID namespace '{NameSpace}' is present.";
+            return false;
+        }
+
+        var reader = new ElementReader(elements);
+        var familyName = reader.Text(FamilyName, required: true);
+        var givenName = reader.Text(GivenName, required: true);
+        var birthDate = reader.Date(BirthDate, required: true);
+        var placeOfBirth = reader.Map(PlaceOfBirth, required: true);
+        var nationalities = reader.TextArray(Nationality, required: true);
+        var issuingAuthority = reader.Text(IssuingAuthority, required: true);
+        var issuingCountry = reader.Text(IssuingCountry, required: true);
+        var record = reader.Problem is null
+            ? new PersonIdentificationData
+            {
+                FamilyName = familyName!,
+                GivenName = givenName!,
+                BirthDate = birthDate!.Value,
+                PlaceOfBirth = new Pid.PlaceOfBirth(placeOfBirth!.Text("country", required: false), placeOfBirth.Text("region", required: false), placeOfBirth.Text("locality", required: false)),
+                Nationalities = nationalities!,
+                IssuingAuthority = issuingAuthority!,
+                IssuingCountry = issuingCountry!,
+                Portrait = reader.Bytes(Portrait),
+                Address = Address(reader),
+                PersonalAdministrativeNumber = reader.Text(PersonalAdministrativeNumber, required: false),
+                FamilyNameAtBirth = reader.Text(FamilyNameBirth, required: false),
+                GivenNameAtBirth = reader.Text(GivenNameBirth, required: false),
+                Sex = reader.Integer(Sex),
+                EmailAddress = reader.Text(EmailAddress, required: false),
+                MobilePhoneNumber = reader.Text(MobilePhoneNumber, required: false),
+                ExpiryDate = reader.Date(ExpiryDate, required: false),
+                IssuanceDate = reader.Date(IssuanceDate, required: false),
+                DocumentNumber = reader.Text(DocumentNumber, required: false),
+                IssuingJurisdiction = reader.Text(IssuingJurisdiction, required: false),
+            }
+            : null;
+
+        // Readers remember the first problem, so the check comes after every read.
+        problem = reader.Problem ?? placeOfBirth?.Problem;
+        pid = problem is null ? record : null;
+        return pid is not null;
+    }
+
+    private static ResidentAddress? Address(ElementReader reader)
+    {
+        var address = new ResidentAddress
+        {
+            Formatted = reader.Text(ResidentAddress, required: false),
+            Country = reader.Text(ResidentCountry, required: false),
+            Region = reader.Text(ResidentState, required: false),
+            Locality = reader.Text(ResidentCity, required: false),
+            PostalCode = reader.Text(ResidentPostalCode, required: false),
+            Street = reader.Text(ResidentStreet, required: false),
+        };
+        return address == new ResidentAddress() ? null : address;
+    }
+
     private static IEnumerable<KeyValuePair<string, CborValue>> Present(params (string Key, string? Value)[] members) =>
         members.Where(m => m.Value is not null).Select(m => new KeyValuePair<string, CborValue>(m.Key, CborValue.Text(m.Value!)));
 
@@ -170,6 +241,91 @@ public static class PidMdoc
         if (value is not null)
         {
             elements[identifier] = CborValue.Text(value);
+        }
+    }
+
+    // Reads typed elements and remembers the first problem, so the mapping reads top to bottom without a check per line.
+    private sealed class ElementReader
+    {
+        private readonly Func<string, CborValue?> _find;
+        private readonly string _prefix;
+
+        public ElementReader(IReadOnlyDictionary<string, CborValue> elements)
+        {
+            _find = name => elements.TryGetValue(name, out var value) ? value : null;
+            _prefix = string.Empty;
+        }
+
+        private ElementReader(CborValue map, string prefix)
+        {
+            _find = name => map.TryGetMember(name, out var value) ? value : null;
+            _prefix = prefix;
+        }
+
+        public string? Problem { get; private set; }
+
+        public string? Text(string name, bool required) => Read(name, required, "a tstr", v => v.Kind == CborValueKind.Text ? v.AsText() : null);
+
+        public DateOnly? Date(string name, bool required) => Read<DateOnly>(name, required, "a full-date or tdate", v => v.Kind switch
+        {
+            CborValueKind.FullDate => v.AsFullDate(),
+            CborValueKind.DateTime => DateOnly.FromDateTime(v.AsDateTime().UtcDateTime),
+            _ => null,
+        });
+
+        public int? Integer(string name) => Read<int>(name, required: false, "a uint", v => v.Kind == CborValueKind.Integer && v.AsInteger() is >= 0 and <= int.MaxValue ? (int)v.AsInteger() : null);
+
+        public ReadOnlyMemory<byte>? Bytes(string name) => Read<ReadOnlyMemory<byte>>(name, required: false, "a bstr", v => v.Kind == CborValueKind.Bytes ? v.AsBytes() : null);
+
+        public IReadOnlyList<string>? TextArray(string name, bool required) => Read<IReadOnlyList<string>>(name, required, "an array of tstr", v =>
+            v.Kind == CborValueKind.Array && v.AsArray().All(e => e.Kind == CborValueKind.Text) ? v.AsArray().Select(e => e.AsText()).ToArray() : null);
+
+        public ElementReader? Map(string name, bool required) => Read(name, required, "a map", v => v.Kind == CborValueKind.Map ? new ElementReader(v, $"{_prefix}{name}.") : null);
+
+        private T? Read<T>(string name, bool required, string expected, Func<CborValue, T?> convert)
+            where T : class
+        {
+            if (Find(name, required) is not { } value)
+            {
+                return null;
+            }
+
+            return convert(value) ?? Fail<T>(name, expected);
+        }
+
+        private T? Read<T>(string name, bool required, string expected, Func<CborValue, T?> convert)
+            where T : struct
+        {
+            if (Find(name, required) is not { } value)
+            {
+                return null;
+            }
+
+            var converted = convert(value);
+            if (converted is null)
+            {
+                Problem ??= $"The PID element '{_prefix}{name}' is not {expected}.";
+            }
+
+            return converted;
+        }
+
+        private CborValue? Find(string name, bool required)
+        {
+            var value = _find(name);
+            if (value is null && required)
+            {
+                Problem ??= $"The mandatory PID element '{_prefix}{name}' is absent (PID Rule Book §3.1); it may not have been disclosed.";
+            }
+
+            return value;
+        }
+
+        private T? Fail<T>(string name, string expected)
+            where T : class
+        {
+            Problem ??= $"The PID element '{_prefix}{name}' is not {expected}.";
+            return null;
         }
     }
 }

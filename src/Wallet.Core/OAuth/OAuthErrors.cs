@@ -1,7 +1,7 @@
 namespace Wallet.Core.OAuth;
 
 /// <summary>
-/// The <c>error</c> values OAuth 2.0 puts on the wire (RFC 6749 §5.2, RFC 6750 §3.1, RFC 9449 §5, §7.1, §8).
+/// The <c>error</c> values OAuth 2.0 puts on the wire (RFC 6749 §4.1.2.1, §5.2, RFC 6750 §3.1, RFC 9449 §5, §7.1, §8).
 /// </summary>
 public static class OAuthErrors
 {
@@ -23,8 +23,17 @@ public static class OAuthErrors
     /// <summary>The requested scope is invalid or unknown (RFC 6749 §5.2).</summary>
     public const string InvalidScope = "invalid_scope";
 
+    /// <summary>The server met an unexpected condition and cannot answer the request (RFC 6749 §4.1.2.1).</summary>
+    public const string ServerError = "server_error";
+
+    /// <summary>The server cannot handle the request now; the client may retry later (RFC 6749 §4.1.2.1).</summary>
+    public const string TemporarilyUnavailable = "temporarily_unavailable";
+
     /// <summary>The access token is missing, expired, revoked or malformed (RFC 6750 §3.1).</summary>
     public const string InvalidToken = "invalid_token";
+
+    /// <summary>The access token does not grant what the request needs (RFC 6750 §3.1).</summary>
+    public const string InsufficientScope = "insufficient_scope";
 
     /// <summary>The DPoP proof is invalid (RFC 9449 §5, §7.1).</summary>
     public const string InvalidDpopProof = "invalid_dpop_proof";

@@ -11,9 +11,10 @@ namespace Wallet.Core.SdJwt;
 /// </summary>
 public sealed class SdJwtVerificationResult
 {
-    internal SdJwtVerificationResult(SdJwt? sdJwt, JsonObject? payload, IReadOnlyList<ClaimPath> disclosedPaths, IssuerKeyResolution? issuer, PublicJwk? holderKey, IReadOnlyList<VerificationError> errors)
+    internal SdJwtVerificationResult(SdJwt? sdJwt, JsonObject? payload, IReadOnlyList<ClaimPath> disclosedPaths, IssuerKeyResolution? issuer, PublicJwk? holderKey, IReadOnlyList<VerificationError> errors, bool keyBindingFailed = false)
     {
         SdJwt = sdJwt;
+        KeyBindingFailed = keyBindingFailed;
         Errors = errors;
         Issuer = issuer;
         ProcessedDisclosedPaths = disclosedPaths;
@@ -47,8 +48,12 @@ public sealed class SdJwtVerificationResult
     /// <summary>The holder key from <c>cnf.jwk</c> that signed the verified KB-JWT, when Key Binding was verified.</summary>
     public PublicJwk? HolderKey { get; }
 
+    // True when a Key Binding check failed (RFC 9901 §7.3), as opposed to another check: format layers report the holder-binding outcome.
+    internal bool KeyBindingFailed { get; }
+
     /// <summary>Every failed check.</summary>
     public IReadOnlyList<VerificationError> Errors { get; }
 
-    internal static SdJwtVerificationResult Failed(SdJwt? sdJwt, VerificationError error) => new(sdJwt, null, [], null, null, [error]);
+    internal static SdJwtVerificationResult Failed(SdJwt? sdJwt, VerificationError error) =>
+        new(sdJwt, null, [], null, null, [error], keyBindingFailed: error.Code == SdJwtErrorCodes.KeyBindingMalformed);
 }

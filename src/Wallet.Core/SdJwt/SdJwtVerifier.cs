@@ -85,9 +85,10 @@ public sealed class SdJwtVerifier
             }
         }
 
+        var beforeKeyBinding = errors.Count;
         var holderKey = VerifyKeyBinding(sdJwt, payload, hashAlgorithm, keyBinding, errors);
         var disclosed = processed.Applied.Where(a => a is not null).Select(a => a!.Value.Path).ToArray();
-        return new SdJwtVerificationResult(sdJwt, payload, disclosed, issuer, holderKey, errors);
+        return new SdJwtVerificationResult(sdJwt, payload, disclosed, issuer, holderKey, errors, keyBindingFailed: errors.Count > beforeKeyBinding);
     }
 
     private PublicJwk? VerifyKeyBinding(SdJwt sdJwt, JsonObject payload, SdHashAlgorithm hashAlgorithm, KeyBindingExpectation? expectation, List<VerificationError> errors)

@@ -1,4 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Wallet.Core.Pid;
 
@@ -66,6 +68,71 @@ public static class PidSdJwtVc
         return claims;
     }
 
+    /// <summary>
+    /// Reads the PID back from verified person claims, the inverse of <see cref="ToClaims"/>: the Rule Book names and JSON
+    /// types, dates as <c>YYYY-MM-DD</c>, the portrait as a JPEG <c>data:</c> URI. Values are taken as the Issuer signed them.
+    /// </summary>
+    /// <param name="claims">The processed payload, or its person claims.</param>
+    /// <param name="pid">The PID, when every mandatory claim is present and every claim has its Rule Book type.</param>
+    /// <param name="problem">Otherwise the claim that is missing or of the wrong type.</param>
+    public static bool TryFromClaims(JsonObject claims, [NotNullWhen(true)] out PersonIdentificationData? pid, [NotNullWhen(false)] out string? problem)
+    {
+        ArgumentNullException.ThrowIfNull(claims);
+        pid = null;
+        var reader = new ClaimReader(claims);
+        var familyName = reader.Text("family_name", required: true);
+        var givenName = reader.Text("given_name", required: true);
+        var birthDate = reader.Date("birthdate", required: true);
+        var placeOfBirth = reader.Object("place_of_birth", required: true);
+        var nationalities = reader.TextArray("nationalities", required: true);
+        var issuingAuthority = reader.Text("issuing_authority", required: true);
+        var issuingCountry = reader.Text("issuing_country", required: true);
+        var picture = reader.Text("picture", required: false);
+        var address = reader.Object("address", required: false);
+        var sex = reader.Integer("sex");
+        var record = reader.Problem is null
+            ? new PersonIdentificationData
+            {
+                FamilyName = familyName!,
+                GivenName = givenName!,
+                BirthDate = birthDate!.Value,
+                PlaceOfBirth = new PlaceOfBirth(
+                    placeOfBirth!.Text("country", required: false),
+                    placeOfBirth.Text("region", required: false),
+                    placeOfBirth.Text("locality", required: false)),
+                Nationalities = nationalities!,
+                IssuingAuthority = issuingAuthority!,
+                IssuingCountry = issuingCountry!,
+                Portrait = picture is null ? null : reader.Portrait("picture", picture),
+                Address = address is null ? null : new ResidentAddress
+                {
+                    Formatted = address.Text("formatted", required: false),
+                    Country = address.Text("country", required: false),
+                    Region = address.Text("region", required: false),
+                    Locality = address.Text("locality", required: false),
+                    PostalCode = address.Text("postal_code", required: false),
+                    Street = address.Text("street_address", required: false),
+                    HouseNumber = address.Text("house_number", required: false),
+                },
+                PersonalAdministrativeNumber = reader.Text("personal_administrative_number", required: false),
+                FamilyNameAtBirth = reader.Text("birth_family_name", required: false),
+                GivenNameAtBirth = reader.Text("birth_given_name", required: false),
+                Sex = sex,
+                EmailAddress = reader.Text("email", required: false),
+                MobilePhoneNumber = reader.Text("phone_number", required: false),
+                ExpiryDate = reader.Date("date_of_expiry", required: false),
+                IssuanceDate = reader.Date("date_of_issuance", required: false),
+                DocumentNumber = reader.Text("document_number", required: false),
+                IssuingJurisdiction = reader.Text("issuing_jurisdiction", required: false),
+            }
+            : null;
+
+        // Nested readers report into the same problem slot, so the check comes after every read.
+        problem = reader.Problem ?? placeOfBirth?.Problem ?? address?.Problem;
+        pid = problem is null ? record : null;
+        return pid is not null;
+    }
+
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static JsonObject Object(params (string Name, string? Value)[] members)
@@ -85,5 +152,102 @@ public static class PidSdJwtVc
         {
             json[name] = value;
         }
+    }
+
+    // Reads typed members and remembers the first problem, so a mapping reads top to bottom without a check per line.
+    private sealed class ClaimReader(JsonObject json, string prefix = "")
+    {
+        private const string PortraitPrefix = "data:image/jpeg;base64,";
+
+        public string? Problem { get; private set; }
+
+        public string? Text(string name, bool required) =>
+            Read(name, required, "a string", node => node.GetValueKind() == JsonValueKind.String ? node.GetValue<string>() : null);
+
+        public DateOnly? Date(string name, bool required)
+        {
+            var text = Text(name, required);
+            if (text is null)
+            {
+                return null;
+            }
+
+            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                return date;
+            }
+
+            Fail($"'{prefix}{name}' is not a full-date (YYYY-MM-DD).");
+            return null;
+        }
+
+        public int? Integer(string name)
+        {
+            var node = json[name];
+            if (node is null)
+            {
+                return null;
+            }
+
+            if (node.GetValueKind() == JsonValueKind.Number && node.AsValue().TryGetValue<int>(out var value))
+            {
+                return value;
+            }
+
+            Fail($"'{prefix}{name}' is not an integer.");
+            return null;
+        }
+
+        public IReadOnlyList<string>? TextArray(string name, bool required) =>
+            Read<IReadOnlyList<string>>(name, required, "an array of strings", node =>
+                node is JsonArray array && array.All(e => e?.GetValueKind() == JsonValueKind.String)
+                    ? array.Select(e => e!.GetValue<string>()).ToArray()
+                    : null);
+
+        public ClaimReader? Object(string name, bool required) =>
+            Read(name, required, "an object", node => node is JsonObject member ? new ClaimReader(member, $"{prefix}{name}.") : null);
+
+        public ReadOnlyMemory<byte>? Portrait(string name, string value)
+        {
+            if (value.StartsWith(PortraitPrefix, StringComparison.Ordinal))
+            {
+                try
+                {
+                    return Convert.FromBase64String(value[PortraitPrefix.Length..]);
+                }
+                catch (FormatException)
+                {
+                    // Reported below like any other value that is not a JPEG data: URI.
+                }
+            }
+
+            Fail($"'{prefix}{name}' is not a base64 'data:image/jpeg' URI (SD-JWT VC §2.2.2.4).");
+            return null;
+        }
+
+        private T? Read<T>(string name, bool required, string expected, Func<JsonNode, T?> convert)
+            where T : class
+        {
+            var node = json[name];
+            if (node is null)
+            {
+                if (required)
+                {
+                    Fail($"The mandatory PID claim '{prefix}{name}' is absent (PID Rule Book §2); it may not have been disclosed.");
+                }
+
+                return null;
+            }
+
+            var value = convert(node);
+            if (value is null)
+            {
+                Fail($"The PID claim '{prefix}{name}' is not {expected}.");
+            }
+
+            return value;
+        }
+
+        private void Fail(string problem) => Problem ??= problem;
     }
 }

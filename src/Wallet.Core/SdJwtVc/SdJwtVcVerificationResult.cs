@@ -1,59 +1,59 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Nodes;
 using Wallet.Core.Claims;
+using Wallet.Core.Credentials;
+using Wallet.Core.Pid;
 using Wallet.Core.SdJwt;
 using Wallet.Core.StatusList;
-using Wallet.Core.Trust;
 
 namespace Wallet.Core.SdJwtVc;
 
-/// <summary>The outcome of verifying an SD-JWT VC presentation.</summary>
-public sealed class SdJwtVcVerificationResult
+/// <summary>The outcome of verifying an SD-JWT VC presentation, on the surface shared with mdoc.</summary>
+public sealed class SdJwtVcVerificationResult : CredentialVerificationResult
 {
-    internal SdJwtVcVerificationResult(SdJwtVerificationResult inner, string? vct, string? issuer, StatusListReference? statusReference, CredentialStatus status, IReadOnlyList<VerificationError> errors)
+    internal SdJwtVcVerificationResult(SdJwtVerificationResult inner, string? vct, string? issuer, StatusListReference? statusReference, CredentialStatus status, HolderBinding holderBinding, IReadOnlyList<VerificationError> errors)
+        : base(
+            SdJwtVcClaims.Format,
+            errors,
+            status,
+            statusReference,
+            inner.Issuer?.CertificateChain ?? [],
+            inner.Issuer?.TrustAnchor,
+            inner.Issuer?.LevelOfAssurance,
+            issuer,
+            holderBinding,
+            inner.IsValid ? SdJwtVcClaims.PersonClaims(inner.Payload) : null,
+            inner.IsValid ? SdJwtVcClaims.TechnicalClaimsOf(inner.Payload) : null)
     {
         Inner = inner;
-        Errors = errors;
         Vct = vct;
-        IssuerIdentifier = issuer;
-        StatusReference = statusReference;
-        Status = status;
     }
-
-    /// <summary>True when every check passed.</summary>
-    [MemberNotNullWhen(true, nameof(Claims))]
-    public bool IsValid => Errors.Count == 0 && Inner.IsValid;
 
     /// <summary>The <c>vct</c> of the credential, when present.</summary>
     public string? Vct { get; }
 
-    /// <summary>The <c>iss</c> claim, when present.</summary>
-    public string? IssuerIdentifier { get; }
-
-    /// <summary>Who signed, as established by the key resolution (the <c>x5c</c> leaf subject).</summary>
-    public string? Issuer => Inner.Issuer?.Issuer;
-
-    /// <summary>The level of assurance of the Issuer's trust anchor, when tagged.</summary>
-    public LevelOfAssurance? LevelOfAssurance => Inner.Issuer?.LevelOfAssurance;
-
-    /// <summary>The processed payload (registered and disclosed claims); null unless valid.</summary>
-    public JsonObject? Claims => IsValid ? Inner.Payload : null;
+    /// <summary>
+    /// The whole processed payload (RFC 9901 §7.1: registered and disclosed claims), which a DCQL query is matched
+    /// against; null unless valid. <see cref="CredentialVerificationResult.Claims"/> holds the person's part of it.
+    /// </summary>
+    public JsonObject? Payload => IsValid ? Inner.Payload : null;
 
     /// <summary>The concrete paths of the selectively disclosed claims; empty unless valid.</summary>
     public IReadOnlyList<ClaimPath> DisclosedPaths => IsValid ? Inner.DisclosedPaths : [];
 
-    /// <summary>True when a KB-JWT was verified against <c>cnf.jwk</c>.</summary>
-    public bool HolderBindingVerified => IsValid && Inner.HolderKey is not null;
-
-    /// <summary>The Token Status List entry the credential points to, if any.</summary>
-    public StatusListReference? StatusReference { get; }
-
-    /// <summary>The revocation status found.</summary>
-    public CredentialStatus Status { get; }
-
     /// <summary>The SD-JWT level result.</summary>
     public SdJwtVerificationResult Inner { get; }
 
-    /// <summary>Every failed check: the SD-JWT ones followed by the SD-JWT VC ones.</summary>
-    public IReadOnlyList<VerificationError> Errors { get; }
+    /// <inheritdoc />
+    private protected override bool TryReadPid([NotNullWhen(true)] out PersonIdentificationData? pid, [NotNullWhen(false)] out string? problem)
+    {
+        if (!string.Equals(Vct, PidSdJwtVc.Vct, StringComparison.Ordinal))
+        {
+            pid = null;
+            problem = $"The credential type is '{Vct}', not the PID type '{PidSdJwtVc.Vct}'.";
+            return false;
+        }
+
+        return PidSdJwtVc.TryFromClaims(Claims!, out pid, out problem);
+    }
 }

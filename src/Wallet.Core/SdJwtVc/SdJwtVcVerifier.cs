@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Wallet.Core.Credentials;
 using Wallet.Core.SdJwt;
 using Wallet.Core.StatusList;
 
@@ -44,7 +45,7 @@ public sealed class SdJwtVcVerifier
         var errors = new List<VerificationError>(inner.Errors);
         if (inner.SdJwt is null)
         {
-            return new SdJwtVcVerificationResult(inner, null, null, null, CredentialStatus.Unchecked, errors);
+            return new SdJwtVcVerificationResult(inner, null, null, null, CredentialStatus.Unchecked, HolderBindingOf(inner, keyBinding, holderBindingMissing: false), errors);
         }
 
         // Registered claims are never selectively disclosable, so they are read from the signed payload itself.
@@ -73,7 +74,8 @@ public sealed class SdJwtVcVerifier
             errors.Add(new VerificationError(SdJwtVcErrorCodes.IssuerMissing, "The 'iss' claim is missing or not a string."));
         }
 
-        if (_options.RequireHolderBinding && !(signed.TryGetProperty("cnf", out var cnf) && cnf.ValueKind == JsonValueKind.Object))
+        var holderBindingMissing = _options.RequireHolderBinding && !(signed.TryGetProperty("cnf", out var cnf) && cnf.ValueKind == JsonValueKind.Object);
+        if (holderBindingMissing)
         {
             errors.Add(new VerificationError(SdJwtVcErrorCodes.HolderBindingMissing, "The credential has no 'cnf' holder binding, which is required (HAIP 1.0 §6.1)."));
         }
@@ -84,7 +86,20 @@ public sealed class SdJwtVcVerifier
         }
 
         var (reference, status) = await CheckStatusAsync(signed, errors, checkNetwork: errors.Count == 0, cancellationToken).ConfigureAwait(false);
-        return new SdJwtVcVerificationResult(inner, vct, iss, reference, status, errors);
+        return new SdJwtVcVerificationResult(inner, vct, iss, reference, status, HolderBindingOf(inner, keyBinding, holderBindingMissing), errors);
+    }
+
+    // The KB-JWT is the proof of possession of cnf.jwk (RFC 9901 §7.3); asking for none is the caller's decision per call.
+    private static HolderBinding HolderBindingOf(SdJwtVerificationResult inner, KeyBindingExpectation? keyBinding, bool holderBindingMissing)
+    {
+        if (inner.KeyBindingFailed || holderBindingMissing)
+        {
+            return new HolderBinding(HolderBindingOutcome.Failed);
+        }
+
+        return keyBinding is null
+            ? new HolderBinding(HolderBindingOutcome.NotRequested)
+            : new HolderBinding(HolderBindingOutcome.Verified, inner.HolderKey);
     }
 
     private async ValueTask<(StatusListReference? Reference, CredentialStatus Status)> CheckStatusAsync(JsonElement signed, List<VerificationError> errors, bool checkNetwork, CancellationToken cancellationToken)
@@ -123,13 +138,7 @@ public sealed class SdJwtVcVerifier
             return (reference, CredentialStatus.Unchecked);
         }
 
-        var status = result.Status switch
-        {
-            (byte)TokenStatus.Valid => CredentialStatus.Valid,
-            (byte)TokenStatus.Invalid => CredentialStatus.Revoked,
-            (byte)TokenStatus.Suspended => CredentialStatus.Suspended,
-            _ => CredentialStatus.Other,
-        };
+        var status = CredentialStatusMapping.FromStatusValue(result.Status.Value);
         var error = status switch
         {
             CredentialStatus.Revoked => new VerificationError(SdJwtVcErrorCodes.Revoked, $"The credential is revoked (status list {reference.Uri}, index {reference.Index})."),

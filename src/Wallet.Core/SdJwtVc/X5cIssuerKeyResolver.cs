@@ -56,7 +56,7 @@ public sealed class X5cIssuerKeyResolver(ICertificateChainValidator validator, T
             return Failed(SdJwtErrorCodes.IssuerKeyUnresolved, $"The certificate '{trust.Leaf.Subject}' holds a key on an unsupported curve.");
         }
 
-        return ValueTask.FromResult(IssuerKeyResolution.Resolved(key, trust.Leaf.Subject, trust.LevelOfAssurance, trust.Leaf));
+        return ValueTask.FromResult(IssuerKeyResolution.Resolved(key, trust));
     }
 
     private static ValueTask<IssuerKeyResolution> Failed(string code, string message) =>

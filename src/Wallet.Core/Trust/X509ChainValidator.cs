@@ -77,7 +77,8 @@ public sealed class X509ChainValidator : ICertificateChainValidator
             && Options.CacheClock.GetUtcNow() - cached.CachedAt < Options.SuccessCacheDuration)
         {
             Interlocked.Increment(ref _cacheHits);
-            return CertificateChainValidationResult.Success(leaf, cached.Anchor);
+            // The cached entry is for the same bytes, so this call's own certificates make the path (the caller may dispose the earlier ones).
+            return CertificateChainValidationResult.Success(chain.Take(cached.PathLength).ToArray(), cached.Anchor);
         }
 
         var errors = new List<VerificationError>();
@@ -96,7 +97,7 @@ public sealed class X509ChainValidator : ICertificateChainValidator
                 Remember(cacheKey, path, anchor);
             }
 
-            return CertificateChainValidationResult.Success(leaf, anchor);
+            return CertificateChainValidationResult.Success(path, anchor);
         }
 
         return CertificateChainValidationResult.Failure(leaf, errors);
@@ -127,13 +128,14 @@ public sealed class X509ChainValidator : ICertificateChainValidator
 
         var certificates = path.Append(anchor.Certificate).ToArray();
         _successes[key] = new CachedSuccess(
+            path.Count,
             anchor,
             certificates.Max(CertificateFacts.NotBefore),
             certificates.Min(CertificateFacts.NotAfter),
             Options.CacheClock.GetUtcNow());
     }
 
-    private sealed record CachedSuccess(TrustAnchor Anchor, DateTimeOffset NotBefore, DateTimeOffset NotAfter, DateTimeOffset CachedAt);
+    private sealed record CachedSuccess(int PathLength, TrustAnchor Anchor, DateTimeOffset NotBefore, DateTimeOffset NotAfter, DateTimeOffset CachedAt);
 
     /// <summary>HAIP 1.0 §4.1: the anchor must not travel with the chain. Returns the chain without a trailing anchor.</summary>
     private List<X509Certificate2> StripIncludedAnchor(IReadOnlyList<X509Certificate2> chain, List<VerificationError> errors, out TrustAnchor? includedAnchor)

@@ -1,10 +1,11 @@
 using System.Text.Json.Nodes;
 using Wallet.Core.OAuth;
+using Wallet.Hosting;
 using Wallet.Issuer.Protocol;
 
 namespace Wallet.Issuer.Endpoints;
 
-/// <summary>Turns protocol results into HTTP responses: JSON bodies, <c>Cache-Control: no-store</c>, DPoP headers.</summary>
+/// <summary>Turns protocol results into HTTP responses: JSON bodies, <c>Cache-Control: no-store</c>, DPoP headers; errors through <see cref="ProtocolErrorResponse"/>.</summary>
 internal static class HttpResults
 {
     // '+' in "dc+sd-jwt" and non-ASCII display names stay readable; the documents are never embedded in HTML.
@@ -19,6 +20,7 @@ internal static class HttpResults
     public static IResult Document(JsonNode body, string contentType = "application/json") =>
         Results.Text(body.ToJsonString(Relaxed), contentType, System.Text.Encoding.UTF8);
 
+    /// <summary>The shared mapping of <see cref="ProtocolErrorResponse"/>, plus a fresh <c>DPoP-Nonce</c> when the error asks for one.</summary>
     public static IResult Error(HttpContext context, ProtocolError error, DpopNonceService nonces)
     {
         if (error.IncludeDpopNonce)
@@ -27,18 +29,8 @@ internal static class HttpResults
             context.Response.Headers.AccessControlExposeHeaders = DpopProof.NonceHeaderName;
         }
 
-        if (error.IsResourceServerError)
-        {
-            var algs = string.Join(' ', DpopNonceService.Algorithms.Allowed.Select(a => a.Name));
-            context.Response.Headers.WWWAuthenticate = $"DPoP error=\"{error.Error}\", error_description=\"{error.Description}\", algs=\"{algs}\"";
-        }
-
-        return Json(context, new JsonObject { ["error"] = error.Error, ["error_description"] = error.Description }, error.Status);
+        return ProtocolErrorResponse.ToResult(context, error, DpopNonceService.Algorithms.Allowed.Select(a => a.Name));
     }
 
-    public static void NoStore(HttpContext context)
-    {
-        context.Response.Headers.CacheControl = "no-store";
-        context.Response.Headers.Pragma = "no-cache";
-    }
+    public static void NoStore(HttpContext context) => ProtocolErrorResponse.NoStore(context.Response);
 }

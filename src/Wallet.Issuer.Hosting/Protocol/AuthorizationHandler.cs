@@ -2,11 +2,11 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Wallet.Core.OAuth;
 using Wallet.Core.Trust;
+using Wallet.Hosting;
 using Wallet.Issuer.Authentication;
 using Wallet.Issuer.Options;
 using Wallet.Issuer.Pid;
 using Wallet.Issuer.Stores;
-using Wallet.Issuer.Stores.Ef;
 
 namespace Wallet.Issuer.Protocol;
 
@@ -49,7 +49,7 @@ internal sealed class AuthorizationHandler(
             var authentication = attestationTrust.Validator.Validate(new ClientAttestationRequest(request.AttestationHeaders, request.AttestationPopHeaders, parsed.ClientId));
             if (!authentication.Succeeded)
             {
-                return (null, 0, ProtocolError.Create(401, OAuthErrors.InvalidClient, "Client authentication with a Wallet Attestation failed: " + string.Join(" ", authentication.Errors.Select(e => e.Message))));
+                return (null, 0, ProtocolError.Create(OAuthErrors.InvalidClient, "Client authentication with a Wallet Attestation failed: " + string.Join(" ", authentication.Errors.Select(e => e.Message))));
             }
         }
 
@@ -72,7 +72,7 @@ internal sealed class AuthorizationHandler(
         if (parsed.IssuerState is { } issuerState)
         {
             // OpenID4VCI 1.0 Sec. 5.1.3: issuer_state binds the request to the offer; it is checked, never trusted blindly.
-            var offer = issuerState.Length > 128 ? null : await offers.FindByIssuerStateAsync(StoreHash.Of(issuerState), now, cancellationToken).ConfigureAwait(false);
+            var offer = issuerState.Length > 128 ? null : await offers.FindByIssuerStateAsync(SecretHash.Of(issuerState), now, cancellationToken).ConfigureAwait(false);
             if (offer is null)
             {
                 return Fail(OAuthErrors.InvalidRequest, "The issuer_state is unknown, used or expired (OpenID4VCI 1.0 Sec. 5.1.3).");
@@ -161,7 +161,7 @@ internal sealed class AuthorizationHandler(
         }
 
         var code = Random();
-        await codes.AddAsync(StoreHash.Of(code), request with { PersonId = user.PersonId, ExpiresAt = now + options.Value.AuthorizationCodeLifetime }, cancellationToken).ConfigureAwait(false);
+        await codes.AddAsync(SecretHash.Of(code), request with { PersonId = user.PersonId, ExpiresAt = now + options.Value.AuthorizationCodeLifetime }, cancellationToken).ConfigureAwait(false);
         return (Redirect(request, "code=" + Uri.EscapeDataString(code)), null);
     }
 
@@ -175,7 +175,7 @@ internal sealed class AuthorizationHandler(
         return new Uri(request.RedirectUri + separator + query);
     }
 
-    private static (string?, long, ProtocolError?) Fail(string error, string description) => (null, 0, ProtocolError.Create(400, error, description));
+    private static (string?, long, ProtocolError?) Fail(string error, string description) => (null, 0, ProtocolError.Create(error, description));
 
     private static string Random() => System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 }

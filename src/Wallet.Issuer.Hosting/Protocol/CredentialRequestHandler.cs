@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Options;
 using Wallet.Core.OAuth;
 using Wallet.Core.OpenId4Vci;
+using Wallet.Hosting;
 using Wallet.Issuer.Options;
 using Wallet.Issuer.Stores;
-using Wallet.Issuer.Stores.Ef;
 
 namespace Wallet.Issuer.Protocol;
 
@@ -37,7 +37,7 @@ internal sealed class CredentialRequestHandler(
             return Unauthorized(OAuthErrors.InvalidToken, "A single Authorization header with a DPoP access token is required.");
         }
 
-        var token = await tokens.FindAsync(StoreHash.Of(accessToken), now, cancellationToken).ConfigureAwait(false);
+        var token = await tokens.FindAsync(SecretHash.Of(accessToken), now, cancellationToken).ConfigureAwait(false);
         if (token is null)
         {
             return Unauthorized(OAuthErrors.InvalidToken, "The access token is unknown or has expired.");
@@ -61,14 +61,14 @@ internal sealed class CredentialRequestHandler(
             var validator = new DpopProofValidator(new DpopValidatorOptions
             {
                 TimeProvider = timeProvider,
-                ReplayCache = replayCache,
+                ReplayCache = new SecretHashingDpopReplayCache(replayCache),
                 NonceValidator = settings.RequireDpopNonce ? dpopNonces.IsValid : null,
                 AlgorithmPolicy = DpopNonceService.Algorithms,
             });
             var dpop = await validator.ValidateAsync(new DpopValidationRequest(request.DpopHeaders, "POST", endpoints.Credential) { AccessToken = accessToken, BoundKeyThumbprint = token.KeyThumbprint }, cancellationToken).ConfigureAwait(false);
             if (!dpop.Succeeded)
             {
-                return (null, ProtocolError.Create(401, dpop.WireError!, string.Join(" ", dpop.Errors.Select(e => e.Message))) with { IncludeDpopNonce = true, IsResourceServerError = true });
+                return (null, ProtocolError.Create(dpop.WireError!, string.Join(" ", dpop.Errors.Select(e => e.Message))) with { IncludeDpopNonce = true, IsResourceServerError = true });
             }
         }
 
@@ -124,7 +124,7 @@ internal sealed class CredentialRequestHandler(
 
         // Step 5: the key proofs and the c_nonce.
         var proofValidator = new KeyProofValidator(new KeyProofValidatorOptions { CredentialIssuer = endpoints.Issuer, TimeProvider = timeProvider, RequireNonce = true });
-        var proofs = await proofValidator.ValidateAsync(credentialRequest.JwtProofs, (nonce, ct) => nonces.TryConsumeAsync(nonce, timeProvider.GetUtcNow(), ct), token.ClientId, cancellationToken).ConfigureAwait(false);
+        var proofs = await proofValidator.ValidateAsync(credentialRequest.JwtProofs, (nonce, ct) => nonces.TryConsumeAsync(SecretHash.Of(nonce), timeProvider.GetUtcNow(), ct), token.ClientId, cancellationToken).ConfigureAwait(false);
         if (!proofs.Succeeded)
         {
             return BadRequest(proofs.WireError, string.Join(" ", proofs.Errors.Select(e => e.Message)));
@@ -149,7 +149,7 @@ internal sealed class CredentialRequestHandler(
             var allocation = await statusLists.AllocateAsync(cancellationToken).ConfigureAwait(false);
             if (!allocation.Succeeded)
             {
-                return (null, ProtocolError.Create(503, OpenId4VciErrors.CredentialRequestDenied, "No status list entry could be allocated; try again later."));
+                return (null, ProtocolError.Create(OAuthErrors.TemporarilyUnavailable, "No status list entry could be allocated; try again later."));
             }
 
             credentials.Add(factory.Issue(configuration, pid, holderKey, allocation.Reference, now));
@@ -163,8 +163,8 @@ internal sealed class CredentialRequestHandler(
     private static string Id() => System.Buffers.Text.Base64Url.EncodeToString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
 
     private static (IReadOnlyList<string>?, ProtocolError?) Unauthorized(string error, string description) =>
-        (null, ProtocolError.Create(401, error, description) with { IsResourceServerError = true });
+        (null, ProtocolError.Create(error, description) with { IsResourceServerError = true });
 
     private static (IReadOnlyList<string>?, ProtocolError?) BadRequest(string error, string description) =>
-        (null, ProtocolError.Create(400, error, description));
+        (null, ProtocolError.Create(error, description));
 }

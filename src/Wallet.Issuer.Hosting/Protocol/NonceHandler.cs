@@ -11,7 +11,7 @@ internal sealed class NonceHandler(INonceStore store, IOptions<IssuerOptions> op
     public async ValueTask<string> IssueAsync(CancellationToken cancellationToken)
     {
         var nonce = System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
-        await store.AddAsync(nonce, timeProvider.GetUtcNow() + options.Value.CNonceLifetime, cancellationToken).ConfigureAwait(false);
+        await store.AddAsync(SecretHash.Of(nonce), timeProvider.GetUtcNow() + options.Value.CNonceLifetime, cancellationToken).ConfigureAwait(false);
         return nonce;
     }
 }

@@ -6,7 +6,6 @@ using Wallet.Core.OpenId4Vci;
 using Wallet.Issuer.Options;
 using Wallet.Issuer.Pid;
 using Wallet.Issuer.Stores;
-using Wallet.Issuer.Stores.Ef;
 
 namespace Wallet.Issuer.Protocol;
 
@@ -74,11 +73,12 @@ internal sealed class OfferService(IOptions<IssuerOptions> options, IssuerEndpoi
         }
 
         var now = timeProvider.GetUtcNow();
+        var codeHash = SecretHash.Of(code);
         var record = new OfferRecord(
             offerId,
-            StoreHash.Of(code),
+            codeHash,
             code,
-            txCode is null ? null : EfOfferStore.HashTxCode(offerId, txCode),
+            txCode is null ? null : SecretHash.OfTransactionCode(codeHash, txCode),
             txCode?.Length,
             ids,
             request.PersonId,

@@ -2,9 +2,9 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Wallet.Core.OAuth;
 using Wallet.Core.OpenId4Vci;
+using Wallet.Hosting;
 using Wallet.Issuer.Options;
 using Wallet.Issuer.Stores;
-using Wallet.Issuer.Stores.Ef;
 
 namespace Wallet.Issuer.Protocol;
 
@@ -54,7 +54,7 @@ internal sealed class TokenRequestHandler(
             var authentication = attestationTrust.Validator.Validate(new ClientAttestationRequest(request.AttestationHeaders, request.AttestationPopHeaders, Single(request, "client_id")));
             if (!authentication.Succeeded)
             {
-                return (null, ProtocolError.Create(401, authentication.WireError!, "Client authentication with a Wallet Attestation failed (HAIP 1.0 Sec. 4.4.1): " + string.Join(" ", authentication.Errors.Select(e => e.Message))));
+                return (null, ProtocolError.Create(authentication.WireError!, "Client authentication with a Wallet Attestation failed (HAIP 1.0 Sec. 4.4.1): " + string.Join(" ", authentication.Errors.Select(e => e.Message))));
             }
 
             clientId = authentication.ClientId;
@@ -77,9 +77,10 @@ internal sealed class TokenRequestHandler(
             return Fail(OAuthErrors.InvalidRequest, "The pre-authorized_code parameter is missing (OpenID4VCI 1.0 Sec. 6.1).");
         }
 
+        var codeHash = SecretHash.Of(code);
         var txCode = Single(request, "tx_code");
         var now = timeProvider.GetUtcNow();
-        var (outcome, offer) = await offers.RedeemAsync(StoreHash.Of(code), txCode, settings.TxCodeMaxAttempts, now, cancellationToken).ConfigureAwait(false);
+        var (outcome, offer) = await offers.RedeemAsync(codeHash, txCode is null ? null : SecretHash.OfTransactionCode(codeHash, txCode), settings.TxCodeMaxAttempts, now, cancellationToken).ConfigureAwait(false);
         switch (outcome)
         {
             case RedemptionOutcome.Redeemed:
@@ -100,7 +101,7 @@ internal sealed class TokenRequestHandler(
 
         var accessToken = Base64UrlToken();
         var expiresAt = now + settings.AccessTokenLifetime;
-        await tokens.AddAsync(new AccessTokenRecord(StoreHash.Of(accessToken), offer!.OfferId, thumbprint, offer.ConfigurationIds, expiresAt) { ClientId = clientId }, cancellationToken).ConfigureAwait(false);
+        await tokens.AddAsync(new AccessTokenRecord(SecretHash.Of(accessToken), offer!.OfferId, thumbprint, offer.ConfigurationIds, expiresAt) { ClientId = clientId }, cancellationToken).ConfigureAwait(false);
         return (new TokenResponse(accessToken, thumbprint is null ? "Bearer" : DpopProof.HeaderName, (long)settings.AccessTokenLifetime.TotalSeconds), null);
     }
 
@@ -115,7 +116,7 @@ internal sealed class TokenRequestHandler(
         }
 
         var now = timeProvider.GetUtcNow();
-        var grant = await authorizationCodes.RedeemAsync(StoreHash.Of(code), now, cancellationToken).ConfigureAwait(false);
+        var grant = await authorizationCodes.RedeemAsync(SecretHash.Of(code), now, cancellationToken).ConfigureAwait(false);
         if (grant is null)
         {
             return Fail(OAuthErrors.InvalidGrant, "The authorization code is unknown, used or expired.");
@@ -144,7 +145,7 @@ internal sealed class TokenRequestHandler(
 
         var settings = options.Value;
         var accessToken = Base64UrlToken();
-        var record = new AccessTokenRecord(StoreHash.Of(accessToken), null, thumbprint, grant.ConfigurationIds, now + settings.AccessTokenLifetime)
+        var record = new AccessTokenRecord(SecretHash.Of(accessToken), null, thumbprint, grant.ConfigurationIds, now + settings.AccessTokenLifetime)
         {
             ClientId = authenticatedClient,
             PersonId = grant.PersonId,
@@ -164,7 +165,7 @@ internal sealed class TokenRequestHandler(
         var validator = new DpopProofValidator(new DpopValidatorOptions
         {
             TimeProvider = timeProvider,
-            ReplayCache = replayCache,
+            ReplayCache = new SecretHashingDpopReplayCache(replayCache),
             NonceValidator = options.Value.RequireDpopNonce ? dpopNonces.IsValid : null,
             AlgorithmPolicy = DpopNonceService.Algorithms,
         });
@@ -174,14 +175,14 @@ internal sealed class TokenRequestHandler(
             return (result.Thumbprint, null);
         }
 
-        return (null, ProtocolError.Create(400, result.WireError!, string.Join(" ", result.Errors.Select(e => e.Message))) with { IncludeDpopNonce = true });
+        return (null, ProtocolError.Create(result.WireError!, string.Join(" ", result.Errors.Select(e => e.Message))) with { IncludeDpopNonce = true });
     }
 
     private static string? Single(OAuthFormRequest request, string name) =>
         request.Form.TryGetValue(name, out var values) && values.Length == 1 ? values[0] : null;
 
     private static (TokenResponse?, ProtocolError?) Fail(string error, string description) =>
-        (null, ProtocolError.Create(error == OAuthErrors.InvalidClient ? 401 : 400, error, description));
+        (null, ProtocolError.Create(error, description));
 
     private static string Base64UrlToken() => System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 }

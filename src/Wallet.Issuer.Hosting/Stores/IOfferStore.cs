@@ -14,11 +14,11 @@ public interface IOfferStore
     /// invalidates the code after <paramref name="maxTxCodeAttempts"/> wrong ones.
     /// </summary>
     /// <param name="preAuthorizedCodeHash">Hash of the presented code.</param>
-    /// <param name="txCode">The presented transaction code, or null.</param>
+    /// <param name="txCodeHash">The <see cref="SecretHash.OfTransactionCode"/> hash of the presented transaction code, or null.</param>
     /// <param name="maxTxCodeAttempts">Wrong transaction codes allowed.</param>
     /// <param name="now">The current time.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    ValueTask<(RedemptionOutcome Outcome, OfferRecord? Offer)> RedeemAsync(string preAuthorizedCodeHash, string? txCode, int maxTxCodeAttempts, DateTimeOffset now, CancellationToken cancellationToken = default);
+    ValueTask<(RedemptionOutcome Outcome, OfferRecord? Offer)> RedeemAsync(string preAuthorizedCodeHash, string? txCodeHash, int maxTxCodeAttempts, DateTimeOffset now, CancellationToken cancellationToken = default);
 
     /// <summary>The open (not redeemed, not expired) authorization-code offer whose <c>issuer_state</c> has this hash, or null.</summary>
     ValueTask<OfferRecord?> FindByIssuerStateAsync(string issuerStateHash, DateTimeOffset now, CancellationToken cancellationToken = default);

@@ -9,7 +9,7 @@ namespace Wallet.Issuer.Stores;
 /// <param name="OfferId">The random identifier in the offer URI.</param>
 /// <param name="PreAuthorizedCodeHash">Base64 SHA-256 of the pre-authorized code (or of the <c>issuer_state</c>).</param>
 /// <param name="PreAuthorizedCode">The code (or <c>issuer_state</c>) itself while the offer is open; null once redeemed.</param>
-/// <param name="TxCodeHash">Base64url SHA-256 of the offer id and the transaction code, when one is required.</param>
+/// <param name="TxCodeHash">The <see cref="SecretHash.OfTransactionCode"/> hash of the transaction code, when one is required.</param>
 /// <param name="TxCodeLength">Digits of the transaction code, announced in the offer.</param>
 /// <param name="ConfigurationIds">The offered credential configurations.</param>
 /// <param name="PersonId">The authentic-source identifier of the subject, or null with inline claims.</param>

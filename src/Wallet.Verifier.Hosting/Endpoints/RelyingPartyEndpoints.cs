@@ -1,7 +1,9 @@
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using Wallet.Core.Dcql;
 using Wallet.Core.Json;
 using Wallet.Core.OpenId4Vp;
+using Wallet.Hosting;
 using Wallet.Verifier.Stores;
 using Wallet.Verifier.Transactions;
 
@@ -58,7 +60,7 @@ internal static class RelyingPartyEndpoints
                 statusCode: StatusCodes.Status400BadRequest,
                 title: "Invalid presentation request",
                 detail: problems[0].Message,
-                type: "https://wallet.example/problems/invalid-presentation-request",
+                type: context.RequestServices.GetRequiredService<IOptions<ErrorDocumentationOptions>>().Value.For(problems[0].Code).AbsoluteUri,
                 extensions: new Dictionary<string, object?> { ["errors"] = problems.Select(p => new { code = p.Code, message = p.Message }).ToArray() });
         }
 

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
+using Wallet.Core.OAuth;
 using Wallet.Core.OpenId4Vp;
+using Wallet.Hosting;
 using Wallet.Verifier.Options;
 using Wallet.Verifier.Transactions;
 
@@ -12,7 +14,7 @@ internal static class WalletEndpoints
     public static void Map(IEndpointRouteBuilder routes)
     {
         var wallet = routes.MapGroup("/oid4vp").WithTags("Wallet (OpenID4VP)");
-        wallet.MapGet("/request/{requestId}", (string requestId, RequestObjectProvider requests, CancellationToken ct) => RequestObjectAsync(requestId, RequestUriMethods.Get, null, requests, ct))
+        wallet.MapGet("/request/{requestId}", (HttpContext context, string requestId, RequestObjectProvider requests, CancellationToken ct) => RequestObjectAsync(context, requestId, RequestUriMethods.Get, null, requests, ct))
             .WithName("GetRequestObject")
             .WithSummary("The signed Request Object (application/oauth-authz-req+jwt).");
         wallet.MapPost("/request/{requestId}", PostRequestAsync)
@@ -33,25 +35,25 @@ internal static class WalletEndpoints
 
         if (!WalletRequestUriParameters.TryRead(form!, OpenId4VpLimits.Default, out var parameters, out var error))
         {
-            return OAuthError(StatusCodes.Status400BadRequest, "invalid_request", error.Message);
+            return Error(context, OAuthErrors.InvalidRequest, error.Message);
         }
 
-        return await RequestObjectAsync(requestId, RequestUriMethods.Post, parameters, requests, cancellationToken).ConfigureAwait(false);
+        return await RequestObjectAsync(context, requestId, RequestUriMethods.Post, parameters, requests, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<IResult> RequestObjectAsync(string requestId, string method, WalletRequestUriParameters? parameters, RequestObjectProvider requests, CancellationToken cancellationToken)
+    private static async Task<IResult> RequestObjectAsync(HttpContext context, string requestId, string method, WalletRequestUriParameters? parameters, RequestObjectProvider requests, CancellationToken cancellationToken)
     {
         if (requestId.Length > 64)
         {
-            return OAuthError(StatusCodes.Status404NotFound, "invalid_request", "Unknown request.");
+            return Error(context, OAuthErrors.InvalidRequest, "Unknown request.", StatusCodes.Status404NotFound);
         }
 
         var (requestObject, error) = await requests.GetAsync(requestId, method, parameters, cancellationToken).ConfigureAwait(false);
         return requestObject is not null
             ? Results.Text(requestObject, RequestObjectSigner.MediaType)
-            : error == "invalid_request_uri_method"
-                ? OAuthError(StatusCodes.Status405MethodNotAllowed, error, $"This request must be fetched with request_uri_method={(method == RequestUriMethods.Get ? RequestUriMethods.Post : RequestUriMethods.Get)}.")
-                : OAuthError(StatusCodes.Status404NotFound, "invalid_request", "Unknown, answered or expired request.");
+            : error == OpenId4VpErrors.InvalidRequestUriMethod
+                ? Error(context, error, $"This request must be fetched with request_uri_method={(method == RequestUriMethods.Get ? RequestUriMethods.Post : RequestUriMethods.Get)}.", StatusCodes.Status405MethodNotAllowed)
+                : Error(context, OAuthErrors.InvalidRequest, "Unknown, answered or expired request.", StatusCodes.Status404NotFound);
     }
 
     private static async Task<IResult> PostResponseAsync(HttpContext context, string requestId, WalletResponseReceiver receiver, IOptions<VerifierOptions> options, CancellationToken cancellationToken)
@@ -64,13 +66,13 @@ internal static class WalletEndpoints
 
         if (requestId.Length > 64)
         {
-            return OAuthError(StatusCodes.Status400BadRequest, "invalid_request", "Unknown transaction.");
+            return Error(context, OAuthErrors.InvalidRequest, "Unknown transaction.");
         }
 
         var outcome = await receiver.ReceiveAsync(requestId, form!, cancellationToken).ConfigureAwait(false);
-        if (outcome.StatusCode != StatusCodes.Status200OK)
+        if (outcome.Error is not null)
         {
-            return OAuthError(outcome.StatusCode, outcome.Error ?? "invalid_request", outcome.ErrorDescription);
+            return ProtocolErrorResponse.ToResult(context, outcome.Error);
         }
 
         var body = new JsonObject();
@@ -79,6 +81,7 @@ internal static class WalletEndpoints
             body["redirect_uri"] = outcome.RedirectUri;
         }
 
+        ProtocolErrorResponse.NoStore(context.Response);
         return Results.Text(body.ToJsonString(), "application/json", statusCode: StatusCodes.Status200OK);
     }
 
@@ -86,28 +89,21 @@ internal static class WalletEndpoints
     {
         if (!RequestBody.IsForm(context.Request))
         {
-            return (null, OAuthError(StatusCodes.Status415UnsupportedMediaType, "invalid_request", "The body must be application/x-www-form-urlencoded (UTF-8)."));
+            return (null, Error(context, OAuthErrors.InvalidRequest, "The body must be application/x-www-form-urlencoded (UTF-8).", StatusCodes.Status415UnsupportedMediaType));
         }
 
         var body = await RequestBody.ReadAsync(context.Request, maxBytes, cancellationToken).ConfigureAwait(false);
         if (body is null)
         {
-            return (null, OAuthError(StatusCodes.Status413PayloadTooLarge, "invalid_request", $"The body exceeds {maxBytes} bytes."));
+            return (null, Error(context, OAuthErrors.InvalidRequest, $"The body exceeds {maxBytes} bytes.", StatusCodes.Status413PayloadTooLarge));
         }
 
         return RequestBody.TryParseForm(body, out var form)
             ? (form, null)
-            : (null, OAuthError(StatusCodes.Status400BadRequest, "invalid_request", "The form body is malformed or repeats a parameter."));
+            : (null, Error(context, OAuthErrors.InvalidRequest, "The form body is malformed or repeats a parameter."));
     }
 
-    private static IResult OAuthError(int statusCode, string error, string? description)
-    {
-        var body = new JsonObject { ["error"] = error };
-        if (description is not null)
-        {
-            body["error_description"] = description;
-        }
-
-        return Results.Text(body.ToJsonString(), "application/json", statusCode: statusCode);
-    }
+    /// <summary>A protocol error through the shared mapping; <paramref name="httpStatus"/> only where HTTP itself decides (unknown resource, method, media type, size).</summary>
+    private static IResult Error(HttpContext context, string error, string description, int? httpStatus = null) =>
+        ProtocolErrorResponse.ToResult(context, ProtocolError.Create(error, description), httpStatus: httpStatus);
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Wallet.Core.Mdoc;
+using OAuthErrors = Wallet.Core.OAuth.OAuthErrors;
 using Wallet.Core.OpenId4Vp;
 using Wallet.Verifier.Stores;
 using Wallet.Verifier.Validation;
@@ -29,7 +30,7 @@ internal sealed partial class WalletResponseReceiver(
         var transaction = await transactions.FindByRequestIdAsync(requestId, cancellationToken).ConfigureAwait(false);
         if (transaction is null)
         {
-            return new(400, Error: "invalid_request", ErrorDescription: "Unknown transaction.");
+            return WalletResponseOutcome.Failed(OAuthErrors.InvalidRequest, "Unknown transaction.");
         }
 
         // 1. The transaction takes a response now (not expired, request fetched, not answered); judged again atomically in 4.
@@ -44,14 +45,14 @@ internal sealed partial class WalletResponseReceiver(
         if (transaction.ResponseMode == ResponseModes.DirectPostJwt && key is null)
         {
             await journal.LogAsync(transaction.Id, "response_rejected", "no decryption key", cancellationToken).ConfigureAwait(false);
-            return new(400, Error: "invalid_request", ErrorDescription: "The transaction already has its response.");
+            return WalletResponseOutcome.Failed(OAuthErrors.InvalidRequest, "The transaction already has its response.");
         }
 
         // 3. The form is a well-formed (decrypted) response.
         if (!AuthorizationResponse.TryRead(form, transaction.ResponseMode, key, Limits, out var response, out var readErrors))
         {
             await journal.LogAsync(transaction.Id, "response_rejected", TransactionJournal.Codes(readErrors.Select(e => e.Code)), cancellationToken).ConfigureAwait(false);
-            return new(400, Error: "invalid_request", ErrorDescription: readErrors[0].Message);
+            return WalletResponseOutcome.Failed(OAuthErrors.InvalidRequest, readErrors[0].Message);
         }
 
         // 4. Accepted: of two responses racing here only one moves the transaction.
@@ -74,7 +75,7 @@ internal sealed partial class WalletResponseReceiver(
             LogValidationFailed(logger, transaction.Id, e.GetType().FullName, e.StackTrace);
             var failed = PresentationResult.Rejected([new(VerifierErrorCodes.InternalError, "The Verifier could not validate the response because of an internal error; it was rejected.")]);
             await states.TryCompleteAsync(transaction.Id, failed, null, CancellationToken.None).ConfigureAwait(false);
-            return new(StatusCodes.Status500InternalServerError, Error: "server_error", ErrorDescription: "The response could not be processed; the transaction is closed.");
+            return WalletResponseOutcome.Failed(OAuthErrors.ServerError, "The response could not be processed; the transaction is closed.");
         }
 
         // 6. Same device: OpenID4VP 1.0 §14.2, a fresh secret the frontend must present to read the result (session fixation).
@@ -89,13 +90,13 @@ internal sealed partial class WalletResponseReceiver(
 
         // Not cancellable, for the same reason as 5.
         await states.TryCompleteAsync(transaction.Id, result, codeHash, CancellationToken.None).ConfigureAwait(false);
-        return new(200, RedirectUri: redirect);
+        return new(RedirectUri: redirect);
     }
 
     private async ValueTask<WalletResponseOutcome> RefuseAsync(TransactionRecord transaction, TransactionTransitionError refused, CancellationToken cancellationToken)
     {
         await journal.LogAsync(transaction.Id, "response_rejected", refused.Code, cancellationToken).ConfigureAwait(false);
-        return new(400, Error: "invalid_request", ErrorDescription: refused.Description);
+        return WalletResponseOutcome.Failed(OAuthErrors.InvalidRequest, refused.Description);
     }
 
     // Everything between accepting the response and storing its result; whatever it throws is caught by the caller.

@@ -1,7 +1,5 @@
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using Wallet.Core.Credentials;
 using Wallet.Core.Dcql;
 using Wallet.Core.Mdoc;
 using Wallet.Core.OpenId4Vp;
@@ -18,8 +16,6 @@ namespace Wallet.Verifier.Validation;
 /// </summary>
 internal sealed class PresentationValidator(SdJwtVcVerifier sdJwtVcVerifier, MdocVerifier mdocVerifier) : IPresentationValidator
 {
-    private static readonly string[] TechnicalClaims = ["cnf", "status"];
-
     /// <inheritdoc />
     public async ValueTask<PresentationResult> ValidateAsync(DcqlQuery query, VpToken vpToken, string clientId, string nonce, Uri responseUri, ResponseEncryption encryption, CancellationToken cancellationToken)
     {
@@ -88,22 +84,9 @@ internal sealed class PresentationValidator(SdJwtVcVerifier sdJwtVcVerifier, Mdo
             return;
         }
 
-        TrustedAuthorityIdentifier[] authorities = [];
-        if (query.TrustedAuthorities.Count > 0)
-        {
-            var chain = X5c(result.Inner.SdJwt!.IssuerSignedJwt.Header);
-            authorities = AuthorityKeyIdentifiers(chain);
-            chain.ForEach(c => c.Dispose());
-        }
-
-        credentials.Add(DcqlCredential.ForSdJwtVc(result.Vct!, result.Claims, result.HolderBindingVerified, trustedAuthorities: authorities));
-        var claims = (JsonObject)result.Claims.DeepClone();
-        foreach (var name in TechnicalClaims)
-        {
-            claims.Remove(name);
-        }
-
-        reported.Add(new VerifiedCredential(DcqlFormats.SdJwtVc, result.IssuerIdentifier, result.LevelOfAssurance?.ToString().ToLowerInvariant(), claims, Status(result.Status), result.HolderBindingVerified, Vct: result.Vct));
+        var authorities = query.TrustedAuthorities.Count > 0 ? AuthorityKeyIdentifiers(result) : [];
+        credentials.Add(DcqlCredential.ForSdJwtVc(result.Vct!, result.Payload!, result.HolderBinding.IsVerified, trustedAuthorities: authorities));
+        reported.Add(Report(result, vct: result.Vct));
     }
 
     private async ValueTask VerifyMdocAsync(string presentation, CredentialQuery query, SessionTranscript transcript, string where, List<DcqlCredential> credentials, List<VerifiedCredential> reported, List<ResultError> errors, CancellationToken cancellationToken)
@@ -120,27 +103,18 @@ internal sealed class PresentationValidator(SdJwtVcVerifier sdJwtVcVerifier, Mdo
             return;
         }
 
-        // The verified documents are those of the DeviceResponse, in order; their x5chains are read from it when the query
-        // matches on trusted authorities.
-        var chains = query.TrustedAuthorities.Count > 0 && DeviceResponse.TryParseBase64Url(presentation, out var response, out _) && response.Documents.Count == result.Documents.Count
-            ? response.Documents.Select(d => d.IssuerSigned.IssuerAuth.CertificateChain).ToArray()
-            : null;
-        for (var d = 0; d < result.Documents.Count; d++)
+        foreach (var document in result.Documents)
         {
-            var document = result.Documents[d];
-            var holderBinding = document.DeviceAuthMethod == DeviceAuthMethod.Signature;
-            var elements = document.ElementsToJson();
-            credentials.Add(DcqlCredential.ForMdoc(document.DocType, elements, holderBinding, chains is null ? [] : AuthorityKeyIdentifiers(chains[d])));
-            var status = document.StatusReference is null ? "unchecked" : document.Status switch
-            {
-                0 => "valid",
-                1 => "revoked",
-                2 => "suspended",
-                _ => "unchecked",
-            };
-            reported.Add(new VerifiedCredential(DcqlFormats.MsoMdoc, document.IssuerSubject, document.LevelOfAssurance?.ToString().ToLowerInvariant(), elements, status, holderBinding, Doctype: document.DocType));
+            // OpenID4VP uses deviceSignature (B.2.6); a deviceMac cannot be keyed without a reader key exchange.
+            var holderBinding = document.HolderBinding.IsVerified && document.DeviceAuthMethod == DeviceAuthMethod.Signature;
+            var authorities = query.TrustedAuthorities.Count > 0 ? AuthorityKeyIdentifiers(document) : [];
+            credentials.Add(DcqlCredential.ForMdoc(document.DocType, document.Claims!, holderBinding, authorities));
+            reported.Add(Report(document, doctype: document.DocType));
         }
     }
+
+    private static VerifiedCredential Report(CredentialVerificationResult result, string? vct = null, string? doctype = null) =>
+        new(result.Format, result.Issuer, result.LevelOfAssurance?.ToString().ToLowerInvariant(), result.Claims!.DeepClone().AsObject(), Status(result.Status), result.HolderBinding.IsVerified, vct, doctype);
 
     private static string Status(CredentialStatus status) => status switch
     {
@@ -153,38 +127,14 @@ internal sealed class PresentationValidator(SdJwtVcVerifier sdJwtVcVerifier, Mdo
     // OpenID4VP 1.0 §6.1.1.1: an "aki" value is the base64url KeyIdentifier of the AuthorityKeyIdentifier of any X.509
     // certificate in the chain present in the credential (x5c / x5chain; it may be the leaf alone, or leave out the root).
     // Every certificate's identifier is offered, so a query naming the root CA matches a leaf issued by an intermediate.
-    private static TrustedAuthorityIdentifier[] AuthorityKeyIdentifiers(IEnumerable<X509Certificate2> chain) =>
-        chain.Select(c => c.Extensions.OfType<X509AuthorityKeyIdentifierExtension>().FirstOrDefault()?.KeyIdentifier)
+    // The validated chain ends with the trust anchor, which the credential does not carry (HAIP 1.0 §4.1): it is left out.
+    private static TrustedAuthorityIdentifier[] AuthorityKeyIdentifiers(CredentialVerificationResult result) =>
+        result.IssuerChain.SkipLast(1).Select(c => c.Extensions.OfType<X509AuthorityKeyIdentifierExtension>().FirstOrDefault()?.KeyIdentifier)
             .OfType<ReadOnlyMemory<byte>>()
             .Select(keyId => System.Buffers.Text.Base64Url.EncodeToString(keyId.Span))
             .Distinct(StringComparer.Ordinal)
             .Select(value => new TrustedAuthorityIdentifier(TrustedAuthorityTypes.Aki, value))
             .ToArray();
-
-    // The issuer-signed JWT's x5c (RFC 7515 §4.1.6: standard base64 DER, leaf first). It was already used to verify the
-    // issuer signature and chain, so it is well formed; anything unreadable simply offers no identifier.
-    private static List<X509Certificate2> X5c(JsonElement header)
-    {
-        var chain = new List<X509Certificate2>();
-        if (!header.TryGetProperty("x5c", out var x5c) || x5c.ValueKind != JsonValueKind.Array)
-        {
-            return chain;
-        }
-
-        foreach (var entry in x5c.EnumerateArray())
-        {
-            try
-            {
-                chain.Add(X509CertificateLoader.LoadCertificate(Convert.FromBase64String(entry.GetString() ?? string.Empty)));
-            }
-            catch (Exception e) when (e is FormatException or CryptographicException or InvalidOperationException)
-            {
-                return chain;
-            }
-        }
-
-        return chain;
-    }
 
     // RFC 9901 §4: an SD-JWT without Key Binding ends with '~'; with it, the KB-JWT follows the last '~'.
     private static bool IsWithoutKeyBindingJwt(string presentation) => presentation.EndsWith('~');

@@ -6,7 +6,7 @@ namespace Wallet.Verifier.Validation;
 /// <param name="Format"><c>dc+sd-jwt</c> or <c>mso_mdoc</c>.</param>
 /// <param name="Issuer">The SD-JWT VC <c>iss</c>, or the mdoc document signer's subject.</param>
 /// <param name="LevelOfAssurance">The level of assurance of the trust anchor the issuer chains to, when tagged.</param>
-/// <param name="Claims">The disclosed claims (SD-JWT VC: processed payload without <c>cnf</c> and <c>status</c>; mdoc: <c>{ namespace: { element: value } }</c>).</param>
+/// <param name="Claims">The disclosed claims about the person (SD-JWT VC: the processed payload without its technical claims such as <c>iss</c>, <c>exp</c>, <c>cnf</c>, <c>status</c>, <c>vct</c>; mdoc: <c>{ namespace: { element: value } }</c>).</param>
 /// <param name="Status"><c>valid</c>, <c>revoked</c>, <c>suspended</c> or <c>unchecked</c> (no status reference).</param>
 /// <param name="HolderBinding">True only when a proof of possession (KB-JWT, deviceSignature) was verified.</param>
 /// <param name="Vct">The SD-JWT VC type.</param>

@@ -88,7 +88,7 @@ public class AnnexDVectorTests
         result.IsValid.Should().BeTrue();
         var document = result.Documents.Should().ContainSingle().Subject;
         document.DeviceAuthMethod.Should().Be(DeviceAuthMethod.Mac);
-        document.IssuerSubject.Should().Contain("CN=utopia ds");
+        document.Issuer.Should().Contain("CN=utopia ds");
         document.LevelOfAssurance.Should().Be(Wallet.Core.Trust.LevelOfAssurance.High);
         var elements = document.Elements[AnnexD.NameSpace];
         elements.Keys.Should().BeEquivalentTo(["family_name", "issue_date", "expiry_date", "document_number", "portrait", "driving_privileges"]);

@@ -1,6 +1,7 @@
 using System.Formats.Cbor;
 using System.Security.Cryptography;
 using Wallet.Core.Claims;
+using Wallet.Core.Credentials;
 using Wallet.Core.Jose;
 using Wallet.Core.Mdoc;
 using Wallet.Core.StatusList;
@@ -29,7 +30,7 @@ public sealed class MdocRoundTripTests : IDisposable
         var document = result.Documents.Should().ContainSingle().Subject;
         document.DocType.Should().Be(PidMdoc.DocType);
         document.DeviceAuthMethod.Should().Be(DeviceAuthMethod.Signature);
-        document.IssuerSubject.Should().Be(_fixture.DocumentSignerCertificate.Subject);
+        document.Issuer.Should().Be(_fixture.DocumentSignerCertificate.Subject);
         document.LevelOfAssurance.Should().Be(Wallet.Core.Trust.LevelOfAssurance.High);
         var elements = document.Elements[PidMdoc.NameSpace];
         elements.Keys.Should().BeEquivalentTo(Requested[PidMdoc.NameSpace]);
@@ -301,7 +302,7 @@ public sealed class MdocRoundTripTests : IDisposable
         result.IsValid.Should().BeTrue();
         checker.Requests.Should().Equal(reference);
         result.Documents[0].StatusReference.Should().Be(reference);
-        result.Documents[0].Status.Should().Be(0);
+        result.Documents[0].Status.Should().Be(CredentialStatus.Valid);
         CborDiagnostics.TryToDiagnosticNotation(credential.IssuerAuth.MobileSecurityObject.Encoded, out var text, out _).Should().BeTrue();
         text.Should().Contain("\"status\": {\"status_list\": {\"idx\": 412, \"uri\": \"https://status.example/lists/7\"}}");
     }

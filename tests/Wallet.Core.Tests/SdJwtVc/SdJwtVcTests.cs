@@ -1,6 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
 using Wallet.Core.Claims;
+using Wallet.Core.Credentials;
 using Wallet.Core.Development;
 using Wallet.Core.Jose;
 using Wallet.Core.Pid;
@@ -54,9 +55,9 @@ public sealed class SdJwtVcTests : IDisposable
 
         result.Errors.Should().BeEmpty();
         result.Vct.Should().Be(PidSdJwtVc.Vct);
-        result.Issuer.Should().Be(_issuerCertificate.Subject);
+        result.IssuerCertificate!.Subject.Should().Be(_issuerCertificate.Subject);
         result.LevelOfAssurance.Should().Be(LevelOfAssurance.High);
-        result.HolderBindingVerified.Should().BeTrue();
+        result.HolderBinding.Outcome.Should().Be(HolderBindingOutcome.Verified);
         result.Claims!["given_name"]!.GetValue<string>().Should().Be("Kari");
         result.Claims["address"]!.ToJsonString().Should().Be("""{"locality":"Oslo"}""");
         result.Claims["nationalities"]!.ToJsonString().Should().Be("""["SE"]""");

@@ -32,6 +32,21 @@ public sealed class X509ChainValidatorCacheTests : IDisposable
     }
 
     [Fact]
+    public void Cached_success_hands_out_the_certificates_of_this_call_leaf_first_ending_at_the_anchor()
+    {
+        var validator = Validator();
+        using var copy = X509CertificateLoader.LoadCertificate(_leaf.RawData);
+        validator.Validate([_leaf], CertificateUsage.SdJwtVcIssuer, TestPki.Now).IsValid.Should().BeTrue();
+
+        var cached = validator.Validate([copy], CertificateUsage.SdJwtVcIssuer, TestPki.Now);
+
+        validator.CacheHits.Should().Be(1);
+        cached.Chain.Should().HaveCount(2);
+        cached.Chain[0].Should().BeSameAs(copy, "the caller may dispose the certificates of an earlier call");
+        cached.Chain[1].RawData.Should().Equal(_root.RawData);
+    }
+
+    [Fact]
     public void Cached_success_never_hides_expiry()
     {
         var validator = Validator();

@@ -30,7 +30,7 @@ public sealed class PeerIssuedPresentationTests : IDisposable
 
         result.Errors.Should().BeEmpty();
         result.IsValid.Should().BeTrue();
-        result.HolderBindingVerified.Should().BeTrue();
+        result.HolderBinding.IsVerified.Should().BeTrue();
         result.Vct.Should().Be(InteropCredential.Vct);
         var subject = InteropCredential.SubjectClaims(result.Claims!);
         JsonNode.DeepEquals(subject, InteropCredential.ExpectedDisclosedClaims()).Should().BeTrue(subject.ToJsonString());

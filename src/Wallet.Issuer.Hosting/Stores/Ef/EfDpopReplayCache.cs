@@ -8,12 +8,12 @@ internal sealed class EfDpopReplayCache(IDbContextFactory<IssuerDbContext> facto
 {
     public async ValueTask<bool> TryAddAsync(string proofId, DateTimeOffset expiresAt, CancellationToken cancellationToken = default)
     {
-        var id = StoreHash.Of(proofId);
+        // proofId arrives as a SecretHash (SecretHashingDpopReplayCache): fixed length, and the store hashes nothing itself.
         await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
 
         // Expired entries are left to ExpiredStateSweepService; an expired proof fails its iat window anyway.
         var inserted = await db.Database.ExecuteSqlInterpolatedAsync(
-            $"INSERT OR IGNORE INTO DpopProofs (ProofId, ExpiresAt) VALUES ({id}, {expiresAt.ToUnixTimeSeconds()})",
+            $"INSERT OR IGNORE INTO DpopProofs (ProofId, ExpiresAt) VALUES ({proofId}, {expiresAt.ToUnixTimeSeconds()})",
             cancellationToken).ConfigureAwait(false);
         return inserted == 1;
     }

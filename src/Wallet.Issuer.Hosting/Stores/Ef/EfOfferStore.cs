@@ -35,7 +35,7 @@ internal sealed class EfOfferStore(IDbContextFactory<IssuerDbContext> factory) :
         return entity is null ? null : ToRecord(entity);
     }
 
-    public async ValueTask<(RedemptionOutcome Outcome, OfferRecord? Offer)> RedeemAsync(string preAuthorizedCodeHash, string? txCode, int maxTxCodeAttempts, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public async ValueTask<(RedemptionOutcome Outcome, OfferRecord? Offer)> RedeemAsync(string preAuthorizedCodeHash, string? txCodeHash, int maxTxCodeAttempts, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         // An issuer_state is never a pre-authorized code, even though both are looked up by hash in one column.
@@ -57,18 +57,18 @@ internal sealed class EfOfferStore(IDbContextFactory<IssuerDbContext> factory) :
             return (RedemptionOutcome.Expired, offer);
         }
 
-        if (entity.TxCodeHash is null && txCode is not null)
+        if (entity.TxCodeHash is null && txCodeHash is not null)
         {
             return (RedemptionOutcome.TxCodeUnexpected, offer);
         }
 
-        if (entity.TxCodeHash is not null && txCode is null)
+        if (entity.TxCodeHash is not null && txCodeHash is null)
         {
             return (RedemptionOutcome.TxCodeMissing, offer);
         }
 
         if (entity.TxCodeHash is not null
-            && !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(entity.TxCodeHash), Encoding.ASCII.GetBytes(HashTxCode(entity.OfferId, txCode!))))
+            && !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(entity.TxCodeHash), Encoding.ASCII.GetBytes(txCodeHash!)))
         {
             // Counted in one statement, so concurrent wrong guesses cannot exceed the limit.
             await db.Offers
@@ -109,10 +109,6 @@ internal sealed class EfOfferStore(IDbContextFactory<IssuerDbContext> factory) :
             .ConfigureAwait(false);
         return updated == 1;
     }
-
-    /// <summary>The stored form of a transaction code: salted with the offer id so equal codes hash differently.</summary>
-    public static string HashTxCode(string offerId, string txCode) =>
-        Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(offerId + ":" + txCode)));
 
     private static OfferRecord ToRecord(OfferEntity e) => new(
         e.OfferId,

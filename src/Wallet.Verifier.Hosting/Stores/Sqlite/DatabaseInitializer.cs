@@ -2,12 +2,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Wallet.Verifier.Stores.Sqlite;
 
-/// <summary>At start, before <see cref="Transactions.VerifierStartup"/>: creates the SQLite database. Not registered when the host brings its own stores.</summary>
-internal sealed class DatabaseInitializer(IDbContextFactory<VerifierDbContext> contexts) : IHostedService
+/// <summary>At start, before <see cref="Transactions.VerifierStartup"/>: creates the SQLite database, unless the host brought its own stores.</summary>
+internal sealed class DatabaseInitializer(ITransactionStore transactions, IServiceProvider services) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        // UseStores removes this step; the check keeps a later AddVerifier() from bringing it back to create an unused database.
+        if (transactions is not SqliteVerifierStore)
+        {
+            return;
+        }
+
+        await using var db = await services.GetRequiredService<IDbContextFactory<VerifierDbContext>>().CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await db.Database.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -1,0 +1,100 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Wallet.Client;
+using Wallet.Core.Trust;
+
+namespace Wallet.Hosting.Tests;
+
+/// <summary>
+/// Issue 11: an agency embeds the Issuer and the Verifier in one app of its own, with its own login, register and keys;
+/// a wallet (Wallet.Client) gets a PID from it and presents it back to it.
+/// </summary>
+public sealed class EmbeddedIssuerAndVerifierTests : IAsyncLifetime
+{
+    private const string SdJwtConfiguration = "eu.europa.ec.eudi.pid_vc_sd_jwt";
+    private const string PidQuery = """{"credentials":[{"id":"pid","format":"dc+sd-jwt","meta":{"vct_values":["urn:eudi:pid:1"]},"claims":[{"path":["given_name"]},{"path":["family_name"]}]}]}""";
+
+    private AgencyHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await AgencyHost.StartAsync();
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private WalletClientOptions WalletOptions() => new()
+    {
+        VerifierTrust = new X509ChainValidator(TrustAnchorStore.FromCertificates([_host.VerifierRequestSigningRoot], name: "agency verifier")),
+    };
+
+    private async Task<ResolvedOffer> OfferAsync(OpenId4VciClient wallet)
+    {
+        var offer = await _host.PostApiAsync(
+            "/pid/api/offers",
+            new { personId = AgencyRegister.AdaId, credentialConfigurationIds = new[] { SdJwtConfiguration }, authorizationCode = true },
+            AgencyHost.IssuerApiKey);
+        return await wallet.ResolveOfferAsync(offer["offerUri"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Pid_issued_after_the_agency_login_with_its_keys_and_register_is_verified_by_the_agency_verifier()
+    {
+        var store = new InMemoryCredentialStore();
+        var issuance = new OpenId4VciClient(_host.Http, WalletOptions(), store);
+
+        // Offer → the agency's own login → token → credential.
+        var offer = await OfferAsync(issuance);
+        offer.Issuer.CredentialIssuer.Should().Be(AgencyHost.IssuerUrl);
+        var session = await issuance.AuthorizeAsync(offer.Issuer, [SdJwtConfiguration], new AgencyLoginUserAgent(_host.Http));
+        var issued = await issuance.RequestCredentialsAsync(session, SdJwtConfiguration);
+
+        // Signed with the agency's key: its certificate in x5c, chaining to the agency's IACA.
+        var credential = issued.Should().ContainSingle().Which.Should().BeOfType<StoredSdJwtVc>().Subject;
+        var header = credential.Issued.IssuerSignedJwt.Header;
+        header.GetProperty("x5c")[0].GetString().Should().Be(Convert.ToBase64String(_host.Pki.CredentialSigner.CertificateChain[0].RawData));
+        if (credential.Issued.IssuerSignedJwt.KeyId is { } kid)
+        {
+            kid.Should().Be(AgencyPki.CredentialKeyId);
+        }
+
+        // The Verifier of the same app, trusting the agency's IACA, verifies a presentation of it.
+        var created = await _host.PostApiAsync(
+            "/api/presentations",
+            new JsonObject { ["dcql_query"] = JsonNode.Parse(PidQuery), ["response_mode"] = "direct_post.jwt" },
+            AgencyHost.VerifierApiKey);
+        var presented = await new OpenId4VpClient(_host.Http, WalletOptions(), store).RespondAsync(created["authorizationRequestUri"]!.GetValue<string>());
+        presented.Presented.Should().ContainSingle().Which.CredentialQueryId.Should().Be("pid");
+
+        var result = await _host.GetApiAsync($"/api/presentations/{created["transactionId"]!.GetValue<string>()}", AgencyHost.VerifierApiKey);
+        result["status"]!.GetValue<string>().Should().Be("verified", result.ToJsonString());
+        var pid = result["credentials"]!["pid"]!.AsArray().Single()!;
+        pid["issuer"]!.GetValue<string>().Should().Be(AgencyHost.IssuerUrl);
+        pid["levelOfAssurance"]!.GetValue<string>().Should().Be("high");
+        pid["status"]!.GetValue<string>().Should().Be("valid", "the status list is fetched from the same app and signed by the agency's status key");
+        pid["claims"]!["given_name"]!.GetValue<string>().Should().Be(AgencyRegister.Ada.GivenName);
+        pid["claims"]!["family_name"]!.GetValue<string>().Should().Be(AgencyRegister.Ada.FamilyName);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_at_the_agency_login_gives_the_wallet_no_code()
+    {
+        var issuance = new OpenId4VciClient(_host.Http, WalletOptions(), new InMemoryCredentialStore());
+        var offer = await OfferAsync(issuance);
+        var userAgent = new AgencyLoginUserAgent(_host.Http, password: "wrong");
+
+        var authorize = () => issuance.AuthorizeAsync(offer.Issuer, [SdJwtConfiguration], userAgent);
+
+        (await authorize.Should().ThrowAsync<WalletFlowException>()).Which.Error.Step.Should().Be(WalletSteps.Authorize);
+        userAgent.LoginResponse!.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        userAgent.LoginResponse.Headers.Location.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task Issuer_and_verifier_routes_live_side_by_side_in_the_one_app()
+    {
+        var metadata = JsonNode.Parse(await _host.Http.GetStringAsync("/.well-known/openid-credential-issuer/pid"))!;
+        var health = await _host.Http.GetAsync("/health");
+
+        metadata["credential_issuer"]!.GetValue<string>().Should().Be(AgencyHost.IssuerUrl);
+        metadata["credential_endpoint"]!.GetValue<string>().Should().Be(AgencyHost.IssuerUrl + "/credential");
+        health.StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+}
