@@ -1,5 +1,6 @@
 using Wallet.Cli.Demo;
 using Wallet.Client;
+using Wallet.Core.Development;
 using Wallet.Core.Mdoc;
 using Wallet.Core.Trust;
 using Wallet.Core.Verification;

@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using Wallet.Core.Development;
 using Wallet.Core.Jose;
 using Wallet.Core.Trust;
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using Wallet.Core.Claims;
 using Wallet.Core.Credentials;
+using Wallet.Core.Development;
 using Wallet.Core.Jose;
 using Wallet.Core.Mdoc;
 using Wallet.Core.Pid;
