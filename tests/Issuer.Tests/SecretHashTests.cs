@@ -1,13 +1,14 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Wallet.Core.Jose;
 using Wallet.Core.OAuth;
-using Wallet.Issuer.Stores;
+using Wallet.Hosting;
 using Wallet.Issuer.Stores.Ef;
+using Wallet.Issuer.Stores;
 
 namespace Wallet.Issuer.Tests;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Wallet.Core.OAuth;
+using Wallet.Hosting;
 using Wallet.Issuer.Stores;
 
 namespace Wallet.Issuer.Tests;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Wallet.Core.Security;
+using Wallet.Hosting;
 using Wallet.Issuer.Options;
 using Wallet.Issuer.Stores;
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Wallet.Core.OpenId4Vci;
 using Wallet.Core.Security;
+using Wallet.Hosting;
 using Wallet.Issuer.Options;
 using Wallet.Issuer.Pid;
 using Wallet.Issuer.Stores;

@@ -1,3 +1,5 @@
+using Wallet.Hosting;
+
 namespace Wallet.Issuer.Stores;
 
 /// <summary>Single-use <c>c_nonce</c> values from the Nonce Endpoint (OpenID4VCI 1.0 §7), by their <see cref="SecretHash"/> only.</summary>

@@ -1,3 +1,5 @@
+using Wallet.Hosting;
+
 namespace Wallet.Issuer.Stores;
 
 /// <summary>Credential Offers and their pre-authorized codes.</summary>

@@ -1,4 +1,5 @@
 using Wallet.Core.OAuth;
+using Wallet.Hosting;
 
 namespace Wallet.Issuer.Stores;
 

@@ -1,6 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
 using Wallet.Core.Security;
+using Wallet.Hosting;
 
 namespace Wallet.Verifier.Page;
 
@@ -20,7 +19,7 @@ internal static class DemoSession
     {
         var secret = context.Request.Cookies[CookieName(secure)];
         return secret is { Length: 43 } && System.Buffers.Text.Base64Url.IsValid(secret)
-            ? $"{relyingPartyId}/{System.Buffers.Text.Base64Url.EncodeToString(SHA256.HashData(Encoding.ASCII.GetBytes(secret)))}"
+            ? $"{relyingPartyId}/{System.Buffers.Text.Base64Url.EncodeToString(SecretHash.Bytes(secret))}"
             : null;
     }
 

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Wallet.Hosting;
 using Wallet.Verifier.Stores;
 using Wallet.Verifier.Validation;
 
@@ -37,7 +38,7 @@ internal sealed class PresentationResultReader(ITransactionStore transactions, I
 
         if (transaction.ResponseCodeHash is { } expectedHash)
         {
-            var presented = responseCode is { Length: > 0 and <= 256 } ? SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(responseCode)) : null;
+            var presented = responseCode is { Length: > 0 and <= 256 } ? SecretHash.Bytes(responseCode) : null;
             if (presented is null || !CryptographicOperations.FixedTimeEquals(presented, expectedHash))
             {
                 // OpenID4VP 1.0 §14.2: until the frontend presents the code from the redirect, the result is not released.

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Options;
+using Wallet.Hosting;
 using Wallet.Verifier.Options;
 
 namespace Wallet.Verifier.Transactions;
@@ -24,7 +24,7 @@ public sealed class RelyingPartyDirectory
             return null;
         }
 
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(apiKey));
+        var hash = SecretHash.Bytes(apiKey);
         RelyingPartyOptions? match = null;
 
         // Every configured hash is compared, so the time taken does not reveal which relying party matched.

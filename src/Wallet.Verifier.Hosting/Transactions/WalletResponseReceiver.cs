@@ -1,8 +1,8 @@
-using System.Security.Cryptography;
-using Wallet.Core.Mdoc;
 using OAuthErrors = Wallet.Core.OAuth.OAuthErrors;
+using Wallet.Core.Mdoc;
 using Wallet.Core.OpenId4Vp;
 using Wallet.Core.Security;
+using Wallet.Hosting;
 using Wallet.Verifier.Stores;
 using Wallet.Verifier.Validation;
 
@@ -85,7 +85,7 @@ internal sealed partial class WalletResponseReceiver(
         if (transaction.RedirectUri is not null)
         {
             var code = RandomHandle.Create();
-            codeHash = SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(code));
+            codeHash = SecretHash.Bytes(code);
             redirect = $"{transaction.RedirectUri}#response_code={code}";
         }
 
