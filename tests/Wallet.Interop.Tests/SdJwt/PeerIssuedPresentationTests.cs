@@ -39,7 +39,9 @@ public sealed class PeerIssuedPresentationTests : IDisposable
         JsonNode.DeepEquals(subject, InteropCredential.SubjectClaims(peer.PeerClaims)).Should().BeTrue(peer.PeerClaims.ToJsonString());
         if (fromX5c)
         {
-            result.Issuer.Should().Contain("Interop SD-JWT VC Issuer");
+            // The issuer's certificate from x5c, validated up to the anchor; Issuer is the iss claim.
+            result.IssuerCertificate!.Subject.Should().Contain("Interop SD-JWT VC Issuer");
+            result.IssuerChain[^1].Thumbprint.Should().Be(pki.Root.Thumbprint);
         }
     }
 
