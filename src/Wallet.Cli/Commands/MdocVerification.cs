@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Wallet.Core;
 using Wallet.Core.Mdoc;
-using Wallet.Core.StatusList;
 using Wallet.Core.Verification;
 
 namespace Wallet.Cli.Commands;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Wallet.Core.Credentials;
 using Wallet.Core.Jose;
 using Wallet.Core.SdJwt;
 using Wallet.Core.SdJwtVc;
