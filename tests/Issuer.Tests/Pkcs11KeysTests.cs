@@ -215,4 +215,31 @@ public sealed class Pkcs11KeysTests : IDisposable
             .Should().Be(Convert.ToBase64String(X509Certificate2.CreateFromPem(File.ReadAllText(PathOf("status-2.pem"))).RawData));
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
+
+    [Fact]
+    public async Task A_host_brings_token_keys_of_its_own_through_UseSigningKeys()
+    {
+        var root = X509Certificate2.CreateFromPem(File.ReadAllText(PathOf("root.pem")));
+        SigningKey Open(string certificate, string label, string keyId)
+        {
+            var leaf = X509Certificate2.CreateFromPem(File.ReadAllText(PathOf(certificate)));
+            Pkcs11ECDsa.TryOpen(SoftHsm.Options(label), leaf, "Host:" + label, out var key, out var failure).Should().BeTrue(failure);
+            return new SigningKey(key!, keyId, [leaf]);
+        }
+
+        var keys = new HostTokenKeys(root, Open("credential-2.pem", "credential-signer-2", "c2"), Open("document-2.pem", "document-signer-2", "d2"), Open("status-2.pem", "status-list-signer-2", "s2"));
+        using var factory = new IssuerFactory(
+            settings: new Dictionary<string, string?> { ["Issuer:GenerateDevelopmentKeys"] = "false" },
+            services: services => services.AddPidIssuer().UseSigningKeys(keys));
+        using var http = factory.CreateClient();
+
+        var (_, sdJwt, holder, mdoc) = await IssueBothAsync(factory, http, "kari-nordmann");
+
+        var verification = new CredentialVerification(factory, http);
+        (await verification.VerifySdJwtVcAsync(sdJwt, holder)).Status.Should().Be(CredentialStatus.Valid);
+        (await verification.VerifyMdocAsync(mdoc)).Result.Errors.Should().BeEmpty();
+        factory.Services.GetRequiredService<IIssuerKeys>().Should().BeSameAs(keys);
+    }
+
+    private sealed record HostTokenKeys(X509Certificate2 RootCertificate, SigningKey CredentialSigner, SigningKey DocumentSigner, SigningKey StatusListSigner) : IIssuerKeys;
 }
