@@ -177,7 +177,7 @@ public sealed class Pkcs11KeysTests : IDisposable
     }
 
     [Fact]
-    public async Task Rotated_signers_keep_what_the_old_ones_signed_verifying_with_its_status_TokenStatusList_12_3()
+    public async Task Rotated_signers_keep_what_the_old_ones_signed_verifying_with_its_status_TokenStatusList_11_3_HAIP_6_1()
     {
         var data = Path.Combine(_folder, "data");
         string oldId, oldSdJwt, oldMdoc;
