@@ -6,6 +6,7 @@ using Wallet.Core.OAuth;
 using Wallet.Core.StatusList;
 using Wallet.Core.Storage;
 using Wallet.Issuer.Authentication;
+using Wallet.Issuer.Endpoints;
 using Wallet.Issuer.Options;
 using Wallet.Issuer.Pid;
 using Wallet.Issuer.Protocol;
@@ -100,7 +101,7 @@ public static class PidIssuerServiceCollectionExtensions
         AddUserAuthentication(services);
 
         // The agency API is documented; the protocol endpoints are described by their specifications and metadata.
-        services.AddOpenApi("agency", options => options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true);
+        services.AddOpenApi(AgencyApiEndpoints.OpenApiDocument, options => options.ShouldInclude = description => description.GroupName == AgencyApiEndpoints.OpenApiDocument);
         return new PidIssuerBuilder(services, composition);
     }
 
