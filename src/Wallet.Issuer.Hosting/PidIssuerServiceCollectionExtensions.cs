@@ -99,6 +99,7 @@ public static class PidIssuerServiceCollectionExtensions
         services.AddSingleton<TokenRequestHandler>();
         services.AddSingleton<AuthorizationHandler>();
         services.AddSingleton<IAuthorizationCompletion, AuthorizationCompletion>();
+        services.AddSingleton<CredentialRequestUnits>();
         services.AddSingleton<CredentialRequestHandler>();
         services.AddProblemDetails();
         AddUserAuthentication(services);
