@@ -25,6 +25,7 @@ internal sealed class CredentialRequestHandler(
     SubjectResolver subjects,
     StatusListProvider statusLists,
     CredentialFactory factory,
+    AuditRecorder audit,
     TimeProvider timeProvider)
 {
     public async ValueTask<(IReadOnlyList<string>? Credentials, ProtocolError? Error)> HandleAsync(CredentialEndpointRequest request, CancellationToken cancellationToken)
@@ -158,6 +159,7 @@ internal sealed class CredentialRequestHandler(
         }
 
         await issued.AddAsync(records, cancellationToken).ConfigureAwait(false);
+        await audit.CredentialsIssuedAsync(records, cancellationToken).ConfigureAwait(false);
         return (credentials, null);
     }
 

@@ -24,6 +24,7 @@ public sealed class RecordingStores : IIssuerStores
         IssuedCredentials = Recording.Wrap<IIssuedCredentialStore>(new EfIssuedCredentialStore(database), Calls);
         StatusLists = Recording.Wrap<IStatusListStore>(new EfStatusListStore(database), Calls);
         ExpiredStateSweeper = Recording.Wrap<IExpiredStateSweeper>(new EfExpiredStateSweeper(database), Calls);
+        AuditTrail = Recording.Wrap<IAuditTrail>(new EfAuditTrail(database), Calls);
     }
 
     /// <summary>"Interface.Method" of every call, in order.</summary>
@@ -46,6 +47,8 @@ public sealed class RecordingStores : IIssuerStores
     public IStatusListStore StatusLists { get; }
 
     public IExpiredStateSweeper ExpiredStateSweeper { get; }
+
+    public IAuditTrail AuditTrail { get; }
 }
 
 /// <summary>Records the calls on an interface and forwards them.</summary>
