@@ -97,6 +97,8 @@ public static class PidIssuerServiceCollectionExtensions
         services.AddSingleton<AuthorizationHandler>();
         services.AddSingleton<IAuthorizationCompletion, AuthorizationCompletion>();
         services.AddSingleton<CredentialRequestHandler>();
+        services.TryAddSingleton<Wallet.Hosting.Statistics.UsageCounter<IssuerDbContext>>();
+        services.AddSingleton<Statistics.IssuerStatistics>();
         services.AddProblemDetails();
         AddUserAuthentication(services);
 

@@ -43,12 +43,18 @@ internal static class AgeBands
     public static string FromDisclosedClaims(JsonObject claims, DateOnly on)
     {
         ArgumentNullException.ThrowIfNull(claims);
-        foreach (var name in (string[])["birthdate", "birth_date"])
+
+        // SD-JWT VC claims are at the top; mdoc claims one level down, under their namespace.
+        JsonObject[] scopes = [claims, .. claims.Where(p => p.Key != "age_equal_or_over").Select(p => p.Value).OfType<JsonObject>()];
+        foreach (var scope in scopes)
         {
-            if (claims[name] is JsonValue value && value.TryGetValue<string>(out var text)
-                && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            foreach (var name in (string[])["birthdate", "birth_date"])
             {
-                return FromBirthDate(date.Year, date.Month, date.Day, on);
+                if (scope[name] is JsonValue value && value.TryGetValue<string>(out var text)
+                    && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                {
+                    return FromBirthDate(date.Year, date.Month, date.Day, on);
+                }
             }
         }
 
@@ -69,19 +75,22 @@ internal static class AgeBands
             }
         }
 
-        if (claims["age_equal_or_over"] is JsonObject statements)
+        foreach (var scope in scopes)
         {
-            foreach (var (threshold, node) in statements)
+            if (scope["age_equal_or_over"] is JsonObject statements)
             {
-                Apply(threshold, node);
+                foreach (var (threshold, node) in statements)
+                {
+                    Apply(threshold, node);
+                }
             }
-        }
 
-        foreach (var (name, node) in claims)
-        {
-            if (name.StartsWith("age_over_", StringComparison.Ordinal))
+            foreach (var (name, node) in scope)
             {
-                Apply(name["age_over_".Length..], node);
+                if (name.StartsWith("age_over_", StringComparison.Ordinal))
+                {
+                    Apply(name["age_over_".Length..], node);
+                }
             }
         }
 

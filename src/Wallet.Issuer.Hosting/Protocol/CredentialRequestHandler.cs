@@ -25,6 +25,7 @@ internal sealed class CredentialRequestHandler(
     SubjectResolver subjects,
     StatusListProvider statusLists,
     CredentialFactory factory,
+    Statistics.IssuerStatistics statistics,
     TimeProvider timeProvider)
 {
     public async ValueTask<(IReadOnlyList<string>? Credentials, ProtocolError? Error)> HandleAsync(CredentialEndpointRequest request, CancellationToken cancellationToken)
@@ -158,6 +159,7 @@ internal sealed class CredentialRequestHandler(
         }
 
         await issued.AddAsync(records, cancellationToken).ConfigureAwait(false);
+        await statistics.IssuedAsync(configurationId, personId, loggedIn: token.PersonId is not null, pid, credentials.Count).ConfigureAwait(false);
         return (credentials, null);
     }
 

@@ -49,5 +49,6 @@ public sealed class IssuerDbContext(DbContextOptions<IssuerDbContext> options) :
         modelBuilder.Entity<StatusListEntity>().HasKey(s => s.Uri);
         modelBuilder.Entity<AuthorizationGrantEntity>().HasKey(g => g.Key);
         modelBuilder.Entity<PersonEntity>().HasKey(p => p.PersonId);
+        Wallet.Hosting.Statistics.UsageCounterEntity.Configure(modelBuilder);
     }
 }
