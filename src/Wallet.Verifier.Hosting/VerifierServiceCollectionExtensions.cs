@@ -81,6 +81,8 @@ public static class VerifierServiceCollectionExtensions
         services.TryAddSingleton<TransactionJournal>();
         services.TryAddSingleton<TransactionStateWriter>();
         services.TryAddSingleton<PresentationCreator>();
+        services.TryAddSingleton<Wallet.Hosting.Statistics.UsageCounter<VerifierDbContext>>();
+        services.TryAddSingleton<Statistics.VerifierStatistics>();
         services.TryAddSingleton<RequestObjectProvider>();
         services.TryAddSingleton<WalletResponseReceiver>();
         services.TryAddSingleton<PresentationResultReader>();
