@@ -1,4 +1,5 @@
 using Wallet.Issuer.Endpoints;
+using Wallet.Issuer.Pages;
 using Wallet.Issuer.Protocol;
 using Wallet.Issuer.Signing;
 
@@ -27,6 +28,7 @@ public static class PidIssuerEndpointRouteBuilderExtensions
         AgencyApiEndpoints.Map(routes, endpoints);
         CredentialOfferEndpoints.Map(routes, endpoints);
         StatusListEndpoint.Map(routes, endpoints);
+        HelpPage.Map(routes, endpoints);
         routes.MapOpenApi("/api/openapi/{documentName}.json");
         return routes;
     }
