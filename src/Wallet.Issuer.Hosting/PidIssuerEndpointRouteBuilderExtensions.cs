@@ -1,5 +1,6 @@
 using Wallet.Hosting.Health;
 using Wallet.Issuer.Endpoints;
+using Wallet.Issuer.Pages;
 using Wallet.Issuer.Protocol;
 using Wallet.Issuer.Signing;
 
@@ -33,6 +34,7 @@ public static class PidIssuerEndpointRouteBuilderExtensions
         Statistics.IssuerStatisticsEndpoints.Map(routes, agencyApi, endpoints);
         CredentialOfferEndpoints.Map(routes, endpoints);
         StatusListEndpoint.Map(routes, endpoints);
+        HelpPage.Map(routes, endpoints);
         HealthEndpoints.Map(routes, endpoints.BasePath);
         routes.MapOpenApi(endpoints.BasePath + "/api/openapi/{documentName}.json");
         return routes;
