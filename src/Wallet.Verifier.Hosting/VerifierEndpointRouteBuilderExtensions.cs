@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Wallet.Verifier.AgeChecks;
 using Wallet.Verifier.Endpoints;
 using Wallet.Verifier.Options;
 using Wallet.Verifier.Page;
@@ -9,7 +10,7 @@ namespace Wallet.Verifier;
 public static class VerifierEndpointRouteBuilderExtensions
 {
     /// <summary>
-    /// Maps the relying-party API (<c>/api/presentations</c>), the wallet endpoints (<c>/oid4vp/…</c>), <c>/health</c>, the
+    /// Maps the relying-party API (<c>/api/presentations</c>, the age gate <c>/api/age-checks</c>), the wallet endpoints (<c>/oid4vp/…</c>), <c>/health</c>, the
     /// OpenAPI document (<c>/openapi/v1.json</c>) and, when <c>Verifier:DemoPage:Enabled</c>, the relying-party page
     /// (<c>/rp</c>, with <c>/</c> redirecting to it).
     /// </summary>
@@ -17,6 +18,7 @@ public static class VerifierEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(routes);
         RelyingPartyEndpoints.Map(routes);
+        AgeCheckEndpoints.Map(routes);
         WalletEndpoints.Map(routes);
         var options = routes.ServiceProvider.GetRequiredService<IOptions<VerifierOptions>>().Value;
         if (options.DemoPage.Enabled)
