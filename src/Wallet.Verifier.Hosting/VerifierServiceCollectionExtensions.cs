@@ -86,6 +86,7 @@ public static class VerifierServiceCollectionExtensions
         services.TryAddSingleton<RequestObjectProvider>();
         services.TryAddSingleton<WalletResponseReceiver>();
         services.TryAddSingleton<PresentationResultReader>();
+        services.TryAddSingleton<AgeChecks.AgeCheckReader>();
         services.TryAddSingleton<InterruptedResponseRecovery>();
         services.AddSingleton<ApiKeyFilter>();
         services.TryAddSingleton<DemoPageRateLimiter>();
