@@ -63,6 +63,9 @@ public static class PidIssuerServiceCollectionExtensions
             PrivateFiles.PrepareSqliteDatabase(database);
             builder.UseSqlite($"Data Source={database}");
         });
+        // SQLite takes one writer at a time: the stores queue their writes in process. A server database registers
+        // DirectDatabaseWrites before this call.
+        services.TryAddSingleton<IIssuerDatabaseWrites, SqliteWriteQueue>();
         services.TryAddSingleton<IOfferStore, EfOfferStore>();
         services.TryAddSingleton<INonceStore, EfNonceStore>();
         services.TryAddSingleton<IAccessTokenStore, EfAccessTokenStore>();

@@ -3,22 +3,26 @@ using Microsoft.EntityFrameworkCore;
 namespace Wallet.Issuer.Stores.Ef;
 
 /// <summary>The audit trail in the issuer database, append-only.</summary>
-internal sealed class EfAuditTrail(IDbContextFactory<IssuerDbContext> factory) : IAuditTrail
+internal sealed class EfAuditTrail(IDbContextFactory<IssuerDbContext> factory, IIssuerDatabaseWrites writes) : IAuditTrail
 {
     public async ValueTask AppendAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        db.AuditEntries.AddRange(entries.Select(e => new AuditEntryEntity
-        {
-            At = e.At.ToUnixTimeSeconds(),
-            Actor = e.Actor,
-            Action = e.Action,
-            OfferId = e.OfferId,
-            CredentialId = e.CredentialId,
-            CredentialConfigurationId = e.CredentialConfigurationId,
-        }));
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await writes.RunAsync(
+            (db, ct) =>
+            {
+                db.AuditEntries.AddRange(entries.Select(e => new AuditEntryEntity
+                {
+                    At = e.At.ToUnixTimeSeconds(),
+                    Actor = e.Actor,
+                    Action = e.Action,
+                    OfferId = e.OfferId,
+                    CredentialId = e.CredentialId,
+                    CredentialConfigurationId = e.CredentialConfigurationId,
+                }));
+                return db.SaveChangesAsync(ct);
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask<IReadOnlyList<AuditEntry>> QueryAsync(AuditQuery query, CancellationToken cancellationToken = default)
