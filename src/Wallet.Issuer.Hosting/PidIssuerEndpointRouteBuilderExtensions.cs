@@ -1,4 +1,6 @@
+using Wallet.Hosting.Health;
 using Wallet.Issuer.Endpoints;
+using Wallet.Issuer.Pages;
 using Wallet.Issuer.Protocol;
 using Wallet.Issuer.Signing;
 
@@ -9,7 +11,8 @@ public static class PidIssuerEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps discovery (<c>/.well-known/…</c>), <c>/par</c>, <c>/authorize</c>, <c>/token</c>, <c>/nonce</c>, <c>/credential</c>,
-    /// <c>/credential-offers/{id}</c>, the offer page <c>/offers/{id}</c>, <c>/status-lists/{id}</c>, <c>/jwks</c> and the agency API <c>/api/offers</c>.
+    /// <c>/credential-offers/{id}</c>, the offer page <c>/offers/{id}</c>, <c>/status-lists/{id}</c>, <c>/jwks</c>, the agency API <c>/api/offers</c>, and the probes <c>/health/live</c> and
+    /// <c>/health/ready</c> (database reachable, signing keys usable).
     /// </summary>
     public static IEndpointRouteBuilder MapPidIssuer(this IEndpointRouteBuilder routes)
     {
@@ -31,6 +34,8 @@ public static class PidIssuerEndpointRouteBuilderExtensions
         Statistics.IssuerStatisticsEndpoints.Map(routes, agencyApi, endpoints);
         CredentialOfferEndpoints.Map(routes, endpoints);
         StatusListEndpoint.Map(routes, endpoints);
+        HelpPage.Map(routes, endpoints);
+        HealthEndpoints.Map(routes, endpoints.BasePath);
         routes.MapOpenApi(endpoints.BasePath + "/api/openapi/{documentName}.json");
         return routes;
     }

@@ -18,7 +18,8 @@ internal sealed class OfferService(IOptions<IssuerOptions> options, IssuerEndpoi
     {
         var settings = options.Value;
         var problems = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var ids = request.CredentialConfigurationIds ?? [.. settings.CredentialConfigurations.Keys];
+        // Left out: the PID configurations; the age verification attestation is offered when asked for.
+        var ids = request.CredentialConfigurationIds ?? [.. settings.CredentialConfigurations.Where(c => CredentialKinds.Of(c.Value) == CredentialKind.Pid).Select(c => c.Key)];
         var unknown = ids.Where(id => id is null || !settings.CredentialConfigurations.ContainsKey(id)).ToArray();
         if (ids.Count == 0 || ids.Distinct(StringComparer.Ordinal).Count() != ids.Count || unknown.Length > 0)
         {
