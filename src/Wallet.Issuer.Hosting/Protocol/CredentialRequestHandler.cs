@@ -23,6 +23,7 @@ internal sealed class CredentialRequestHandler(
     SubjectResolver subjects,
     StatusListProvider statusLists,
     CredentialFactory factory,
+    AuditRecorder audit,
     TimeProvider timeProvider)
 {
     public async ValueTask<(IReadOnlyList<string>? Credentials, ProtocolError? Error)> HandleAsync(CredentialEndpointRequest request, CancellationToken cancellationToken)
@@ -32,6 +33,12 @@ internal sealed class CredentialRequestHandler(
         var records = new List<IssuedCredentialRecord>();
         var (credentials, error) = await IssueAsync(request, unit, records, cancellationToken).ConfigureAwait(false);
         var committed = await unit.CommitAsync(error is null ? records : [], cancellationToken).ConfigureAwait(false);
+        if (error is null && committed == CredentialRequestCommit.Committed)
+        {
+            // Only what was written is audited: a request that lost a race issued nothing.
+            await audit.CredentialsIssuedAsync(records, cancellationToken).ConfigureAwait(false);
+        }
+
         return committed switch
         {
             _ when error is not null => (null, error),
