@@ -81,9 +81,12 @@ public static class VerifierServiceCollectionExtensions
         services.TryAddSingleton<TransactionJournal>();
         services.TryAddSingleton<TransactionStateWriter>();
         services.TryAddSingleton<PresentationCreator>();
+        services.TryAddSingleton<Wallet.Hosting.Statistics.UsageCounter<VerifierDbContext>>();
+        services.TryAddSingleton<Statistics.VerifierStatistics>();
         services.TryAddSingleton<RequestObjectProvider>();
         services.TryAddSingleton<WalletResponseReceiver>();
         services.TryAddSingleton<PresentationResultReader>();
+        services.TryAddSingleton<AgeChecks.AgeCheckReader>();
         services.TryAddSingleton<InterruptedResponseRecovery>();
         services.AddSingleton<ApiKeyFilter>();
         services.TryAddSingleton<DemoPageRateLimiter>();

@@ -31,7 +31,7 @@ internal static class DemoPageEndpoints
         page.MapGet(string.Empty, (HttpContext context) =>
         {
             DemoSession.Ensure(context, partyId, secure);
-            return DemoPageAssets.Serve(context, "index.html");
+            return RelyingPartyPage.Serve(context);
         });
         page.MapGet("/app.js", (HttpContext context) => DemoPageAssets.Serve(context, "app.js"));
         page.MapGet("/app.css", (HttpContext context) => DemoPageAssets.Serve(context, "app.css"));
