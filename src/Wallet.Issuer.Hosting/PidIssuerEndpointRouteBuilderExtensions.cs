@@ -25,11 +25,13 @@ public static class PidIssuerEndpointRouteBuilderExtensions
         NonceEndpoint.Map(routes, endpoints);
         CredentialEndpoint.Map(routes, endpoints);
         AuthorizationEndpoints.Map(routes, endpoints);
-        AgencyApiEndpoints.Map(routes, endpoints);
+        // The agency API is one OpenAPI group: selecting it by path prefix would miss it under a base path and pick up
+        // a co-hosted Verifier's /api routes.
+        AgencyApiEndpoints.Map(routes.MapGroup(string.Empty).WithGroupName(AgencyApiEndpoints.OpenApiDocument), endpoints);
         CredentialOfferEndpoints.Map(routes, endpoints);
         StatusListEndpoint.Map(routes, endpoints);
         HelpPage.Map(routes, endpoints);
-        routes.MapOpenApi("/api/openapi/{documentName}.json");
+        routes.MapOpenApi(endpoints.BasePath + "/api/openapi/{documentName}.json");
         return routes;
     }
 }

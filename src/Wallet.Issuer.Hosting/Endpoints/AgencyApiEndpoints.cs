@@ -14,6 +14,9 @@ namespace Wallet.Issuer.Endpoints;
 internal static class AgencyApiEndpoints
 {
     public const string ApiKeyHeader = "X-API-Key";
+
+    /// <summary>The OpenAPI document (and endpoint group) the agency API is described in.</summary>
+    public const string OpenApiDocument = "agency";
     private const int MaxRequestBytes = 64 * 1024;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow };
 
