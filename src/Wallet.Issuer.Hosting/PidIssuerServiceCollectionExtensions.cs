@@ -6,6 +6,7 @@ using Wallet.Core.OAuth;
 using Wallet.Core.StatusList;
 using Wallet.Core.Storage;
 using Wallet.Issuer.Authentication;
+using Wallet.Issuer.Health;
 using Wallet.Issuer.Endpoints;
 using Wallet.Issuer.Options;
 using Wallet.Issuer.Pid;
@@ -82,6 +83,7 @@ public static class PidIssuerServiceCollectionExtensions
         });
         services.TryAddSingleton<IAuthenticSource, SqlitePersonRegister>();
         services.TryAddSingleton<IExpiredStateSweeper, EfExpiredStateSweeper>();
+        services.TryAddSingleton<IAuditTrail, EfAuditTrail>();
         services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService<ExpiredStateSweepService>();
         services.AddHostedService<IssuerUrlListenCheck>();
@@ -96,11 +98,16 @@ public static class PidIssuerServiceCollectionExtensions
         services.AddSingleton<NonceHandler>();
         services.AddSingleton<OfferService>();
         services.AddSingleton<CredentialStatusService>();
+        services.AddSingleton<AuditRecorder>();
         services.AddSingleton<TokenRequestHandler>();
         services.AddSingleton<AuthorizationHandler>();
         services.AddSingleton<IAuthorizationCompletion, AuthorizationCompletion>();
+        services.AddSingleton<CredentialRequestUnits>();
         services.AddSingleton<CredentialRequestHandler>();
+        services.TryAddSingleton<Wallet.Hosting.Statistics.UsageCounter<IssuerDbContext>>();
+        services.AddSingleton<Statistics.IssuerStatistics>();
         services.AddProblemDetails();
+        IssuerHealthChecks.Add(services);
         AddUserAuthentication(services);
 
         // The agency API is documented; the protocol endpoints are described by their specifications and metadata.

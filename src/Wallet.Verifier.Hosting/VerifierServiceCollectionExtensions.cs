@@ -6,6 +6,7 @@ using Wallet.Core.Storage;
 using Wallet.Core.Trust;
 using Wallet.Core.Verification;
 using Wallet.Verifier.Endpoints;
+using Wallet.Verifier.Health;
 using Wallet.Verifier.Options;
 using Wallet.Verifier.Page;
 using Wallet.Verifier.Signing;
@@ -80,9 +81,12 @@ public static class VerifierServiceCollectionExtensions
         services.TryAddSingleton<TransactionJournal>();
         services.TryAddSingleton<TransactionStateWriter>();
         services.TryAddSingleton<PresentationCreator>();
+        services.TryAddSingleton<Wallet.Hosting.Statistics.UsageCounter<VerifierDbContext>>();
+        services.TryAddSingleton<Statistics.VerifierStatistics>();
         services.TryAddSingleton<RequestObjectProvider>();
         services.TryAddSingleton<WalletResponseReceiver>();
         services.TryAddSingleton<PresentationResultReader>();
+        services.TryAddSingleton<AgeChecks.AgeCheckReader>();
         services.TryAddSingleton<InterruptedResponseRecovery>();
         services.AddSingleton<ApiKeyFilter>();
         services.TryAddSingleton<DemoPageRateLimiter>();
@@ -90,6 +94,7 @@ public static class VerifierServiceCollectionExtensions
         services.AddHostedService<VerifierStartup>();
         services.AddHostedService<TransactionPurger>();
         services.AddProblemDetails();
+        VerifierHealthChecks.Add(services);
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);
         return new VerifierBuilder(services);

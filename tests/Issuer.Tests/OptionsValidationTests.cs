@@ -107,14 +107,28 @@ public sealed class OptionsValidationTests
     }
 
     [Fact]
-    public void Defaults_add_the_pid_configurations_with_english_and_bokmal_display()
+    public void Defaults_add_the_pid_and_age_verification_configurations_with_english_and_bokmal_display()
     {
         using var factory = new IssuerFactory();
         using var client = factory.CreateClient();
 
         var options = factory.Services.GetRequiredService<IOptions<IssuerOptions>>().Value;
 
-        options.CredentialConfigurations.Keys.Should().BeEquivalentTo(["eu.europa.ec.eudi.pid_vc_sd_jwt", "eu.europa.ec.eudi.pid_mso_mdoc"]);
+        options.CredentialConfigurations.Keys.Should().BeEquivalentTo(["eu.europa.ec.eudi.pid_vc_sd_jwt", "eu.europa.ec.eudi.pid_mso_mdoc", "proof_of_age"]);
         options.CredentialConfigurations.Values.SelectMany(c => c.Display).Select(d => d.Locale).Distinct().Should().BeEquivalentTo(["en", "nb"]);
+    }
+
+    [Fact]
+    public void A_partial_entry_under_a_default_identifier_only_lowers_that_configurations_level_of_assurance()
+    {
+        using var factory = new IssuerFactory(settings: new Dictionary<string, string?> { ["Issuer:CredentialConfigurations:proof_of_age:MinimumLevelOfAssurance"] = "Substantial" });
+        using var client = factory.CreateClient();
+
+        var options = factory.Services.GetRequiredService<IOptions<IssuerOptions>>().Value;
+
+        options.CredentialConfigurations.Should().HaveCount(3);
+        options.CredentialConfigurations["proof_of_age"].Format.Should().Be("mso_mdoc");
+        options.CredentialConfigurations["proof_of_age"].MinimumLevelOfAssurance.Should().Be(Wallet.Core.Trust.LevelOfAssurance.Substantial);
+        options.CredentialConfigurations["eu.europa.ec.eudi.pid_mso_mdoc"].MinimumLevelOfAssurance.Should().BeNull();
     }
 }

@@ -50,7 +50,9 @@ public sealed class AgencyHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<AgencyHost> StartAsync()
+    /// <param name="defaultRegister">Use the issuer's built-in register (synthetic persons, incl. the minor <c>ola-minor</c>) instead of the agency's.</param>
+    /// <param name="configureIssuer">Further issuer settings, e.g. a configuration's level of assurance.</param>
+    public static async Task<AgencyHost> StartAsync(bool defaultRegister = false, Action<Wallet.Issuer.Options.IssuerOptions>? configureIssuer = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "agency-host-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -61,16 +63,20 @@ public sealed class AgencyHost : IAsyncDisposable
         builder.WebHost.UseTestServer();
 
         builder.Services.AddSingleton(pki);
-        builder.Services.AddPidIssuer(options =>
+        var issuer = builder.Services.AddPidIssuer(options =>
             {
                 options.IssuerUrl = IssuerUrl;
                 options.DataDirectory = Path.Combine(folder, "issuer");
                 options.RequireWalletAttestation = false;
                 options.ApiKeys.Add(new() { Name = "agency", Sha256 = Sha256Hex(IssuerApiKey) });
+                configureIssuer?.Invoke(options);
             })
-            .UsePersonRegister<AgencyRegister>()
             .UseSigningKeys<AgencyKeys>()
             .UseLogin<AgencyLogin>();
+        if (!defaultRegister)
+        {
+            issuer.UsePersonRegister<AgencyRegister>();
+        }
 
         builder.Services.AddVerifier(options =>
         {

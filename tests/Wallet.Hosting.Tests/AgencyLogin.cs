@@ -23,6 +23,9 @@ public sealed class AgencyLogin(IAuthorizationCompletion completion) : IUserAuth
     // A test account of the agency's own user directory (in production: its eID, with level of assurance high).
     public const string Password = "test-only-password";
 
+    /// <summary>Who a correct password signs in, at which level: by default Ada at high; tests of other persons and levels change it.</summary>
+    public AuthenticatedUser SignedIn { get; set; } = new(AgencyRegister.AdaId, LevelOfAssurance.High, "urn:agency:eid:high");
+
     private readonly ConcurrentDictionary<string, string> _pending = new(StringComparer.Ordinal);
 
     public Task<IResult> BeginAsync(HttpContext context, string requestUri, CancellationToken cancellationToken)
@@ -58,7 +61,7 @@ public sealed class AgencyLogin(IAuthorizationCompletion completion) : IUserAuth
 
         _pending.TryRemove(session, out _);
         context.Response.Cookies.Delete(CookieName, new CookieOptions { Path = Path });
-        var completed = await completion.CompleteAsync(requestUri, new AuthenticatedUser(AgencyRegister.AdaId, LevelOfAssurance.High, "urn:agency:eid:high"), cancellationToken);
+        var completed = await completion.CompleteAsync(requestUri, SignedIn, cancellationToken);
         return completed.ToHttpResult();
     }
 }

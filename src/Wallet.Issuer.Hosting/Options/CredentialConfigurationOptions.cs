@@ -1,3 +1,5 @@
+using Wallet.Core.Trust;
+
 namespace Wallet.Issuer.Options;
 
 /// <summary>One credential configuration offered by the issuer (OpenID4VCI 1.0 §12.2.4).</summary>
@@ -20,4 +22,12 @@ public sealed class CredentialConfigurationOptions
 
     /// <summary>Claims descriptions.</summary>
     public List<ClaimOptions> Claims { get; set; } = [];
+
+    /// <summary>
+    /// The level of assurance the sign-in must reach for this configuration in the authorization code flow. Null means
+    /// high, which PID requires; an agency may lower it for an attestation whose rule book allows it, e.g. the age
+    /// verification attestation at substantial (EU Age Verification profile, Annex A.3). A partial entry under a default
+    /// configuration's identifier that sets only this value adjusts that default.
+    /// </summary>
+    public LevelOfAssurance? MinimumLevelOfAssurance { get; set; }
 }

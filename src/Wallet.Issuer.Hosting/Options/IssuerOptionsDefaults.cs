@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Wallet.Core.AgeVerification;
 using Wallet.Core.Mdoc;
 using Wallet.Core.OpenId4Vci;
 using Wallet.Core.SdJwtVc;
@@ -13,6 +14,12 @@ internal sealed class IssuerOptionsDefaults : IPostConfigureOptions<IssuerOption
 
     /// <summary>Identifier of the default PID mdoc configuration.</summary>
     public const string PidMdocId = "eu.europa.ec.eudi.pid_mso_mdoc";
+
+    /// <summary>
+    /// Identifier and scope of the default age verification configuration: the EU Age Verification profile fixes
+    /// <c>proof_of_age</c> for both (Annex A.4, Credential Offer and Authorization Endpoint).
+    /// </summary>
+    public const string AgeVerificationId = "proof_of_age";
 
     private static readonly (string Name, string En, string Nb)[] PidClaims =
     [
@@ -39,24 +46,20 @@ internal sealed class IssuerOptionsDefaults : IPostConfigureOptions<IssuerOption
             options.Upstream.Scopes.Add("openid");
         }
 
-        if (options.CredentialConfigurations.Count == 0)
+        // Entries without a format under a default identifier only adjust that default (e.g. its level of assurance);
+        // the defaults are used when nothing else is configured.
+        var defaults = DefaultConfigurations();
+        if (options.CredentialConfigurations.All(c => string.IsNullOrEmpty(c.Value.Format) && defaults.ContainsKey(c.Key)))
         {
-            options.CredentialConfigurations[PidSdJwtId] = new CredentialConfigurationOptions
+            foreach (var (id, configuration) in defaults)
             {
-                Format = CredentialFormats.DcSdJwt,
-                Scope = PidSdJwtId,
-                Vct = PidSdJwtVc.Vct,
-                Display = PidDisplay(),
-                Claims = [.. PidClaims.Select(c => Claim([c.Name], c.En, c.Nb, c.Name is "family_name" or "given_name" or "birthdate"))],
-            };
-            options.CredentialConfigurations[PidMdocId] = new CredentialConfigurationOptions
-            {
-                Format = CredentialFormats.MsoMdoc,
-                Scope = PidMdocId,
-                Doctype = PidMdoc.DocType,
-                Display = PidDisplay(),
-                Claims = [.. PidClaims.Select(c => Claim([PidMdoc.NameSpace, MdocElementNames.GetValueOrDefault(c.Name, c.Name)], c.En, c.Nb, c.Name is "family_name" or "given_name" or "birthdate"))],
-            };
+                if (options.CredentialConfigurations.TryGetValue(id, out var overlay))
+                {
+                    configuration.MinimumLevelOfAssurance = overlay.MinimumLevelOfAssurance ?? configuration.MinimumLevelOfAssurance;
+                }
+
+                options.CredentialConfigurations[id] = configuration;
+            }
         }
 
         if (options.Display.Count == 0)
@@ -65,6 +68,38 @@ internal sealed class IssuerOptionsDefaults : IPostConfigureOptions<IssuerOption
             options.Display.Add(new DisplayOptions { Name = "PID-utsteder (utvikling)", Locale = "nb" });
         }
     }
+
+    private static Dictionary<string, CredentialConfigurationOptions> DefaultConfigurations() => new(StringComparer.Ordinal)
+    {
+        [PidSdJwtId] = new CredentialConfigurationOptions
+        {
+            Format = CredentialFormats.DcSdJwt,
+            Scope = PidSdJwtId,
+            Vct = PidSdJwtVc.Vct,
+            Display = PidDisplay(),
+            Claims = [.. PidClaims.Select(c => Claim([c.Name], c.En, c.Nb, c.Name is "family_name" or "given_name" or "birthdate"))],
+        },
+        [PidMdocId] = new CredentialConfigurationOptions
+        {
+            Format = CredentialFormats.MsoMdoc,
+            Scope = PidMdocId,
+            Doctype = PidMdoc.DocType,
+            Display = PidDisplay(),
+            Claims = [.. PidClaims.Select(c => Claim([PidMdoc.NameSpace, MdocElementNames.GetValueOrDefault(c.Name, c.Name)], c.En, c.Nb, c.Name is "family_name" or "given_name" or "birthdate"))],
+        },
+        [AgeVerificationId] = new CredentialConfigurationOptions
+        {
+            Format = CredentialFormats.MsoMdoc,
+            Scope = AgeVerificationId,
+            Doctype = AgeVerificationAttestation.DocType,
+            Display =
+            [
+                new() { Name = "Proof of age", Locale = "en", BackgroundColor = "#0b5d1e", TextColor = "#ffffff" },
+                new() { Name = "Aldersbevis", Locale = "nb", BackgroundColor = "#0b5d1e", TextColor = "#ffffff" },
+            ],
+            Claims = [.. AgeVerificationAttestation.Ages.Select(age => Claim([AgeVerificationAttestation.NameSpace, AgeVerificationAttestation.ElementFor(age)], $"Age {age} or over", $"{age} år eller eldre", true))],
+        },
+    };
 
     private static List<DisplayOptions> PidDisplay() =>
     [

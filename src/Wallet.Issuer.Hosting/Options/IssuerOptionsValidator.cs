@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using Wallet.Core.AgeVerification;
 using Wallet.Core.Mdoc;
 using Wallet.Core.OAuth;
 using Wallet.Core.OpenId4Vci;
@@ -34,6 +35,7 @@ internal sealed class IssuerOptionsValidator(TimeProvider timeProvider, IssuerCo
             ValidateKeys(failures, options);
         }
 
+        failures.AddRange(options.Statistics.Validate("Issuer:Statistics"));
         for (var i = 0; i < options.ApiKeys.Count; i++)
         {
             var hash = options.ApiKeys[i].Sha256;
@@ -115,8 +117,8 @@ internal sealed class IssuerOptionsValidator(TimeProvider timeProvider, IssuerCo
                 case CredentialFormats.DcSdJwt when string.IsNullOrWhiteSpace(configuration.Vct):
                     failures.Add($"{setting}:Vct is required for format dc+sd-jwt (OpenID4VCI 1.0 Appendix A.3).");
                     break;
-                case CredentialFormats.MsoMdoc when configuration.Doctype != PidMdoc.DocType:
-                    failures.Add($"{setting}:Doctype must be '{PidMdoc.DocType}': only the PID mdoc can be issued so far.");
+                case CredentialFormats.MsoMdoc when configuration.Doctype is not (PidMdoc.DocType or AgeVerificationAttestation.DocType):
+                    failures.Add($"{setting}:Doctype must be '{PidMdoc.DocType}' or '{AgeVerificationAttestation.DocType}': the mdoc types this issuer can fill from its register.");
                     break;
                 case CredentialFormats.DcSdJwt or CredentialFormats.MsoMdoc:
                     break;

@@ -132,12 +132,18 @@ internal sealed class AuthorizationHandler(
             return (null, "The request_uri is unknown, used or expired.");
         }
 
-        // PID is issued only after an authentication at level of assurance high (PID Rule Book; eIDAS Art. 8).
-        if (user.LevelOfAssurance is not LevelOfAssurance.High)
+        // PID is issued only after an authentication at level of assurance high (PID Rule Book; eIDAS Art. 8); an agency
+        // may configure a lower level for another attestation, and the highest level any requested configuration needs applies.
+        var required = request.ConfigurationIds
+            .Select(id => options.Value.CredentialConfigurations.TryGetValue(id, out var c) ? c.MinimumLevelOfAssurance ?? LevelOfAssurance.High : LevelOfAssurance.High)
+            .DefaultIfEmpty(LevelOfAssurance.High)
+            .Max();
+        if (user.LevelOfAssurance is not { } reachedLevel || reachedLevel < required)
         {
             var reached = user.LevelOfAssurance is { } level ? $"level of assurance {level}" : "no known level of assurance";
+            var needed = required == LevelOfAssurance.High ? "issuing PID requires level of assurance high" : $"the requested credentials require level of assurance {required.ToString().ToLowerInvariant()}";
             return (Redirect(request, "error=access_denied&error_description=" + Uri.EscapeDataString(OAuthErrorDescription.Sanitize(
-                $"The sign-in (acr '{user.Acr ?? "none"}') reached {reached}; issuing PID requires level of assurance high."))), null);
+                $"The sign-in (acr '{user.Acr ?? "none"}') reached {reached}; {needed}."))), null);
         }
 
         if (await authenticSource.FindAsync(user.PersonId, cancellationToken).ConfigureAwait(false) is null)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Wallet.Core.AgeVerification;
 using Wallet.Core.Jose;
 using Wallet.Core.Mdoc;
 using Wallet.Core.OpenId4Vci;
@@ -10,7 +11,7 @@ using Wallet.Issuer.Signing;
 
 namespace Wallet.Issuer.Protocol;
 
-/// <summary>Signs one credential of a configuration for one holder key: SD-JWT VC or mdoc, both from the same PID value.</summary>
+/// <summary>Signs one credential of a configuration for one holder key: SD-JWT VC or mdoc, both from the same PID value; the age verification attestation from its birth date.</summary>
 internal sealed class CredentialFactory(IOptions<IssuerOptions> options, IssuerEndpoints endpoints, IIssuerKeys keys, TimeProvider timeProvider)
 {
     private readonly MdocIssuer _mdocIssuer = new(timeProvider);
@@ -32,6 +33,9 @@ internal sealed class CredentialFactory(IOptions<IssuerOptions> options, IssuerE
                     Status = status,
                 },
                 keys.CredentialSigner),
+            CredentialFormats.MsoMdoc when CredentialKinds.Of(configuration) == CredentialKind.AgeVerification => _mdocIssuer.Issue(
+                AgeVerificationAttestation.CreateIssuanceRequest(pid.BirthDate, CoseKey.FromJwk(holderKey), issuedAt, expiresAt) with { Status = status },
+                keys.DocumentSigner).ToBase64Url(),
             CredentialFormats.MsoMdoc => _mdocIssuer.Issue(
                 PidMdoc.CreateIssuanceRequest(pid, CoseKey.FromJwk(holderKey), issuedAt, expiresAt) with { Status = status },
                 keys.DocumentSigner).ToBase64Url(),

@@ -62,6 +62,9 @@ public sealed class VerifierOptions
     /// <summary>Fetch status lists over plain http from loopback hosts (development and tests only).</summary>
     public bool AllowHttpStatusListOnLoopback { get; set; }
 
+    /// <summary>Usage statistics: suppression threshold, statistics API keys, public subset (<c>specs/statistics.md</c>).</summary>
+    public Wallet.Hosting.Statistics.StatisticsOptions Statistics { get; } = new();
+
     /// <summary>The relying-party page for trying the Verifier in a browser (off by default).</summary>
     public DemoPageOptions DemoPage { get; } = new();
 }

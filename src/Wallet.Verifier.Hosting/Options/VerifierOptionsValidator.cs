@@ -28,6 +28,8 @@ internal sealed class VerifierOptionsValidator(IServiceProviderIsService service
             failures.Add("Verifier:RelyingParties must list at least one relying party (or enable Verifier:DemoPage).");
         }
 
+        failures.AddRange(options.Statistics.Validate("Verifier:Statistics"));
+
         var ids = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < options.RelyingParties.Count; i++)
         {

@@ -22,6 +22,7 @@ internal sealed partial class WalletResponseReceiver(
     TransactionStateWriter states,
     TransactionUris uris,
     TransactionJournal journal,
+    Statistics.VerifierStatistics statistics,
     TimeProvider time,
     IOptions<VerifierOptions> options,
     ILogger<WalletResponseReceiver> logger)
@@ -78,7 +79,11 @@ internal sealed partial class WalletResponseReceiver(
             // A defect, not the wallet's input. The message may quote the presentation, so only the type and the stack are logged.
             LogValidationFailed(logger, transaction.Id, e.GetType().FullName, e.StackTrace);
             var failed = PresentationResult.Rejected([new(VerifierErrorCodes.InternalError, "The Verifier could not validate the response because of an internal error; it was rejected.")]);
-            await states.TryCompleteAsync(transaction.Id, failed, null, CancellationToken.None).ConfigureAwait(false);
+            if (await states.TryCompleteAsync(transaction.Id, failed, null, CancellationToken.None).ConfigureAwait(false))
+            {
+                await statistics.CompletedAsync(transaction, failed).ConfigureAwait(false);
+            }
+
             return WalletResponseOutcome.Failed(OAuthErrors.ServerError, "The response could not be processed; the transaction is closed.");
         }
 
@@ -93,7 +98,11 @@ internal sealed partial class WalletResponseReceiver(
         }
 
         // Not cancellable, for the same reason as 5.
-        await states.TryCompleteAsync(transaction.Id, result, codeHash, CancellationToken.None).ConfigureAwait(false);
+        if (await states.TryCompleteAsync(transaction.Id, result, codeHash, CancellationToken.None).ConfigureAwait(false))
+        {
+            await statistics.CompletedAsync(transaction, result).ConfigureAwait(false);
+        }
+
         return new(RedirectUri: redirect);
     }
 

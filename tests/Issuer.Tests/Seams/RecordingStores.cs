@@ -25,6 +25,7 @@ public sealed class RecordingStores : IIssuerStores
         IssuedCredentials = Recording.Wrap<IIssuedCredentialStore>(new EfIssuedCredentialStore(database, writes), Calls);
         StatusLists = Recording.Wrap<IStatusListStore>(new EfStatusListStore(database, writes), Calls);
         ExpiredStateSweeper = Recording.Wrap<IExpiredStateSweeper>(new EfExpiredStateSweeper(writes), Calls);
+        AuditTrail = Recording.Wrap<IAuditTrail>(new EfAuditTrail(database, writes), Calls);
     }
 
     /// <summary>"Interface.Method" of every call, in order.</summary>
@@ -47,6 +48,8 @@ public sealed class RecordingStores : IIssuerStores
     public IStatusListStore StatusLists { get; }
 
     public IExpiredStateSweeper ExpiredStateSweeper { get; }
+
+    public IAuditTrail AuditTrail { get; }
 }
 
 /// <summary>Records the calls on an interface and forwards them.</summary>

@@ -32,6 +32,7 @@ internal sealed class VerifierDbContext(DbContextOptions<VerifierDbContext> opti
             e.HasIndex(n => n.ExpiresAt);
         });
         modelBuilder.Entity<EphemeralKeyEntity>(e => e.HasKey(k => k.TransactionId));
+        Wallet.Hosting.Statistics.UsageCounterEntity.Configure(modelBuilder);
     }
 }
 

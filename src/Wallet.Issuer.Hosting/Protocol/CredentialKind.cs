@@ -1,0 +1,24 @@
+using Wallet.Core.AgeVerification;
+using Wallet.Core.OpenId4Vci;
+using Wallet.Issuer.Options;
+
+namespace Wallet.Issuer.Protocol;
+
+/// <summary>What a credential configuration issues from the register, decided by its type.</summary>
+internal enum CredentialKind
+{
+    /// <summary>The PID (and agency types filled from PID data).</summary>
+    Pid,
+
+    /// <summary>The EU age verification attestation (<see cref="AgeVerificationAttestation"/>).</summary>
+    AgeVerification,
+}
+
+/// <summary>Reads the <see cref="CredentialKind"/> of a configuration.</summary>
+internal static class CredentialKinds
+{
+    public static CredentialKind Of(CredentialConfigurationOptions configuration) =>
+        configuration.Format == CredentialFormats.MsoMdoc && configuration.Doctype == AgeVerificationAttestation.DocType
+            ? CredentialKind.AgeVerification
+            : CredentialKind.Pid;
+}
