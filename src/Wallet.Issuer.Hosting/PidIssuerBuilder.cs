@@ -132,6 +132,7 @@ public sealed class PidIssuerBuilder
         Replace<IIssuedCredentialStore>(provider => provider.GetRequiredService<IIssuerStores>().IssuedCredentials);
         Replace<IStatusListStore>(provider => provider.GetRequiredService<IIssuerStores>().StatusLists);
         Replace<IExpiredStateSweeper>(provider => provider.GetRequiredService<IIssuerStores>().ExpiredStateSweeper);
+        Replace<IAuditTrail>(provider => provider.GetRequiredService<IIssuerStores>().AuditTrail);
         _composition.HostStores = true;
         return this;
     }

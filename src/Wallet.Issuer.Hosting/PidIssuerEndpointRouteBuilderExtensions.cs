@@ -1,3 +1,4 @@
+using Wallet.Hosting.Health;
 using Wallet.Issuer.Endpoints;
 using Wallet.Issuer.Protocol;
 using Wallet.Issuer.Signing;
@@ -9,7 +10,8 @@ public static class PidIssuerEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps discovery (<c>/.well-known/…</c>), <c>/par</c>, <c>/authorize</c>, <c>/token</c>, <c>/nonce</c>, <c>/credential</c>,
-    /// <c>/credential-offers/{id}</c>, the offer page <c>/offers/{id}</c>, <c>/status-lists/{id}</c>, <c>/jwks</c> and the agency API <c>/api/offers</c>.
+    /// <c>/credential-offers/{id}</c>, the offer page <c>/offers/{id}</c>, <c>/status-lists/{id}</c>, <c>/jwks</c>, the agency API <c>/api/offers</c>, and the probes <c>/health/live</c> and
+    /// <c>/health/ready</c> (database reachable, signing keys usable).
     /// </summary>
     public static IEndpointRouteBuilder MapPidIssuer(this IEndpointRouteBuilder routes)
     {
@@ -24,10 +26,13 @@ public static class PidIssuerEndpointRouteBuilderExtensions
         NonceEndpoint.Map(routes, endpoints);
         CredentialEndpoint.Map(routes, endpoints);
         AuthorizationEndpoints.Map(routes, endpoints);
-        AgencyApiEndpoints.Map(routes, endpoints);
+        // The agency API is one OpenAPI group: selecting it by path prefix would miss it under a base path and pick up
+        // a co-hosted Verifier's /api routes.
+        AgencyApiEndpoints.Map(routes.MapGroup(string.Empty).WithGroupName(AgencyApiEndpoints.OpenApiDocument), endpoints);
         CredentialOfferEndpoints.Map(routes, endpoints);
         StatusListEndpoint.Map(routes, endpoints);
-        routes.MapOpenApi("/api/openapi/{documentName}.json");
+        HealthEndpoints.Map(routes, endpoints.BasePath);
+        routes.MapOpenApi(endpoints.BasePath + "/api/openapi/{documentName}.json");
         return routes;
     }
 }

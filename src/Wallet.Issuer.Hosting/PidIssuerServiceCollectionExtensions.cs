@@ -6,6 +6,8 @@ using Wallet.Core.OAuth;
 using Wallet.Core.StatusList;
 using Wallet.Core.Storage;
 using Wallet.Issuer.Authentication;
+using Wallet.Issuer.Health;
+using Wallet.Issuer.Endpoints;
 using Wallet.Issuer.Options;
 using Wallet.Issuer.Pid;
 using Wallet.Issuer.Protocol;
@@ -61,6 +63,9 @@ public static class PidIssuerServiceCollectionExtensions
             PrivateFiles.PrepareSqliteDatabase(database);
             builder.UseSqlite($"Data Source={database}");
         });
+        // SQLite takes one writer at a time: the stores queue their writes in process. A server database registers
+        // DirectDatabaseWrites before this call.
+        services.TryAddSingleton<IIssuerDatabaseWrites, SqliteWriteQueue>();
         services.TryAddSingleton<IOfferStore, EfOfferStore>();
         services.TryAddSingleton<INonceStore, EfNonceStore>();
         services.TryAddSingleton<IAccessTokenStore, EfAccessTokenStore>();
@@ -78,6 +83,7 @@ public static class PidIssuerServiceCollectionExtensions
         });
         services.TryAddSingleton<IAuthenticSource, SqlitePersonRegister>();
         services.TryAddSingleton<IExpiredStateSweeper, EfExpiredStateSweeper>();
+        services.TryAddSingleton<IAuditTrail, EfAuditTrail>();
         services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService<ExpiredStateSweepService>();
         services.AddHostedService<IssuerUrlListenCheck>();
@@ -92,15 +98,18 @@ public static class PidIssuerServiceCollectionExtensions
         services.AddSingleton<NonceHandler>();
         services.AddSingleton<OfferService>();
         services.AddSingleton<CredentialStatusService>();
+        services.AddSingleton<AuditRecorder>();
         services.AddSingleton<TokenRequestHandler>();
         services.AddSingleton<AuthorizationHandler>();
         services.AddSingleton<IAuthorizationCompletion, AuthorizationCompletion>();
+        services.AddSingleton<CredentialRequestUnits>();
         services.AddSingleton<CredentialRequestHandler>();
         services.AddProblemDetails();
+        IssuerHealthChecks.Add(services);
         AddUserAuthentication(services);
 
         // The agency API is documented; the protocol endpoints are described by their specifications and metadata.
-        services.AddOpenApi("agency", options => options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true);
+        services.AddOpenApi(AgencyApiEndpoints.OpenApiDocument, options => options.ShouldInclude = description => description.GroupName == AgencyApiEndpoints.OpenApiDocument);
         return new PidIssuerBuilder(services, composition);
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Wallet.Hosting.Health;
 using Wallet.Verifier.AgeChecks;
 using Wallet.Verifier.Endpoints;
 using Wallet.Verifier.Options;
@@ -10,7 +11,8 @@ namespace Wallet.Verifier;
 public static class VerifierEndpointRouteBuilderExtensions
 {
     /// <summary>
-    /// Maps the relying-party API (<c>/api/presentations</c>, the age gate <c>/api/age-checks</c>), the wallet endpoints (<c>/oid4vp/…</c>), <c>/health</c>, the
+    /// Maps the relying-party API (<c>/api/presentations</c>, the age gate <c>/api/age-checks</c>), the wallet endpoints (<c>/oid4vp/…</c>), <c>/health</c>, the probes <c>/health/live</c> and
+    /// <c>/health/ready</c> (database reachable, request-signing key usable), the
     /// OpenAPI document (<c>/openapi/v1.json</c>) and, when <c>Verifier:DemoPage:Enabled</c>, the relying-party page
     /// (<c>/rp</c>, with <c>/</c> redirecting to it).
     /// </summary>
@@ -27,6 +29,7 @@ public static class VerifierEndpointRouteBuilderExtensions
         }
 
         routes.MapGet("/health", () => Results.Ok(new { status = "ok" })).ExcludeFromDescription();
+        HealthEndpoints.Map(routes, string.Empty);
         routes.MapOpenApi();
         return routes;
     }

@@ -6,6 +6,7 @@ using Wallet.Core.Storage;
 using Wallet.Core.Trust;
 using Wallet.Core.Verification;
 using Wallet.Verifier.Endpoints;
+using Wallet.Verifier.Health;
 using Wallet.Verifier.Options;
 using Wallet.Verifier.Page;
 using Wallet.Verifier.Signing;
@@ -91,6 +92,7 @@ public static class VerifierServiceCollectionExtensions
         services.AddHostedService<VerifierStartup>();
         services.AddHostedService<TransactionPurger>();
         services.AddProblemDetails();
+        VerifierHealthChecks.Add(services);
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);
         return new VerifierBuilder(services);

@@ -39,9 +39,9 @@ public sealed class StatusListRolloverTests
 
         for (var i = 0; i < (2 * ListSize) + 3; i++)
         {
-            var result = await provider.AllocateAsync(CancellationToken.None);
-            result.Succeeded.Should().BeTrue(result.Error?.Message);
-            references.Add(result.Reference!);
+            var (reference, error) = await provider.AllocateAsync(CancellationToken.None);
+            error.Should().BeNull(error?.Message);
+            references.Add(reference!);
         }
 
         var restarted = Provider(store, keys);

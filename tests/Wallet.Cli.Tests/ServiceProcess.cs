@@ -42,7 +42,11 @@ internal sealed class ServiceProcess : IDisposable
         return path;
     }
 
-    public static ServiceProcess Start(string project, string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    public static ServiceProcess Start(string project, string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        StartDll(DllPath(project), workingDirectory, environment, arguments);
+
+    /// <summary>Starts a service dll from anywhere, e.g. a <c>dotnet publish</c> output.</summary>
+    public static ServiceProcess StartDll(string dll, string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -51,7 +55,7 @@ internal sealed class ServiceProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(DllPath(project));
+        start.ArgumentList.Add(dll);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

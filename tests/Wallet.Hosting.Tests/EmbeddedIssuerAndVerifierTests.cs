@@ -97,4 +97,14 @@ public sealed class EmbeddedIssuerAndVerifierTests : IAsyncLifetime
         metadata["credential_endpoint"]!.GetValue<string>().Should().Be(AgencyHost.IssuerUrl + "/credential");
         health.StatusCode.Should().Be(HttpStatusCode.OK);
     }
+
+    [Fact]
+    public async Task The_agency_openapi_document_lives_under_the_issuer_path_and_lists_only_the_agency_api()
+    {
+        var document = JsonNode.Parse(await _host.Http.GetStringAsync("/pid/api/openapi/agency.json"))!;
+        var paths = document["paths"]!.AsObject().Select(p => p.Key).ToList();
+
+        paths.Should().Contain("/pid/api/offers");
+        paths.Should().OnlyContain(p => p.StartsWith("/pid/api/", StringComparison.Ordinal), "the Verifier's /api routes and the protocol endpoints are not the agency API");
+    }
 }

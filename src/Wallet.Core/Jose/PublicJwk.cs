@@ -118,7 +118,17 @@ public sealed class PublicJwk
             return false;
         }
 
-        var candidate = new PublicJwk(algorithm, x, y, GetString(element, "kid"));
+        return TryFromCoordinates(algorithm, x, y, GetString(element, "kid"), out jwk, out error);
+    }
+
+    /// <summary>
+    /// A key from coordinates already read from another encoding (a COSE_Key), with the same point validation as
+    /// <see cref="TryParse(JsonElement, out PublicJwk?, out VerificationError?)"/>.
+    /// </summary>
+    internal static bool TryFromCoordinates(JwsAlgorithm algorithm, byte[] x, byte[] y, string? keyId, [NotNullWhen(true)] out PublicJwk? jwk, [NotNullWhen(false)] out VerificationError? error)
+    {
+        jwk = null;
+        var candidate = new PublicJwk(algorithm, x, y, keyId);
         try
         {
             // Importing validates that the point lies on the curve (invalid-curve attacks); the imported key is

@@ -87,8 +87,7 @@ public sealed class CoseKey
 
         var x = Coordinate(entries, XLabel, "x", algorithm.CoordinateSize);
         var y = Coordinate(entries, YLabel, "y", algorithm.CoordinateSize);
-        var json = $"{{\"kty\":\"EC\",\"crv\":\"{algorithm.CurveName}\",\"x\":\"{Base64UrlStrict.Encode(x)}\",\"y\":\"{Base64UrlStrict.Encode(y)}\"}}";
-        return PublicJwk.TryParse(json, out var jwk, out var jwkError)
+        return PublicJwk.TryFromCoordinates(algorithm, x, y, keyId: null, out var jwk, out var jwkError)
             ? new CoseKey(jwk, encoded)
             : throw Invalid(jwkError.Message);
     }

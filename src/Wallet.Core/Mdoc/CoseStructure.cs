@@ -1,6 +1,7 @@
 using System.Formats.Cbor;
 using System.Security.Cryptography;
 using System.Security.Cryptography.Cose;
+using Wallet.Core.Jose;
 
 namespace Wallet.Core.Mdoc;
 
@@ -83,7 +84,16 @@ internal sealed class CoseStructure
     }
 
     /// <summary>Checks an ECDSA signature over <c>Sig_structure = ["Signature1", protected, h'', payload]</c> (RFC 9052 §4.4).</summary>
-    public bool VerifySignature(ECDsa key, HashAlgorithmName hash, ReadOnlySpan<byte> payload)
+    public bool VerifySignature(ECDsa key, HashAlgorithmName hash, ReadOnlySpan<byte> payload) =>
+        key.VerifyData(SigStructure(payload), Signature, hash, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+
+    /// <summary>
+    /// Checks an ECDSA signature over the <c>Sig_structure</c> with a key already imported when it was parsed (the
+    /// MSO device key), so the key is not imported a second time for the check.
+    /// </summary>
+    public bool VerifySignature(PublicJwk key, ReadOnlySpan<byte> payload) => key.VerifySignature(SigStructure(payload), Signature);
+
+    private byte[] SigStructure(ReadOnlySpan<byte> payload)
     {
         var writer = Cbor.Writer();
         writer.WriteStartArray(4);
@@ -92,7 +102,7 @@ internal sealed class CoseStructure
         writer.WriteByteString([]);
         writer.WriteByteString(payload);
         writer.WriteEndArray();
-        return key.VerifyData(writer.Encode(), Signature, hash, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+        return writer.Encode();
     }
 
     /// <summary>Checks an HMAC-SHA-256 tag over <c>MAC_structure = ["MAC0", protected, h'', payload]</c> (RFC 9052 §6.3).</summary>

@@ -109,7 +109,7 @@ public sealed class IssuerAuth
                 : "the unprotected header has no x5chain (33)");
         }
 
-        if (!X5cParser.TryParseX5chain(raw, out var chain, out var error))
+        if (!X5cParser.TryParseX5chain(raw, out var chain, out var error, null, DecodedCertificateCache.Shared))
         {
             return ([], $"{error.Code}: {error.Message.TrimEnd('.')}");
         }

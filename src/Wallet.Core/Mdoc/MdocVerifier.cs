@@ -366,8 +366,8 @@ public sealed class MdocVerifier
             return;
         }
 
-        using var key = deviceKey.ToECDsa();
-        if (!cose.VerifySignature(key, algorithm.HashAlgorithm, payload))
+        // The device key was imported (and its point validated) when the MSO was parsed; its curve fixes the hash.
+        if (!cose.VerifySignature(deviceKey.Jwk, payload))
         {
             errors.Add(new(MdocErrorCodes.DeviceSignatureInvalid, "The deviceSignature does not verify over DeviceAuthenticationBytes with the MSO device key (9.1.3.6)."));
         }

@@ -28,7 +28,7 @@ public sealed class X5cIssuerKeyResolver(ICertificateChainValidator validator, T
             return Failed(SdJwtVcErrorCodes.NoKeySource, "The Issuer-signed JWT has no 'x5c' header, and X.509 is the configured key source (HAIP 1.0 §6.1.1).");
         }
 
-        if (!X5cParser.TryParseX5c(x5c, out var chain, out var parseError))
+        if (!X5cParser.TryParseX5c(x5c, out var chain, out var parseError, null, DecodedCertificateCache.Shared))
         {
             return ValueTask.FromResult(IssuerKeyResolution.Failed([parseError]));
         }

@@ -77,6 +77,46 @@ public sealed class StatusListIssuer
         return Conflict(uri);
     }
 
+    /// <summary>
+    /// Allocates up to <paramref name="count"/> random unused entries of the list at <paramref name="uri"/> in one update
+    /// of the stored list (one write instead of one per entry); their status is VALID. Fewer when fewer are free; none,
+    /// with the reason, when the list is full, unknown or kept changing concurrently.
+    /// </summary>
+    /// <returns>The entries allocated, or the error when none was.</returns>
+    public async ValueTask<(IReadOnlyList<StatusListReference> References, VerificationError? Error)> AllocateManyAsync(Uri uri, int count, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(uri);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        for (var attempt = 0; attempt < options.MaxUpdateAttempts; attempt++)
+        {
+            var record = await store.FindAsync(uri, cancellationToken).ConfigureAwait(false);
+            if (record is null)
+            {
+                return ([], UnknownList(uri).Error);
+            }
+
+            var allocator = StatusListIndexAllocator.FromBitmap(record.Statuses.Count, record.AllocationBitmap.Span);
+            var references = new List<StatusListReference>(Math.Min(count, allocator.Capacity - allocator.AllocatedCount));
+            while (references.Count < count && allocator.TryAllocate(out var index))
+            {
+                references.Add(new StatusListReference(index, record.Uri));
+            }
+
+            if (references.Count == 0)
+            {
+                return ([], StatusListIssuerResult.Failure(StatusListErrorCodes.ListFull, $"Every one of the {allocator.Capacity} entries of the list '{uri.OriginalString}' has been allocated.").Error);
+            }
+
+            var updated = new StatusListRecord(record.Uri, record.Statuses, allocator.ToBitmap(), record.Version + 1);
+            if (await store.TryReplaceAsync(updated, record.Version, cancellationToken).ConfigureAwait(false))
+            {
+                return (references, null);
+            }
+        }
+
+        return ([], Conflict(uri).Error);
+    }
+
     /// <summary>Sets the status of an allocated entry to one of the registered status types.</summary>
     public ValueTask<StatusListIssuerResult> SetStatusAsync(StatusListReference reference, TokenStatus status, CancellationToken cancellationToken = default) =>
         SetStatusAsync(reference, (byte)status, cancellationToken);

@@ -252,7 +252,7 @@ public sealed class StatusListTokenVerifier
             return true;
         }
 
-        if (X5cParser.TryParseX5c(x5c, out chain, out var error, x5cLimits))
+        if (X5cParser.TryParseX5c(x5c, out chain, out var error, x5cLimits, DecodedCertificateCache.Shared))
         {
             return true;
         }
@@ -271,7 +271,7 @@ public sealed class StatusListTokenVerifier
             return true;
         }
 
-        if (X5cParser.TryParseX5chain(value, out chain, out var error, x5cLimits))
+        if (X5cParser.TryParseX5chain(value.EncodedValue, out chain, out var error, x5cLimits, DecodedCertificateCache.Shared))
         {
             return true;
         }

@@ -36,7 +36,16 @@ public static class X5cParser
         JsonElement x5c,
         [NotNullWhen(true)] out IReadOnlyList<X509Certificate2>? chain,
         [NotNullWhen(false)] out VerificationError? error,
-        X5cLimits? limits = null)
+        X5cLimits? limits = null) =>
+        TryParseX5c(x5c, out chain, out error, limits, cache: null);
+
+    /// <summary>As the public overload, with decoded certificates taken from and added to <paramref name="cache"/> (shared instances: not to be disposed).</summary>
+    internal static bool TryParseX5c(
+        JsonElement x5c,
+        [NotNullWhen(true)] out IReadOnlyList<X509Certificate2>? chain,
+        [NotNullWhen(false)] out VerificationError? error,
+        X5cLimits? limits,
+        DecodedCertificateCache? cache)
     {
         chain = null;
         if (x5c.ValueKind != JsonValueKind.Array)
@@ -66,7 +75,7 @@ public static class X5cParser
             index++;
         }
 
-        return TryParseX5c(values, out chain, out error, limits);
+        return TryParseX5c(values, out chain, out error, limits, cache);
     }
 
     /// <summary>Parses <c>x5c</c> values already taken out of their JSON array; see <see cref="TryParseX5c(JsonElement, out IReadOnlyList{X509Certificate2}?, out VerificationError?, X5cLimits?)"/>.</summary>
@@ -78,7 +87,15 @@ public static class X5cParser
         IReadOnlyList<string> x5c,
         [NotNullWhen(true)] out IReadOnlyList<X509Certificate2>? chain,
         [NotNullWhen(false)] out VerificationError? error,
-        X5cLimits? limits = null)
+        X5cLimits? limits = null) =>
+        TryParseX5c(x5c, out chain, out error, limits, cache: null);
+
+    private static bool TryParseX5c(
+        IReadOnlyList<string> x5c,
+        [NotNullWhen(true)] out IReadOnlyList<X509Certificate2>? chain,
+        [NotNullWhen(false)] out VerificationError? error,
+        X5cLimits? limits,
+        DecodedCertificateCache? cache)
     {
         ArgumentNullException.ThrowIfNull(x5c);
         limits ??= X5cLimits.Default;
@@ -109,7 +126,7 @@ public static class X5cParser
             ders.Add(der);
         }
 
-        return TryParseDer(ders, out chain, out error, limits);
+        return TryParseDer(ders, out chain, out error, limits, cache);
     }
 
     /// <summary>
@@ -125,7 +142,16 @@ public static class X5cParser
         ReadOnlyMemory<byte> encodedValue,
         [NotNullWhen(true)] out IReadOnlyList<X509Certificate2>? chain,
         [NotNullWhen(false)] out VerificationError? error,
-        X5cLimits? limits = null)
+        X5cLimits? limits = null) =>
+        TryParseX5chain(encodedValue, out chain, out error, limits, cache: null);
+
+    /// <summary>As the public overload, with decoded certificates taken from and added to <paramref name="cache"/> (shared instances: not to be disposed).</summary>
+    internal static bool TryParseX5chain(
+        ReadOnlyMemory<byte> encodedValue,
+        [NotNullWhen(true)] out IReadOnlyList<X509Certificate2>? chain,
+        [NotNullWhen(false)] out VerificationError? error,
+        X5cLimits? limits,
+        DecodedCertificateCache? cache)
     {
         limits ??= X5cLimits.Default;
         chain = null;
@@ -188,7 +214,7 @@ public static class X5cParser
             return false;
         }
 
-        return TryParseDer(ders, out chain, out error, limits);
+        return TryParseDer(ders, out chain, out error, limits, cache);
     }
 
     /// <summary>Parses a COSE <c>x5chain</c> header value; see <see cref="TryParseX5chain(ReadOnlyMemory{byte}, out IReadOnlyList{X509Certificate2}?, out VerificationError?, X5cLimits?)"/>.</summary>
@@ -212,7 +238,15 @@ public static class X5cParser
         IReadOnlyList<ReadOnlyMemory<byte>> certificates,
         [NotNullWhen(true)] out IReadOnlyList<X509Certificate2>? chain,
         [NotNullWhen(false)] out VerificationError? error,
-        X5cLimits? limits = null)
+        X5cLimits? limits = null) =>
+        TryParseDer(certificates, out chain, out error, limits, cache: null);
+
+    private static bool TryParseDer(
+        IReadOnlyList<ReadOnlyMemory<byte>> certificates,
+        [NotNullWhen(true)] out IReadOnlyList<X509Certificate2>? chain,
+        [NotNullWhen(false)] out VerificationError? error,
+        X5cLimits? limits,
+        DecodedCertificateCache? cache)
     {
         ArgumentNullException.ThrowIfNull(certificates);
         limits ??= X5cLimits.Default;
@@ -233,10 +267,18 @@ public static class X5cParser
                 return false;
             }
 
-            if (!CertificateDecoder.TryDecode(der, out var certificate, out var reason))
+            X509Certificate2? certificate;
+            string? reason;
+            if (!(cache is null
+                ? CertificateDecoder.TryDecode(der, out certificate, out reason)
+                : cache.TryDecode(der, out certificate, out reason)))
             {
                 error = new(TrustErrorCodes.MalformedCertificate, $"Certificate #{i} of the chain is not a DER X.509 certificate: {reason}.");
-                DisposeAll(parsed);
+                if (cache is null)
+                {
+                    DisposeAll(parsed);
+                }
+
                 return false;
             }
 

@@ -14,14 +14,17 @@ namespace Wallet.Issuer.Endpoints;
 internal static class AgencyApiEndpoints
 {
     public const string ApiKeyHeader = "X-API-Key";
+
+    /// <summary>The OpenAPI document (and endpoint group) the agency API is described in.</summary>
+    public const string OpenApiDocument = "agency";
     private const int MaxRequestBytes = 64 * 1024;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow };
 
     public static void Map(IEndpointRouteBuilder routes, IssuerEndpoints endpoints)
     {
-        routes.MapPost(endpoints.BasePath + "/api/offers", async (HttpContext context, OfferService offers, IOptions<IssuerOptions> options, CancellationToken cancellationToken) =>
+        routes.MapPost(endpoints.BasePath + "/api/offers", async (HttpContext context, OfferService offers, AuditRecorder audit, IOptions<IssuerOptions> options, CancellationToken cancellationToken) =>
         {
-            if (!IsAuthorized(context, options.Value))
+            if (AuthorizedKey(context, options.Value) is not { } keyName)
             {
                 return Results.Problem(statusCode: 401, title: "A valid API key is required in the X-API-Key header.");
             }
@@ -55,9 +58,13 @@ internal static class AgencyApiEndpoints
             }
 
             var (offer, problems) = await offers.CreateAsync(request, cancellationToken).ConfigureAwait(false);
-            return offer is null
-                ? Results.ValidationProblem(problems!)
-                : Results.Created(endpoints.Offer(offer.OfferId), offer);
+            if (offer is null)
+            {
+                return Results.ValidationProblem(problems!);
+            }
+
+            await audit.OfferCreatedAsync(keyName, offer.OfferId, cancellationToken).ConfigureAwait(false);
+            return Results.Created(endpoints.Offer(offer.OfferId), offer);
         })
             .DisableAntiforgery()
             .WithSummary("Create a Credential Offer for a person of the authentic source or for inline PID claims; served by reference.")
@@ -68,14 +75,19 @@ internal static class AgencyApiEndpoints
 
         foreach (var (action, status) in new[] { ("revoke", TokenStatus.Invalid), ("suspend", TokenStatus.Suspended), ("unsuspend", TokenStatus.Valid) })
         {
-            routes.MapPost(endpoints.BasePath + "/api/credentials/{id}/" + action, async (string id, HttpContext context, CredentialStatusService service, IOptions<IssuerOptions> options, CancellationToken cancellationToken) =>
+            routes.MapPost(endpoints.BasePath + "/api/credentials/{id}/" + action, async (string id, HttpContext context, CredentialStatusService service, AuditRecorder audit, IOptions<IssuerOptions> options, CancellationToken cancellationToken) =>
             {
-                if (!IsAuthorized(context, options.Value))
+                if (AuthorizedKey(context, options.Value) is not { } keyName)
                 {
                     return Results.Problem(statusCode: 401, title: "A valid API key is required in the X-API-Key header.");
                 }
 
                 var result = await service.SetAsync(id, status, cancellationToken).ConfigureAwait(false);
+                if (result is { Succeeded: true })
+                {
+                    await audit.StatusSetAsync(keyName, id, status, cancellationToken).ConfigureAwait(false);
+                }
+
                 return result switch
                 {
                     null => Results.Problem(statusCode: 404, title: "No credential with this id was issued."),
@@ -93,7 +105,7 @@ internal static class AgencyApiEndpoints
 
         routes.MapGet(endpoints.BasePath + "/api/persons/{personId}/credentials", async (string personId, HttpContext context, CredentialStatusService service, IOptions<IssuerOptions> options, CancellationToken cancellationToken) =>
         {
-            if (!IsAuthorized(context, options.Value))
+            if (AuthorizedKey(context, options.Value) is null)
             {
                 return Results.Problem(statusCode: 401, title: "A valid API key is required in the X-API-Key header.");
             }
@@ -104,22 +116,28 @@ internal static class AgencyApiEndpoints
         })
             .WithSummary("List what was issued for a person: identifiers, configuration, status-list entry and times, never claim values.")
             .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        AuditEndpoint.Map(routes, endpoints);
     }
 
-    private static bool IsAuthorized(HttpContext context, IssuerOptions options)
+    /// <summary>The name of the configured key presented in <c>X-API-Key</c>, or null when none matches.</summary>
+    internal static string? AuthorizedKey(HttpContext context, IssuerOptions options)
     {
         var presented = context.Request.Headers[ApiKeyHeader];
         if (presented.Count != 1 || string.IsNullOrEmpty(presented[0]) || presented[0]!.Length > 512)
         {
-            return false;
+            return null;
         }
 
         var hash = Encoding.ASCII.GetBytes(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(presented[0]!))));
-        var match = false;
+        string? match = null;
         foreach (var key in options.ApiKeys)
         {
             // Every configured key is compared, in constant time, so timing reveals neither which nor whether one matched early.
-            match |= CryptographicOperations.FixedTimeEquals(hash, Encoding.ASCII.GetBytes(key.Sha256));
+            if (CryptographicOperations.FixedTimeEquals(hash, Encoding.ASCII.GetBytes(key.Sha256)))
+            {
+                match ??= key.Name;
+            }
         }
 
         return match;

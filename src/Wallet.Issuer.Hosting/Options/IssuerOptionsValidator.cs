@@ -158,7 +158,12 @@ internal sealed class IssuerOptionsValidator(TimeProvider timeProvider, IssuerCo
                 failures.Add("Issuer:GenerateDevelopmentKeys must be false while Issuer:Keys names key files.");
             }
 
-            if (!ConfiguredIssuerKeys.TryLoad(options.Keys, timeProvider.GetUtcNow(), out _, out var keyFailures))
+            if (ConfiguredIssuerKeys.TryLoad(options.Keys, timeProvider.GetUtcNow(), out var checkedKeys, out var keyFailures))
+            {
+                // Only checked here; the key provider opens its own (token sessions included).
+                checkedKeys.Dispose();
+            }
+            else
             {
                 failures.AddRange(keyFailures);
             }

@@ -17,17 +17,38 @@ internal sealed class CredentialRequestHandler(
     IOptions<IssuerOptions> options,
     IssuerEndpoints endpoints,
     IAccessTokenStore tokens,
-    INonceStore nonces,
     IOfferStore offers,
-    IIssuedCredentialStore issued,
-    IDpopReplayCache replayCache,
+    CredentialRequestUnits units,
     DpopNonceService dpopNonces,
     SubjectResolver subjects,
     StatusListProvider statusLists,
     CredentialFactory factory,
+    AuditRecorder audit,
     TimeProvider timeProvider)
 {
     public async ValueTask<(IReadOnlyList<string>? Credentials, ProtocolError? Error)> HandleAsync(CredentialEndpointRequest request, CancellationToken cancellationToken)
+    {
+        // The proof and nonce the steps below accept, and the records of what they issue, are written in one unit.
+        var unit = units.Begin();
+        var records = new List<IssuedCredentialRecord>();
+        var (credentials, error) = await IssueAsync(request, unit, records, cancellationToken).ConfigureAwait(false);
+        var committed = await unit.CommitAsync(error is null ? records : [], cancellationToken).ConfigureAwait(false);
+        if (error is null && committed == CredentialRequestCommit.Committed)
+        {
+            // Only what was written is audited: a request that lost a race issued nothing.
+            await audit.CredentialsIssuedAsync(records, cancellationToken).ConfigureAwait(false);
+        }
+
+        return committed switch
+        {
+            _ when error is not null => (null, error),
+            CredentialRequestCommit.NonceAlreadyUsed => BadRequest(OpenId4VciErrors.InvalidNonce, "The proofs' c_nonce was used by a concurrent request (OpenID4VCI 1.0 Sec. 8.3.1.2)."),
+            CredentialRequestCommit.DpopProofReplayed => (null, ProtocolError.Create(OAuthErrors.InvalidDpopProof, "A DPoP proof with this jti from this key was already used (RFC 9449 Sec. 11.1).") with { IncludeDpopNonce = true, IsResourceServerError = true }),
+            _ => (credentials, null),
+        };
+    }
+
+    private async ValueTask<(IReadOnlyList<string>? Credentials, ProtocolError? Error)> IssueAsync(CredentialEndpointRequest request, CredentialRequestUnit unit, List<IssuedCredentialRecord> records, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var now = timeProvider.GetUtcNow();
@@ -62,7 +83,7 @@ internal sealed class CredentialRequestHandler(
             var validator = new DpopProofValidator(new DpopValidatorOptions
             {
                 TimeProvider = timeProvider,
-                ReplayCache = new SecretHashingDpopReplayCache(replayCache),
+                ReplayCache = new SecretHashingDpopReplayCache(unit.ReplayCache),
                 NonceValidator = settings.RequireDpopNonce ? dpopNonces.IsValid : null,
                 AlgorithmPolicy = DpopNonceService.Algorithms,
             });
@@ -125,7 +146,7 @@ internal sealed class CredentialRequestHandler(
 
         // Step 5: the key proofs and the c_nonce.
         var proofValidator = new KeyProofValidator(new KeyProofValidatorOptions { CredentialIssuer = endpoints.Issuer, TimeProvider = timeProvider, RequireNonce = true });
-        var proofs = await proofValidator.ValidateAsync(credentialRequest.JwtProofs, (nonce, ct) => nonces.TryConsumeAsync(SecretHash.Of(nonce), timeProvider.GetUtcNow(), ct), token.ClientId, cancellationToken).ConfigureAwait(false);
+        var proofs = await proofValidator.ValidateAsync(credentialRequest.JwtProofs, (nonce, ct) => unit.ConsumeNonceAsync(SecretHash.Of(nonce), timeProvider.GetUtcNow(), ct), token.ClientId, cancellationToken).ConfigureAwait(false);
         if (!proofs.Succeeded)
         {
             return BadRequest(proofs.WireError, string.Join(" ", proofs.Errors.Select(e => e.Message)));
@@ -144,20 +165,17 @@ internal sealed class CredentialRequestHandler(
 
         // Step 7: one credential per holder key.
         var credentials = new List<string>(proofs.HolderKeys.Count);
-        var records = new List<IssuedCredentialRecord>(proofs.HolderKeys.Count);
         foreach (var holderKey in proofs.HolderKeys)
         {
-            var allocation = await statusLists.AllocateAsync(cancellationToken).ConfigureAwait(false);
-            if (!allocation.Succeeded)
+            if (await statusLists.AllocateAsync(cancellationToken).ConfigureAwait(false) is not ({ } status, null))
             {
                 return (null, ProtocolError.Create(OAuthErrors.TemporarilyUnavailable, "No status list entry could be allocated; try again later."));
             }
 
-            credentials.Add(factory.Issue(configuration, pid, holderKey, allocation.Reference, now));
-            records.Add(new IssuedCredentialRecord(Id(), offer?.OfferId ?? string.Empty, personId, configurationId, allocation.Reference.Uri.OriginalString, allocation.Reference.Index, now, now + settings.CredentialLifetime));
+            credentials.Add(factory.Issue(configuration, pid, holderKey, status, now));
+            records.Add(new IssuedCredentialRecord(Id(), offer?.OfferId ?? string.Empty, personId, configurationId, status.Uri.OriginalString, status.Index, now, now + settings.CredentialLifetime));
         }
 
-        await issued.AddAsync(records, cancellationToken).ConfigureAwait(false);
         return (credentials, null);
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using Wallet.Core;
 using Wallet.Core.StatusList;
 using Wallet.Issuer.Options;
 using Wallet.Issuer.Signing;
@@ -11,7 +12,13 @@ namespace Wallet.Issuer.Protocol;
 /// first use, with a random fresh index per credential (HAIP 1.0 §6.1, Token Status List §13.2). When the current list
 /// is full, allocation moves on to the next list; after a restart it walks forward past the full ones.
 /// </summary>
-internal sealed class StatusListProvider
+/// <remarks>
+/// Entries are reserved in blocks (one write of the list per block, not per credential) and handed out from memory in
+/// the order reserved, so a list is used up before the next one starts. The block is 1/1024 of a list, at most 64: a
+/// restart loses at most that many reserved entries (they stay VALID and are never referenced), a cost in list space
+/// only, never a reused index.
+/// </remarks>
+internal sealed class StatusListProvider : IDisposable
 {
     private const int Bits = 2;
 
@@ -19,6 +26,9 @@ internal sealed class StatusListProvider
     private const int MaxListHops = 10_000;
     private readonly IssuerEndpoints _endpoints;
     private readonly int _size;
+    private readonly int _block;
+    private readonly Queue<StatusListReference> _reserved = new();
+    private readonly SemaphoreSlim _reserving = new(1, 1);
     private int _current = 1;
     private int _createdThrough;
 
@@ -26,14 +36,45 @@ internal sealed class StatusListProvider
     {
         _endpoints = endpoints;
         _size = options.Value.StatusListSize;
+        _block = Math.Clamp(_size / 1024, 1, 64);
         Issuer = new StatusListIssuer(store, keys.StatusListSigner, timeProvider, new StatusListIssuerOptions { MaxUpdateAttempts = 32 });
     }
 
     public StatusListIssuer Issuer { get; }
 
-    public async ValueTask<StatusListIssuerResult> AllocateAsync(CancellationToken cancellationToken)
+    public void Dispose() => _reserving.Dispose();
+
+    /// <summary>A fresh entry for one credential; the error when none can be had.</summary>
+    public async ValueTask<(StatusListReference? Reference, VerificationError? Error)> AllocateAsync(CancellationToken cancellationToken)
     {
-        StatusListIssuerResult? result = null;
+        await _reserving.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_reserved.Count == 0)
+            {
+                var (references, error) = await ReserveAsync(cancellationToken).ConfigureAwait(false);
+                if (error is not null)
+                {
+                    return (null, error);
+                }
+
+                foreach (var reference in references)
+                {
+                    _reserved.Enqueue(reference);
+                }
+            }
+
+            return (_reserved.Dequeue(), null);
+        }
+        finally
+        {
+            _reserving.Release();
+        }
+    }
+
+    private async ValueTask<(IReadOnlyList<StatusListReference> References, VerificationError? Error)> ReserveAsync(CancellationToken cancellationToken)
+    {
+        (IReadOnlyList<StatusListReference> References, VerificationError? Error) result = ([], null);
         for (var hop = 0; hop < MaxListHops; hop++)
         {
             var current = Volatile.Read(ref _current);
@@ -45,8 +86,8 @@ internal sealed class StatusListProvider
                 RaiseTo(ref _createdThrough, current);
             }
 
-            result = await Issuer.AllocateAsync(uri, cancellationToken).ConfigureAwait(false);
-            if (result.Succeeded || result.Error!.Code != StatusListErrorCodes.ListFull)
+            result = await Issuer.AllocateManyAsync(uri, _block, cancellationToken).ConfigureAwait(false);
+            if (result.Error?.Code != StatusListErrorCodes.ListFull)
             {
                 return result;
             }
@@ -55,7 +96,7 @@ internal sealed class StatusListProvider
             Interlocked.CompareExchange(ref _current, current + 1, current);
         }
 
-        return result!;
+        return result;
     }
 
     /// <summary>A freshly signed Status List Token for the list <paramref name="id"/>, or null when there is no such list.</summary>

@@ -4,6 +4,7 @@ using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Options;
 using Wallet.Core.Jose;
 using Wallet.Core.Trust;
+using Wallet.Hosting.Pkcs11;
 using Wallet.Issuer.Options;
 
 namespace Wallet.Issuer.Signing;
@@ -11,9 +12,10 @@ namespace Wallet.Issuer.Signing;
 /// <summary>
 /// Production keys from the files named in <see cref="IssuerOptions.Keys"/> (PEM or PKCS#12). Loaded and checked at
 /// start-up: EC private key matching its certificate, certificate valid now, chain to the configured root, and the
-/// document signer EKU on the mdoc signer. Every problem names its setting.
+/// document signer EKU on the mdoc signer. Every problem names its setting. A signer whose private key is in a PKCS#11
+/// token (<c>…:Pkcs11</c>) signs through <see cref="Pkcs11ECDsa"/>: the key never enters the process.
 /// </summary>
-internal sealed class ConfiguredIssuerKeys : IIssuerKeys
+internal sealed class ConfiguredIssuerKeys : IIssuerKeys, IDisposable
 {
     private const string Section = "Issuer:Keys";
 
@@ -32,6 +34,14 @@ internal sealed class ConfiguredIssuerKeys : IIssuerKeys
     public SigningKey StatusListSigner { get; }
 
     public X509Certificate2 RootCertificate { get; }
+
+    /// <summary>Closes the token sessions of PKCS#11 keys; file keys are released with them.</summary>
+    public void Dispose()
+    {
+        CredentialSigner.Key.Dispose();
+        DocumentSigner.Key.Dispose();
+        StatusListSigner.Key.Dispose();
+    }
 
     /// <summary>Loads the configured keys; the options validator has already reported any problem, so failures here are bugs.</summary>
     public static ConfiguredIssuerKeys Load(IOptions<IssuerOptions> options, TimeProvider timeProvider)
@@ -53,6 +63,9 @@ internal sealed class ConfiguredIssuerKeys : IIssuerKeys
         var status = LoadSigner(options.StatusListSigner, "StatusListSigner", "status-list-signer", root, now, null, failures);
         if (failures.Count > 0 || root is null || credential is null || document is null || status is null)
         {
+            credential?.Key.Dispose();
+            document?.Key.Dispose();
+            status?.Key.Dispose();
             return false;
         }
 
@@ -90,6 +103,11 @@ internal sealed class ConfiguredIssuerKeys : IIssuerKeys
     private static SigningKey? LoadSigner(SignerKeyOptions options, string name, string keyId, X509Certificate2? root, DateTimeOffset now, string? requiredEku, List<string> failures)
     {
         var setting = $"{Section}:{name}";
+        if (options.Pkcs11.IsConfigured)
+        {
+            return LoadTokenSigner(options, setting, keyId, root, now, requiredEku, failures);
+        }
+
         var pkcs12 = !string.IsNullOrWhiteSpace(options.Pkcs12Path);
         var pem = !string.IsNullOrWhiteSpace(options.CertificatePath) || !string.IsNullOrWhiteSpace(options.PrivateKeyPath);
         if (pkcs12 == pem)
@@ -111,6 +129,52 @@ internal sealed class ConfiguredIssuerKeys : IIssuerKeys
             return null;
         }
 
+        return CheckCertificate(leaf, intermediates, setting, root, now, requiredEku, failures) ? SigningKey.FromCertificate(leaf, intermediates, keyId) : null;
+    }
+
+    private static SigningKey? LoadTokenSigner(SignerKeyOptions options, string setting, string keyId, X509Certificate2? root, DateTimeOffset now, string? requiredEku, List<string> failures)
+    {
+        if (!string.IsNullOrWhiteSpace(options.Pkcs12Path) || !string.IsNullOrWhiteSpace(options.PrivateKeyPath) || string.IsNullOrWhiteSpace(options.CertificatePath))
+        {
+            failures.Add($"{setting}:Pkcs11 takes the certificate from {setting}:CertificatePath, and neither Pkcs12Path nor PrivateKeyPath.");
+            return null;
+        }
+
+        var certificates = new X509Certificate2Collection();
+        try
+        {
+            certificates.ImportFromPemFile(options.CertificatePath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or CryptographicException)
+        {
+            failures.Add($"{setting}:CertificatePath cannot be loaded: {e.GetType().Name}.");
+            return null;
+        }
+
+        if (certificates.Count == 0)
+        {
+            failures.Add($"{setting}:CertificatePath: the PEM file holds no certificate.");
+            return null;
+        }
+
+        var leaf = certificates[0];
+        List<X509Certificate2> intermediates = [.. certificates.Skip(1).Where(c => !c.SubjectName.RawData.AsSpan().SequenceEqual(c.IssuerName.RawData))];
+        if (!CheckCertificate(leaf, intermediates, setting, root, now, requiredEku, failures))
+        {
+            return null;
+        }
+
+        if (!Pkcs11ECDsa.TryOpen(options.Pkcs11, leaf, setting + ":Pkcs11", out var key, out var failure))
+        {
+            failures.Add(failure);
+            return null;
+        }
+
+        return new SigningKey(key, keyId, [leaf, .. intermediates]);
+    }
+
+    private static bool CheckCertificate(X509Certificate2 leaf, List<X509Certificate2> intermediates, string setting, X509Certificate2? root, DateTimeOffset now, string? requiredEku, List<string> failures)
+    {
         var problems = failures.Count;
         if (now < leaf.NotBefore || now > leaf.NotAfter)
         {
@@ -128,7 +192,7 @@ internal sealed class ConfiguredIssuerKeys : IIssuerKeys
             failures.Add($"{setting}: the certificate '{leaf.Subject}' does not chain to {Section}:RootCertificatePath ('{root.Subject}').");
         }
 
-        return failures.Count > problems ? null : SigningKey.FromCertificate(leaf, intermediates, keyId);
+        return failures.Count == problems;
     }
 
     private static (X509Certificate2 Leaf, List<X509Certificate2> Intermediates) ReadPkcs12(SignerKeyOptions options)

@@ -39,6 +39,9 @@ public interface IIssuerStores
     /// <summary>The status lists and their allocated indices.</summary>
     IStatusListStore StatusLists { get; }
 
+    /// <summary>Who created offers and issued, revoked, suspended or unsuspended credentials; never swept.</summary>
+    IAuditTrail AuditTrail { get; }
+
     /// <summary>Deletes expired state from the stores above; run every <c>Issuer:SweepInterval</c>.</summary>
     IExpiredStateSweeper ExpiredStateSweeper { get; }
 }

@@ -1,4 +1,5 @@
 using Wallet.Core.OpenId4Vp;
+using Wallet.Hosting.Pkcs11;
 
 namespace Wallet.Verifier.Options;
 
@@ -35,6 +36,12 @@ public sealed class VerifierOptions
 
     /// <summary>PEM file with the intermediate CA certificates of the request signing certificate (never the root), if any.</summary>
     public string? RequestSigningChainPath { get; set; }
+
+    /// <summary>
+    /// The request signing key in a PKCS#11 token (an HSM) instead of <see cref="RequestSigningKeyPath"/>; its certificate
+    /// is <see cref="RequestSigningCertificatePath"/>. Checked at start with a test signature.
+    /// </summary>
+    public Pkcs11KeyOptions RequestSigningPkcs11 { get; set; } = new();
 
     /// <summary>How long a transaction accepts a wallet response.</summary>
     public TimeSpan TransactionLifetime { get; set; } = TimeSpan.FromMinutes(5);

@@ -1,6 +1,9 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Options;
 using Wallet.Core.OpenId4Vp;
 using Wallet.Core.Trust;
+using Wallet.Hosting.Pkcs11;
 
 namespace Wallet.Verifier.Options;
 
@@ -89,7 +92,11 @@ internal sealed class VerifierOptionsValidator(IServiceProviderIsService service
             failures.Add("Verifier:DataDirectory must be set.");
         }
 
-        if ((options.RequestSigningCertificatePath is null) != (options.RequestSigningKeyPath is null))
+        if (options.RequestSigningPkcs11.IsConfigured)
+        {
+            ValidateTokenKey(failures, options);
+        }
+        else if ((options.RequestSigningCertificatePath is null) != (options.RequestSigningKeyPath is null))
         {
             failures.Add("Verifier:RequestSigningCertificatePath and Verifier:RequestSigningKeyPath must be set together.");
         }
@@ -118,6 +125,49 @@ internal sealed class VerifierOptionsValidator(IServiceProviderIsService service
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateTokenKey(List<string> failures, VerifierOptions options)
+    {
+        if (!string.IsNullOrWhiteSpace(options.RequestSigningKeyPath))
+        {
+            failures.Add("Verifier:RequestSigningKeyPath must be unset: Verifier:RequestSigningPkcs11 names the key.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.RequestSigningCertificatePath))
+        {
+            failures.Add("Verifier:RequestSigningPkcs11 needs Verifier:RequestSigningCertificatePath, the key's certificate.");
+            return;
+        }
+
+        X509Certificate2 certificate;
+        try
+        {
+            certificate = X509Certificate2.CreateFromPem(File.ReadAllText(options.RequestSigningCertificatePath));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or CryptographicException or ArgumentException)
+        {
+            // A missing file is reported with the other paths.
+            if (File.Exists(options.RequestSigningCertificatePath))
+            {
+                failures.Add($"Verifier:RequestSigningCertificatePath: '{options.RequestSigningCertificatePath}' cannot be read as a PEM certificate ({e.GetType().Name}).");
+            }
+
+            return;
+        }
+
+        using (certificate)
+        {
+            if (Pkcs11ECDsa.TryOpen(options.RequestSigningPkcs11, certificate, "Verifier:RequestSigningPkcs11", out var key, out var failure))
+            {
+                // Only checked here; RequestSigningCredentials opens its own.
+                key.Dispose();
+            }
+            else
+            {
+                failures.Add(failure);
+            }
+        }
     }
 
     // Relying-party ids never contain '/', which separates the page's relying party from a browser session in owner ids.

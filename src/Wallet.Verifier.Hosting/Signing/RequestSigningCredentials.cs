@@ -1,9 +1,11 @@
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Options;
 using Wallet.Core.Development;
 using Wallet.Core.Jose;
 using Wallet.Core.OpenId4Vp;
 using Wallet.Core.Storage;
+using Wallet.Hosting.Pkcs11;
 using Wallet.Verifier.Options;
 
 namespace Wallet.Verifier.Signing;
@@ -29,10 +31,23 @@ public sealed class RequestSigningCredentials : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
         var settings = options.Value;
-        _chain = settings.RequestSigningCertificatePath is { } certificatePath
-            ? LoadConfigured(certificatePath, settings.RequestSigningKeyPath!, settings.RequestSigningChainPath)
-            : LoadOrCreateDevelopment(settings, timeProvider.GetUtcNow());
-        var leafKey = _chain[0].GetECDsaPrivateKey() ?? throw new InvalidOperationException("The request signing certificate has no EC private key.");
+        ECDsa leafKey;
+        if (settings.RequestSigningPkcs11.IsConfigured)
+        {
+            // The key stays in the token; the options validator has checked it with a test signature.
+            _chain = LoadChain(settings.RequestSigningCertificatePath!, settings.RequestSigningChainPath);
+            leafKey = Pkcs11ECDsa.TryOpen(settings.RequestSigningPkcs11, _chain[0], "Verifier:RequestSigningPkcs11", out var tokenKey, out var failure)
+                ? tokenKey
+                : throw new InvalidOperationException(failure);
+        }
+        else
+        {
+            _chain = settings.RequestSigningCertificatePath is { } certificatePath
+                ? LoadConfigured(certificatePath, settings.RequestSigningKeyPath!, settings.RequestSigningChainPath)
+                : LoadOrCreateDevelopment(settings, timeProvider.GetUtcNow());
+            leafKey = _chain[0].GetECDsaPrivateKey() ?? throw new InvalidOperationException("The request signing certificate has no EC private key.");
+        }
+
         SigningKey = new SigningKey(leafKey, null, _chain);
 
         // x509_hash always binds to the leaf; x509_san_dns only when the leaf carries the base URL's host as dNSName.
@@ -78,6 +93,18 @@ public sealed class RequestSigningCredentials : IDisposable
             var collection = new X509Certificate2Collection();
             collection.ImportFromPemFile(chainPath);
             intermediates.AddRange(collection);
+        }
+
+        return [leaf, .. intermediates];
+    }
+
+    private static X509Certificate2[] LoadChain(string certificatePath, string? chainPath)
+    {
+        var leaf = X509Certificate2.CreateFromPem(File.ReadAllText(certificatePath));
+        var intermediates = new X509Certificate2Collection();
+        if (chainPath is not null)
+        {
+            intermediates.ImportFromPemFile(chainPath);
         }
 
         return [leaf, .. intermediates];

@@ -14,16 +14,18 @@ public sealed class RecordingStores : IIssuerStores
 {
     public RecordingStores(IDbContextFactory<IssuerDbContext> database)
     {
-        var authorization = new EfAuthorizationStores(database);
-        Offers = Recording.Wrap<IOfferStore>(new EfOfferStore(database), Calls);
+        var writes = new SqliteWriteQueue(database);
+        var authorization = new EfAuthorizationStores(database, writes);
+        Offers = Recording.Wrap<IOfferStore>(new EfOfferStore(database, writes), Calls);
         PushedAuthorizationRequests = Recording.Wrap<IPushedAuthorizationRequestStore>(authorization, Calls);
         AuthorizationCodes = Recording.Wrap<IAuthorizationCodeStore>(authorization, Calls);
-        AccessTokens = Recording.Wrap<IAccessTokenStore>(new EfAccessTokenStore(database), Calls);
-        Nonces = Recording.Wrap<INonceStore>(new EfNonceStore(database), Calls);
-        DpopReplayCache = Recording.Wrap<IDpopReplayCache>(new EfDpopReplayCache(database), Calls);
-        IssuedCredentials = Recording.Wrap<IIssuedCredentialStore>(new EfIssuedCredentialStore(database), Calls);
-        StatusLists = Recording.Wrap<IStatusListStore>(new EfStatusListStore(database), Calls);
-        ExpiredStateSweeper = Recording.Wrap<IExpiredStateSweeper>(new EfExpiredStateSweeper(database), Calls);
+        AccessTokens = Recording.Wrap<IAccessTokenStore>(new EfAccessTokenStore(database, writes), Calls);
+        Nonces = Recording.Wrap<INonceStore>(new EfNonceStore(writes), Calls);
+        DpopReplayCache = Recording.Wrap<IDpopReplayCache>(new EfDpopReplayCache(writes), Calls);
+        IssuedCredentials = Recording.Wrap<IIssuedCredentialStore>(new EfIssuedCredentialStore(database, writes), Calls);
+        StatusLists = Recording.Wrap<IStatusListStore>(new EfStatusListStore(database, writes), Calls);
+        ExpiredStateSweeper = Recording.Wrap<IExpiredStateSweeper>(new EfExpiredStateSweeper(writes), Calls);
+        AuditTrail = Recording.Wrap<IAuditTrail>(new EfAuditTrail(database, writes), Calls);
     }
 
     /// <summary>"Interface.Method" of every call, in order.</summary>
@@ -46,6 +48,8 @@ public sealed class RecordingStores : IIssuerStores
     public IStatusListStore StatusLists { get; }
 
     public IExpiredStateSweeper ExpiredStateSweeper { get; }
+
+    public IAuditTrail AuditTrail { get; }
 }
 
 /// <summary>Records the calls on an interface and forwards them.</summary>

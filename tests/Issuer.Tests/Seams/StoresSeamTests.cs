@@ -26,11 +26,13 @@ public sealed class StoresSeamTests() : IssuerTestBase(services: services => ser
             "INonceStore.AddAsync",
             "IDpopReplayCache.TryAddAsync",
             "IIssuedCredentialStore.AddAsync",
+            "IAuditTrail.AppendAsync",
         ]);
         stores.Calls.Should().Contain(c => c.StartsWith("IStatusListStore.", StringComparison.Ordinal));
         Factory.Services.GetRequiredService<IOfferStore>().Should().BeSameAs(stores.Offers);
         Factory.Services.GetRequiredService<IDpopReplayCache>().Should().BeSameAs(stores.DpopReplayCache);
         Factory.Services.GetRequiredService<IStatusListStore>().Should().BeSameAs(stores.StatusLists);
         Factory.Services.GetRequiredService<IExpiredStateSweeper>().Should().BeSameAs(stores.ExpiredStateSweeper);
+        Factory.Services.GetRequiredService<IAuditTrail>().Should().BeSameAs(stores.AuditTrail);
     }
 }

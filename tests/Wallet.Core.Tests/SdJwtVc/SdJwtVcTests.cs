@@ -174,6 +174,21 @@ public sealed class SdJwtVcTests : IDisposable
     }
 
     [Fact]
+    public async Task Expired_issuer_certificate_is_rejected_even_when_its_decoding_is_cached_RFC5280_4_1_2_5()
+    {
+        var token = IssuePid();
+        (await Verifier().VerifyAsync(token, keyBinding: null)).Errors.Should().BeEmpty();
+        var hits = DecodedCertificateCache.Shared.Hits;
+
+        _clock.Advance(TimeSpan.FromDays(400));
+        var result = await Verifier().VerifyAsync(token, keyBinding: null);
+
+        DecodedCertificateCache.Shared.Hits.Should().BeGreaterThan(hits, "the second verification decodes the same x5c bytes from the cache");
+        result.Errors.Select(e => e.Code).Should().Contain(TrustErrorCodes.CertificateExpired);
+        result.Claims.Should().BeNull();
+    }
+
+    [Fact]
     public async Task Credential_without_x5c_has_no_key_source_SDJWTVC_2_5()
     {
         var bare = SdJwtVcIssuer.Issue(PidRequest(), new SigningKey(_issuerKey.Key));

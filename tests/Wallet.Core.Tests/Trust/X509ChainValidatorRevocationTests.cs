@@ -40,6 +40,22 @@ public sealed class X509ChainValidatorRevocationTests : IDisposable
     }
 
     [Fact]
+    public void Revoked_leaf_is_rejected_even_when_its_decoding_is_cached_RFC5280_6_3()
+    {
+        var (root, leaf) = Issue("cached");
+        Publish("cached", DevelopmentCertificates.CreateRevocationList(root, [leaf], _now.AddMinutes(-5)));
+        var cache = new DecodedCertificateCache(4);
+        cache.TryDecode(leaf.RawData, out var first, out _).Should().BeTrue();
+        cache.TryDecode(leaf.RawData, out var cached, out _).Should().BeTrue();
+
+        var result = new X509ChainValidator(TrustAnchorStore.FromCertificates([root]), _online).Validate([cached!], CertificateUsage.SdJwtVcIssuer, _now);
+
+        cached.Should().BeSameAs(first);
+        cache.Hits.Should().Be(1);
+        result.Codes().Should().Equal(TrustErrorCodes.Revoked);
+    }
+
+    [Fact]
     public void Leaf_absent_from_the_CRL_is_valid_when_CRL_checking_is_on()
     {
         var (root, leaf) = Issue("clean");

@@ -4,12 +4,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Wallet.Issuer.Stores.Ef;
 
 /// <summary>SQLite access tokens, keyed by the token's hash.</summary>
-internal sealed class EfAccessTokenStore(IDbContextFactory<IssuerDbContext> factory) : IAccessTokenStore
+internal sealed class EfAccessTokenStore(IDbContextFactory<IssuerDbContext> factory, IIssuerDatabaseWrites writes) : IAccessTokenStore
 {
     public async ValueTask AddAsync(AccessTokenRecord token, CancellationToken cancellationToken = default)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        db.AccessTokens.Add(new AccessTokenEntity
+        var entity = new AccessTokenEntity
         {
             TokenHash = token.TokenHash,
             OfferId = token.OfferId,
@@ -19,8 +18,14 @@ internal sealed class EfAccessTokenStore(IDbContextFactory<IssuerDbContext> fact
             UsesCredentialIdentifiers = token.UsesCredentialIdentifiers,
             ConfigurationIdsJson = JsonSerializer.Serialize(token.ConfigurationIds),
             ExpiresAt = token.ExpiresAt.ToUnixTimeSeconds(),
-        });
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        };
+        await writes.RunAsync(
+            (db, ct) =>
+            {
+                db.AccessTokens.Add(entity);
+                return db.SaveChangesAsync(ct);
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask<AccessTokenRecord?> FindAsync(string tokenHash, DateTimeOffset now, CancellationToken cancellationToken = default)

@@ -7,7 +7,7 @@ namespace Wallet.Issuer.Stores.Ef;
 /// SQLite pushed requests and authorization codes, one table each, the grant as JSON. Consumption reads the row and
 /// then deletes it conditionally; only the caller whose DELETE removed the row gets the grant.
 /// </summary>
-internal sealed class EfAuthorizationStores(IDbContextFactory<IssuerDbContext> factory) : IPushedAuthorizationRequestStore, IAuthorizationCodeStore
+internal sealed class EfAuthorizationStores(IDbContextFactory<IssuerDbContext> factory, IIssuerDatabaseWrites writes) : IPushedAuthorizationRequestStore, IAuthorizationCodeStore
 {
     ValueTask IPushedAuthorizationRequestStore.AddAsync(string id, AuthorizationGrantRecord request, CancellationToken cancellationToken) =>
         AddAsync("par:" + id, request, cancellationToken);
@@ -26,9 +26,14 @@ internal sealed class EfAuthorizationStores(IDbContextFactory<IssuerDbContext> f
 
     private async ValueTask AddAsync(string key, AuthorizationGrantRecord grant, CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        db.AuthorizationGrants.Add(new AuthorizationGrantEntity { Key = key, Json = JsonSerializer.Serialize(grant), ExpiresAt = grant.ExpiresAt.ToUnixTimeSeconds() });
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        var entity = new AuthorizationGrantEntity { Key = key, Json = JsonSerializer.Serialize(grant), ExpiresAt = grant.ExpiresAt.ToUnixTimeSeconds() };
+        await writes.RunAsync(
+            (db, ct) =>
+            {
+                db.AuthorizationGrants.Add(entity);
+                return db.SaveChangesAsync(ct);
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     private async ValueTask<AuthorizationGrantRecord?> FindAsync(string key, DateTimeOffset now, CancellationToken cancellationToken)
@@ -49,7 +54,7 @@ internal sealed class EfAuthorizationStores(IDbContextFactory<IssuerDbContext> f
             return null;
         }
 
-        var deleted = await db.AuthorizationGrants.Where(g => g.Key == key).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        var deleted = await writes.RunAsync((w, ct) => w.AuthorizationGrants.Where(g => g.Key == key).ExecuteDeleteAsync(ct), cancellationToken).ConfigureAwait(false);
         return deleted == 1 && row.ExpiresAt > seconds ? StoredJson.Read<AuthorizationGrantRecord>(row.Json) : null;
     }
 }

@@ -3,26 +3,17 @@ using Microsoft.EntityFrameworkCore;
 namespace Wallet.Issuer.Stores.Ef;
 
 /// <summary>SQLite metadata of issued credentials.</summary>
-internal sealed class EfIssuedCredentialStore(IDbContextFactory<IssuerDbContext> factory) : IIssuedCredentialStore
+internal sealed class EfIssuedCredentialStore(IDbContextFactory<IssuerDbContext> factory, IIssuerDatabaseWrites writes) : IIssuedCredentialStore
 {
-    public async ValueTask AddAsync(IReadOnlyList<IssuedCredentialRecord> credentials, CancellationToken cancellationToken = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        db.IssuedCredentials.AddRange(credentials.Select(c => new IssuedCredentialEntity
-        {
-            CredentialId = c.CredentialId,
-            OfferId = c.OfferId,
-            PersonId = c.PersonId,
-            ConfigurationId = c.ConfigurationId,
-            StatusListUri = c.StatusListUri,
-            StatusIndex = c.StatusIndex,
-            IssuedAt = c.IssuedAt.ToUnixTimeSeconds(),
-            ExpiresAt = c.ExpiresAt.ToUnixTimeSeconds(),
-        }));
-
-        // One SaveChanges: the records of a batch are stored in one transaction.
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-    }
+    // One SaveChanges: the records of a batch are stored in one transaction.
+    public async ValueTask AddAsync(IReadOnlyList<IssuedCredentialRecord> credentials, CancellationToken cancellationToken = default) =>
+        await writes.RunAsync(
+            (db, ct) =>
+            {
+                Add(db, credentials);
+                return db.SaveChangesAsync(ct);
+            },
+            cancellationToken).ConfigureAwait(false);
 
     public async ValueTask<IssuedCredentialRecord?> FindAsync(string credentialId, CancellationToken cancellationToken = default)
     {
@@ -37,6 +28,20 @@ internal sealed class EfIssuedCredentialStore(IDbContextFactory<IssuerDbContext>
         var rows = await db.IssuedCredentials.AsNoTracking().Where(c => c.PersonId == personId).OrderByDescending(c => c.IssuedAt).ToListAsync(cancellationToken).ConfigureAwait(false);
         return rows.Select(ToRecord).ToList();
     }
+
+    /// <summary>Adds the records to <paramref name="db"/>'s changes, for the caller's SaveChanges.</summary>
+    internal static void Add(IssuerDbContext db, IReadOnlyList<IssuedCredentialRecord> credentials) =>
+        db.IssuedCredentials.AddRange(credentials.Select(c => new IssuedCredentialEntity
+        {
+            CredentialId = c.CredentialId,
+            OfferId = c.OfferId,
+            PersonId = c.PersonId,
+            ConfigurationId = c.ConfigurationId,
+            StatusListUri = c.StatusListUri,
+            StatusIndex = c.StatusIndex,
+            IssuedAt = c.IssuedAt.ToUnixTimeSeconds(),
+            ExpiresAt = c.ExpiresAt.ToUnixTimeSeconds(),
+        }));
 
     private static IssuedCredentialRecord ToRecord(IssuedCredentialEntity c) =>
         new(c.CredentialId, c.OfferId, c.PersonId, c.ConfigurationId, c.StatusListUri, c.StatusIndex, DateTimeOffset.FromUnixTimeSeconds(c.IssuedAt), DateTimeOffset.FromUnixTimeSeconds(c.ExpiresAt));

@@ -6,12 +6,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Wallet.Issuer.Stores.Ef;
 
 /// <summary>SQLite offers; redemption is a conditional UPDATE, so a code is exchanged at most once across requests.</summary>
-internal sealed class EfOfferStore(IDbContextFactory<IssuerDbContext> factory) : IOfferStore
+internal sealed class EfOfferStore(IDbContextFactory<IssuerDbContext> factory, IIssuerDatabaseWrites writes) : IOfferStore
 {
     public async ValueTask AddAsync(OfferRecord offer, CancellationToken cancellationToken = default)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        db.Offers.Add(new OfferEntity
+        var entity = new OfferEntity
         {
             OfferId = offer.OfferId,
             CodeHash = offer.PreAuthorizedCodeHash,
@@ -24,8 +23,14 @@ internal sealed class EfOfferStore(IDbContextFactory<IssuerDbContext> factory) :
             CreatedAt = offer.CreatedAt.ToUnixTimeSeconds(),
             ExpiresAt = offer.ExpiresAt.ToUnixTimeSeconds(),
             IsAuthorizationCode = offer.IsAuthorizationCode,
-        });
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        };
+        await writes.RunAsync(
+            (db, ct) =>
+            {
+                db.Offers.Add(entity);
+                return db.SaveChangesAsync(ct);
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask<OfferRecord?> FindAsync(string offerId, CancellationToken cancellationToken = default)
@@ -71,21 +76,27 @@ internal sealed class EfOfferStore(IDbContextFactory<IssuerDbContext> factory) :
             && !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(entity.TxCodeHash), Encoding.ASCII.GetBytes(txCodeHash!)))
         {
             // Counted in one statement, so concurrent wrong guesses cannot exceed the limit.
-            await db.Offers
-                .Where(o => o.OfferId == entity.OfferId && !o.Redeemed)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(o => o.FailedTxCodeAttempts, o => o.FailedTxCodeAttempts + 1)
-                    .SetProperty(o => o.Redeemed, o => o.FailedTxCodeAttempts + 1 >= maxTxCodeAttempts)
-                    .SetProperty(o => o.Code, o => o.FailedTxCodeAttempts + 1 >= maxTxCodeAttempts ? null : o.Code), cancellationToken)
-                .ConfigureAwait(false);
-            var attempts = await db.Offers.AsNoTracking().Where(o => o.OfferId == entity.OfferId).Select(o => o.FailedTxCodeAttempts).FirstAsync(cancellationToken).ConfigureAwait(false);
+            var attempts = await writes.RunAsync(
+                async (w, ct) =>
+                {
+                    await w.Offers
+                        .Where(o => o.OfferId == entity.OfferId && !o.Redeemed)
+                        .ExecuteUpdateAsync(s => s
+                            .SetProperty(o => o.FailedTxCodeAttempts, o => o.FailedTxCodeAttempts + 1)
+                            .SetProperty(o => o.Redeemed, o => o.FailedTxCodeAttempts + 1 >= maxTxCodeAttempts)
+                            .SetProperty(o => o.Code, o => o.FailedTxCodeAttempts + 1 >= maxTxCodeAttempts ? null : o.Code), ct)
+                        .ConfigureAwait(false);
+                    return await w.Offers.AsNoTracking().Where(o => o.OfferId == entity.OfferId).Select(o => o.FailedTxCodeAttempts).FirstAsync(ct).ConfigureAwait(false);
+                },
+                cancellationToken).ConfigureAwait(false);
             return (attempts >= maxTxCodeAttempts ? RedemptionOutcome.AttemptsExhausted : RedemptionOutcome.TxCodeWrong, offer);
         }
 
-        var updated = await db.Offers
-            .Where(o => o.OfferId == entity.OfferId && !o.Redeemed && o.ExpiresAt > nowSeconds && o.FailedTxCodeAttempts < maxTxCodeAttempts)
-            .ExecuteUpdateAsync(s => s.SetProperty(o => o.Redeemed, true).SetProperty(o => o.Code, (string?)null), cancellationToken)
-            .ConfigureAwait(false);
+        var updated = await writes.RunAsync(
+            (w, ct) => w.Offers
+                .Where(o => o.OfferId == entity.OfferId && !o.Redeemed && o.ExpiresAt > nowSeconds && o.FailedTxCodeAttempts < maxTxCodeAttempts)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.Redeemed, true).SetProperty(o => o.Code, (string?)null), ct),
+            cancellationToken).ConfigureAwait(false);
         return updated == 1 ? (RedemptionOutcome.Redeemed, offer with { Redeemed = true, PreAuthorizedCode = null }) : (RedemptionOutcome.AlreadyRedeemed, offer);
     }
 
@@ -101,12 +112,12 @@ internal sealed class EfOfferStore(IDbContextFactory<IssuerDbContext> factory) :
 
     public async ValueTask<bool> RedeemAuthorizationCodeOfferAsync(string offerId, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var nowSeconds = now.ToUnixTimeSeconds();
-        var updated = await db.Offers
-            .Where(o => o.OfferId == offerId && o.IsAuthorizationCode && !o.Redeemed && o.ExpiresAt > nowSeconds)
-            .ExecuteUpdateAsync(s => s.SetProperty(o => o.Redeemed, true).SetProperty(o => o.Code, (string?)null), cancellationToken)
-            .ConfigureAwait(false);
+        var updated = await writes.RunAsync(
+            (db, ct) => db.Offers
+                .Where(o => o.OfferId == offerId && o.IsAuthorizationCode && !o.Redeemed && o.ExpiresAt > nowSeconds)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.Redeemed, true).SetProperty(o => o.Code, (string?)null), ct),
+            cancellationToken).ConfigureAwait(false);
         return updated == 1;
     }
 

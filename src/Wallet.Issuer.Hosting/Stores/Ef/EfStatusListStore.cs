@@ -4,13 +4,16 @@ using Wallet.Core.StatusList;
 namespace Wallet.Issuer.Stores.Ef;
 
 /// <summary>SQLite status lists; replacement is compare-and-swap on the version (Token Status List §13.3).</summary>
-internal sealed class EfStatusListStore(IDbContextFactory<IssuerDbContext> factory) : IStatusListStore
+internal sealed class EfStatusListStore(IDbContextFactory<IssuerDbContext> factory, IIssuerDatabaseWrites writes) : IStatusListStore
 {
     public async ValueTask<bool> TryAddAsync(StatusListRecord record, CancellationToken cancellationToken = default)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var inserted = await db.Database.ExecuteSqlInterpolatedAsync(
-            $"INSERT OR IGNORE INTO StatusLists (Uri, Bits, Statuses, AllocationBitmap, Version) VALUES ({record.Uri.OriginalString}, {record.Statuses.Bits}, {record.Statuses.Bytes.ToArray()}, {record.AllocationBitmap.ToArray()}, {record.Version})",
+        var statuses = record.Statuses.Bytes.ToArray();
+        var bitmap = record.AllocationBitmap.ToArray();
+        var inserted = await writes.RunAsync(
+            (db, ct) => db.Database.ExecuteSqlInterpolatedAsync(
+                $"INSERT OR IGNORE INTO StatusLists (Uri, Bits, Statuses, AllocationBitmap, Version) VALUES ({record.Uri.OriginalString}, {record.Statuses.Bits}, {statuses}, {bitmap}, {record.Version})",
+                ct),
             cancellationToken).ConfigureAwait(false);
         return inserted == 1;
     }
@@ -26,11 +29,12 @@ internal sealed class EfStatusListStore(IDbContextFactory<IssuerDbContext> facto
     {
         var statuses = record.Statuses.Bytes.ToArray();
         var bitmap = record.AllocationBitmap.ToArray();
-        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var updated = await db.StatusLists
-            .Where(s => s.Uri == record.Uri.OriginalString && s.Version == expectedVersion)
-            .ExecuteUpdateAsync(s => s.SetProperty(l => l.Statuses, statuses).SetProperty(l => l.AllocationBitmap, bitmap).SetProperty(l => l.Version, record.Version), cancellationToken)
-            .ConfigureAwait(false);
+        var uri = record.Uri.OriginalString;
+        var updated = await writes.RunAsync(
+            (db, ct) => db.StatusLists
+                .Where(s => s.Uri == uri && s.Version == expectedVersion)
+                .ExecuteUpdateAsync(s => s.SetProperty(l => l.Statuses, statuses).SetProperty(l => l.AllocationBitmap, bitmap).SetProperty(l => l.Version, record.Version), ct),
+            cancellationToken).ConfigureAwait(false);
         return updated == 1;
     }
 }

@@ -156,3 +156,20 @@ internal sealed class PersonEntity
 
     public string? MobilePhoneNumber { get; set; }
 }
+
+internal sealed class AuditEntryEntity
+{
+    public long Sequence { get; set; }
+
+    public long At { get; set; }
+
+    public string Actor { get; set; } = string.Empty;
+
+    public string Action { get; set; } = string.Empty;
+
+    public string? OfferId { get; set; }
+
+    public string? CredentialId { get; set; }
+
+    public string? CredentialConfigurationId { get; set; }
+}

@@ -25,6 +25,8 @@ public sealed class IssuerDbContext(DbContextOptions<IssuerDbContext> options) :
 
     internal DbSet<PersonEntity> Persons => Set<PersonEntity>();
 
+    internal DbSet<AuditEntryEntity> AuditEntries => Set<AuditEntryEntity>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -49,5 +51,13 @@ public sealed class IssuerDbContext(DbContextOptions<IssuerDbContext> options) :
         modelBuilder.Entity<StatusListEntity>().HasKey(s => s.Uri);
         modelBuilder.Entity<AuthorizationGrantEntity>().HasKey(g => g.Key);
         modelBuilder.Entity<PersonEntity>().HasKey(p => p.PersonId);
+        modelBuilder.Entity<AuditEntryEntity>(e =>
+        {
+            // The sequence is the database's own (autoincrement / identity), so entries from every instance get one order.
+            e.HasKey(a => a.Sequence);
+            e.Property(a => a.Sequence).ValueGeneratedOnAdd();
+            e.HasIndex(a => a.At);
+            e.HasIndex(a => a.CredentialId);
+        });
     }
 }

@@ -1,0 +1,201 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Wallet.Core.Jose;
+using Wallet.Core.OAuth;
+using Wallet.Issuer.Stores;
+using Wallet.Issuer.Stores.Ef;
+
+namespace Wallet.Issuer.Tests;
+
+/// <summary>
+/// A Credential Request writes its DPoP proof, its c_nonce and its issued records in one database transaction
+/// (specs/performance.md, issue 17), and stays consume-once when requests race between validation and commit.
+/// </summary>
+public sealed class CredentialRequestTransactionTests : IssuerTestBase
+{
+    private static readonly WriteTransactionCounter Counter = new();
+
+    // 65,536 entries reserve status-list entries in blocks of 64, so a request after the first writes no list.
+    public CredentialRequestTransactionTests()
+        : base(new Dictionary<string, string?> { ["Issuer:StatusListSize"] = "65536" }, services => services.ConfigureDbContext<IssuerDbContext>(b => b.AddInterceptors(Counter)))
+    {
+    }
+
+    private CredentialRequestUnits Units => Factory.Services.GetRequiredService<CredentialRequestUnits>();
+
+    [Fact]
+    public async Task A_batch_of_three_credentials_is_written_in_one_database_transaction()
+    {
+        var wallet = await AuthorizedWalletAsync(configurations: [SdJwtConfiguration]);
+        using (var first = await wallet.RequestCredentialsAsync(SdJwtConfiguration, [SigningKey.Generate()]))
+        {
+            first.StatusCode.Should().Be(HttpStatusCode.OK, await first.Content.ReadAsStringAsync());
+        }
+
+        var nonce = await wallet.FetchCNonceAsync();
+        var dataSource = Path.Combine(Factory.DataDirectory, "issuer.db");
+        Counter.Start(dataSource);
+        using var response = await wallet.RequestCredentialsAsync(SdJwtConfiguration, [SigningKey.Generate(), SigningKey.Generate(), SigningKey.Generate()], nonce);
+        var transactions = Counter.Stop();
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        (await TestWallet.CredentialsAsync(response)).Should().HaveCount(3);
+        transactions.Should().Be(1, "the proof, the nonce and the three records are one transaction, and the status-list entries came from the reserved block");
+    }
+
+    [Fact]
+    public async Task Racing_commits_on_one_c_nonce_succeed_exactly_once_and_the_losers_write_nothing()
+    {
+        var now = Clock.GetUtcNow();
+        await Factory.Services.GetRequiredService<INonceStore>().AddAsync("shared-nonce", now.AddMinutes(5));
+        var units = Enumerable.Range(0, 8).Select(_ => Units.Begin()).ToArray();
+        for (var i = 0; i < units.Length; i++)
+        {
+            (await units[i].ConsumeNonceAsync("shared-nonce", now, CancellationToken.None)).Should().BeTrue("no request has committed yet");
+            (await units[i].ReplayCache.TryAddAsync($"proof-{i}", now.AddMinutes(5))).Should().BeTrue();
+        }
+
+        var outcomes = await Task.WhenAll(units.Select((unit, i) => Task.Run(async () => await unit.CommitAsync([Record($"credential-{i}", now)], CancellationToken.None))));
+
+        outcomes.Count(o => o == CredentialRequestCommit.Committed).Should().Be(1);
+        outcomes.Where(o => o != CredentialRequestCommit.Committed).Should().OnlyContain(o => o == CredentialRequestCommit.NonceAlreadyUsed);
+        var winner = Array.IndexOf(outcomes, CredentialRequestCommit.Committed);
+        var issued = Factory.Services.GetRequiredService<IIssuedCredentialStore>();
+        var replay = Factory.Services.GetRequiredService<IDpopReplayCache>();
+        for (var i = 0; i < units.Length; i++)
+        {
+            (await issued.FindAsync($"credential-{i}")).Should().Match<IssuedCredentialRecord?>(r => (r != null) == (i == winner));
+
+            // A loser's proof was rolled back with its records, so it is still unseen.
+            (await replay.TryAddAsync($"proof-{i}", now.AddMinutes(5))).Should().Be(i != winner);
+        }
+    }
+
+    [Fact]
+    public async Task Racing_commits_of_one_dpop_proof_succeed_exactly_once_RFC9449_11_1()
+    {
+        var now = Clock.GetUtcNow();
+        var nonces = Factory.Services.GetRequiredService<INonceStore>();
+        var units = Enumerable.Range(0, 8).Select(_ => Units.Begin()).ToArray();
+        for (var i = 0; i < units.Length; i++)
+        {
+            await nonces.AddAsync($"nonce-{i}", now.AddMinutes(5));
+            (await units[i].ReplayCache.TryAddAsync("shared-proof", now.AddMinutes(5))).Should().BeTrue("no request has committed yet");
+            (await units[i].ConsumeNonceAsync($"nonce-{i}", now, CancellationToken.None)).Should().BeTrue();
+        }
+
+        var outcomes = await Task.WhenAll(units.Select((unit, i) => Task.Run(async () => await unit.CommitAsync([Record($"credential-{i}", now)], CancellationToken.None))));
+
+        outcomes.Count(o => o == CredentialRequestCommit.Committed).Should().Be(1);
+        outcomes.Where(o => o != CredentialRequestCommit.Committed).Should().OnlyContain(o => o == CredentialRequestCommit.DpopProofReplayed);
+        var winner = Array.IndexOf(outcomes, CredentialRequestCommit.Committed);
+        for (var i = 0; i < units.Length; i++)
+        {
+            // A loser's nonce deletion was rolled back: the Wallet can still use it.
+            (await nonces.TryConsumeAsync($"nonce-{i}", now)).Should().Be(i != winner);
+        }
+    }
+
+    [Fact]
+    public async Task A_failed_request_still_uses_up_its_dpop_proof_and_c_nonce()
+    {
+        var now = Clock.GetUtcNow();
+        await Factory.Services.GetRequiredService<INonceStore>().AddAsync("nonce-of-a-failed-request", now.AddMinutes(5));
+        var failed = Units.Begin();
+        (await failed.ReplayCache.TryAddAsync("proof-of-a-failed-request", now.AddMinutes(5))).Should().BeTrue();
+        (await failed.ConsumeNonceAsync("nonce-of-a-failed-request", now, CancellationToken.None)).Should().BeTrue();
+
+        (await failed.CommitAsync([], CancellationToken.None)).Should().Be(CredentialRequestCommit.Committed);
+
+        var next = Units.Begin();
+        (await next.ReplayCache.TryAddAsync("proof-of-a-failed-request", now.AddMinutes(5))).Should().BeFalse("the proof was used");
+        (await next.ConsumeNonceAsync("nonce-of-a-failed-request", now, CancellationToken.None)).Should().BeFalse("the nonce was used");
+    }
+
+    [Fact]
+    public async Task An_expired_or_unknown_c_nonce_is_refused_at_validation()
+    {
+        var now = Clock.GetUtcNow();
+        await Factory.Services.GetRequiredService<INonceStore>().AddAsync("expiring-nonce", now.AddSeconds(10));
+
+        (await Units.Begin().ConsumeNonceAsync("expiring-nonce", now.AddSeconds(10), CancellationToken.None)).Should().BeFalse();
+        (await Units.Begin().ConsumeNonceAsync("never-issued", now, CancellationToken.None)).Should().BeFalse();
+    }
+
+    [Fact]
+    public void The_issuers_own_stores_get_the_one_transaction_unit()
+    {
+        Units.Begin().Should().BeOfType<EfCredentialRequestUnit>();
+    }
+
+    private static IssuedCredentialRecord Record(string id, DateTimeOffset now) =>
+        new(id, "offer", "kari-nordmann", SdJwtConfiguration, IssuerFactory.IssuerUrl + "/status-lists/1", 1, now, now.AddDays(1));
+
+    /// <summary>Counts the write transactions on one database: explicit transactions, plus each write outside one.</summary>
+    private sealed class WriteTransactionCounter : DbCommandInterceptor
+    {
+        private readonly ConcurrentDictionary<DbTransaction, byte> _transactions = new();
+        private string? _dataSource;
+        private int _autocommits;
+
+        public void Start(string dataSource)
+        {
+            _transactions.Clear();
+            _autocommits = 0;
+            Volatile.Write(ref _dataSource, dataSource);
+        }
+
+        public int Stop()
+        {
+            Volatile.Write(ref _dataSource, null);
+            return _autocommits + _transactions.Count;
+        }
+
+        public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+        {
+            Record(command);
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            Record(command);
+            return ValueTask.FromResult(result);
+        }
+
+        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+        {
+            Record(command);
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Record(command);
+            return ValueTask.FromResult(result);
+        }
+
+        private void Record(DbCommand command)
+        {
+            var text = command.CommandText.TrimStart();
+            var isWrite = text.StartsWith("INSERT", StringComparison.OrdinalIgnoreCase) || text.StartsWith("UPDATE", StringComparison.OrdinalIgnoreCase) || text.StartsWith("DELETE", StringComparison.OrdinalIgnoreCase);
+            if (!isWrite || Volatile.Read(ref _dataSource) is not { } dataSource || command.Connection?.DataSource != dataSource)
+            {
+                return;
+            }
+
+            if (command.Transaction is { } transaction)
+            {
+                _transactions.TryAdd(transaction, 0);
+            }
+            else
+            {
+                Interlocked.Increment(ref _autocommits);
+            }
+        }
+    }
+}
