@@ -119,6 +119,7 @@ public sealed class Pkcs11KeysTests : IDisposable
         }
 
         Directory.Exists(Path.Combine(factory.DataDirectory, "keys")).Should().BeFalse("no key is generated or written when the keys are in a token");
+        (await http.GetAsync("/health/ready")).StatusCode.Should().Be(HttpStatusCode.OK, "the readiness probe signs through the token");
     }
 
     [Fact]
