@@ -11,7 +11,7 @@ namespace Wallet.Issuer.Statistics;
 /// Counts the issuer's events into its usage counters (<c>specs/statistics.md</c>): the dimensions are worked out here,
 /// from configuration and the register, and only they reach the counter — never the person's data.
 /// </summary>
-internal sealed class IssuerStatistics(UsageCounter<IssuerDbContext> counter, IssuerComposition composition, IOptions<IssuerOptions> options, IAuthenticSource register, TimeProvider time)
+internal sealed class IssuerStatistics(UsageCounter<IssuerDbContext> counter, IIssuerDatabaseWrites writes, IssuerComposition composition, IOptions<IssuerOptions> options, IAuthenticSource register, TimeProvider time)
 {
     /// <summary>The level of a login-based issuance: the authorization endpoint issues PID only at high.</summary>
     private const string LoginLevel = "high";
@@ -46,7 +46,18 @@ internal sealed class IssuerStatistics(UsageCounter<IssuerDbContext> counter, Is
         composition.UsesDatabase ? await counter.ReadAsync(from, to, cancellationToken).ConfigureAwait(false) : [];
 
     // Without the issuer database (a host's own stores and register) there is nowhere to count.
-    private ValueTask CountAsync(UsageEvent usage, long count) => composition.UsesDatabase ? counter.CountAsync(usage, count) : ValueTask.CompletedTask;
+    private ValueTask CountAsync(UsageEvent usage, long count) => composition.UsesDatabase ? QueuedCountAsync(usage, count) : ValueTask.CompletedTask;
+
+    // The counter writes to the issuer's database: it takes its turn in the write queue like every other write, or it
+    // would meet the queued writers with SQLITE_BUSY and Microsoft.Data.Sqlite's 150 ms retry sleep.
+    private async ValueTask QueuedCountAsync(UsageEvent usage, long count) =>
+        await writes.RunAsync(
+            async (_, _) =>
+            {
+                await counter.CountAsync(usage, count).ConfigureAwait(false);
+                return 0;
+            },
+            CancellationToken.None).ConfigureAwait(false);
 
     private (string Type, string Format) TypeOf(string configurationId) =>
         options.Value.CredentialConfigurations.TryGetValue(configurationId, out var configuration) ? (configurationId, configuration.Format) : (configurationId, string.Empty);
