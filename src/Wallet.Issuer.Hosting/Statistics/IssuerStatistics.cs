@@ -46,18 +46,10 @@ internal sealed class IssuerStatistics(UsageCounter<IssuerDbContext> counter, II
         composition.UsesDatabase ? await counter.ReadAsync(from, to, cancellationToken).ConfigureAwait(false) : [];
 
     // Without the issuer database (a host's own stores and register) there is nowhere to count.
-    private ValueTask CountAsync(UsageEvent usage, long count) => composition.UsesDatabase ? QueuedCountAsync(usage, count) : ValueTask.CompletedTask;
-
-    // The counter writes to the issuer's database: it takes its turn in the write queue like every other write, or it
-    // would meet the queued writers with SQLITE_BUSY and Microsoft.Data.Sqlite's 150 ms retry sleep.
-    private async ValueTask QueuedCountAsync(UsageEvent usage, long count) =>
-        await writes.RunAsync(
-            async (_, _) =>
-            {
-                await counter.CountAsync(usage, count).ConfigureAwait(false);
-                return 0;
-            },
-            CancellationToken.None).ConfigureAwait(false);
+    // The upsert takes its turn in the issuer's write queue, like every other write to its database.
+    private ValueTask CountAsync(UsageEvent usage, long count) => composition.UsesDatabase
+        ? counter.CountAsync(usage, count, async upsert => await writes.RunAsync(async (db, _) => { await upsert(db).ConfigureAwait(false); return true; }, CancellationToken.None).ConfigureAwait(false))
+        : ValueTask.CompletedTask;
 
     private (string Type, string Format) TypeOf(string configurationId) =>
         options.Value.CredentialConfigurations.TryGetValue(configurationId, out var configuration) ? (configurationId, configuration.Format) : (configurationId, string.Empty);

@@ -43,6 +43,7 @@ internal static class RelyingPartyPage
           <main>
             <h1>{{E(t.Heading)}}</h1>
             <p>{{E(t.Intro)}}</p>
+            <p><a href="/rp/age">{{E(t.AgeGateLink)}}</a></p>
 
             <form id="choice">
               <fieldset>

@@ -1,8 +1,10 @@
 using OAuthErrors = Wallet.Core.OAuth.OAuthErrors;
+using Microsoft.Extensions.Options;
 using Wallet.Core.Mdoc;
 using Wallet.Core.OpenId4Vp;
 using Wallet.Core.Security;
 using Wallet.Hosting;
+using Wallet.Verifier.Options;
 using Wallet.Verifier.Stores;
 using Wallet.Verifier.Validation;
 
@@ -22,6 +24,7 @@ internal sealed partial class WalletResponseReceiver(
     TransactionJournal journal,
     Statistics.VerifierStatistics statistics,
     TimeProvider time,
+    IOptions<VerifierOptions> options,
     ILogger<WalletResponseReceiver> logger)
 {
     private static readonly OpenId4VpLimits Limits = OpenId4VpLimits.Default;
@@ -148,7 +151,9 @@ internal sealed partial class WalletResponseReceiver(
 
         // OpenID4VP 1.0 B.2.6.1: the handover carries the thumbprint of the ephemeral key for direct_post.jwt, null for direct_post.
         var encryption = ResponseEncryption.ForResponseMode(transaction.ResponseMode, key?.PublicKey);
-        return await validator.ValidateAsync(StoredTransaction.QueryOf(transaction), response.VpToken!, transaction.ClientId, transaction.Nonce, uris.ResponseUri(transaction.RequestId), encryption, cancellationToken).ConfigureAwait(false);
+        var result = await validator.ValidateAsync(StoredTransaction.QueryOf(transaction), response.VpToken!, transaction.ClientId, transaction.Nonce, uris.ResponseUri(transaction.RequestId), encryption, cancellationToken).ConfigureAwait(false);
+        var minimum = options.Value.RelyingParties.FirstOrDefault(p => string.Equals(p.Id, transaction.RelyingPartyId, StringComparison.Ordinal))?.MinimumLevelOfAssurance;
+        return LevelOfAssuranceRequirement.Apply(result, minimum);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Validating the response of transaction {TransactionId} threw {ExceptionType}; the transaction was rejected with verifier.internal_error. {StackTrace}")]
