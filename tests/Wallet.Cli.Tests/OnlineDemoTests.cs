@@ -25,6 +25,8 @@ public sealed class OnlineDemoTests : IDisposable
         "authorization-code/metadata", "authorization-code/par", "authorization-code/authorize", "authorization-code/token",
         "authorization-code/nonce", "authorization-code/credential", "authorization-code/nonce", "authorization-code/credential",
         "presentation/rp-request", "presentation/request", "presentation/dcql", "presentation/present", "presentation/response", "presentation/rp-result",
+        "age-check/agency-offer", "age-check/offer", "age-check/metadata", "age-check/token", "age-check/nonce", "age-check/credential",
+        "age-check/rp-request", "age-check/request", "age-check/dcql", "age-check/present", "age-check/response", "age-check/rp-result",
     ];
 
     [Fact]
@@ -53,6 +55,8 @@ public sealed class OnlineDemoTests : IDisposable
         mdoc.Summary.Should().Contain("mso_mdoc eu.europa.ec.eudi.pid.1").And.Contain("level of assurance high").And.Contain("status valid").And.Contain("holder binding verified");
         mdoc.Claims["eu.europa.ec.eudi.pid.1"]!.AsObject().Select(c => c.Key).Should().BeEquivalentTo("given_name", "family_name", "birth_date");
 
+        steps.Single(s => s.Name == "age-check/credential").Line.Should().Contain("3 × mso_mdoc (eu.europa.ec.av.1)", "a batch of single-use attestations");
+        run.Stdout.Should().Contain(OnlineDemo.AgeGateMarker + " (age_over 18): yes; nothing else (no name, no birth date)");
         run.Stdout.Should().Contain("/.well-known/openid-credential-issuer").And.Contain("/api/presentations");
         run.Stdout.Should().MatchRegex(@"issuer offer page +https://localhost:\d+/offers/[A-Za-z0-9_-]+ ", "the demo leaves a fresh offer page to open (issue 7)")
             .And.MatchRegex(@"relying-party page +https://localhost:\d+/rp");

@@ -56,6 +56,17 @@ internal sealed class DemoApis(HttpClient http, DemoServices services)
         return (Required(RelyingPartyRequestStep, json, "transactionId"), Required(RelyingPartyRequestStep, json, "authorizationRequestUri"));
     }
 
+    /// <summary><c>POST /api/age-checks</c>: an age gate for <paramref name="age"/> (cross-device: no redirect).</summary>
+    public async Task<(string TransactionId, string AuthorizationRequestUri)> CreateAgeCheckAsync(int age, CancellationToken cancellationToken)
+    {
+        var json = await SendAsync(RelyingPartyRequestStep, HttpMethod.Post, new Uri(services.VerifierUrl, "/api/age-checks"), "X-Api-Key", DemoServices.RelyingPartyApiKey, new JsonObject { ["age_over"] = age }, HttpStatusCode.Created, cancellationToken).ConfigureAwait(false);
+        return (Required(RelyingPartyRequestStep, json, "transactionId"), Required(RelyingPartyRequestStep, json, "authorizationRequestUri"));
+    }
+
+    /// <summary><c>GET /api/age-checks/{id}</c>: yes or no.</summary>
+    public Task<JsonObject> GetAgeCheckAsync(string transactionId, CancellationToken cancellationToken) =>
+        SendAsync(RelyingPartyResultStep, HttpMethod.Get, new Uri(services.VerifierUrl, $"/api/age-checks/{Uri.EscapeDataString(transactionId)}"), "X-Api-Key", DemoServices.RelyingPartyApiKey, null, HttpStatusCode.OK, cancellationToken);
+
     /// <summary><c>GET /api/presentations/{id}?response_code=…</c>: the verified result.</summary>
     public Task<JsonObject> GetPresentationAsync(string transactionId, string? responseCode, CancellationToken cancellationToken)
     {

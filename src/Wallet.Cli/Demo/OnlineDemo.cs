@@ -21,7 +21,10 @@ internal static class OnlineDemo
     public const string PreAuthorizedFlow = "pre-authorized";
     public const string AuthorizationCodeFlow = "authorization-code";
     public const string PresentationFlow = "presentation";
+    public const string AgeCheckFlow = "age-check";
+    public const string AgeConfiguration = "proof_of_age";
     public const string ResultMarker = "The relying party got";
+    public const string AgeGateMarker = "The age gate got";
 
     private const int NameWidth = 29;
 
@@ -73,8 +76,10 @@ internal static class OnlineDemo
             var flow = "setup";
             try
             {
-                var result = await RunFlowsAsync(context, steps, services, environment, http, personId, f => flow = f, cancellationToken).ConfigureAwait(false);
+                var (result, ageCheck) = await RunFlowsAsync(context, steps, services, environment, http, personId, f => flow = f, cancellationToken).ConfigureAwait(false);
                 await PrintResultAsync(context, result).ConfigureAwait(false);
+                await context.Stdout.WriteLineAsync().ConfigureAwait(false);
+                await context.Stdout.WriteLineAsync($"{AgeGateMarker} (age_over {ageCheck["ageOver"]}): {((bool?)ageCheck["over"] == true ? "yes" : "no")}{(ageCheck["errors"] is JsonArray { Count: > 0 } errors ? " — " + string.Join(", ", errors.Select(e => e?["code"]?.GetValue<string>())) : string.Empty)}; nothing else (no name, no birth date)").ConfigureAwait(false);
                 await PrintPagesAsync(context, services, environment, new DemoApis(http, services), personId, cancellationToken).ConfigureAwait(false);
             }
             catch (WalletFlowException e)
@@ -109,7 +114,7 @@ internal static class OnlineDemo
         return ExitCodes.Success;
     }
 
-    private static async Task<JsonObject> RunFlowsAsync(CliContext context, DemoStepRunner steps, DemoServices services, DemoEnvironment environment, HttpClient http, string personId, Action<string> enter, CancellationToken cancellationToken)
+    private static async Task<(JsonObject Result, JsonObject AgeCheck)> RunFlowsAsync(CliContext context, DemoStepRunner steps, DemoServices services, DemoEnvironment environment, HttpClient http, string personId, Action<string> enter, CancellationToken cancellationToken)
     {
         var flow = string.Empty;
         void Enter(string name)
@@ -163,7 +168,7 @@ internal static class OnlineDemo
             _ => "relying-party API: DCQL for PID basics as SD-JWT VC and mdoc, direct_post.jwt, request_uri_method post, same device").ConfigureAwait(false);
         var presented = await presentation.RespondAsync(requestUri, cancellationToken).ConfigureAwait(false);
         var responseCode = presented.ResponseCode;
-        return await steps.RunAsync(
+        var result = await steps.RunAsync(
             $"{flow}/{DemoApis.RelyingPartyResultStep}",
             async () =>
             {
@@ -178,6 +183,26 @@ internal static class OnlineDemo
                 return result;
             },
             _ => $"relying-party API: result read with the response_code of the redirect; status verified").ConfigureAwait(false);
+
+        // The age gate (issue 13): a batch of proof-of-age attestations, one of them presented for age_over_18 only.
+        Enter(AgeCheckFlow);
+        var (ageOfferUri, ageTxCode) = await steps.RunAsync(
+            $"{flow}/{DemoApis.AgencyOfferStep}",
+            () => apis.CreateOfferAsync(personId, [AgeConfiguration], cancellationToken),
+            _ => $"agency API: offer of the proof-of-age attestation (mdoc eu.europa.ec.av.1) for {personId}").ConfigureAwait(false);
+        var ageOffer = await issuance.ResolveOfferAsync(ageOfferUri, cancellationToken).ConfigureAwait(false);
+        var ageSession = await issuance.RedeemPreAuthorizedCodeAsync(ageOffer, ageTxCode, cancellationToken).ConfigureAwait(false);
+        await issuance.RequestCredentialsAsync(ageSession, AgeConfiguration, count: 3, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var (ageTransactionId, ageRequestUri) = await steps.RunAsync(
+            $"{flow}/{DemoApis.RelyingPartyRequestStep}",
+            () => apis.CreateAgeCheckAsync(18, cancellationToken),
+            _ => "relying-party API: age check age_over 18 (asks for that one statement, not retained)").ConfigureAwait(false);
+        await presentation.RespondAsync(ageRequestUri, cancellationToken).ConfigureAwait(false);
+        var ageCheck = await steps.RunAsync(
+            $"{flow}/{DemoApis.RelyingPartyResultStep}",
+            () => apis.GetAgeCheckAsync(ageTransactionId, cancellationToken),
+            a => $"relying-party API: {a["status"]}, over {a["over"]?.ToJsonString() ?? "null"}").ConfigureAwait(false);
+        return (result, ageCheck);
     }
 
     private static async Task PrintResultAsync(CliContext context, JsonObject result)

@@ -22,18 +22,30 @@ internal sealed partial class UsageCounter<TContext>(IDbContextFactory<TContext>
     /// Adds <paramref name="count"/> to the bucket of <paramref name="usage"/> in the current UTC hour. A failure is logged
     /// and swallowed: statistics never decide the outcome of the protocol step that is counted.
     /// </summary>
-    public async ValueTask CountAsync(UsageEvent usage, long count = 1)
+    public ValueTask CountAsync(UsageEvent usage, long count = 1) => CountAsync(usage, count, null);
+
+    /// <summary>
+    /// As <see cref="CountAsync(UsageEvent, long)"/>, with the upsert run by <paramref name="run"/> (a service's write
+    /// queue) on the context it passes; null runs it on a context of its own.
+    /// </summary>
+    public async ValueTask CountAsync(UsageEvent usage, long count, Func<Func<TContext, Task>, ValueTask>? run)
     {
         ArgumentNullException.ThrowIfNull(usage);
         var hour = time.GetUtcNow().ToUnixTimeSeconds();
         hour -= ((hour % 3600) + 3600) % 3600;
+        object[] values = [hour, Bounded(usage.Event, 64), Bounded(usage.CredentialType, 256), Bounded(usage.Format, 32), Bounded(usage.RelyingParty, 128), Bounded(usage.LevelOfAssurance, 32), Bounded(usage.AgeBand, 32), Bounded(usage.ErrorCode, 128), count];
+        Task Upsert(TContext db) => db.Database.ExecuteSqlRawAsync(_upsert ??= UpsertSql(db), values, CancellationToken.None);
         try
         {
+            if (run is not null)
+            {
+                await run(Upsert).ConfigureAwait(false);
+                return;
+            }
+
             // Not cancellable: the event has happened, whether or not its client is still there.
             await using var db = await factory.CreateDbContextAsync(CancellationToken.None).ConfigureAwait(false);
-            var sql = _upsert ??= Upsert(db);
-            object[] values = [hour, Bounded(usage.Event, 64), Bounded(usage.CredentialType, 256), Bounded(usage.Format, 32), Bounded(usage.RelyingParty, 128), Bounded(usage.LevelOfAssurance, 32), Bounded(usage.AgeBand, 32), Bounded(usage.ErrorCode, 128), count];
-            await db.Database.ExecuteSqlRawAsync(sql, values, CancellationToken.None).ConfigureAwait(false);
+            await Upsert(db).ConfigureAwait(false);
         }
         catch (Exception e) when (e is DbException or DbUpdateException or InvalidOperationException)
         {
@@ -52,7 +64,7 @@ internal sealed partial class UsageCounter<TContext>(IDbContextFactory<TContext>
     }
 
     // Names from the model, so a provider's naming convention (PostgreSQL snake_case) is followed.
-    private static string Upsert(TContext db)
+    private static string UpsertSql(TContext db)
     {
         var entity = db.Model.FindEntityType(typeof(UsageCounterEntity)) ?? throw new InvalidOperationException($"{typeof(TContext).Name} has no UsageCounters table.");
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());

@@ -11,7 +11,7 @@ namespace Wallet.Issuer.Statistics;
 /// Counts the issuer's events into its usage counters (<c>specs/statistics.md</c>): the dimensions are worked out here,
 /// from configuration and the register, and only they reach the counter — never the person's data.
 /// </summary>
-internal sealed class IssuerStatistics(UsageCounter<IssuerDbContext> counter, IssuerComposition composition, IOptions<IssuerOptions> options, IAuthenticSource register, TimeProvider time)
+internal sealed class IssuerStatistics(UsageCounter<IssuerDbContext> counter, IIssuerDatabaseWrites writes, IssuerComposition composition, IOptions<IssuerOptions> options, IAuthenticSource register, TimeProvider time)
 {
     /// <summary>The level of a login-based issuance: the authorization endpoint issues PID only at high.</summary>
     private const string LoginLevel = "high";
@@ -46,7 +46,10 @@ internal sealed class IssuerStatistics(UsageCounter<IssuerDbContext> counter, Is
         composition.UsesDatabase ? await counter.ReadAsync(from, to, cancellationToken).ConfigureAwait(false) : [];
 
     // Without the issuer database (a host's own stores and register) there is nowhere to count.
-    private ValueTask CountAsync(UsageEvent usage, long count) => composition.UsesDatabase ? counter.CountAsync(usage, count) : ValueTask.CompletedTask;
+    // The upsert takes its turn in the issuer's write queue, like every other write to its database.
+    private ValueTask CountAsync(UsageEvent usage, long count) => composition.UsesDatabase
+        ? counter.CountAsync(usage, count, async upsert => await writes.RunAsync(async (db, _) => { await upsert(db).ConfigureAwait(false); return true; }, CancellationToken.None).ConfigureAwait(false))
+        : ValueTask.CompletedTask;
 
     private (string Type, string Format) TypeOf(string configurationId) =>
         options.Value.CredentialConfigurations.TryGetValue(configurationId, out var configuration) ? (configurationId, configuration.Format) : (configurationId, string.Empty);

@@ -28,6 +28,13 @@ public sealed class VerifierOptions
     /// <summary>Folder for the SQLite database and the generated development request-signing certificate.</summary>
     public string DataDirectory { get; set; } = "data";
 
+    /// <summary>
+    /// The database of the Verifier's state: the embedded SQLite file in <see cref="DataDirectory"/> (default) or a
+    /// PostgreSQL server shared by several instances (<c>Verifier__Database__Provider=PostgreSql</c>,
+    /// <c>Verifier__Database__ConnectionString=…</c>); specs/database.md.
+    /// </summary>
+    public Wallet.Hosting.Database.DatabaseOptions Database { get; } = new();
+
     /// <summary>PEM certificate of the request signing key; when unset a development certificate is generated into <see cref="DataDirectory"/>.</summary>
     public string? RequestSigningCertificatePath { get; set; }
 

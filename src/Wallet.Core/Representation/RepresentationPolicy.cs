@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Wallet.Core.Representation;
+
+/// <summary>
+/// Decides whether the person of a presented PID may act for the party a presented representation names, at one
+/// relying party's service, today. Every check runs and every failure is reported (none stops the others).
+/// </summary>
+/// <remarks>
+/// <para><b>Binding of representative to PID: matching identity attributes, and both proofs of possession.</b> The
+/// representation names its representative by the PID's core attributes (family name, given name, birth date; PID Rule
+/// Book §3.1.2), and these must equal the presented PID's. Both presentations must carry a verified proof of possession
+/// over the same request (nonce, audience / SessionTranscript), so both came from the wallet answering this request.
+/// Holder-key equality is not required: issuers bind each credential (and each of a batch) to its own key for
+/// unlinkability (HAIP 1.0 batch issuance), and the PID and the representation come from different issuances, so a
+/// common key cannot be assumed. Attributes alone would let anyone holding someone's representation pretend; proofs of
+/// possession alone would not say that the PID's person is the one the representation names; together they do.</para>
+/// </remarks>
+public static class RepresentationPolicy
+{
+    /// <summary>Decides for <paramref name="serviceId"/> on <paramref name="today"/>.</summary>
+    /// <param name="evidence">The verified presentation parts.</param>
+    /// <param name="serviceId">This relying party's service or operation, matched against <c>eService</c> (ordinal).</param>
+    /// <param name="today">The day of the decision (the relying party's clock).</param>
+    /// <param name="expectedRepresented">When the relying party already knows whom the person acts for (e.g. the child's case), that party.</param>
+    public static RepresentationDecision Decide(RepresentationEvidence evidence, string serviceId, DateOnly today, RepresentedParty? expectedRepresented = null)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        ArgumentNullException.ThrowIfNull(serviceId);
+        var errors = new List<VerificationError>();
+        PowerOfRepresentation? representation = null;
+        if (evidence.Representation is null)
+        {
+            errors.Add(new(RepresentationErrorCodes.RepresentationMissing, "No verified representation attestation was presented."));
+        }
+        else if (!PowerOfRepresentationAttestation.TryRead(evidence.Representation, out representation, out var problem))
+        {
+            errors.Add(new(RepresentationErrorCodes.Malformed, "The representation attestation is malformed: " + problem));
+        }
+
+        var pidPerson = evidence.Pid is null ? null : PidPerson(evidence.Pid);
+        if (pidPerson is null)
+        {
+            errors.Add(new(RepresentationErrorCodes.PidMissing, "No verified PID with family name, given name and birth date of the person acting was presented."));
+        }
+
+        if (!evidence.PidHolderBound || !evidence.RepresentationHolderBound)
+        {
+            errors.Add(new(RepresentationErrorCodes.HolderBindingMissing, $"A proof of possession is missing for the {(evidence.PidHolderBound ? "representation" : "PID")}; both must come from the wallet answering this request."));
+        }
+
+        switch (evidence.RepresentationStatus)
+        {
+            case "valid":
+                break;
+            case "revoked" or "suspended":
+                errors.Add(new(RepresentationErrorCodes.Revoked, $"The representation's status is {evidence.RepresentationStatus}: it was withdrawn."));
+                break;
+            default:
+                errors.Add(new(RepresentationErrorCodes.StatusUnchecked, "The representation has no checked status; a representation must be revocable (Token Status List)."));
+                break;
+        }
+
+        if (representation is not null)
+        {
+            if (pidPerson is not null && !representation.Representative.IsSamePersonAs(pidPerson))
+            {
+                errors.Add(new(RepresentationErrorCodes.RepresentativeNotPidPerson, "The representative named in the representation is not the person of the presented PID (family name, given name and birth date must match)."));
+            }
+
+            if (expectedRepresented is not null && !SameParty(expectedRepresented, representation.Represented))
+            {
+                errors.Add(new(RepresentationErrorCodes.RepresentedMismatch, "The representation is for another party than the one this service deals with."));
+            }
+
+            if (!representation.FullPowers && !representation.EServices.Contains(serviceId, StringComparer.Ordinal))
+            {
+                errors.Add(new(RepresentationErrorCodes.ScopeNotCovered, $"The representation neither gives full powers nor names the service '{serviceId}'."));
+            }
+
+            if (today < representation.EffectiveFrom)
+            {
+                errors.Add(new(RepresentationErrorCodes.NotYetEffective, $"The representation is effective from {representation.EffectiveFrom:yyyy-MM-dd}."));
+            }
+
+            if (representation.EffectiveUntil is { } until && today > until)
+            {
+                errors.Add(new(RepresentationErrorCodes.Expired, $"The representation was effective until {until:yyyy-MM-dd}."));
+            }
+        }
+
+        return new RepresentationDecision { Representation = representation, Errors = errors };
+    }
+
+    private static bool SameParty(RepresentedParty expected, RepresentedParty actual) =>
+        expected.Person is { } person
+            ? actual.Person is { } other && person.IsSamePersonAs(other)
+            : actual.Person is null && string.Equals(expected.LegalPersonIdentifier, actual.LegalPersonIdentifier, StringComparison.Ordinal);
+
+    // The PID's names and birth date: SD-JWT VC `birthdate`, mdoc `birth_date` (PID Rule Book §4.1.1, §3.1.2).
+    private static PersonAttributes? PidPerson(JsonObject pid)
+    {
+        var family = Text(pid["family_name"]);
+        var given = Text(pid["given_name"]);
+        var birth = Text(pid["birthdate"] ?? pid["birth_date"]);
+        return family is not null && given is not null && birth is not null
+            && DateOnly.TryParseExact(birth, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? new PersonAttributes(family, given, date)
+            : null;
+    }
+
+    private static string? Text(JsonNode? node) => node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
+}
