@@ -21,7 +21,7 @@ public sealed class CredentialRequestTransactionTests : IssuerTestBase
 
     // 65,536 entries reserve status-list entries in blocks of 64, so a request after the first writes no list.
     public CredentialRequestTransactionTests()
-        : base(new Dictionary<string, string?> { ["Issuer:StatusListSize"] = "65536" }, services => services.ConfigureDbContext<IssuerDbContext>(b => b.AddInterceptors(Counter)))
+        : base(new Dictionary<string, string?> { ["Issuer:StatusListSize"] = "65536" }, services => services.ConfigureDbContext<SqliteIssuerDbContext>(b => b.AddInterceptors(Counter)))
     {
     }
 
