@@ -28,7 +28,7 @@ public static class PidIssuerEndpointRouteBuilderExtensions
         AuthorizationEndpoints.Map(routes, endpoints);
         // The agency API is one OpenAPI group: selecting it by path prefix would miss it under a base path and pick up
         // a co-hosted Verifier's /api routes.
-        AgencyApiEndpoints.Map(routes.MapGroup(string.Empty).WithGroupName(AgencyApiEndpoints.OpenApiDocument), endpoints);
+        AgencyApiEndpoints.Map(routes.MapGroup(string.Empty).WithGroupName(AgencyApiEndpoints.OpenApiDocument).PerApiKey(), endpoints);
         CredentialOfferEndpoints.Map(routes, endpoints);
         StatusListEndpoint.Map(routes, endpoints);
         HealthEndpoints.Map(routes, endpoints.BasePath);

@@ -6,8 +6,8 @@ using Wallet.Core.OAuth;
 using Wallet.Core.StatusList;
 using Wallet.Core.Storage;
 using Wallet.Issuer.Authentication;
-using Wallet.Issuer.Health;
 using Wallet.Issuer.Endpoints;
+using Wallet.Issuer.Health;
 using Wallet.Issuer.Options;
 using Wallet.Issuer.Pid;
 using Wallet.Issuer.Protocol;
@@ -105,6 +105,7 @@ public static class PidIssuerServiceCollectionExtensions
         services.AddSingleton<CredentialRequestHandler>();
         services.AddProblemDetails();
         IssuerHealthChecks.Add(services);
+        IssuerRateLimits.Add(services);
         AddUserAuthentication(services);
 
         // The agency API is documented; the protocol endpoints are described by their specifications and metadata.
