@@ -30,7 +30,7 @@ public static class PidIssuerEndpointRouteBuilderExtensions
         // The agency API is one OpenAPI group: selecting it by path prefix would miss it under a base path and pick up
         // a co-hosted Verifier's /api routes.
         var agencyApi = routes.MapGroup(string.Empty).WithGroupName(AgencyApiEndpoints.OpenApiDocument);
-        AgencyApiEndpoints.Map(agencyApi, endpoints);
+        AgencyApiEndpoints.Map(agencyApi.MapGroup(string.Empty).PerApiKey(), endpoints);
         Statistics.IssuerStatisticsEndpoints.Map(routes, agencyApi, endpoints);
         CredentialOfferEndpoints.Map(routes, endpoints);
         StatusListEndpoint.Map(routes, endpoints);

@@ -8,8 +8,8 @@ using Wallet.Core.OAuth;
 using Wallet.Core.StatusList;
 using Wallet.Hosting.Database;
 using Wallet.Issuer.Authentication;
-using Wallet.Issuer.Health;
 using Wallet.Issuer.Endpoints;
+using Wallet.Issuer.Health;
 using Wallet.Issuer.Options;
 using Wallet.Issuer.Pid;
 using Wallet.Issuer.Protocol;
@@ -101,6 +101,7 @@ public static class PidIssuerServiceCollectionExtensions
         services.AddSingleton<Statistics.IssuerStatistics>();
         services.AddProblemDetails();
         IssuerHealthChecks.Add(services);
+        IssuerRateLimits.Add(services);
         AddUserAuthentication(services);
 
         // The agency API is documented; the protocol endpoints are described by their specifications and metadata.

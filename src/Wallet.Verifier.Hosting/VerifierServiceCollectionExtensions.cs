@@ -84,6 +84,7 @@ public static class VerifierServiceCollectionExtensions
         services.AddHostedService<TransactionPurger>();
         services.AddProblemDetails();
         VerifierHealthChecks.Add(services);
+        VerifierRateLimits.Add(services);
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);
         return new VerifierBuilder(services);

@@ -84,6 +84,9 @@ internal static class LoadDriver
             options.RequireWalletAttestation = false;
             options.ApiKeys = [new ApiKeyOptions { Name = "load", Sha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ApiKey))) }];
             options.OfferLifetime = TimeSpan.FromHours(1);
+
+            // The driver measures capacity from one address, which the abuse limits would throttle.
+            options.RateLimits.Enabled = false;
         });
         var app = builder.Build();
         app.MapPidIssuer();

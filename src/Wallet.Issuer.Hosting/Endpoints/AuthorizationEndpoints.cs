@@ -17,7 +17,7 @@ internal static class AuthorizationEndpoints
             return error is not null
                 ? HttpResults.Error(context, error, nonces)
                 : HttpResults.Json(context, new JsonObject { ["request_uri"] = requestUri, ["expires_in"] = expiresIn }, StatusCodes.Status201Created);
-        }).DisableAntiforgery();
+        }).DisableAntiforgery().PerClient("par");
 
         routes.MapGet(endpoints.BasePath + "/authorize", async (HttpContext context, AuthorizationHandler handler, IServiceProvider services, CancellationToken cancellationToken) =>
         {

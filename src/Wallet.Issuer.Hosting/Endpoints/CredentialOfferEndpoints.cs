@@ -15,7 +15,7 @@ internal static class CredentialOfferEndpoints
             return offer is null
                 ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No open credential offer has this id: it was used, has expired or never existed.")
                 : Results.Text(offer.ToJson(), "application/json");
-        });
+        }).PerClient("credential-offer", oauthError: false);
 
         routes.MapGet(endpoints.BasePath + "/offers/{id}", async (string id, HttpContext context, OfferService offers, CancellationToken cancellationToken) =>
         {

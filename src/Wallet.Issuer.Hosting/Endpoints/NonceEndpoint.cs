@@ -14,6 +14,6 @@ internal static class NonceEndpoint
             var nonce = await handler.IssueAsync(cancellationToken).ConfigureAwait(false);
             context.Response.Headers[DpopProof.NonceHeaderName] = nonces.Issue();
             return HttpResults.Json(context, new JsonObject { ["c_nonce"] = nonce });
-        });
+        }).PerClient("nonce");
     }
 }

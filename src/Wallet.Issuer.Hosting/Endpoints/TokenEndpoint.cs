@@ -36,7 +36,7 @@ internal static class TokenEndpoint
             }
 
             return HttpResults.Json(context, body);
-        }).DisableAntiforgery();
+        }).DisableAntiforgery().PerClient("token");
     }
 
     /// <summary>Reads a form-encoded request with its DPoP and client attestation headers; a malformed form counts as not a form.</summary>

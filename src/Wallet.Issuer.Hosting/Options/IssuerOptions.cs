@@ -118,4 +118,7 @@ public sealed class IssuerOptions
 
     /// <summary>ISO 3166-1 alpha-2 issuing country written into PID when the data has none.</summary>
     public string IssuingCountry { get; set; } = "NO";
+
+    /// <summary>Abuse limits per client address and per API key (<see cref="Wallet.Hosting.RateLimiting.RateLimitOptions"/>).</summary>
+    public Wallet.Hosting.RateLimiting.RateLimitOptions RateLimits { get; set; } = new();
 }

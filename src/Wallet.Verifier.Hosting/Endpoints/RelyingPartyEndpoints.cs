@@ -16,7 +16,7 @@ internal static class RelyingPartyEndpoints
 
     public static void Map(IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/api/presentations").AddEndpointFilter<ApiKeyFilter>().WithTags("Relying party API");
+        var api = routes.MapGroup("/api/presentations").AddEndpointFilter<ApiKeyFilter>().PerApiKey().WithTags("Relying party API");
         api.MapPost(string.Empty, CreateAsync)
             .WithName("CreatePresentation")
             .WithSummary("Creates a presentation request and returns the openid4vp:// URI to show as QR code or link.")

@@ -15,12 +15,15 @@ internal static class WalletEndpoints
     {
         var wallet = routes.MapGroup("/oid4vp").WithTags("Wallet (OpenID4VP)");
         wallet.MapGet("/request/{requestId}", (HttpContext context, string requestId, RequestObjectProvider requests, CancellationToken ct) => RequestObjectAsync(context, requestId, RequestUriMethods.Get, null, requests, ct))
+            .PerClient("request-object")
             .WithName("GetRequestObject")
             .WithSummary("The signed Request Object (application/oauth-authz-req+jwt).");
         wallet.MapPost("/request/{requestId}", PostRequestAsync)
+            .PerClient("request-object")
             .WithName("PostRequestObject")
             .WithSummary("request_uri_method=post: wallet_metadata and wallet_nonce in, the signed Request Object echoing wallet_nonce out.");
         wallet.MapPost("/response/{requestId}", PostResponseAsync)
+            .PerClient("response")
             .WithName("PostAuthorizationResponse")
             .WithSummary("direct_post / direct_post.jwt authorization response.");
     }

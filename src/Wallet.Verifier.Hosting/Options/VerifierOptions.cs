@@ -74,4 +74,7 @@ public sealed class VerifierOptions
 
     /// <summary>The relying-party page for trying the Verifier in a browser (off by default).</summary>
     public DemoPageOptions DemoPage { get; } = new();
+
+    /// <summary>Abuse limits per client address and per API key (<see cref="Wallet.Hosting.RateLimiting.RateLimitOptions"/>).</summary>
+    public Wallet.Hosting.RateLimiting.RateLimitOptions RateLimits { get; set; } = new();
 }

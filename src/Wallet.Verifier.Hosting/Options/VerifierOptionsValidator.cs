@@ -128,6 +128,7 @@ internal sealed class VerifierOptionsValidator(IServiceProviderIsService service
             failures.Add("Verifier:MaxRequestBodyBytes must be between 1 KiB and 16 MiB.");
         }
 
+        failures.AddRange(options.RateLimits.Validate("Verifier:RateLimits"));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
