@@ -29,10 +29,10 @@ COPY --from=build /app .
 USER $APP_UID
 ENV ASPNETCORE_HTTP_PORTS=8080 \
     Issuer__DataDirectory=/var/lib/wallet/issuer \
-    HEALTH_PATH=/health
+    HEALTH_PATH=/health/ready
 EXPOSE 8080
 # TLS ends at the reverse proxy in front (Issuer:IssuerUrl / Verifier:PublicBaseUrl are its https addresses).
-# HEALTH_PATH is the liveness answer /health until the readiness endpoint (/health/ready: database and keys) exists.
+# Ready = database reachable and signing keys usable (a probe signature, through the HSM for token keys).
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD curl -fsS "http://localhost:8080${HEALTH_PATH}" > /dev/null || exit 1
 ENTRYPOINT ["dotnet", "Issuer.dll"]

@@ -1,5 +1,6 @@
 using Wallet.Hosting.Health;
 using Wallet.Issuer.Endpoints;
+using Wallet.Issuer.Pages;
 using Wallet.Issuer.Protocol;
 using Wallet.Issuer.Signing;
 
@@ -28,9 +29,12 @@ public static class PidIssuerEndpointRouteBuilderExtensions
         AuthorizationEndpoints.Map(routes, endpoints);
         // The agency API is one OpenAPI group: selecting it by path prefix would miss it under a base path and pick up
         // a co-hosted Verifier's /api routes.
-        AgencyApiEndpoints.Map(routes.MapGroup(string.Empty).WithGroupName(AgencyApiEndpoints.OpenApiDocument), endpoints);
+        var agencyApi = routes.MapGroup(string.Empty).WithGroupName(AgencyApiEndpoints.OpenApiDocument);
+        AgencyApiEndpoints.Map(agencyApi, endpoints);
+        Statistics.IssuerStatisticsEndpoints.Map(routes, agencyApi, endpoints);
         CredentialOfferEndpoints.Map(routes, endpoints);
         StatusListEndpoint.Map(routes, endpoints);
+        HelpPage.Map(routes, endpoints);
         HealthEndpoints.Map(routes, endpoints.BasePath);
         routes.MapOpenApi(endpoints.BasePath + "/api/openapi/{documentName}.json");
         return routes;

@@ -104,6 +104,8 @@ public static class PidIssuerServiceCollectionExtensions
         services.AddSingleton<IAuthorizationCompletion, AuthorizationCompletion>();
         services.AddSingleton<CredentialRequestUnits>();
         services.AddSingleton<CredentialRequestHandler>();
+        services.TryAddSingleton<Wallet.Hosting.Statistics.UsageCounter<IssuerDbContext>>();
+        services.AddSingleton<Statistics.IssuerStatistics>();
         services.AddProblemDetails();
         IssuerHealthChecks.Add(services);
         AddUserAuthentication(services);

@@ -3,7 +3,7 @@ using Wallet.Core.StatusList;
 using Wallet.Core.Trust;
 using Wallet.Verifier.Options;
 using Wallet.Verifier.Stores;
-using Wallet.Verifier.Stores.Sqlite;
+using Wallet.Verifier.Stores.Ef;
 
 namespace Wallet.Verifier;
 
@@ -53,7 +53,7 @@ public sealed class VerifierBuilder
     public VerifierBuilder UseStores(Func<IServiceProvider, IVerifierStores> factory)
     {
         ArgumentNullException.ThrowIfNull(factory);
-        Services.RemoveAll<SqliteVerifierStore>();
+        Services.RemoveAll<EfVerifierStore>();
         foreach (var initializer in Services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(DatabaseInitializer)).ToList())
         {
             Services.Remove(initializer);

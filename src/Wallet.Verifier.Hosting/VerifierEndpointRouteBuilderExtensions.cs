@@ -11,8 +11,9 @@ namespace Wallet.Verifier;
 public static class VerifierEndpointRouteBuilderExtensions
 {
     /// <summary>
-    /// Maps the relying-party API (<c>/api/presentations</c>, the age gate <c>/api/age-checks</c>), the wallet endpoints (<c>/oid4vp/…</c>), <c>/health</c>, the probes <c>/health/live</c> and
-    /// <c>/health/ready</c> (database reachable, request-signing key usable), the
+    /// Maps the relying-party API (<c>/api/presentations</c>, the age gate <c>/api/age-checks</c>), the wallet endpoints
+    /// (<c>/oid4vp/…</c>), the statistics (<c>/statistics</c>, <c>/api/statistics</c>), <c>/health</c>, the probes
+    /// <c>/health/live</c> and <c>/health/ready</c> (database reachable, request-signing key usable), the
     /// OpenAPI document (<c>/openapi/v1.json</c>) and, when <c>Verifier:DemoPage:Enabled</c>, the relying-party page
     /// (<c>/rp</c>, with <c>/</c> redirecting to it).
     /// </summary>
@@ -28,6 +29,7 @@ public static class VerifierEndpointRouteBuilderExtensions
             DemoPageEndpoints.Map(routes, options);
         }
 
+        Statistics.VerifierStatisticsEndpoints.Map(routes);
         routes.MapGet("/health", () => Results.Ok(new { status = "ok" })).ExcludeFromDescription();
         HealthEndpoints.Map(routes, string.Empty);
         routes.MapOpenApi();

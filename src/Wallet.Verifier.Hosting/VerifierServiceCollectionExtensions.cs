@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Wallet.Core.StatusList;
-using Wallet.Core.Storage;
 using Wallet.Core.Trust;
 using Wallet.Core.Verification;
 using Wallet.Verifier.Endpoints;
@@ -11,7 +10,8 @@ using Wallet.Verifier.Options;
 using Wallet.Verifier.Page;
 using Wallet.Verifier.Signing;
 using Wallet.Verifier.Stores;
-using Wallet.Verifier.Stores.Sqlite;
+using Wallet.Hosting.Database;
+using Wallet.Verifier.Stores.Ef;
 using Wallet.Verifier.Transactions;
 using Wallet.Verifier.Validation;
 
@@ -34,7 +34,7 @@ public static class VerifierServiceCollectionExtensions
     public static VerifierBuilder AddVerifier(this IServiceCollection services, Action<VerifierOptions> configure) => services.AddVerifier().Configure(configure);
 
     /// <summary>
-    /// Adds the Verifier's services: options (validated at start-up), the SQLite stores, request signing, the credential
+    /// Adds the Verifier's services: options (validated at start-up), the stores (SQLite or PostgreSQL), request signing, the credential
     /// verifiers and the relying-party page. Configure it and replace its parts through the returned builder.
     /// </summary>
     public static VerifierBuilder AddVerifier(this IServiceCollection services)
@@ -51,18 +51,7 @@ public static class VerifierServiceCollectionExtensions
                 StatusListTlsTrust.TrustAdditionally(handler, StatusListTlsTrust.Load(provider.GetRequiredService<IOptions<VerifierOptions>>().Value.StatusListTlsRoots));
                 return handler;
             });
-        services.AddDbContextFactory<VerifierDbContext>((provider, db) =>
-        {
-            var options = provider.GetRequiredService<IOptions<VerifierOptions>>().Value;
-            var database = Path.Combine(options.DataDirectory, "verifier.db");
-            PrivateFiles.PrepareSqliteDatabase(database);
-            db.UseSqlite($"Data Source={database}");
-        });
-        services.TryAddSingleton<SqliteVerifierStore>();
-        services.TryAddSingleton<ITransactionStore>(p => p.GetRequiredService<SqliteVerifierStore>());
-        services.TryAddSingleton<ITransactionEventLog>(p => p.GetRequiredService<SqliteVerifierStore>());
-        services.TryAddSingleton<INonceStore>(p => p.GetRequiredService<SqliteVerifierStore>());
-        services.TryAddSingleton<IEphemeralKeyStore>(p => p.GetRequiredService<SqliteVerifierStore>());
+        AddDatabase(services);
         services.TryAddSingleton<RequestSigningCredentials>();
         services.TryAddSingleton<RelyingPartyDirectory>();
 
@@ -81,6 +70,8 @@ public static class VerifierServiceCollectionExtensions
         services.TryAddSingleton<TransactionJournal>();
         services.TryAddSingleton<TransactionStateWriter>();
         services.TryAddSingleton<PresentationCreator>();
+        services.TryAddSingleton<Wallet.Hosting.Statistics.UsageCounter<VerifierDbContext>>();
+        services.TryAddSingleton<Statistics.VerifierStatistics>();
         services.TryAddSingleton<RequestObjectProvider>();
         services.TryAddSingleton<WalletResponseReceiver>();
         services.TryAddSingleton<PresentationResultReader>();
@@ -96,5 +87,23 @@ public static class VerifierServiceCollectionExtensions
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);
         return new VerifierBuilder(services);
+    }
+
+    // Both providers' factories are registered; VerifierDbContextFactory picks the configured one when first asked.
+    private static void AddDatabase(IServiceCollection services)
+    {
+        services.AddDbContextFactory<SqliteVerifierDbContext>((provider, db) =>
+        {
+            var options = provider.GetRequiredService<IOptions<VerifierOptions>>().Value;
+            RelationalDatabase.UseSqlite(db, options.Database, options.DataDirectory, "verifier.db");
+        });
+        services.AddDbContextFactory<PostgreSqlVerifierDbContext>((provider, db) => RelationalDatabase.UsePostgreSql(db, provider.GetRequiredService<IOptions<VerifierOptions>>().Value.Database));
+        services.TryAddSingleton<VerifierDbContextFactory>();
+        services.TryAddSingleton<IDbContextFactory<VerifierDbContext>>(p => p.GetRequiredService<VerifierDbContextFactory>());
+        services.TryAddSingleton<EfVerifierStore>();
+        services.TryAddSingleton<ITransactionStore>(p => p.GetRequiredService<EfVerifierStore>());
+        services.TryAddSingleton<ITransactionEventLog>(p => p.GetRequiredService<EfVerifierStore>());
+        services.TryAddSingleton<INonceStore>(p => p.GetRequiredService<EfVerifierStore>());
+        services.TryAddSingleton<IEphemeralKeyStore>(p => p.GetRequiredService<EfVerifierStore>());
     }
 }

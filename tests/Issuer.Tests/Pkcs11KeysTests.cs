@@ -119,6 +119,7 @@ public sealed class Pkcs11KeysTests : IDisposable
         }
 
         Directory.Exists(Path.Combine(factory.DataDirectory, "keys")).Should().BeFalse("no key is generated or written when the keys are in a token");
+        (await http.GetAsync("/health/ready")).StatusCode.Should().Be(HttpStatusCode.OK, "the readiness probe signs through the token");
     }
 
     [Fact]
@@ -145,7 +146,8 @@ public sealed class Pkcs11KeysTests : IDisposable
         { "extractable key", "Issuer:Keys:StatusListSigner:Pkcs11:KeyLabel", SoftHsm.ExtractableKeyLabel, "Issuer:Keys:StatusListSigner:Pkcs11:KeyLabel: the key 'extractable' can leave the token" },
         { "key of another certificate", "Issuer:Keys:CredentialSigner:Pkcs11:KeyLabel", "status-list-signer-1", "Issuer:Keys:CredentialSigner:Pkcs11:KeyLabel: the key 'status-list-signer-1' is not the key of the certificate" },
         { "PIN variable not set", "Issuer:Keys:CredentialSigner:Pkcs11:PinEnvironmentVariable", "WALLET_TEST_HSM_PIN_UNSET", "Issuer:Keys:CredentialSigner:Pkcs11:PinEnvironmentVariable: the environment variable 'WALLET_TEST_HSM_PIN_UNSET' is not set" },
-        { "PIN file missing", "Issuer:Keys:CredentialSigner:Pkcs11:PinFile", "/nonexistent/pin", "Issuer:Keys:CredentialSigner:Pkcs11 must give either PinEnvironmentVariable or PinFile" },
+        { "PIN file missing", "Issuer:Keys:CredentialSigner:Pkcs11:PinFile", "/nonexistent/pin", "Issuer:Keys:CredentialSigner:Pkcs11:PinFile: '/nonexistent/pin' cannot be read" },
+        { "two PIN sources", "Issuer:Keys:CredentialSigner:Pkcs11:PinFile", "/etc/hostname", "Issuer:Keys:CredentialSigner:Pkcs11 must give either PinEnvironmentVariable or PinFile" },
         { "module missing", "Issuer:Keys:CredentialSigner:Pkcs11:ModulePath", "/nonexistent/libpkcs11.so", "Issuer:Keys:CredentialSigner:Pkcs11:ModulePath: '/nonexistent/libpkcs11.so' cannot be loaded" },
         { "private key file as well", "Issuer:Keys:CredentialSigner:PrivateKeyPath", "/nonexistent/key.pem", "Issuer:Keys:CredentialSigner:Pkcs11 takes the certificate from Issuer:Keys:CredentialSigner:CertificatePath" },
     };
@@ -160,6 +162,11 @@ public sealed class Pkcs11KeysTests : IDisposable
         {
             Environment.SetEnvironmentVariable("WALLET_TEST_HSM_WRONG_PIN", "1111-wrong");
             settings["Issuer:Keys:CredentialSigner:Pkcs11:PinEnvironmentVariable"] = "WALLET_TEST_HSM_WRONG_PIN";
+        }
+
+        if (fault == "PIN file missing")
+        {
+            settings["Issuer:Keys:CredentialSigner:Pkcs11:PinEnvironmentVariable"] = null;
         }
 
         if (fault == "extractable key")

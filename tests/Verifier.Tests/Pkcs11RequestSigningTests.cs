@@ -38,6 +38,11 @@ public sealed class Pkcs11RequestSigningTests : IDisposable
     {
         var settings = SoftHsm.Settings("Verifier:RequestSigningPkcs11", keyLabel);
         settings["Verifier:RequestSigningCertificatePath"] = Path.Combine(_folder, "request-signer.pem");
+
+        // The PIN from a file here (a mounted secret, with its trailing line break); the Issuer tests read it from a variable.
+        File.WriteAllText(Path.Combine(_folder, "pin"), SoftHsm.Pin + "\n");
+        settings["Verifier:RequestSigningPkcs11:PinEnvironmentVariable"] = null;
+        settings["Verifier:RequestSigningPkcs11:PinFile"] = Path.Combine(_folder, "pin");
         return settings;
     }
 

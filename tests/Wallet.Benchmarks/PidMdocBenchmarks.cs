@@ -113,6 +113,9 @@ public class PidMdocBenchmarks
     public IssuerSigned IssuePid() => _issuer.Issue(_request, _documentSigner);
 
     [Benchmark]
+    public byte[] RawEs256Sign() => _documentSigner.Key.SignData(_rawData, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+
+    [Benchmark]
     public DeviceResponse PresentTenElements() => Present();
 
     [Benchmark]

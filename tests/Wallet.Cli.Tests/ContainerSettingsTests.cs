@@ -79,6 +79,31 @@ public sealed class ContainerSettingsTests : IDisposable
         process.Stderr.Should().NotContain("Exception", process.ToString());
     }
 
+    [Theory]
+    [InlineData("issuer")]
+    [InlineData("verifier")]
+    public void Every_setting_of_the_compose_file_is_named_in_the_README_production_section(string service)
+    {
+        var root = RepositoryRoot();
+        var readme = File.ReadAllText(Path.Combine(root, "README.md"));
+        var start = readme.IndexOf("## Production configuration", StringComparison.Ordinal);
+        start.Should().BePositive("README.md has a production configuration section");
+        var end = readme.IndexOf("\n## ", start + 3, StringComparison.Ordinal);
+        var section = readme[start..(end < 0 ? readme.Length : end)];
+
+        var settings = ComposeFile.Load(Path.Combine(root, "deploy", "compose.yaml")).Environment(service, Variables()).Keys;
+
+        settings.Should().NotBeEmpty();
+        foreach (var setting in settings)
+        {
+            // Rows group settings (`Issuer__Upstream__Authority`, `__ClientId`): every name segment must be there.
+            foreach (var segment in setting.Split("__").Where(p => !p.All(char.IsAsciiDigit)))
+            {
+                section.Should().Contain(segment, $"the README's production section names {setting}");
+            }
+        }
+    }
+
     private static Dictionary<string, string> Variables() => new()
     {
         ["POSTGRES_PASSWORD"] = "compose-test-password",

@@ -27,6 +27,7 @@ public sealed class AgencyHost : IAsyncDisposable
     public const string IssuerUrl = Origin + "/pid";
     public const string IssuerApiKey = "agency-issuer-api-key";
     public const string VerifierApiKey = "agency-verifier-api-key";
+    public const string StatisticsApiKey = "agency-statistics-api-key";
 
     // Not exposed by the Verifier package: the named client it fetches status lists with; routed to this app.
     private const string VerifierStatusListClient = "Wallet.Verifier.StatusList";
@@ -69,6 +70,7 @@ public sealed class AgencyHost : IAsyncDisposable
                 options.DataDirectory = Path.Combine(folder, "issuer");
                 options.RequireWalletAttestation = false;
                 options.ApiKeys.Add(new() { Name = "agency", Sha256 = Sha256Hex(IssuerApiKey) });
+                options.Statistics.ApiKeys.Add(new() { Name = "statistics office", Sha256 = Sha256Hex(StatisticsApiKey) });
                 configureIssuer?.Invoke(options);
             })
             .UseSigningKeys<AgencyKeys>()
@@ -84,6 +86,7 @@ public sealed class AgencyHost : IAsyncDisposable
             options.DataDirectory = Path.Combine(folder, "verifier");
             options.TrustAnchors.Add(iacaPem + "|high");
             options.RelyingParties.Add(new RelyingPartyOptions { Id = "agency-rp", ApiKeySha256 = Sha256Hex(VerifierApiKey) });
+            options.Statistics.ApiKeys.Add(new() { Name = "statistics office", Sha256 = Sha256Hex(StatisticsApiKey) });
         });
         builder.Services.AddHttpClient(VerifierStatusListClient)
             .ConfigurePrimaryHttpMessageHandler(provider => new InAppHandler(provider));

@@ -36,6 +36,9 @@ internal sealed class DemoServices : IAsyncDisposable
 
     public const string RelyingPartyId = "demo-rp";
 
+    /// <summary>The statistics key of both demo services (loopback only, development); the public subset is on too.</summary>
+    public const string StatisticsApiKey = "demo-statistics-key";
+
     private readonly WebApplication _issuer;
     private readonly WebApplication _verifier;
 
@@ -79,6 +82,8 @@ internal sealed class DemoServices : IAsyncDisposable
             options.RequireWalletAttestation = true;
             options.WalletProviderTrustAnchors.Add(environment.WalletProviderRootPath);
             options.ApiKeys.Add(new ApiKeyOptions { Name = "demo", Sha256 = Sha256Hex(AgencyApiKey) });
+            options.Statistics.ApiKeys.Add(new() { Name = "demo", Sha256 = Sha256Hex(StatisticsApiKey) });
+            options.Statistics.Public = true;
         });
         var issuer = issuerBuilder.Build();
         WebApplication? verifier = null;
@@ -99,6 +104,8 @@ internal sealed class DemoServices : IAsyncDisposable
 
                 // The relying-party page (/rp) is part of what --keep-running leaves to explore, and what the browser tests drive.
                 options.DemoPage.Enabled = true;
+                options.Statistics.ApiKeys.Add(new() { Name = "demo", Sha256 = Sha256Hex(StatisticsApiKey) });
+                options.Statistics.Public = true;
             });
 
             // The verifier fetches the issuer's status list over https: its client trusts the demo certificate only.

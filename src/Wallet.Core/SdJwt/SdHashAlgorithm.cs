@@ -49,6 +49,12 @@ public sealed class SdHashAlgorithm
     public string ComputeDigest(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        return ComputeDigest(text.AsSpan());
+    }
+
+    /// <summary>As <see cref="ComputeDigest(string)"/>, over characters still inside a larger string.</summary>
+    internal string ComputeDigest(ReadOnlySpan<char> text)
+    {
         var length = Encoding.ASCII.GetByteCount(text);
         var buffer = length <= 8192 ? stackalloc byte[length] : new byte[length];
         Encoding.ASCII.GetBytes(text, buffer);

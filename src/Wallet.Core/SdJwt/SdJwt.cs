@@ -10,13 +10,16 @@ namespace Wallet.Core.SdJwt;
 /// </summary>
 public sealed class SdJwt
 {
+    private readonly int _sdHashInputLength;
+    private string? _sdHashInput;
+
     private SdJwt(string raw, CompactJws issuerSignedJwt, IReadOnlyList<Disclosure> disclosures, KeyBindingJwt? keyBinding, int sdHashInputLength)
     {
         Raw = raw;
         IssuerSignedJwt = issuerSignedJwt;
         Disclosures = disclosures;
         KeyBinding = keyBinding;
-        SdHashInput = raw[..sdHashInputLength];
+        _sdHashInputLength = sdHashInputLength;
     }
 
     /// <summary>The compact serialization exactly as received or created.</summary>
@@ -34,7 +37,10 @@ public sealed class SdJwt
     /// <summary>
     /// <c>&lt;Issuer-signed JWT&gt;~&lt;D.1&gt;~…~&lt;D.N&gt;~</c> exactly as received: the input of <c>sd_hash</c> (RFC 9901 §4.3.1).
     /// </summary>
-    public string SdHashInput { get; }
+    public string SdHashInput => _sdHashInput ??= Raw[.._sdHashInputLength];
+
+    /// <summary>The <c>sd_hash</c> input without copying it out of <see cref="Raw"/>.</summary>
+    internal ReadOnlySpan<char> SdHashInputSpan => Raw.AsSpan(0, _sdHashInputLength);
 
     /// <summary>Parses within <see cref="SdJwtLimits.Default"/>; the overload that takes <c>limits</c> describes the checks.</summary>
     public static bool TryParse(string compact, [NotNullWhen(true)] out SdJwt? sdJwt, [NotNullWhen(false)] out VerificationError? error)
@@ -59,29 +65,46 @@ public sealed class SdJwt
             return false;
         }
 
-        var parts = compact[..lastTilde].Split('~');
-        if (parts.Length - 1 > limits.MaxDisclosures)
+        // Walk the separators in place: only each part is copied out, never the whole (possibly large) string.
+        var body = compact.AsSpan(0, lastTilde);
+        var disclosureCount = body.Count('~');
+        if (disclosureCount > limits.MaxDisclosures)
         {
-            error = new VerificationError(SdJwtErrorCodes.TooLarge, $"The SD-JWT has {parts.Length - 1} Disclosures; the limit is {limits.MaxDisclosures}.");
+            error = new VerificationError(SdJwtErrorCodes.TooLarge, $"The SD-JWT has {disclosureCount} Disclosures; the limit is {limits.MaxDisclosures}.");
             return false;
         }
 
-        if (!CompactJws.TryParse(parts[0], limits.Jose, out var issuerJwt, out var jwsError))
+        var jwtEnd = body.IndexOf('~');
+        if (jwtEnd < 0)
+        {
+            jwtEnd = body.Length;
+        }
+
+        if (!CompactJws.TryParse(compact[..jwtEnd], limits.Jose, out var issuerJwt, out var jwsError))
         {
             error = new VerificationError(SdJwtErrorCodes.IssuerJwtMalformed, $"The Issuer-signed JWT is malformed: {jwsError.Message}");
             return false;
         }
 
-        var disclosures = new List<Disclosure>(parts.Length - 1);
-        for (var i = 1; i < parts.Length; i++)
+        var disclosures = new List<Disclosure>(disclosureCount);
+        var start = jwtEnd + 1;
+        for (var i = 1; i <= disclosureCount; i++)
         {
-            if (parts[i].Length == 0)
+            var length = body[start..].IndexOf('~');
+            if (length < 0)
+            {
+                length = body.Length - start;
+            }
+
+            if (length == 0)
             {
                 error = new VerificationError(SdJwtErrorCodes.Malformed, $"Disclosure {i} is empty ('~~' in the SD-JWT, RFC 9901 §4).");
                 return false;
             }
 
-            if (!Disclosure.TryParse(parts[i], limits, out var disclosure, out var disclosureError))
+            var part = compact.Substring(start, length);
+            start += length + 1;
+            if (!Disclosure.TryParse(part, limits, out var disclosure, out var disclosureError))
             {
                 error = disclosureError with { Message = $"Disclosure {i}: {disclosureError.Message}" };
                 return false;

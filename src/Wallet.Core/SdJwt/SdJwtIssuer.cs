@@ -37,7 +37,7 @@ public static class SdJwtIssuer
         }
 
         var builder = new Builder(selectivelyDisclosable.ToArray(), options);
-        var payload = (JsonObject)builder.Transform(claims, [])!;
+        var payload = (JsonObject)builder.Transform(claims, [builder.Root])!;
         var unmatched = builder.Patterns.Where((_, i) => !builder.Matched[i]).ToArray();
         if (unmatched.Length > 0)
         {
@@ -53,22 +53,48 @@ public static class SdJwtIssuer
         return SdJwt.Compose(jwt, builder.Disclosures);
     }
 
-    private sealed class Builder(ClaimPath[] patterns, SdJwtIssuanceOptions options)
+    private sealed class Builder
     {
-        public ClaimPath[] Patterns { get; } = patterns;
+        private readonly SdJwtIssuanceOptions options;
 
-        public bool[] Matched { get; } = new bool[patterns.Length];
+        public Builder(ClaimPath[] patterns, SdJwtIssuanceOptions options)
+        {
+            this.options = options;
+            Patterns = patterns;
+            Matched = new bool[patterns.Length];
+            for (var i = 0; i < patterns.Length; i++)
+            {
+                var node = Root;
+                foreach (var segment in patterns[i].Segments)
+                {
+                    node = node.Child(segment);
+                }
+
+                node.Patterns.Add(i);
+            }
+        }
+
+        public ClaimPath[] Patterns { get; }
+
+        /// <summary>
+        /// The patterns as a tree of segments: each claim is matched by following its own segment from the nodes that
+        /// matched its parent, so the cost per claim does not grow with the number of patterns (issue 17 measured the
+        /// check of every claim against every pattern as the quadratic part of issuance).
+        /// </summary>
+        public PatternNode Root { get; } = new();
+
+        public bool[] Matched { get; }
 
         public List<Disclosure> Disclosures { get; } = [];
 
-        public JsonNode? Transform(JsonNode? node, List<ClaimPathSegment> path) => node switch
+        public JsonNode? Transform(JsonNode? node, List<PatternNode> path) => node switch
         {
             JsonObject obj => TransformObject(obj, path),
             JsonArray array => TransformArray(array, path),
             _ => node?.DeepClone(),
         };
 
-        private JsonObject TransformObject(JsonObject obj, List<ClaimPathSegment> path)
+        private JsonObject TransformObject(JsonObject obj, List<PatternNode> path)
         {
             var result = new JsonObject();
             var digests = new List<string>();
@@ -79,9 +105,9 @@ public static class SdJwtIssuer
                     throw new ArgumentException($"The claim name '{name}' is reserved by RFC 9901 §4.1 and cannot be issued.", nameof(obj));
                 }
 
-                path.Add(ClaimPathSegment.Member(name));
-                var transformed = Transform(value, path);
-                if (IsSelectivelyDisclosable(path))
+                var child = Step(path, ClaimPathSegment.Member(name));
+                var transformed = Transform(value, child);
+                if (IsSelectivelyDisclosable(child))
                 {
                     var disclosure = Disclosure.ForProperty(name, transformed);
                     Disclosures.Add(disclosure);
@@ -91,8 +117,6 @@ public static class SdJwtIssuer
                 {
                     result[name] = transformed;
                 }
-
-                path.RemoveAt(path.Count - 1);
             }
 
             if (digests.Count > 0)
@@ -113,14 +137,14 @@ public static class SdJwtIssuer
             return result;
         }
 
-        private JsonArray TransformArray(JsonArray array, List<ClaimPathSegment> path)
+        private JsonArray TransformArray(JsonArray array, List<PatternNode> path)
         {
             var result = new JsonArray();
             for (var i = 0; i < array.Count; i++)
             {
-                path.Add(ClaimPathSegment.Element(i));
-                var transformed = Transform(array[i], path);
-                if (IsSelectivelyDisclosable(path))
+                var child = Step(path, ClaimPathSegment.Element(i));
+                var transformed = Transform(array[i], child);
+                if (IsSelectivelyDisclosable(child))
                 {
                     var disclosure = Disclosure.ForArrayElement(transformed);
                     Disclosures.Add(disclosure);
@@ -130,27 +154,59 @@ public static class SdJwtIssuer
                 {
                     result.Add(transformed);
                 }
-
-                path.RemoveAt(path.Count - 1);
             }
 
             return result;
         }
 
-        private bool IsSelectivelyDisclosable(List<ClaimPathSegment> path)
+        /// <summary>The pattern nodes that match the path one segment longer; a <c>*</c> pattern matches every index.</summary>
+        private static List<PatternNode> Step(List<PatternNode> nodes, ClaimPathSegment segment)
         {
-            var concrete = new ClaimPath(path);
-            var any = false;
-            for (var i = 0; i < Patterns.Length; i++)
+            var next = new List<PatternNode>(0);
+            foreach (var node in nodes)
             {
-                if (Patterns[i].Matches(concrete))
+                if (node.Children.TryGetValue(segment, out var exact))
                 {
-                    Matched[i] = true;
+                    next.Add(exact);
+                }
+
+                if (segment.IsIndex && node.AllElements is { } any)
+                {
+                    next.Add(any);
+                }
+            }
+
+            return next;
+        }
+
+        private bool IsSelectivelyDisclosable(List<PatternNode> nodes)
+        {
+            var any = false;
+            foreach (var node in nodes)
+            {
+                foreach (var pattern in node.Patterns)
+                {
+                    Matched[pattern] = true;
                     any = true;
                 }
             }
 
             return any;
         }
+    }
+
+    private sealed class PatternNode
+    {
+        public Dictionary<ClaimPathSegment, PatternNode> Children { get; } = [];
+
+        public PatternNode? AllElements { get; private set; }
+
+        /// <summary>Indices of the patterns that end at this node.</summary>
+        public List<int> Patterns { get; } = [];
+
+        public PatternNode Child(ClaimPathSegment segment) =>
+            segment.IsAllElements
+                ? AllElements ??= new PatternNode()
+                : Children.TryGetValue(segment, out var child) ? child : Children[segment] = new PatternNode();
     }
 }

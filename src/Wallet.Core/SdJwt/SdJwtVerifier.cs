@@ -135,7 +135,7 @@ public sealed class SdJwtVerifier
             errors.Add(new VerificationError(SdJwtErrorCodes.KeyBindingIatOutOfWindow, $"The KB-JWT 'iat' ({kb.IssuedAt:u}) is outside the accepted window of {_options.KeyBindingMaxAge.TotalSeconds:0} s before now ({now:u}) with {_options.ClockSkew.TotalSeconds:0} s skew (RFC 9901 §7.3 5.e)."));
         }
 
-        if (!FixedTimeEquals(kb.SdHash, SdJwt.ComputeSdHash(sdJwt.SdHashInput, hashAlgorithm)))
+        if (!FixedTimeEquals(kb.SdHash, hashAlgorithm.ComputeDigest(sdJwt.SdHashInputSpan)))
         {
             errors.Add(new VerificationError(SdJwtErrorCodes.KeyBindingSdHashMismatch, "The KB-JWT 'sd_hash' does not match the presented Issuer-signed JWT and Disclosures (RFC 9901 §4.3.1, §7.3 5.g)."));
         }

@@ -109,21 +109,29 @@ public sealed class StatusList
         {
             using var input = new MemoryStream(compressed.ToArray(), writable: false);
             using var zlib = new ZLibStream(input, CompressionMode.Decompress);
-            using var output = new MemoryStream();
-            var buffer = new byte[16 * 1024];
+
+            // Inflate straight into the result: start near the usual ratio of a sparse list and double when full (one
+            // copy per doubling, so linear overall), then trim once. One byte of room past the limit tells an
+            // over-long list from one that fills the limit exactly.
+            var buffer = new byte[(int)Math.Min(maxBytes + 1L, Math.Max(4096L, compressed.Length * 64L))];
+            var length = 0;
             int read;
-            while ((read = zlib.Read(buffer)) > 0)
+            while ((read = zlib.Read(buffer.AsSpan(length))) > 0)
             {
-                if (output.Length + read > maxBytes)
+                length += read;
+                if (length > maxBytes)
                 {
                     error = new VerificationError(StatusListErrorCodes.TooLarge, $"The decompressed Status List exceeds {maxBytes} bytes (at most {limits.MaxEntries} entries of {bits} bits, {limits.MaxDecompressedBytes} bytes).");
                     return false;
                 }
 
-                output.Write(buffer, 0, read);
+                if (length == buffer.Length)
+                {
+                    Array.Resize(ref buffer, (int)Math.Min(maxBytes + 1L, buffer.Length * 2L));
+                }
             }
 
-            inflated = output.ToArray();
+            inflated = length == buffer.Length ? buffer : buffer[..length];
         }
         catch (Exception e) when (e is InvalidDataException or IOException)
         {

@@ -1,5 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
-using Wallet.Issuer.Endpoints;
+using Wallet.Issuer.Pages;
 
 namespace Wallet.Issuer.Authentication;
 
@@ -32,5 +32,5 @@ public sealed class AuthorizationCompletionResult
     /// <summary>The response for the browser: a 302 redirect to <see cref="RedirectUri"/>, or the issuer's 400 page naming <see cref="Problem"/>.</summary>
     public IResult ToHttpResult() => HasRedirect
         ? Results.Redirect(RedirectUri.AbsoluteUri)
-        : HtmlPage.Render(_issuer, "Request not accepted", HtmlPage.Paragraph(Problem), StatusCodes.Status400BadRequest);
+        : HtmlPage.Error(_issuer, t => t.NotAcceptedTitle, t => t.NotAcceptedLead, Problem, StatusCodes.Status400BadRequest);
 }

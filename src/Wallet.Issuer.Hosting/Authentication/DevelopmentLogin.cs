@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Antiforgery;
-using Wallet.Issuer.Endpoints;
+using Wallet.Issuer.Pages;
 using Wallet.Issuer.Pid;
 using Wallet.Issuer.Protocol;
 
@@ -19,10 +19,10 @@ internal sealed class DevelopmentLogin(SqlitePersonRegister registry, IssuerEndp
         var encodedRequestUri = HtmlEncoder.Default.Encode(requestUri);
         var tokens = antiforgery.GetAndStoreTokens(context);
         var tokenField = "<input type=\"hidden\" name=\"" + HtmlEncoder.Default.Encode(tokens.FormFieldName) + "\" value=\"" + HtmlEncoder.Default.Encode(tokens.RequestToken ?? string.Empty) + "\">";
-        var body = new StringBuilder("<p><strong>Development sign-in.</strong> Choose a synthetic person; never use this in production.</p><ul>");
+        var items = new StringBuilder();
         foreach (var person in await registry.ListAsync(cancellationToken).ConfigureAwait(false))
         {
-            body.Append("<li><form method=\"post\" action=\"").Append(HtmlEncoder.Default.Encode(endpoints.BasePath + "/authorize/login")).Append("\">")
+            items.Append("<li><form method=\"post\" action=\"").Append(HtmlEncoder.Default.Encode(endpoints.BasePath + "/authorize/login")).Append("\">")
                 .Append(tokenField)
                 .Append("<input type=\"hidden\" name=\"request_uri\" value=\"").Append(encodedRequestUri).Append("\">")
                 .Append("<input type=\"hidden\" name=\"person_id\" value=\"").Append(HtmlEncoder.Default.Encode(person.PersonId)).Append("\">")
@@ -30,7 +30,9 @@ internal sealed class DevelopmentLogin(SqlitePersonRegister registry, IssuerEndp
                 .Append(HtmlEncoder.Default.Encode(person.Description)).Append("</form></li>");
         }
 
-        return HtmlPage.Render(endpoints.Issuer, "Sign in to get your PID", body.Append("</ul>").ToString());
+        var list = items.ToString();
+        return HtmlPage.Render(endpoints.Issuer, t => t.LoginTitle, t => HtmlPage.Paragraph(t.LoginWhy)
+            + "<p><strong>" + HtmlEncoder.Default.Encode(t.DevelopmentNotice) + "</strong></p><ul aria-label=\"" + HtmlEncoder.Default.Encode(t.LoginListLabel) + "\">" + list + "</ul>");
     }
 
     /// <summary>True when the posted form carries the antiforgery token of its cookie (the form came from the login page).</summary>

@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
-using Wallet.Issuer.Endpoints;
 using Wallet.Issuer.Options;
+using Wallet.Issuer.Pages;
 using Wallet.Issuer.Protocol;
 
 namespace Wallet.Issuer.Authentication;
@@ -92,11 +92,11 @@ internal sealed partial class UpstreamOpenIdConnectLogin(IssuerEndpoints endpoin
             return Unavailable();
         }
 
-        return HtmlPage.Render(endpoints.Issuer, "Sign-in failed", HtmlPage.Paragraph("The sign-in at the upstream identity provider could not be completed: " + (failure?.Message ?? "unknown error") + " Start again from your wallet."), StatusCodes.Status400BadRequest);
+        return HtmlPage.Error(endpoints.Issuer, t => t.SignInFailedTitle, t => t.SignInFailedLead, failure?.Message ?? "unknown error", StatusCodes.Status400BadRequest);
     }
 
     private IResult Unavailable() =>
-        HtmlPage.Render(endpoints.Issuer, "Sign-in unavailable", HtmlPage.Paragraph("The identity provider for signing in cannot be reached right now. Please try again later."), StatusCodes.Status503ServiceUnavailable);
+        HtmlPage.Render(endpoints.Issuer, t => t.SignInUnavailableTitle, t => HtmlPage.Paragraph(t.SignInUnreachable), StatusCodes.Status503ServiceUnavailable);
 
     private static bool IsUnreachable(Exception? failure)
     {

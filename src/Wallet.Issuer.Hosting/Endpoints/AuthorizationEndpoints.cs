@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Wallet.Issuer.Authentication;
+using Wallet.Issuer.Pages;
 using Wallet.Issuer.Protocol;
 
 namespace Wallet.Issuer.Endpoints;
@@ -88,11 +89,11 @@ internal static class AuthorizationEndpoints
     }
 
     private static IResult NotAccepted(IssuerEndpoints endpoints, string problem) =>
-        HtmlPage.Render(endpoints.Issuer, "Request not accepted", HtmlPage.Paragraph(problem), StatusCodes.Status400BadRequest);
+        HtmlPage.Error(endpoints.Issuer, t => t.NotAcceptedTitle, t => t.NotAcceptedLead, problem, StatusCodes.Status400BadRequest);
 
     private static string RepeatedProblem(string parameter) =>
         $"The parameter '{parameter}' is repeated; request parameters must not be included more than once (RFC 6749 Sec. 3.1).";
 
     private static IResult Unavailable(IssuerEndpoints endpoints) =>
-        HtmlPage.Render(endpoints.Issuer, "Sign-in unavailable", HtmlPage.Paragraph("No user authentication is configured for this issuer."), StatusCodes.Status404NotFound);
+        HtmlPage.Render(endpoints.Issuer, t => t.SignInUnavailableTitle, t => HtmlPage.Paragraph(t.NoUserAuthentication), StatusCodes.Status404NotFound);
 }

@@ -13,7 +13,7 @@ internal static class CredentialEndpoint
 
     public static void Map(IEndpointRouteBuilder routes, IssuerEndpoints endpoints)
     {
-        routes.MapPost(endpoints.BasePath + "/credential", async (HttpContext context, CredentialRequestHandler handler, DpopNonceService nonces, CancellationToken cancellationToken) =>
+        routes.MapPost(endpoints.BasePath + "/credential", async (HttpContext context, CredentialRequestHandler handler, DpopNonceService nonces, Statistics.IssuerStatistics statistics, CancellationToken cancellationToken) =>
         {
             var body = await context.Request.ReadBoundedBodyAsync(MaxCredentialRequestBytes, cancellationToken).ConfigureAwait(false);
             if (body.IsTooLarge)
@@ -30,6 +30,7 @@ internal static class CredentialEndpoint
             var (credentials, error) = await handler.HandleAsync(request, cancellationToken).ConfigureAwait(false);
             if (error is not null)
             {
+                await statistics.FailedAsync(error.Error).ConfigureAwait(false);
                 return HttpResults.Error(context, error, nonces);
             }
 

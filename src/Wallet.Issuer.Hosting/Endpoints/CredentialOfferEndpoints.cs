@@ -1,3 +1,4 @@
+using Wallet.Issuer.Pages;
 using Wallet.Issuer.Protocol;
 
 namespace Wallet.Issuer.Endpoints;
@@ -21,7 +22,7 @@ internal static class CredentialOfferEndpoints
             var open = await offers.FindOpenRecordAsync(id, cancellationToken).ConfigureAwait(false);
             HttpResults.NoStore(context);
             return open is null
-                ? HtmlPage.Render(endpoints.Issuer, "Offer not available", HtmlPage.Paragraph("This offer was already used, has expired or does not exist. Ask for a new one."), StatusCodes.Status404NotFound)
+                ? HtmlPage.Render(endpoints.Issuer, t => t.OfferUnavailableTitle, t => HtmlPage.Paragraph(t.OfferUnavailable), StatusCodes.Status404NotFound)
                 : OfferPage.Render(endpoints.Issuer, offers.LinkFor(open.OfferId), open.ExpiresAt);
         });
     }

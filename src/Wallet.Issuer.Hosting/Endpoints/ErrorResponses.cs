@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Diagnostics;
 using Wallet.Core.OAuth;
+using Wallet.Issuer.Pages;
 using Wallet.Issuer.Protocol;
 
 namespace Wallet.Issuer.Endpoints;
@@ -25,7 +26,7 @@ internal static class ErrorResponses
         IResult result;
         if (relative.StartsWith("/authorize", StringComparison.Ordinal) || relative.StartsWith("/offers/", StringComparison.Ordinal))
         {
-            result = HtmlPage.Render(endpoints.Issuer, "Request not accepted", HtmlPage.Paragraph(reason), status);
+            result = HtmlPage.Render(endpoints.Issuer, t => t.NotAcceptedTitle, t => HtmlPage.Paragraph(PageReasonOf(t, status)), status);
         }
         else if (ProtocolPaths.Contains(relative, StringComparer.Ordinal))
         {
@@ -38,6 +39,16 @@ internal static class ErrorResponses
 
         await result.ExecuteAsync(http).ConfigureAwait(false);
     }
+
+    private static string PageReasonOf(IssuerPageText t, int status) => status switch
+    {
+        StatusCodes.Status400BadRequest => t.MalformedRequest,
+        StatusCodes.Status404NotFound => t.NothingHere,
+        StatusCodes.Status405MethodNotAllowed => t.MethodNotAllowed,
+        StatusCodes.Status413PayloadTooLarge => t.TooLarge,
+        StatusCodes.Status415UnsupportedMediaType => t.UnsupportedMediaType,
+        _ => t.OtherStatus(status),
+    };
 
     private static string ReasonOf(int status) => status switch
     {

@@ -106,6 +106,9 @@ public sealed class IssuerOptions
     /// <summary>Name of the issuing authority written into PID when the data has none.</summary>
     public string IssuingAuthority { get; set; } = "Development PID Provider";
 
+    /// <summary>Usage statistics: suppression threshold, statistics API keys, public subset (<c>specs/statistics.md</c>).</summary>
+    public Wallet.Hosting.Statistics.StatisticsOptions Statistics { get; set; } = new();
+
     /// <summary>ISO 3166-1 alpha-2 issuing country written into PID when the data has none.</summary>
     public string IssuingCountry { get; set; } = "NO";
 }

@@ -35,6 +35,7 @@ internal sealed class IssuerOptionsValidator(TimeProvider timeProvider, IssuerCo
             ValidateKeys(failures, options);
         }
 
+        failures.AddRange(options.Statistics.Validate("Issuer:Statistics"));
         for (var i = 0; i < options.ApiKeys.Count; i++)
         {
             var hash = options.ApiKeys[i].Sha256;

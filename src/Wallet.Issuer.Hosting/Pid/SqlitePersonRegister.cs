@@ -27,6 +27,14 @@ public sealed class SqlitePersonRegister(IDbContextFactory<IssuerDbContext> fact
         return entity is null ? null : ToPerson(entity).Data;
     }
 
+    /// <summary>The birth date as the register holds it (month or day possibly unknown), or null for an unknown person.</summary>
+    internal async ValueTask<RegisterBirthDate?> FindBirthDateAsync(string personId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var entity = await db.Persons.AsNoTracking().FirstOrDefaultAsync(p => p.PersonId == personId, cancellationToken).ConfigureAwait(false);
+        return entity is null || !HasValidBirthDate(entity) ? null : new RegisterBirthDate(entity.BirthYear, entity.BirthMonth, entity.BirthDay);
+    }
+
     /// <summary>Every person of the register, ordered by identifier.</summary>
     public async ValueTask<IReadOnlyList<SyntheticPerson>> ListAsync(CancellationToken cancellationToken = default)
     {

@@ -24,6 +24,7 @@ internal sealed class CredentialRequestHandler(
     StatusListProvider statusLists,
     CredentialFactory factory,
     AuditRecorder audit,
+    Statistics.IssuerStatistics statistics,
     TimeProvider timeProvider)
 {
     public async ValueTask<(IReadOnlyList<string>? Credentials, ProtocolError? Error)> HandleAsync(CredentialEndpointRequest request, CancellationToken cancellationToken)
@@ -31,12 +32,17 @@ internal sealed class CredentialRequestHandler(
         // The proof and nonce the steps below accept, and the records of what they issue, are written in one unit.
         var unit = units.Begin();
         var records = new List<IssuedCredentialRecord>();
-        var (credentials, error) = await IssueAsync(request, unit, records, cancellationToken).ConfigureAwait(false);
+        var counted = new List<Func<ValueTask>>();
+        var (credentials, error) = await IssueAsync(request, unit, records, counted, cancellationToken).ConfigureAwait(false);
         var committed = await unit.CommitAsync(error is null ? records : [], cancellationToken).ConfigureAwait(false);
         if (error is null && committed == CredentialRequestCommit.Committed)
         {
             // Only what was written is audited: a request that lost a race issued nothing.
             await audit.CredentialsIssuedAsync(records, cancellationToken).ConfigureAwait(false);
+            foreach (var count in counted)
+            {
+                await count().ConfigureAwait(false);
+            }
         }
 
         return committed switch
@@ -48,7 +54,7 @@ internal sealed class CredentialRequestHandler(
         };
     }
 
-    private async ValueTask<(IReadOnlyList<string>? Credentials, ProtocolError? Error)> IssueAsync(CredentialEndpointRequest request, CredentialRequestUnit unit, List<IssuedCredentialRecord> records, CancellationToken cancellationToken)
+    private async ValueTask<(IReadOnlyList<string>? Credentials, ProtocolError? Error)> IssueAsync(CredentialEndpointRequest request, CredentialRequestUnit unit, List<IssuedCredentialRecord> records, List<Func<ValueTask>> counted, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var now = timeProvider.GetUtcNow();
@@ -176,6 +182,8 @@ internal sealed class CredentialRequestHandler(
             records.Add(new IssuedCredentialRecord(Id(), offer?.OfferId ?? string.Empty, personId, configurationId, status.Uri.OriginalString, status.Index, now, now + settings.CredentialLifetime));
         }
 
+        // Counted once the unit commits, like the audit entries.
+        counted.Add(() => statistics.IssuedAsync(configurationId, personId, loggedIn: token.PersonId is not null, pid, credentials.Count));
         return (credentials, null);
     }
 

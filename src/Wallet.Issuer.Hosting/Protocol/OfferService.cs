@@ -12,7 +12,7 @@ using Wallet.Issuer.Stores;
 namespace Wallet.Issuer.Protocol;
 
 /// <summary>Creates Credential Offers for the agency API and serves them by reference (OpenID4VCI 1.0 §4.1).</summary>
-internal sealed class OfferService(IOptions<IssuerOptions> options, IssuerEndpoints endpoints, IOfferStore offers, IAuthenticSource authenticSource, TimeProvider timeProvider)
+internal sealed class OfferService(IOptions<IssuerOptions> options, IssuerEndpoints endpoints, IOfferStore offers, IAuthenticSource authenticSource, Statistics.IssuerStatistics statistics, TimeProvider timeProvider)
 {
     public async ValueTask<(CreatedOffer? Offer, IReadOnlyDictionary<string, string[]>? Problems)> CreateAsync(CreateOfferRequest request, CancellationToken cancellationToken)
     {
@@ -92,6 +92,7 @@ internal sealed class OfferService(IOptions<IssuerOptions> options, IssuerEndpoi
             IsAuthorizationCode = request.AuthorizationCode,
         };
         await offers.AddAsync(record, cancellationToken).ConfigureAwait(false);
+        await statistics.OfferCreatedAsync(ids).ConfigureAwait(false);
         return (new CreatedOffer(offerId, LinkFor(offerId), endpoints.At("/offers/" + offerId).AbsoluteUri, txCode, record.ExpiresAt), null);
     }
 

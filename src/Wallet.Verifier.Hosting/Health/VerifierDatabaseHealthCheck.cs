@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Wallet.Verifier.Stores.Sqlite;
+using Wallet.Verifier.Stores.Ef;
 
 namespace Wallet.Verifier.Health;
 

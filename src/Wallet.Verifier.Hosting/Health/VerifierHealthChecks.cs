@@ -3,7 +3,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Wallet.Hosting.Health;
 using Wallet.Verifier.Stores;
-using Wallet.Verifier.Stores.Sqlite;
+using Wallet.Verifier.Stores.Ef;
 
 namespace Wallet.Verifier.Health;
 
@@ -24,7 +24,7 @@ internal sealed class VerifierHealthChecks(IServiceProvider services) : IConfigu
     public void Configure(HealthCheckServiceOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (services.GetService<ITransactionStore>() is SqliteVerifierStore)
+        if (services.GetService<ITransactionStore>() is EfVerifierStore)
         {
             options.Registrations.Add(new HealthCheckRegistration(VerifierDatabaseHealthCheck.Name, provider => ActivatorUtilities.CreateInstance<VerifierDatabaseHealthCheck>(provider), HealthStatus.Unhealthy, [HealthEndpoints.ReadyTag]));
         }

@@ -28,6 +28,13 @@ public sealed class VerifierOptions
     /// <summary>Folder for the SQLite database and the generated development request-signing certificate.</summary>
     public string DataDirectory { get; set; } = "data";
 
+    /// <summary>
+    /// The database of the Verifier's state: the embedded SQLite file in <see cref="DataDirectory"/> (default) or a
+    /// PostgreSQL server shared by several instances (<c>Verifier__Database__Provider=PostgreSql</c>,
+    /// <c>Verifier__Database__ConnectionString=…</c>); specs/database.md.
+    /// </summary>
+    public Wallet.Hosting.Database.DatabaseOptions Database { get; } = new();
+
     /// <summary>PEM certificate of the request signing key; when unset a development certificate is generated into <see cref="DataDirectory"/>.</summary>
     public string? RequestSigningCertificatePath { get; set; }
 
@@ -61,6 +68,9 @@ public sealed class VerifierOptions
 
     /// <summary>Fetch status lists over plain http from loopback hosts (development and tests only).</summary>
     public bool AllowHttpStatusListOnLoopback { get; set; }
+
+    /// <summary>Usage statistics: suppression threshold, statistics API keys, public subset (<c>specs/statistics.md</c>).</summary>
+    public Wallet.Hosting.Statistics.StatisticsOptions Statistics { get; } = new();
 
     /// <summary>The relying-party page for trying the Verifier in a browser (off by default).</summary>
     public DemoPageOptions DemoPage { get; } = new();

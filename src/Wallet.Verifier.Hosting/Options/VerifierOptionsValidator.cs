@@ -23,10 +23,14 @@ internal sealed class VerifierOptionsValidator(IServiceProviderIsService service
             failures.Add($"Verifier:ClientIdPrefix must be '{ClientIdPrefixes.X509Hash}' or '{ClientIdPrefixes.X509SanDns}'.");
         }
 
+        Wallet.Hosting.Database.RelationalDatabase.Validate(options.Database, VerifierOptions.SectionName, failures);
+
         if (options.RelyingParties.Count == 0 && !options.DemoPage.Enabled)
         {
             failures.Add("Verifier:RelyingParties must list at least one relying party (or enable Verifier:DemoPage).");
         }
+
+        failures.AddRange(options.Statistics.Validate("Verifier:Statistics"));
 
         var ids = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < options.RelyingParties.Count; i++)

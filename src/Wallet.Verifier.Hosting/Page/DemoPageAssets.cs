@@ -2,13 +2,13 @@ using System.Collections.Frozen;
 
 namespace Wallet.Verifier.Page;
 
-/// <summary>The page's HTML, script and style sheet, embedded in the assembly (plain files, no build step).</summary>
+/// <summary>The page's script and style sheet, embedded in the assembly (plain files, no build step).</summary>
 internal static class DemoPageAssets
 {
     private static readonly FrozenDictionary<string, (byte[] Content, string MediaType)> Assets = new[]
     {
-        ("index.html", "text/html; charset=utf-8"),
         ("app.js", "text/javascript; charset=utf-8"),
+        ("age.js", "text/javascript; charset=utf-8"),
         ("app.css", "text/css; charset=utf-8"),
     }.ToFrozenDictionary(a => a.Item1, a => (Load(a.Item1), a.Item2), StringComparer.Ordinal);
 

@@ -15,6 +15,7 @@ internal sealed class PresentationCreator(
     RequestSigningCredentials signing,
     TransactionUris uris,
     TransactionJournal journal,
+    Statistics.VerifierStatistics statistics,
     TimeProvider time,
     IOptions<VerifierOptions> options)
 {
@@ -54,6 +55,7 @@ internal sealed class PresentationCreator(
 
         await nonces.AddAsync(transaction.Nonce, transaction.ExpiresAt, cancellationToken).ConfigureAwait(false);
         await transactions.CreateAsync(transaction, cancellationToken).ConfigureAwait(false);
+        await statistics.RequestedAsync(relyingPartyId, command.Query).ConfigureAwait(false);
         await journal.LogAsync(transaction.Id, "created", $"client_id_prefix={clientId.Prefix}; response_mode={command.ResponseMode}; request_uri_method={command.RequestUriMethod}; same_device={command.RedirectUri is not null}", cancellationToken).ConfigureAwait(false);
         return new CreatedPresentation(transaction.Id, uris.AuthorizationRequestUriOf(transaction), uris.RequestUri(transaction.RequestId).AbsoluteUri, transaction.ExpiresAt);
     }

@@ -1,8 +1,10 @@
 using OAuthErrors = Wallet.Core.OAuth.OAuthErrors;
+using Microsoft.Extensions.Options;
 using Wallet.Core.Mdoc;
 using Wallet.Core.OpenId4Vp;
 using Wallet.Core.Security;
 using Wallet.Hosting;
+using Wallet.Verifier.Options;
 using Wallet.Verifier.Stores;
 using Wallet.Verifier.Validation;
 
@@ -20,7 +22,9 @@ internal sealed partial class WalletResponseReceiver(
     TransactionStateWriter states,
     TransactionUris uris,
     TransactionJournal journal,
+    Statistics.VerifierStatistics statistics,
     TimeProvider time,
+    IOptions<VerifierOptions> options,
     ILogger<WalletResponseReceiver> logger)
 {
     private static readonly OpenId4VpLimits Limits = OpenId4VpLimits.Default;
@@ -75,7 +79,11 @@ internal sealed partial class WalletResponseReceiver(
             // A defect, not the wallet's input. The message may quote the presentation, so only the type and the stack are logged.
             LogValidationFailed(logger, transaction.Id, e.GetType().FullName, e.StackTrace);
             var failed = PresentationResult.Rejected([new(VerifierErrorCodes.InternalError, "The Verifier could not validate the response because of an internal error; it was rejected.")]);
-            await states.TryCompleteAsync(transaction.Id, failed, null, CancellationToken.None).ConfigureAwait(false);
+            if (await states.TryCompleteAsync(transaction.Id, failed, null, CancellationToken.None).ConfigureAwait(false))
+            {
+                await statistics.CompletedAsync(transaction, failed).ConfigureAwait(false);
+            }
+
             return WalletResponseOutcome.Failed(OAuthErrors.ServerError, "The response could not be processed; the transaction is closed.");
         }
 
@@ -90,7 +98,11 @@ internal sealed partial class WalletResponseReceiver(
         }
 
         // Not cancellable, for the same reason as 5.
-        await states.TryCompleteAsync(transaction.Id, result, codeHash, CancellationToken.None).ConfigureAwait(false);
+        if (await states.TryCompleteAsync(transaction.Id, result, codeHash, CancellationToken.None).ConfigureAwait(false))
+        {
+            await statistics.CompletedAsync(transaction, result).ConfigureAwait(false);
+        }
+
         return new(RedirectUri: redirect);
     }
 
@@ -139,7 +151,9 @@ internal sealed partial class WalletResponseReceiver(
 
         // OpenID4VP 1.0 B.2.6.1: the handover carries the thumbprint of the ephemeral key for direct_post.jwt, null for direct_post.
         var encryption = ResponseEncryption.ForResponseMode(transaction.ResponseMode, key?.PublicKey);
-        return await validator.ValidateAsync(StoredTransaction.QueryOf(transaction), response.VpToken!, transaction.ClientId, transaction.Nonce, uris.ResponseUri(transaction.RequestId), encryption, cancellationToken).ConfigureAwait(false);
+        var result = await validator.ValidateAsync(StoredTransaction.QueryOf(transaction), response.VpToken!, transaction.ClientId, transaction.Nonce, uris.ResponseUri(transaction.RequestId), encryption, cancellationToken).ConfigureAwait(false);
+        var minimum = options.Value.RelyingParties.FirstOrDefault(p => string.Equals(p.Id, transaction.RelyingPartyId, StringComparison.Ordinal))?.MinimumLevelOfAssurance;
+        return LevelOfAssuranceRequirement.Apply(result, minimum);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Validating the response of transaction {TransactionId} threw {ExceptionType}; the transaction was rejected with verifier.internal_error. {StackTrace}")]

@@ -114,7 +114,10 @@ internal sealed class PresentationValidator(SdJwtVcVerifier sdJwtVcVerifier, Mdo
     }
 
     private static VerifiedCredential Report(CredentialVerificationResult result, string? vct = null, string? doctype = null) =>
-        new(result.Format, result.Issuer, result.LevelOfAssurance?.ToString().ToLowerInvariant(), result.Claims!.DeepClone().AsObject(), Status(result.Status), result.HolderBinding.IsVerified, vct, doctype);
+        new(result.Format, result.Issuer, result.LevelOfAssurance?.ToString().ToLowerInvariant(), result.Claims!.DeepClone().AsObject(), Status(result.Status), result.HolderBinding.IsVerified, vct, doctype)
+        {
+            TrustAnchor = result.TrustAnchor?.DisplayName,
+        };
 
     private static string Status(CredentialStatus status) => status switch
     {

@@ -11,4 +11,8 @@ namespace Wallet.Verifier.Validation;
 /// <param name="HolderBinding">True only when a proof of possession (KB-JWT, deviceSignature) was verified.</param>
 /// <param name="Vct">The SD-JWT VC type.</param>
 /// <param name="Doctype">The mdoc document type.</param>
-public sealed record VerifiedCredential(string Format, string? Issuer, string? LevelOfAssurance, JsonObject Claims, string Status, bool HolderBinding, string? Vct = null, string? Doctype = null);
+public sealed record VerifiedCredential(string Format, string? Issuer, string? LevelOfAssurance, JsonObject Claims, string Status, bool HolderBinding, string? Vct = null, string? Doctype = null)
+{
+    /// <summary>The trust anchor that certified <see cref="LevelOfAssurance"/>: its configured name or subject.</summary>
+    public string? TrustAnchor { get; init; }
+}

@@ -29,4 +29,10 @@ public static class VerifierErrorCodes
     /// response is rejected rather than validated again (specs/verifier.md, "Transaction states").
     /// </summary>
     public const string ProcessingInterrupted = "verifier.processing_interrupted";
+
+    /// <summary>
+    /// A verified credential's issuer chains to a trust anchor tagged below the relying party's
+    /// <c>MinimumLevelOfAssurance</c>, or to an untagged one (eIDAS Regulation (EU) 910/2014 Art. 8 levels of assurance).
+    /// </summary>
+    public const string LevelOfAssuranceTooLow = "verifier.level_of_assurance_too_low";
 }

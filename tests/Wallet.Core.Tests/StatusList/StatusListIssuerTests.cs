@@ -105,6 +105,38 @@ public sealed class StatusListIssuerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_block_allocation_takes_distinct_entries_in_one_update_and_fewer_when_fewer_are_free_draft_ietf_oauth_status_list_13_3()
+    {
+        var issuer = Issuer();
+        await issuer.CreateListAsync(ListUri, 8, 5);
+        var single = (await issuer.AllocateAsync(ListUri)).Reference!.Index;
+        var versionBefore = (await store.FindAsync(ListUri))!.Version;
+
+        var (block, error) = await issuer.AllocateManyAsync(ListUri, 3);
+        var versionAfter = (await store.FindAsync(ListUri))!.Version;
+        var (rest, restError) = await issuer.AllocateManyAsync(ListUri, 3);
+        var (none, fullError) = await issuer.AllocateManyAsync(ListUri, 1);
+
+        error.Should().BeNull();
+        versionAfter.Should().Be(versionBefore + 1, "three entries are one update of the stored list");
+        block.Should().HaveCount(3).And.OnlyContain(r => r.Uri == ListUri);
+        restError.Should().BeNull();
+        rest.Should().ContainSingle("only one of the five entries was left");
+        block.Select(r => r.Index).Concat(rest.Select(r => r.Index)).Append(single).Should().BeEquivalentTo([0, 1, 2, 3, 4]);
+        none.Should().BeEmpty();
+        fullError!.Code.Should().Be(StatusListErrorCodes.ListFull);
+    }
+
+    [Fact]
+    public async Task A_block_allocation_on_an_unknown_list_is_refused()
+    {
+        var (references, error) = await Issuer().AllocateManyAsync(new Uri("https://example.com/statuslists/none"), 4);
+
+        references.Should().BeEmpty();
+        error!.Code.Should().Be(StatusListErrorCodes.UnknownList);
+    }
+
+    [Fact]
     public async Task Concurrent_allocations_never_share_an_index_draft_ietf_oauth_status_list_13_3()
     {
         var issuer = Issuer(new StatusListIssuerOptions { MaxUpdateAttempts = 1000 });

@@ -59,5 +59,6 @@ public sealed class IssuerDbContext(DbContextOptions<IssuerDbContext> options) :
             e.HasIndex(a => a.At);
             e.HasIndex(a => a.CredentialId);
         });
+        Wallet.Hosting.Statistics.UsageCounterEntity.Configure(modelBuilder);
     }
 }

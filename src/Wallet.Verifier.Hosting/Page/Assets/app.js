@@ -7,6 +7,8 @@ const pollMilliseconds = 1500;
 let pollTimer = null;
 
 const $ = (id) => document.getElementById(id);
+// The page's texts in its language, from the server-rendered JSON block.
+const text = JSON.parse(document.getElementById("page-text").textContent);
 
 function element(tag, text, className) {
   const node = document.createElement(tag);
@@ -22,7 +24,7 @@ async function createRequest(event) {
   $("form-error").textContent = "";
   const formats = [...form.querySelectorAll("input[name=format]:checked")].map((f) => f.value);
   if (formats.length === 0) {
-    $("form-error").textContent = "Choose at least one credential format.";
+    $("form-error").textContent = text.chooseFormat;
     return;
   }
 
@@ -44,7 +46,7 @@ async function createRequest(event) {
     });
     const body = await response.json();
     if (!response.ok) {
-      $("form-error").textContent = body.detail || `The request could not be created (${response.status}).`;
+      $("form-error").textContent = body.detail || `${text.couldNotCreate} (${response.status}).`;
       return;
     }
 
@@ -53,7 +55,7 @@ async function createRequest(event) {
     else localStorage.removeItem(storedTransaction);
     startPolling(body.transactionId, null, choice.preset);
   } catch {
-    $("form-error").textContent = "The Verifier could not be reached.";
+    $("form-error").textContent = text.unreachable;
   } finally {
     button.disabled = false;
   }
@@ -67,7 +69,7 @@ function showRequest(created, preset) {
   $("dcql").textContent = JSON.stringify(created.dcqlQuery, null, 2);
   const expires = new Date(created.expiresAt);
   $("expires").dateTime = expires.toISOString();
-  $("expires").textContent = expires.toLocaleTimeString();
+  $("expires").textContent = expires.toLocaleTimeString(document.documentElement.lang);
   resetResult();
   $("result").dataset.preset = preset;
 }
@@ -75,7 +77,7 @@ function showRequest(created, preset) {
 function resetResult() {
   $("result").hidden = false;
   $("status").className = "";
-  $("status").textContent = "Waiting for the wallet…";
+  $("status").textContent = text.waiting;
   for (const id of ["claims", "checks", "errors", "events"]) $(id).replaceChildren();
   $("checks-block").hidden = true;
   $("errors-block").hidden = true;
@@ -88,7 +90,7 @@ function startPolling(transactionId, responseCode, preset) {
     try {
       const response = await fetch(url, { cache: "no-store", credentials: "same-origin" });
       if (!response.ok) {
-        $("status").textContent = response.status === 404 ? "This browser has no such request." : `The result could not be read (${response.status}).`;
+        $("status").textContent = response.status === 404 ? text.noSuchRequest : `${text.couldNotRead} (${response.status}).`;
         return;
       }
 
@@ -106,14 +108,14 @@ function showResult(view, preset) {
   const status = $("status");
   status.className = view.status;
   status.textContent = {
-    pending: "Waiting for the wallet…",
-    verified: "Verified: every check passed.",
-    rejected: "Rejected: the response failed the checks below. No claim is shown.",
-    expired: "Expired: no valid response arrived in time.",
+    pending: text.waiting,
+    verified: text.verified,
+    rejected: text.rejected,
+    expired: text.expired,
   }[view.status] || view.status;
 
   const events = $("events");
-  events.replaceChildren(...view.events.map((e) => element("li", `${new Date(e.at).toLocaleTimeString()} ${e.type}${e.detail ? ": " + e.detail : ""}`)));
+  events.replaceChildren(...view.events.map((e) => element("li", `${new Date(e.at).toLocaleTimeString(document.documentElement.lang)} ${e.type}${e.detail ? ": " + e.detail : ""}`)));
 
   if (view.status === "verified") {
     const claims = $("claims");
@@ -143,20 +145,20 @@ function renderCredential(queryId, credential, preset) {
   const block = element("div");
   block.append(element("h3", `${queryId}: ${credential.format === "mso_mdoc" ? "mdoc " + credential.doctype : "SD-JWT VC " + credential.vct}`));
   const facts = element("dl");
-  addRow(facts, "Issuer", credential.issuer || "unknown");
-  addRow(facts, "Level of assurance", credential.levelOfAssurance || "not tagged");
-  addRow(facts, "Status", credential.status);
-  addRow(facts, "Holder binding verified", credential.holderBinding ? "yes" : "no");
+  addRow(facts, text.issuer, credential.issuer || text.unknown);
+  addRow(facts, text.levelOfAssurance, credential.levelOfAssurance || text.notTagged);
+  addRow(facts, text.status, credential.status);
+  addRow(facts, text.holderBinding, credential.holderBinding ? text.yes : text.no);
   block.append(facts);
-  block.append(element("h4", "Disclosed claims"));
+  block.append(element("h4", text.disclosedClaims));
   const claims = credential.format === "mso_mdoc" ? Object.assign({}, ...Object.values(credential.claims)) : credential.claims;
   block.append(renderValue(claims));
   if (preset === "age_from_birth_date") {
     const birthDate = claims.birthdate || claims.birth_date;
     const age = ageOn(birthDate, new Date());
     block.append(element("p", age === null
-      ? "No usable birth date was disclosed, so no age can be worked out."
-      : `Age 18 or over: ${age >= 18 ? "yes" : "no"} (worked out by this page from the verified birth date; the PID has no age_over_18 attribute).`));
+      ? text.noBirthDate
+      : `${text.ageOver18}: ${age >= 18 ? text.yes : text.no} (${text.ageWorkedOut}).`));
   }
   return block;
 }

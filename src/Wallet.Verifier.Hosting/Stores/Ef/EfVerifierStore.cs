@@ -1,25 +1,27 @@
 using Microsoft.EntityFrameworkCore;
 
-namespace Wallet.Verifier.Stores.Sqlite;
+namespace Wallet.Verifier.Stores.Ef;
 
 /// <summary>
-/// EF Core SQLite implementation of the Verifier's narrow stores. Consume-once operations are single conditional
-/// <c>UPDATE</c> statements whose affected-row count decides the winner, so concurrent requests cannot both succeed.
+/// EF Core implementation of the Verifier's narrow stores, on SQLite or PostgreSQL. Consume-once operations are single
+/// conditional <c>UPDATE</c> statements whose affected-row count decides the winner, so concurrent requests cannot both
+/// succeed, whether they run in this process or in another instance on the same PostgreSQL database.
 /// </summary>
 /// <remarks>
 /// SQLite has one writer at a time. Left to itself, a second writer gets SQLITE_BUSY and Microsoft.Data.Sqlite retries
 /// after sleeping 150 ms, which put 300–900 ms on the 95th–99th percentile of the load test (specs/performance.md);
-/// writes from this process therefore queue on <see cref="_writeGate"/> instead. Reads (WAL) are not gated.
+/// writes from this process therefore queue on the write gate instead. Reads (WAL) are not gated. PostgreSQL locks rows,
+/// not the database, and instances share it: it gets no gate, its atomicity is the statements' own.
 /// </remarks>
-internal sealed class SqliteVerifierStore(IDbContextFactory<VerifierDbContext> contexts) : ITransactionStore, ITransactionEventLog, INonceStore, IEphemeralKeyStore, IDisposable
+internal sealed class EfVerifierStore(VerifierDbContextFactory contexts) : ITransactionStore, ITransactionEventLog, INonceStore, IEphemeralKeyStore, IDisposable
 {
-    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly SemaphoreSlim? _writeGate = contexts.IsSqlite ? new(1, 1) : null;
 
-    public void Dispose() => _writeGate.Dispose();
+    public void Dispose() => _writeGate?.Dispose();
 
     public async ValueTask CreateAsync(TransactionRecord transaction, CancellationToken cancellationToken)
     {
-        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await EnterWriteAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
@@ -28,7 +30,7 @@ internal sealed class SqliteVerifierStore(IDbContextFactory<VerifierDbContext> c
         }
         finally
         {
-            _writeGate.Release();
+            _writeGate?.Release();
         }
     }
 
@@ -49,7 +51,7 @@ internal sealed class SqliteVerifierStore(IDbContextFactory<VerifierDbContext> c
     public async ValueTask<bool> TryTransitionAsync(string id, TransactionTransition transition, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transition);
-        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await EnterWriteAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
@@ -63,7 +65,7 @@ internal sealed class SqliteVerifierStore(IDbContextFactory<VerifierDbContext> c
         }
         finally
         {
-            _writeGate.Release();
+            _writeGate?.Release();
         }
     }
 
@@ -75,7 +77,7 @@ internal sealed class SqliteVerifierStore(IDbContextFactory<VerifierDbContext> c
 
     public async ValueTask<int> PurgeAsync(DateTimeOffset expiredBefore, CancellationToken cancellationToken)
     {
-        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await EnterWriteAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var cutoff = expiredBefore.ToUnixTimeMilliseconds();
@@ -88,13 +90,13 @@ internal sealed class SqliteVerifierStore(IDbContextFactory<VerifierDbContext> c
         }
         finally
         {
-            _writeGate.Release();
+            _writeGate?.Release();
         }
     }
 
     public async ValueTask AppendAsync(string transactionId, TransactionEvent transactionEvent, CancellationToken cancellationToken)
     {
-        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await EnterWriteAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
@@ -103,7 +105,7 @@ internal sealed class SqliteVerifierStore(IDbContextFactory<VerifierDbContext> c
         }
         finally
         {
-            _writeGate.Release();
+            _writeGate?.Release();
         }
     }
 
@@ -116,7 +118,7 @@ internal sealed class SqliteVerifierStore(IDbContextFactory<VerifierDbContext> c
 
     public async ValueTask AddAsync(string nonce, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
-        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await EnterWriteAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
@@ -125,13 +127,13 @@ internal sealed class SqliteVerifierStore(IDbContextFactory<VerifierDbContext> c
         }
         finally
         {
-            _writeGate.Release();
+            _writeGate?.Release();
         }
     }
 
     public async ValueTask<bool> TryConsumeAsync(string nonce, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await EnterWriteAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var nowMs = now.ToUnixTimeMilliseconds();
@@ -144,13 +146,13 @@ internal sealed class SqliteVerifierStore(IDbContextFactory<VerifierDbContext> c
         }
         finally
         {
-            _writeGate.Release();
+            _writeGate?.Release();
         }
     }
 
     public async ValueTask SaveAsync(string transactionId, string keyId, byte[] pkcs8, CancellationToken cancellationToken)
     {
-        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await EnterWriteAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
@@ -159,7 +161,7 @@ internal sealed class SqliteVerifierStore(IDbContextFactory<VerifierDbContext> c
         }
         finally
         {
-            _writeGate.Release();
+            _writeGate?.Release();
         }
     }
 
@@ -172,7 +174,7 @@ internal sealed class SqliteVerifierStore(IDbContextFactory<VerifierDbContext> c
 
     public async ValueTask DeleteAsync(string transactionId, CancellationToken cancellationToken)
     {
-        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await EnterWriteAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
@@ -180,9 +182,11 @@ internal sealed class SqliteVerifierStore(IDbContextFactory<VerifierDbContext> c
         }
         finally
         {
-            _writeGate.Release();
+            _writeGate?.Release();
         }
     }
+
+    private Task EnterWriteAsync(CancellationToken cancellationToken) => _writeGate?.WaitAsync(cancellationToken) ?? Task.CompletedTask;
 
     private static TransactionEntity ToEntity(TransactionRecord t) => new()
     {

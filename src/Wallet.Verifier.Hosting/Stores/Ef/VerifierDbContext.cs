@@ -1,10 +1,17 @@
 using Microsoft.EntityFrameworkCore;
 
-namespace Wallet.Verifier.Stores.Sqlite;
+namespace Wallet.Verifier.Stores.Ef;
 
-/// <summary>The embedded SQLite database of the Verifier. Times are stored as Unix milliseconds, which SQLite compares correctly.</summary>
-internal sealed class VerifierDbContext(DbContextOptions<VerifierDbContext> options) : DbContext(options)
+/// <summary>
+/// The Verifier's database. Times are stored as Unix milliseconds, which SQLite and PostgreSQL compare alike. One subclass
+/// per provider (<see cref="SqliteVerifierDbContext"/>, <see cref="PostgreSqlVerifierDbContext"/>), because EF Core keeps
+/// one migration history per context type and the providers' migrations differ in their column types.
+/// </summary>
+internal abstract class VerifierDbContext(DbContextOptions options) : DbContext(options)
 {
+    /// <summary>The first migration: the schema that <c>EnsureCreated</c> made before migrations existed.</summary>
+    public const string BaselineMigration = "20261203122000_Initial";
+
     public DbSet<TransactionEntity> Transactions => Set<TransactionEntity>();
 
     public DbSet<TransactionEventEntity> Events => Set<TransactionEventEntity>();
@@ -32,6 +39,7 @@ internal sealed class VerifierDbContext(DbContextOptions<VerifierDbContext> opti
             e.HasIndex(n => n.ExpiresAt);
         });
         modelBuilder.Entity<EphemeralKeyEntity>(e => e.HasKey(k => k.TransactionId));
+        Wallet.Hosting.Statistics.UsageCounterEntity.Configure(modelBuilder);
     }
 }
 

@@ -1,0 +1,70 @@
+using Microsoft.Extensions.Options;
+using Wallet.Core.Dcql;
+using Wallet.Hosting.Statistics;
+using Wallet.Verifier.Options;
+using Wallet.Verifier.Stores;
+using Wallet.Verifier.Stores.Sqlite;
+using Wallet.Verifier.Validation;
+
+namespace Wallet.Verifier.Statistics;
+
+/// <summary>
+/// Counts the Verifier's events into its usage counters (<c>specs/statistics.md</c>). The age band is taken only from
+/// what the wallet disclosed to the relying party; no claim value goes further than this class.
+/// </summary>
+internal sealed class VerifierStatistics(UsageCounter<VerifierDbContext> counter, IOptions<VerifierOptions> options, TimeProvider time)
+{
+    /// <summary>A relying party created a presentation request for <paramref name="query"/>.</summary>
+    public ValueTask RequestedAsync(string relyingPartyId, DcqlQuery query)
+    {
+        var (type, format) = TypeOf(query);
+        return counter.CountAsync(new UsageEvent(UsageEvents.PresentationRequested, type, format, relyingPartyId));
+    }
+
+    /// <summary>
+    /// A transaction ended: one <c>presentation_verified</c> per verified credential, or one <c>presentation_rejected</c>
+    /// with the first failed check's code.
+    /// </summary>
+    public async ValueTask CompletedAsync(TransactionRecord transaction, PresentationResult result)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        ArgumentNullException.ThrowIfNull(result);
+        if (!result.IsVerified)
+        {
+            var (type, format) = DcqlQuery.TryParse(transaction.DcqlQuery, out var query, out _) ? TypeOf(query) : (string.Empty, string.Empty);
+            await counter.CountAsync(new UsageEvent(UsageEvents.PresentationRejected, type, format, transaction.RelyingPartyId, ErrorCode: result.Errors[0].Code)).ConfigureAwait(false);
+            return;
+        }
+
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        foreach (var credential in result.Credentials.Values.SelectMany(c => c))
+        {
+            var band = AgeBands.FromDisclosedClaims(credential.Claims, today);
+            await counter.CountAsync(new UsageEvent(UsageEvents.PresentationVerified, credential.Vct ?? credential.Doctype ?? string.Empty, credential.Format, transaction.RelyingPartyId, credential.LevelOfAssurance ?? UsageEvents.UnknownLevel, band)).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The counters of the UTC days <paramref name="from"/> to <paramref name="to"/>.</summary>
+    public ValueTask<IReadOnlyList<UsageCount>> ReadAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken) => counter.ReadAsync(from, to, cancellationToken);
+
+    /// <summary>The statistics settings.</summary>
+    public StatisticsOptions Options => options.Value.Statistics;
+
+    // The type a request asks for: one credential query with one vct or a doctype; else "multiple".
+    private static (string Type, string Format) TypeOf(DcqlQuery query)
+    {
+        if (query.Credentials is not [var single])
+        {
+            return (UsageEvents.MultipleTypes, string.Empty);
+        }
+
+        var type = single.Meta switch
+        {
+            SdJwtVcCredentialQueryMeta { VctValues: [var vct] } => vct,
+            SdJwtVcCredentialQueryMeta => UsageEvents.MultipleTypes,
+            MdocCredentialQueryMeta mdoc => mdoc.DoctypeValue,
+            _ => string.Empty,
+        };
+        return (type, single.Format);
+    }
+}
