@@ -3,7 +3,7 @@ using Wallet.Core.Dcql;
 using Wallet.Hosting.Statistics;
 using Wallet.Verifier.Options;
 using Wallet.Verifier.Stores;
-using Wallet.Verifier.Stores.Sqlite;
+using Wallet.Verifier.Stores.Ef;
 using Wallet.Verifier.Validation;
 
 namespace Wallet.Verifier.Statistics;
