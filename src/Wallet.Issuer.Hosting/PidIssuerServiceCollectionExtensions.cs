@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Wallet.Core.OAuth;
 using Wallet.Core.StatusList;
-using Wallet.Core.Storage;
+using Wallet.Hosting.Database;
 using Wallet.Issuer.Authentication;
 using Wallet.Issuer.Health;
 using Wallet.Issuer.Endpoints;
@@ -56,16 +58,7 @@ public static class PidIssuerServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<IssuerOptions>, IssuerOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddDbContextFactory<IssuerDbContext>((provider, builder) =>
-        {
-            var options = provider.GetRequiredService<IOptions<IssuerOptions>>().Value;
-            var database = Path.Combine(options.DataDirectory, "issuer.db");
-            PrivateFiles.PrepareSqliteDatabase(database);
-            builder.UseSqlite($"Data Source={database}");
-        });
-        // SQLite takes one writer at a time: the stores queue their writes in process. A server database registers
-        // DirectDatabaseWrites before this call.
-        services.TryAddSingleton<IIssuerDatabaseWrites, SqliteWriteQueue>();
+        AddDatabase(services, composition);
         services.TryAddSingleton<IOfferStore, EfOfferStore>();
         services.TryAddSingleton<INonceStore, EfNonceStore>();
         services.TryAddSingleton<IAccessTokenStore, EfAccessTokenStore>();
@@ -113,6 +106,39 @@ public static class PidIssuerServiceCollectionExtensions
         // The agency API is documented; the protocol endpoints are described by their specifications and metadata.
         services.AddOpenApi(AgencyApiEndpoints.OpenApiDocument, options => options.ShouldInclude = description => description.GroupName == AgencyApiEndpoints.OpenApiDocument);
         return new PidIssuerBuilder(services, composition);
+    }
+
+    // Both providers' factories are registered; IssuerDbContextFactory picks the configured one when first asked.
+    private static void AddDatabase(IServiceCollection services, IssuerComposition composition)
+    {
+        services.AddDbContextFactory<SqliteIssuerDbContext>((provider, builder) =>
+        {
+            var options = provider.GetRequiredService<IOptions<IssuerOptions>>().Value;
+            RelationalDatabase.UseSqlite(builder, options.Database, options.DataDirectory, "issuer.db");
+        });
+        services.AddDbContextFactory<PostgreSqlIssuerDbContext>((provider, builder) => RelationalDatabase.UsePostgreSql(builder, provider.GetRequiredService<IOptions<IssuerOptions>>().Value.Database));
+        services.TryAddSingleton<IssuerDbContextFactory>();
+        services.TryAddSingleton<IDbContextFactory<IssuerDbContext>>(provider => provider.GetRequiredService<IssuerDbContextFactory>());
+        services.TryAddScoped<IssuerDbContext>(provider => provider.GetRequiredService<IssuerDbContextFactory>().CreateDbContext());
+
+        // SQLite takes one writer at a time: the stores queue their writes in process. PostgreSQL locks rows and is shared
+        // by the instances, so writes go straight to it; a host may register its own IIssuerDatabaseWrites before this call.
+        services.TryAddSingleton<IIssuerDatabaseWrites>(provider =>
+        {
+            var contexts = provider.GetRequiredService<IssuerDbContextFactory>();
+            return contexts.IsSqlite ? new SqliteWriteQueue(contexts) : new DirectDatabaseWrites(contexts);
+        });
+
+        // The data-protection key ring (cookies, antiforgery tokens, server DPoP nonces) lives in the issuer's database, so
+        // every instance on it reads what another protected. Not when the host keeps the state elsewhere (UseStores).
+        services.AddDataProtection();
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider => new ConfigureOptions<KeyManagementOptions>(options =>
+        {
+            if (options.XmlRepository is null && !composition.HostStores)
+            {
+                options.XmlRepository = new EntityFrameworkCoreXmlRepository<IssuerDbContext>(provider, provider.GetRequiredService<ILoggerFactory>());
+            }
+        }));
     }
 
     private static bool IsRegistered<TService>(IServiceCollection services) => services.Any(d => d.ServiceType == typeof(TService));

@@ -12,6 +12,13 @@ public sealed class IssuerOptions
     /// <summary>Folder for the SQLite database and the generated development keys. Created when missing.</summary>
     public string DataDirectory { get; set; } = "data";
 
+    /// <summary>
+    /// The database of the issuer's state: the embedded SQLite file in <see cref="DataDirectory"/> (default) or a
+    /// PostgreSQL server shared by several instances (<c>Issuer__Database__Provider=PostgreSql</c>,
+    /// <c>Issuer__Database__ConnectionString=…</c>); specs/database.md.
+    /// </summary>
+    public Wallet.Hosting.Database.DatabaseOptions Database { get; } = new();
+
     /// <summary>API keys of the agency API, stored as SHA-256 hashes.</summary>
     public List<ApiKeyOptions> ApiKeys { get; set; } = [];
 

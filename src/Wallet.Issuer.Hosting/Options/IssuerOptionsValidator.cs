@@ -20,6 +20,7 @@ internal sealed class IssuerOptionsValidator(TimeProvider timeProvider, IssuerCo
     public ValidateOptionsResult Validate(string? name, IssuerOptions options)
     {
         var failures = new List<string>();
+        Wallet.Hosting.Database.RelationalDatabase.Validate(options.Database, "Issuer", failures);
         if (!Uri.TryCreate(options.IssuerUrl, UriKind.Absolute, out var issuer) || issuer.Scheme != Uri.UriSchemeHttps
             || !string.IsNullOrEmpty(issuer.Query) || !string.IsNullOrEmpty(issuer.Fragment) || options.IssuerUrl.EndsWith('/'))
         {

@@ -1,15 +1,18 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Wallet.Hosting.Database;
 using Wallet.Issuer.Options;
 using Wallet.Issuer.Pid;
 
 namespace Wallet.Issuer.Stores.Ef;
 
 /// <summary>
-/// Creates the SQLite database on first start, switches it to write-ahead logging for concurrent readers and, when
-/// the built-in register is the authentic source, seeds its empty <c>Persons</c> table. Nothing when the host supplies
-/// both the stores and the register: then no database is used.
+/// Brings the database schema up to date at start (unless <c>Issuer:Database:ApplyMigrations</c> is false), switches a
+/// SQLite database to write-ahead logging for concurrent readers and, when the built-in register is the authentic source,
+/// seeds its empty <c>Persons</c> table. Nothing when the host supplies both the stores and the register: then no
+/// database is used.
 /// </summary>
-internal sealed class DatabaseInitializer(IDbContextFactory<IssuerDbContext> factory, IAuthenticSource authenticSource, IssuerComposition composition) : IHostedService
+internal sealed class DatabaseInitializer(IDbContextFactory<IssuerDbContext> factory, IAuthenticSource authenticSource, IssuerComposition composition, IOptions<IssuerOptions> options) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -19,11 +22,26 @@ internal sealed class DatabaseInitializer(IDbContextFactory<IssuerDbContext> fac
         }
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        await db.Database.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
+        if (options.Value.Database.ApplyMigrations)
+        {
+            await RelationalDatabase.MigrateAsync(db, IssuerDbContext.BaselineMigration, "Offers", cancellationToken).ConfigureAwait(false);
+        }
+
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
+        }
+
         if (authenticSource is SqlitePersonRegister register)
         {
-            await register.SeedIfEmptyAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await register.SeedIfEmptyAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (DbUpdateException) when (!db.Database.IsSqlite())
+            {
+                // Another instance starting on the same database seeded it first.
+            }
         }
     }
 

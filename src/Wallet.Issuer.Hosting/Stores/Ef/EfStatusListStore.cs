@@ -12,7 +12,7 @@ internal sealed class EfStatusListStore(IDbContextFactory<IssuerDbContext> facto
         var bitmap = record.AllocationBitmap.ToArray();
         var inserted = await writes.RunAsync(
             (db, ct) => db.Database.ExecuteSqlInterpolatedAsync(
-                $"INSERT OR IGNORE INTO StatusLists (Uri, Bits, Statuses, AllocationBitmap, Version) VALUES ({record.Uri.OriginalString}, {record.Statuses.Bits}, {statuses}, {bitmap}, {record.Version})",
+                $"INSERT INTO \"StatusLists\" (\"Uri\", \"Bits\", \"Statuses\", \"AllocationBitmap\", \"Version\") VALUES ({record.Uri.OriginalString}, {record.Statuses.Bits}, {statuses}, {bitmap}, {record.Version}) ON CONFLICT DO NOTHING",
                 ct),
             cancellationToken).ConfigureAwait(false);
         return inserted == 1;

@@ -1,14 +1,24 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Wallet.Issuer.Stores.Ef;
 
 /// <summary>
-/// The embedded SQLite store of all issuer state. Times are Unix seconds, because SQLite cannot compare
-/// <see cref="DateTimeOffset"/> values in queries. Schema changes are not migrated yet: the database is created on
-/// first run (<see cref="DatabaseInitializer"/>).
+/// The database of all issuer state, on SQLite or PostgreSQL (<c>Issuer:Database</c>). Times are Unix seconds, because
+/// SQLite cannot compare <see cref="DateTimeOffset"/> values in queries. The schema is migrated at start
+/// (<see cref="DatabaseInitializer"/>, specs/database.md); each provider has its own context type and migrations
+/// (<c>Stores/Ef/Migrations/Sqlite</c>, <c>…/PostgreSql</c>), so only this assembly derives from it.
 /// </summary>
-public sealed class IssuerDbContext(DbContextOptions<IssuerDbContext> options) : DbContext(options)
+public abstract class IssuerDbContext : DbContext, IDataProtectionKeyContext
 {
+    /// <summary>The first migration: the schema that <c>EnsureCreated</c> made before migrations existed.</summary>
+    internal const string BaselineMigration = "20261203130001_Initial";
+
+    private protected IssuerDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     internal DbSet<OfferEntity> Offers => Set<OfferEntity>();
 
     internal DbSet<NonceEntity> Nonces => Set<NonceEntity>();
@@ -24,6 +34,9 @@ public sealed class IssuerDbContext(DbContextOptions<IssuerDbContext> options) :
     internal DbSet<AuthorizationGrantEntity> AuthorizationGrants => Set<AuthorizationGrantEntity>();
 
     internal DbSet<PersonEntity> Persons => Set<PersonEntity>();
+
+    /// <summary>The ASP.NET Core data-protection key ring, shared by every instance on this database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     internal DbSet<AuditEntryEntity> AuditEntries => Set<AuditEntryEntity>();
 
