@@ -20,6 +20,44 @@ namespace Wallet.Core.Representation;
 /// </remarks>
 public static class RepresentationPolicy
 {
+    private static readonly string[] PidClaims = ["family_name", "given_name", "birthdate"];
+
+    /// <summary>The Credential Query id of the PID in <see cref="Query"/>.</summary>
+    public const string PidQueryId = "pid";
+
+    /// <summary>The Credential Query id of the representation in <see cref="Query"/>.</summary>
+    public const string RepresentationQueryId = "representation";
+
+    /// <summary>
+    /// The DCQL query (OpenID4VP 1.0 §6) for PID and representation together, both SD-JWT VC: the PID's names and birth
+    /// date, and every representation attribute; one <c>credential_sets</c> option requiring both (§6.2), so a wallet
+    /// cannot answer with one alone.
+    /// </summary>
+    public static Dcql.DcqlQuery Query()
+    {
+        var json = new JsonObject
+        {
+            ["credentials"] = new JsonArray(
+                new JsonObject
+                {
+                    ["id"] = PidQueryId,
+                    ["format"] = Dcql.DcqlFormats.SdJwtVc,
+                    ["meta"] = new JsonObject { ["vct_values"] = new JsonArray("urn:eudi:pid:1") },
+                    ["claims"] = new JsonArray([.. PidClaims.Select(n => (JsonNode)new JsonObject { ["path"] = new JsonArray(n) })]),
+                },
+                new JsonObject
+                {
+                    ["id"] = RepresentationQueryId,
+                    ["format"] = Dcql.DcqlFormats.SdJwtVc,
+                    ["meta"] = new JsonObject { ["vct_values"] = new JsonArray(PowerOfRepresentationAttestation.Vct) },
+                }),
+            ["credential_sets"] = new JsonArray(new JsonObject { ["options"] = new JsonArray(new JsonArray(PidQueryId, RepresentationQueryId)) }),
+        };
+        return Dcql.DcqlQuery.TryParse(json.ToJsonString(), out var query, out var errors)
+            ? query
+            : throw new InvalidOperationException("The representation query does not parse: " + string.Join("; ", errors.Select(e => e.Message)));
+    }
+
     /// <summary>Decides for <paramref name="serviceId"/> on <paramref name="today"/>.</summary>
     /// <param name="evidence">The verified presentation parts.</param>
     /// <param name="serviceId">This relying party's service or operation, matched against <c>eService</c> (ordinal).</param>

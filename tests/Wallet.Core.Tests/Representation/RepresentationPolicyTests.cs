@@ -127,4 +127,15 @@ public sealed class RepresentationPolicyTests
         mdoc.NameSpaces["eu.europa.ec.eudi.por.1"].Keys.Should().BeEquivalentTo(claims.Select(c => c.Key));
         mdoc.NameSpaces["eu.europa.ec.eudi.por.1"]["represented_birth_date"].ToString().Should().Be("1004(\"2014-06-30\")", "full-date, RFC 8943");
     }
+
+    [Fact]
+    public void Query_asks_for_PID_and_representation_together_in_one_credential_set_OpenID4VP_6_2()
+    {
+        var query = RepresentationPolicy.Query();
+
+        query.Credentials.Select(c => c.Id).Should().Equal("pid", "representation");
+        query.CredentialSets.Should().ContainSingle();
+        query.Json.GetProperty("credential_sets")[0].GetProperty("options").GetRawText().Should().Be("""[["pid","representation"]]""");
+        query.Json.GetProperty("credentials")[1].GetProperty("meta").GetProperty("vct_values")[0].GetString().Should().Be("urn:eu.europa.ec.eudi:por:1");
+    }
 }
