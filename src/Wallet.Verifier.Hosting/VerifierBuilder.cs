@@ -54,6 +54,9 @@ public sealed class VerifierBuilder
     {
         ArgumentNullException.ThrowIfNull(factory);
         Services.RemoveAll<EfVerifierStore>();
+
+        // The usage counters live in the Verifier database; a host with its own stores has none, so nothing is counted.
+        Services.RemoveAll<Wallet.Hosting.Statistics.UsageCounter<VerifierDbContext>>();
         foreach (var initializer in Services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(DatabaseInitializer)).ToList())
         {
             Services.Remove(initializer);

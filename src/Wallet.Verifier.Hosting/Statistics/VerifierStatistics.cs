@@ -10,15 +10,16 @@ namespace Wallet.Verifier.Statistics;
 
 /// <summary>
 /// Counts the Verifier's events into its usage counters (<c>specs/statistics.md</c>). The age band is taken only from
-/// what the wallet disclosed to the relying party; no claim value goes further than this class.
+/// what the wallet disclosed to the relying party; no claim value goes further than this class. Without a counter (a
+/// host that keeps the state in its own stores has no Verifier database) nothing is counted.
 /// </summary>
-internal sealed class VerifierStatistics(UsageCounter<VerifierDbContext> counter, IOptions<VerifierOptions> options, TimeProvider time)
+internal sealed class VerifierStatistics(IOptions<VerifierOptions> options, TimeProvider time, UsageCounter<VerifierDbContext>? counter = null)
 {
     /// <summary>A relying party created a presentation request for <paramref name="query"/>.</summary>
     public ValueTask RequestedAsync(string relyingPartyId, DcqlQuery query)
     {
         var (type, format) = TypeOf(query);
-        return counter.CountAsync(new UsageEvent(UsageEvents.PresentationRequested, type, format, relyingPartyId));
+        return counter?.CountAsync(new UsageEvent(UsageEvents.PresentationRequested, type, format, relyingPartyId)) ?? default;
     }
 
     /// <summary>
@@ -29,6 +30,11 @@ internal sealed class VerifierStatistics(UsageCounter<VerifierDbContext> counter
     {
         ArgumentNullException.ThrowIfNull(transaction);
         ArgumentNullException.ThrowIfNull(result);
+        if (counter is null)
+        {
+            return;
+        }
+
         if (!result.IsVerified)
         {
             var (type, format) = DcqlQuery.TryParse(transaction.DcqlQuery, out var query, out _) ? TypeOf(query) : (string.Empty, string.Empty);
@@ -45,7 +51,8 @@ internal sealed class VerifierStatistics(UsageCounter<VerifierDbContext> counter
     }
 
     /// <summary>The counters of the UTC days <paramref name="from"/> to <paramref name="to"/>.</summary>
-    public ValueTask<IReadOnlyList<UsageCount>> ReadAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken) => counter.ReadAsync(from, to, cancellationToken);
+    public ValueTask<IReadOnlyList<UsageCount>> ReadAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        counter?.ReadAsync(from, to, cancellationToken) ?? ValueTask.FromResult<IReadOnlyList<UsageCount>>([]);
 
     /// <summary>The statistics settings.</summary>
     public StatisticsOptions Options => options.Value.Statistics;
