@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Wallet.Core.Development;
 using Wallet.Verifier.Stores;
 
 namespace Wallet.Verifier.Tests.Operations;
@@ -26,11 +27,23 @@ public sealed class HealthTests
     [Fact]
     public async Task Not_ready_once_the_request_signer_certificate_has_expired()
     {
-        using var app = new VerifierApp();
+        // A signer valid for two hours, so the clock (which also drives the one-minute purge timer) moves only a little.
+        var folder = Directory.CreateTempSubdirectory("verifier-health-").FullName;
+        using var root = DevelopmentCertificates.CreateRootCa(DateTimeOffset.UtcNow.AddMinutes(-5), "Health Test Root", pathLength: 0);
+        using var signer = DevelopmentCertificates.CreateVerifierRequestSigner(root, DateTimeOffset.UtcNow.AddMinutes(-5), "verifier.example", validity: TimeSpan.FromHours(2));
+        var certificatePath = Path.Combine(folder, "signer.pem");
+        var keyPath = Path.Combine(folder, "signer.key");
+        File.WriteAllText(certificatePath, DevelopmentCertificates.ExportCertificatePem(signer));
+        File.WriteAllText(keyPath, DevelopmentCertificates.ExportPrivateKeyPem(signer));
+        using var app = new VerifierApp(settings: new()
+        {
+            ["Verifier:RequestSigningCertificatePath"] = certificatePath,
+            ["Verifier:RequestSigningKeyPath"] = keyPath,
+        });
         using var client = app.WalletClient();
         (await client.GetAsync("/health/ready")).StatusCode.Should().Be(HttpStatusCode.OK);
 
-        app.Clock.Advance(TimeSpan.FromDays(365 * 40));
+        app.Clock.Advance(TimeSpan.FromHours(3));
         using var ready = await client.GetAsync("/health/ready");
 
         ready.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
