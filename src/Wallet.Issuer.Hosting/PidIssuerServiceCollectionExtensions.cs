@@ -95,6 +95,7 @@ public static class PidIssuerServiceCollectionExtensions
         services.AddSingleton<TokenRequestHandler>();
         services.AddSingleton<AuthorizationHandler>();
         services.AddSingleton<IAuthorizationCompletion, AuthorizationCompletion>();
+        services.AddSingleton<CredentialRequestOutcomeWriter>();
         services.AddSingleton<CredentialRequestUnits>();
         services.AddSingleton<CredentialRequestHandler>();
         services.TryAddSingleton<Wallet.Hosting.Statistics.UsageCounter<IssuerDbContext>>();

@@ -3,6 +3,7 @@ using Wallet.Core.OAuth;
 using Wallet.Core.OpenId4Vci;
 using Wallet.Core.Security;
 using Wallet.Hosting;
+using Wallet.Hosting.Statistics;
 using Wallet.Issuer.Options;
 using Wallet.Issuer.Stores;
 
@@ -23,7 +24,6 @@ internal sealed class CredentialRequestHandler(
     SubjectResolver subjects,
     StatusListProvider statusLists,
     CredentialFactory factory,
-    AuditRecorder audit,
     Statistics.IssuerStatistics statistics,
     TimeProvider timeProvider)
 {
@@ -32,18 +32,13 @@ internal sealed class CredentialRequestHandler(
         // The proof and nonce the steps below accept, and the records of what they issue, are written in one unit.
         var unit = units.Begin();
         var records = new List<IssuedCredentialRecord>();
-        var counted = new List<Func<ValueTask>>();
+        var counted = new List<(UsageEvent, long)>();
         var (credentials, error) = await IssueAsync(request, unit, records, counted, cancellationToken).ConfigureAwait(false);
-        var committed = await unit.CommitAsync(error is null ? records : [], cancellationToken).ConfigureAwait(false);
-        if (error is null && committed == CredentialRequestCommit.Committed)
-        {
-            // Only what was written is audited: a request that lost a race issued nothing.
-            await audit.CredentialsIssuedAsync(records, cancellationToken).ConfigureAwait(false);
-            foreach (var count in counted)
-            {
-                await count().ConfigureAwait(false);
-            }
-        }
+
+        // Only what was written is audited and counted: a request that lost a race issued nothing.
+        var committed = error is null
+            ? await unit.CommitAsync(records, new CredentialRequestOutcome(AuditRecorder.CredentialsIssued(records), counted), cancellationToken).ConfigureAwait(false)
+            : await unit.CommitAsync([], cancellationToken).ConfigureAwait(false);
 
         return committed switch
         {
@@ -54,7 +49,7 @@ internal sealed class CredentialRequestHandler(
         };
     }
 
-    private async ValueTask<(IReadOnlyList<string>? Credentials, ProtocolError? Error)> IssueAsync(CredentialEndpointRequest request, CredentialRequestUnit unit, List<IssuedCredentialRecord> records, List<Func<ValueTask>> counted, CancellationToken cancellationToken)
+    private async ValueTask<(IReadOnlyList<string>? Credentials, ProtocolError? Error)> IssueAsync(CredentialEndpointRequest request, CredentialRequestUnit unit, List<IssuedCredentialRecord> records, List<(UsageEvent, long)> counted, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var now = timeProvider.GetUtcNow();
@@ -182,8 +177,8 @@ internal sealed class CredentialRequestHandler(
             records.Add(new IssuedCredentialRecord(Id(), offer?.OfferId ?? string.Empty, personId, configurationId, status.Uri.OriginalString, status.Index, now, now + settings.CredentialLifetime));
         }
 
-        // Counted once the unit commits, like the audit entries.
-        counted.Add(() => statistics.IssuedAsync(configurationId, personId, loggedIn: token.PersonId is not null, pid, credentials.Count));
+        // Counted in the unit's commit, with the audit entries.
+        counted.Add((await statistics.IssuedEventAsync(configurationId, personId, loggedIn: token.PersonId is not null, pid).ConfigureAwait(false), credentials.Count));
         return (credentials, null);
     }
 
