@@ -97,6 +97,8 @@ public static class PidIssuerServiceCollectionExtensions
         services.AddSingleton<IAuthorizationCompletion, AuthorizationCompletion>();
         services.AddSingleton<CredentialRequestUnits>();
         services.AddSingleton<CredentialRequestHandler>();
+        services.AddSingleton<ResourceAccess>();
+        services.AddSingleton<NotificationHandler>();
         services.TryAddSingleton<Wallet.Hosting.Statistics.UsageCounter<IssuerDbContext>>();
         services.AddSingleton<Statistics.IssuerStatistics>();
         services.AddProblemDetails();
