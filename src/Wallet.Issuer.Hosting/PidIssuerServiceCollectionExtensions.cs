@@ -98,6 +98,8 @@ public static class PidIssuerServiceCollectionExtensions
         services.AddSingleton<CredentialRequestOutcomeWriter>();
         services.AddSingleton<CredentialRequestUnits>();
         services.AddSingleton<CredentialRequestHandler>();
+        services.AddSingleton<ResourceAccess>();
+        services.AddSingleton<NotificationHandler>();
         services.TryAddSingleton<Wallet.Hosting.Statistics.UsageCounter<IssuerDbContext>>();
         services.AddSingleton<Statistics.IssuerStatistics>();
         services.AddProblemDetails();

@@ -37,7 +37,8 @@ internal static class CredentialEndpoint
             context.Response.Headers[DpopProof.NonceHeaderName] = nonces.Issue();
             return HttpResults.Json(context, new JsonObject
             {
-                ["credentials"] = new JsonArray(credentials!.Select(c => (JsonNode)new JsonObject { ["credential"] = c }).ToArray()),
+                ["credentials"] = new JsonArray(credentials!.Credentials.Select(c => (JsonNode)new JsonObject { ["credential"] = c }).ToArray()),
+                ["notification_id"] = credentials.NotificationId,
             });
         });
     }
