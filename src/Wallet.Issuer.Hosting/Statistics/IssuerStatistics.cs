@@ -11,7 +11,7 @@ namespace Wallet.Issuer.Statistics;
 /// Counts the issuer's events into its usage counters (<c>specs/statistics.md</c>): the dimensions are worked out here,
 /// from configuration and the register, and only they reach the counter — never the person's data.
 /// </summary>
-internal sealed class IssuerStatistics(UsageCounter<IssuerDbContext> counter, IIssuerDatabaseWrites writes, IssuerComposition composition, IOptions<IssuerOptions> options, IAuthenticSource register, TimeProvider time)
+internal sealed class IssuerStatistics(UsageCounter<IssuerDbContext> counter, IIssuerDatabaseWrites writes, IssuerComposition composition, IOptions<IssuerOptions> options, IAuthenticSource register, TimeProvider time, IssuerMetrics metrics)
 {
     /// <summary>The level of a login-based issuance: the authorization endpoint issues PID only at high.</summary>
     private const string LoginLevel = "high";
@@ -35,11 +35,16 @@ internal sealed class IssuerStatistics(UsageCounter<IssuerDbContext> counter, II
             ? AgeBands.FromBirthDate(birth.Year, birth.Month, birth.Day, today)
             : AgeBands.FromBirthDate(pid.BirthDate.Year, pid.BirthDate.Month, pid.BirthDate.Day, today);
         var (type, format) = TypeOf(configurationId);
+        metrics.Issued(configurationId, format, count);
         await CountAsync(new UsageEvent(UsageEvents.CredentialIssued, type, format, LevelOfAssurance: loggedIn ? LoginLevel : UsageEvents.UnknownLevel, AgeBand: band), count).ConfigureAwait(false);
     }
 
     /// <summary>The Credential Endpoint answered with the error <paramref name="errorCode"/>.</summary>
-    public ValueTask FailedAsync(string errorCode) => CountAsync(new UsageEvent(UsageEvents.IssuanceFailed, ErrorCode: errorCode), 1);
+    public ValueTask FailedAsync(string errorCode)
+    {
+        metrics.CredentialRequestFailed(errorCode);
+        return CountAsync(new UsageEvent(UsageEvents.IssuanceFailed, ErrorCode: errorCode), 1);
+    }
 
     /// <summary>The counters of the UTC days <paramref name="from"/> to <paramref name="to"/>.</summary>
     public async ValueTask<IReadOnlyList<UsageCount>> ReadAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
