@@ -23,6 +23,7 @@ internal sealed partial class WalletResponseReceiver(
     TransactionUris uris,
     TransactionJournal journal,
     Statistics.VerifierStatistics statistics,
+    Statistics.VerifierMetrics metrics,
     TimeProvider time,
     IOptions<VerifierOptions> options,
     ILogger<WalletResponseReceiver> logger)
@@ -72,7 +73,9 @@ internal sealed partial class WalletResponseReceiver(
         PresentationResult result;
         try
         {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             result = await ValidateAcceptedAsync(transaction, response, key, now, CancellationToken.None).ConfigureAwait(false);
+            metrics.ValidationDuration(System.Diagnostics.Stopwatch.GetElapsedTime(started), result.IsVerified);
         }
         catch (Exception e)
         {
