@@ -98,8 +98,12 @@ public static class PidIssuerServiceCollectionExtensions
         services.AddSingleton<CredentialRequestOutcomeWriter>();
         services.AddSingleton<CredentialRequestUnits>();
         services.AddSingleton<CredentialRequestHandler>();
+        services.AddSingleton<ResourceAccess>();
+        services.AddSingleton<NotificationHandler>();
         services.TryAddSingleton<Wallet.Hosting.Statistics.UsageCounter<IssuerDbContext>>();
         services.AddSingleton<Statistics.IssuerStatistics>();
+        services.AddMetrics();
+        services.TryAddSingleton<Statistics.IssuerMetrics>();
         services.AddProblemDetails();
         IssuerHealthChecks.Add(services);
         IssuerRateLimits.Add(services);

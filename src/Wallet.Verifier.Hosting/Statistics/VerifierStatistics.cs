@@ -13,7 +13,7 @@ namespace Wallet.Verifier.Statistics;
 /// what the wallet disclosed to the relying party; no claim value goes further than this class. Without a counter (a
 /// host that keeps the state in its own stores has no Verifier database) nothing is counted.
 /// </summary>
-internal sealed class VerifierStatistics(IOptions<VerifierOptions> options, TimeProvider time, UsageCounter<VerifierDbContext>? counter = null, EfVerifierStore? store = null)
+internal sealed class VerifierStatistics(IOptions<VerifierOptions> options, TimeProvider time, VerifierMetrics metrics, UsageCounter<VerifierDbContext>? counter = null, EfVerifierStore? store = null)
 {
     // The upsert takes its turn at the store's write gate (SQLite), like every other write to the Verifier database.
     private readonly Func<Func<VerifierDbContext, Task>, ValueTask>? _run = store is null ? null : store.RunWriteAsync;
@@ -22,6 +22,7 @@ internal sealed class VerifierStatistics(IOptions<VerifierOptions> options, Time
     public ValueTask RequestedAsync(string relyingPartyId, DcqlQuery query)
     {
         var (type, format) = TypeOf(query);
+        metrics.Requested(relyingPartyId, type);
         return counter?.CountAsync(new UsageEvent(UsageEvents.PresentationRequested, type, format, relyingPartyId), 1, _run) ?? default;
     }
 
@@ -33,6 +34,18 @@ internal sealed class VerifierStatistics(IOptions<VerifierOptions> options, Time
     {
         ArgumentNullException.ThrowIfNull(transaction);
         ArgumentNullException.ThrowIfNull(result);
+        if (!result.IsVerified)
+        {
+            metrics.Rejected(result.Errors[0].Code);
+        }
+        else
+        {
+            foreach (var credential in result.Credentials.Values.SelectMany(c => c))
+            {
+                metrics.Verified(credential.Vct ?? credential.Doctype ?? string.Empty, credential.Format);
+            }
+        }
+
         if (counter is null)
         {
             return;

@@ -272,6 +272,7 @@ internal sealed class EfVerifierStore(VerifierDbContextFactory contexts) : ITran
         RedirectUri = t.RedirectUri,
         ResponseCodeHash = t.ResponseCodeHash,
         ResultJson = t.ResultJson,
+        MinimumLevelOfAssurance = t.MinimumLevelOfAssurance?.ToString(),
     };
 
     private static TransactionRecord ToRecord(TransactionEntity e) => new()
@@ -291,5 +292,6 @@ internal sealed class EfVerifierStore(VerifierDbContextFactory contexts) : ITran
         RedirectUri = e.RedirectUri,
         ResponseCodeHash = e.ResponseCodeHash,
         ResultJson = e.ResultJson,
+        MinimumLevelOfAssurance = Enum.TryParse<Wallet.Core.Trust.LevelOfAssurance>(e.MinimumLevelOfAssurance, out var level) ? level : null,
     };
 }
