@@ -123,6 +123,9 @@ public sealed class HostileHttpTests(ITestOutputHelper output) : IssuerTestBase(
     [InlineData("limit=99999999999")]
     [InlineData("after=-1")]
     [InlineData("action=%FF%FE")]
+    [InlineData("credentialId=%FF%FE")]
+    [InlineData("credentialId=%C0%AF")]
+    [InlineData("credentialId=a%20b")]
     public async Task Audit_with_a_bad_filter_is_a_validation_problem_RFC9457(string query)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/audit?{query}");
