@@ -9,4 +9,8 @@ namespace Wallet.Issuer.Stores;
 /// <param name="StatusIndex">Its index in that list.</param>
 /// <param name="IssuedAt">When it was issued.</param>
 /// <param name="ExpiresAt">When it expires.</param>
-public sealed record IssuedCredentialRecord(string CredentialId, string OfferId, string? PersonId, string ConfigurationId, string StatusListUri, int StatusIndex, DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt);
+public sealed record IssuedCredentialRecord(string CredentialId, string OfferId, string? PersonId, string ConfigurationId, string StatusListUri, int StatusIndex, DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt)
+{
+    /// <summary>For a Power of Representation attestation: the representation relation it states, so that revoking or withdrawing the relation revokes it.</summary>
+    public string? RepresentationId { get; init; }
+}

@@ -45,6 +45,7 @@ internal sealed class PresentationCreator(
             State = NewHandle(),
             DcqlQuery = command.Query.Json.GetRawText(),
             RedirectUri = command.RedirectUri?.AbsoluteUri,
+            RepresentationCheckJson = command.RepresentationCheckJson,
         };
 
         if (command.ResponseMode == ResponseModes.DirectPostJwt)

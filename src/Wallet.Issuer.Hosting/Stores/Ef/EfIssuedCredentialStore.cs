@@ -41,8 +41,12 @@ internal sealed class EfIssuedCredentialStore(IDbContextFactory<IssuerDbContext>
             StatusIndex = c.StatusIndex,
             IssuedAt = c.IssuedAt.ToUnixTimeSeconds(),
             ExpiresAt = c.ExpiresAt.ToUnixTimeSeconds(),
+            RepresentationId = c.RepresentationId,
         }));
 
     private static IssuedCredentialRecord ToRecord(IssuedCredentialEntity c) =>
-        new(c.CredentialId, c.OfferId, c.PersonId, c.ConfigurationId, c.StatusListUri, c.StatusIndex, DateTimeOffset.FromUnixTimeSeconds(c.IssuedAt), DateTimeOffset.FromUnixTimeSeconds(c.ExpiresAt));
+        new(c.CredentialId, c.OfferId, c.PersonId, c.ConfigurationId, c.StatusListUri, c.StatusIndex, DateTimeOffset.FromUnixTimeSeconds(c.IssuedAt), DateTimeOffset.FromUnixTimeSeconds(c.ExpiresAt))
+        {
+            RepresentationId = c.RepresentationId,
+        };
 }

@@ -205,6 +205,7 @@ internal sealed class EfVerifierStore(VerifierDbContextFactory contexts) : ITran
         RedirectUri = t.RedirectUri,
         ResponseCodeHash = t.ResponseCodeHash,
         ResultJson = t.ResultJson,
+        RepresentationCheckJson = t.RepresentationCheckJson,
     };
 
     private static TransactionRecord ToRecord(TransactionEntity e) => new()
@@ -224,5 +225,6 @@ internal sealed class EfVerifierStore(VerifierDbContextFactory contexts) : ITran
         RedirectUri = e.RedirectUri,
         ResponseCodeHash = e.ResponseCodeHash,
         ResultJson = e.ResultJson,
+        RepresentationCheckJson = e.RepresentationCheckJson,
     };
 }

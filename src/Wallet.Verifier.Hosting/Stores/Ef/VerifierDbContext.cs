@@ -74,6 +74,8 @@ internal sealed class TransactionEntity
     public byte[]? ResponseCodeHash { get; set; }
 
     public string? ResultJson { get; set; }
+
+    public string? RepresentationCheckJson { get; set; }
 }
 
 internal sealed class TransactionEventEntity

@@ -128,6 +128,9 @@ namespace Wallet.Verifier.Stores.Ef.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("RepresentationCheckJson")
+                        .HasColumnType("text");
+
                     b.Property<string>("RequestId")
                         .IsRequired()
                         .HasColumnType("text");
