@@ -13,4 +13,13 @@ public sealed record IssuedCredentialRecord(string CredentialId, string OfferId,
 {
     /// <summary>For a Power of Representation attestation: the representation relation it states, so that revoking or withdrawing the relation revokes it.</summary>
     public string? RepresentationId { get; init; }
+
+    /// <summary>The <c>notification_id</c> of the Credential Response that carried it (OpenID4VCI 1.0 §8.3), shared by a batch.</summary>
+    public string? NotificationId { get; init; }
+
+    /// <summary>The last event the Wallet sent to the Notification Endpoint (§11.1), or null when none.</summary>
+    public string? NotificationEvent { get; init; }
+
+    /// <summary>When <see cref="NotificationEvent"/> was received.</summary>
+    public DateTimeOffset? NotifiedAt { get; init; }
 }

@@ -13,12 +13,13 @@ namespace Wallet.Verifier.Statistics;
 /// what the wallet disclosed to the relying party; no claim value goes further than this class. Without a counter (a
 /// host that keeps the state in its own stores has no Verifier database) nothing is counted.
 /// </summary>
-internal sealed class VerifierStatistics(IOptions<VerifierOptions> options, TimeProvider time, UsageCounter<VerifierDbContext>? counter = null)
+internal sealed class VerifierStatistics(IOptions<VerifierOptions> options, TimeProvider time, VerifierMetrics metrics, UsageCounter<VerifierDbContext>? counter = null)
 {
     /// <summary>A relying party created a presentation request for <paramref name="query"/>.</summary>
     public ValueTask RequestedAsync(string relyingPartyId, DcqlQuery query)
     {
         var (type, format) = TypeOf(query);
+        metrics.Requested(relyingPartyId, type);
         return counter?.CountAsync(new UsageEvent(UsageEvents.PresentationRequested, type, format, relyingPartyId)) ?? default;
     }
 
@@ -30,6 +31,18 @@ internal sealed class VerifierStatistics(IOptions<VerifierOptions> options, Time
     {
         ArgumentNullException.ThrowIfNull(transaction);
         ArgumentNullException.ThrowIfNull(result);
+        if (!result.IsVerified)
+        {
+            metrics.Rejected(result.Errors[0].Code);
+        }
+        else
+        {
+            foreach (var credential in result.Credentials.Values.SelectMany(c => c))
+            {
+                metrics.Verified(credential.Vct ?? credential.Doctype ?? string.Empty, credential.Format);
+            }
+        }
+
         if (counter is null)
         {
             return;

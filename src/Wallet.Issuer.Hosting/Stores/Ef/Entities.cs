@@ -83,6 +83,12 @@ internal sealed class IssuedCredentialEntity
     public long ExpiresAt { get; set; }
 
     public string? RepresentationId { get; set; }
+
+    public string? NotificationId { get; set; }
+
+    public string? NotificationEvent { get; set; }
+
+    public long? NotifiedAt { get; set; }
 }
 
 internal sealed class StatusListEntity

@@ -10,8 +10,8 @@ using Wallet.Verifier.Stores.Ef;
 namespace Wallet.Verifier.Stores.Ef.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteVerifierDbContext))]
-    [Migration("20261203153956_AddRepresentationChecks")]
-    partial class AddRepresentationChecks
+    [Migration("20261203163539_AddRepresentations")]
+    partial class AddRepresentations
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -114,6 +114,9 @@ namespace Wallet.Verifier.Stores.Ef.Migrations.Sqlite
 
                     b.Property<long>("ExpiresAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("MinimumLevelOfAssurance")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Nonce")
                         .IsRequired()

@@ -3,18 +3,18 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Wallet.Verifier.Stores.Ef.Migrations.PostgreSql
+namespace Wallet.Verifier.Stores.Ef.Migrations.Sqlite
 {
     /// <inheritdoc />
-    internal partial class AddRepresentationChecks : Migration
+    internal partial class AddTransactionMinimumLevelOfAssurance : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.AddColumn<string>(
-                name: "RepresentationCheckJson",
+                name: "MinimumLevelOfAssurance",
                 table: "Transactions",
-                type: "text",
+                type: "TEXT",
                 nullable: true);
         }
 
@@ -22,7 +22,7 @@ namespace Wallet.Verifier.Stores.Ef.Migrations.PostgreSql
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropColumn(
-                name: "RepresentationCheckJson",
+                name: "MinimumLevelOfAssurance",
                 table: "Transactions");
         }
     }

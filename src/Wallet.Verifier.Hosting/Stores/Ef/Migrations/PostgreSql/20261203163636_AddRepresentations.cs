@@ -3,10 +3,10 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Wallet.Verifier.Stores.Ef.Migrations.Sqlite
+namespace Wallet.Verifier.Stores.Ef.Migrations.PostgreSql
 {
     /// <inheritdoc />
-    internal partial class AddRepresentationChecks : Migration
+    internal partial class AddRepresentations : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -14,7 +14,7 @@ namespace Wallet.Verifier.Stores.Ef.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "RepresentationCheckJson",
                 table: "Transactions",
-                type: "TEXT",
+                type: "text",
                 nullable: true);
         }
 
