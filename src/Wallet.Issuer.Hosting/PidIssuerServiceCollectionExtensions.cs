@@ -91,6 +91,7 @@ public static class PidIssuerServiceCollectionExtensions
         services.AddSingleton<NonceHandler>();
         services.AddSingleton<OfferService>();
         services.AddSingleton<CredentialStatusService>();
+        services.AddSingleton<Representation.RepresentationRegister>();
         services.AddSingleton<AuditRecorder>();
         services.AddSingleton<TokenRequestHandler>();
         services.AddSingleton<AuthorizationHandler>();

@@ -78,6 +78,7 @@ public static class VerifierServiceCollectionExtensions
         services.TryAddSingleton<WalletResponseReceiver>();
         services.TryAddSingleton<PresentationResultReader>();
         services.TryAddSingleton<AgeChecks.AgeCheckReader>();
+        services.TryAddSingleton<Representation.RepresentationCheckReader>();
         services.TryAddSingleton<InterruptedResponseRecovery>();
         services.AddSingleton<ApiKeyFilter>();
         services.TryAddSingleton<DemoPageRateLimiter>();

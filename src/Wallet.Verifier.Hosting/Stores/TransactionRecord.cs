@@ -54,4 +54,10 @@ public sealed record TransactionRecord
 
     /// <summary>The verification result JSON, once validated.</summary>
     public string? ResultJson { get; init; }
+
+    /// <summary>
+    /// For a representation check (<c>/api/representation-checks</c>): the relying party's service id and the party it
+    /// expects the person to act for, as JSON, read back when the result is decided; null for other transactions.
+    /// </summary>
+    public string? RepresentationCheckJson { get; init; }
 }

@@ -46,6 +46,7 @@ internal sealed class PresentationCreator(
             State = NewHandle(),
             DcqlQuery = command.Query.Json.GetRawText(),
             RedirectUri = command.RedirectUri?.AbsoluteUri,
+            RepresentationCheckJson = command.RepresentationCheckJson,
             MinimumLevelOfAssurance = Stricter(RelyingPartyMinimum(relyingPartyId), command.MinimumLevelOfAssurance),
         };
 

@@ -272,6 +272,7 @@ internal sealed class EfVerifierStore(VerifierDbContextFactory contexts) : ITran
         RedirectUri = t.RedirectUri,
         ResponseCodeHash = t.ResponseCodeHash,
         ResultJson = t.ResultJson,
+        RepresentationCheckJson = t.RepresentationCheckJson,
         MinimumLevelOfAssurance = t.MinimumLevelOfAssurance?.ToString(),
     };
 
@@ -292,6 +293,7 @@ internal sealed class EfVerifierStore(VerifierDbContextFactory contexts) : ITran
         RedirectUri = e.RedirectUri,
         ResponseCodeHash = e.ResponseCodeHash,
         ResultJson = e.ResultJson,
+        RepresentationCheckJson = e.RepresentationCheckJson,
         MinimumLevelOfAssurance = Enum.TryParse<Wallet.Core.Trust.LevelOfAssurance>(e.MinimumLevelOfAssurance, out var level) ? level : null,
     };
 }

@@ -75,6 +75,8 @@ internal sealed class TransactionEntity
 
     public string? ResultJson { get; set; }
 
+    public string? RepresentationCheckJson { get; set; }
+
     public string? MinimumLevelOfAssurance { get; set; }
 }
 

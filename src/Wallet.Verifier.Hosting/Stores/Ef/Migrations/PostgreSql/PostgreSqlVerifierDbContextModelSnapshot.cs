@@ -131,6 +131,9 @@ namespace Wallet.Verifier.Stores.Ef.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("RepresentationCheckJson")
+                        .HasColumnType("text");
+
                     b.Property<string>("RequestId")
                         .IsRequired()
                         .HasColumnType("text");
