@@ -228,7 +228,7 @@ public sealed class OpenId4VciClient
         }
 
         var nonce = await FetchNonceAsync(session, cancellationToken).ConfigureAwait(false);
-        return await _http.StepAsync(WalletSteps.Credential, async () =>
+        var received = await _http.StepAsync(WalletSteps.Credential, async () =>
         {
             var holderKeys = Enumerable.Range(0, count).Select(_ => SigningKey.Generate()).ToArray();
             var body = new JsonObject
@@ -267,13 +267,24 @@ public sealed class OpenId4VciClient
                 throw WalletHttp.Fail(WalletSteps.Credential, WalletClientErrors.InvalidResponse, $"Expected 'credentials' with {holderKeys.Length} entries (deferred issuance is not supported).", 200);
             }
 
+            var notificationId = json["notification_id"] is JsonValue id && id.TryGetValue<string>(out var n) && n.Length > 0 ? n : null;
             var stored = new List<StoredCredential>();
-            for (var i = 0; i < credentials.Count; i++)
+            try
             {
-                var text = credentials[i] is JsonObject entry && entry["credential"] is JsonValue value && value.TryGetValue<string>(out var s) ? s : null;
-                var credential = Store(text, configuration, configurationId, metadata.CredentialIssuer, holderKeys[i]);
-                await VerifyReceivedAsync(credential, text!, cancellationToken).ConfigureAwait(false);
-                stored.Add(credential);
+                for (var i = 0; i < credentials.Count; i++)
+                {
+                    var text = credentials[i] is JsonObject entry && entry["credential"] is JsonValue value && value.TryGetValue<string>(out var s) ? s : null;
+                    var credential = Store(text, configuration, configurationId, metadata.CredentialIssuer, holderKeys[i]);
+                    await VerifyReceivedAsync(credential, text!, cancellationToken).ConfigureAwait(false);
+                    credential.NotificationId = notificationId;
+                    stored.Add(credential);
+                }
+            }
+            catch (WalletFlowException) when (notificationId is not null && Options.SendNotifications && metadata.NotificationEndpoint is not null)
+            {
+                // §11.1: one credential of a batch that cannot be stored fails the whole batch.
+                await TryNotifyAsync(session, notificationId, NotificationEvents.CredentialFailure, "The wallet could not store the credentials.", cancellationToken).ConfigureAwait(false);
+                throw;
             }
 
             foreach (var credential in stored)
@@ -283,6 +294,58 @@ public sealed class OpenId4VciClient
 
             return ((IReadOnlyList<StoredCredential>)stored, $"{stored.Count} × {configuration.Format} ({stored[0].Type}), key proof{(count > 1 ? "s" : string.Empty)} with c_nonce, DPoP{(retried ? " after use_dpop_nonce" : string.Empty)}; stored");
         }).ConfigureAwait(false);
+        if (received[0].NotificationId is { } notificationId && Options.SendNotifications && metadata.NotificationEndpoint is not null)
+        {
+            await TryNotifyAsync(session, notificationId, NotificationEvents.CredentialAccepted, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        return received;
+    }
+
+    /// <summary>
+    /// Sends <paramref name="notificationEvent"/> for the Credential Response with <paramref name="notificationId"/> to
+    /// the issuer's Notification Endpoint (OpenID4VCI 1.0 §11), with the session's DPoP-bound access token; for
+    /// example <see cref="NotificationEvents.CredentialDeleted"/> when the user deletes the credentials.
+    /// </summary>
+    public Task NotifyAsync(IssuanceSession session, string notificationId, string notificationEvent, string? description = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentException.ThrowIfNullOrEmpty(notificationId);
+        ArgumentException.ThrowIfNullOrEmpty(notificationEvent);
+        var endpoint = session.Issuer.Metadata.NotificationEndpoint
+            ?? throw WalletHttp.Fail(WalletSteps.Notification, WalletClientErrors.InvalidResponse, "The issuer has no notification_endpoint (OpenID4VCI 1.0 §12.2.4).");
+        var body = new NotificationRequest { NotificationId = notificationId, Event = notificationEvent, EventDescription = description }.ToJsonObject().ToJsonString();
+        return _http.StepAsync(WalletSteps.Notification, async () =>
+        {
+            var (response, _) = await SendWithDpopAsync(
+                WalletSteps.Notification,
+                () => new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new StringContent(body, Encoding.UTF8, "application/json") },
+                endpoint,
+                session.DpopKey,
+                () => session.DpopNonce,
+                n => session.DpopNonce = n,
+                session.AccessToken,
+                cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccess)
+            {
+                throw WalletHttp.Refused(WalletSteps.Notification, response);
+            }
+
+            return (true, $"{notificationEvent} sent");
+        });
+    }
+
+    // The credentials are the wallet's whatever the notification's fate: §11 makes the endpoint informational.
+    private async Task TryNotifyAsync(IssuanceSession session, string notificationId, string notificationEvent, string? description, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await NotifyAsync(session, notificationId, notificationEvent, description, cancellationToken).ConfigureAwait(false);
+        }
+        catch (WalletFlowException)
+        {
+            // Reported through StepCompleted's absence only; a refused notification never undoes the issuance.
+        }
     }
 
     private Task<string> FetchNonceAsync(IssuanceSession session, CancellationToken cancellationToken)

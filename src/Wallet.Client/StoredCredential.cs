@@ -22,6 +22,9 @@ public abstract class StoredCredential
     /// <summary>The key whose public half the issuer bound into the credential (<c>cnf</c> / deviceKey).</summary>
     public SigningKey HolderKey { get; }
 
+    /// <summary>The <c>notification_id</c> of the Credential Response it came in (OpenID4VCI 1.0 §8.3), when the issuer gave one.</summary>
+    public string? NotificationId { get; internal set; }
+
     /// <summary>The Credential Format Identifier: <c>dc+sd-jwt</c> or <c>mso_mdoc</c>.</summary>
     public abstract string Format { get; }
 

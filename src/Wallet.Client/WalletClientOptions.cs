@@ -45,6 +45,12 @@ public sealed class WalletClientOptions
     /// <summary>Largest accepted HTTP response body, in bytes. Default 1 MiB.</summary>
     public int MaxResponseBytes { get; init; } = 1024 * 1024;
 
+    /// <summary>
+    /// Whether the wallet sends <c>credential_accepted</c> or <c>credential_failure</c> to the issuer's Notification
+    /// Endpoint after a Credential Response that carries a <c>notification_id</c> (OpenID4VCI 1.0 §11). Default true.
+    /// </summary>
+    public bool SendNotifications { get; init; } = true;
+
     /// <summary>The <c>client_id</c> the wallet identifies itself with.</summary>
     public string ClientId => WalletInstance?.ClientId ?? PublicClientId;
 }

@@ -24,6 +24,9 @@ public static class WalletSteps
     /// <summary>The Credential Endpoint (OpenID4VCI 1.0 §8).</summary>
     public const string Credential = "credential";
 
+    /// <summary>Tell the issuer that the credentials were accepted, failed or deleted (OpenID4VCI 1.0 §11).</summary>
+    public const string Notification = "notification";
+
     /// <summary>Fetch and validate the signed Request Object (OpenID4VP 1.0 §5.10, RFC 9101).</summary>
     public const string RequestObject = "request";
 

@@ -95,10 +95,15 @@ public static class PidIssuerServiceCollectionExtensions
         services.AddSingleton<TokenRequestHandler>();
         services.AddSingleton<AuthorizationHandler>();
         services.AddSingleton<IAuthorizationCompletion, AuthorizationCompletion>();
+        services.AddSingleton<CredentialRequestOutcomeWriter>();
         services.AddSingleton<CredentialRequestUnits>();
         services.AddSingleton<CredentialRequestHandler>();
+        services.AddSingleton<ResourceAccess>();
+        services.AddSingleton<NotificationHandler>();
         services.TryAddSingleton<Wallet.Hosting.Statistics.UsageCounter<IssuerDbContext>>();
         services.AddSingleton<Statistics.IssuerStatistics>();
+        services.AddMetrics();
+        services.TryAddSingleton<Statistics.IssuerMetrics>();
         services.AddProblemDetails();
         IssuerHealthChecks.Add(services);
         IssuerRateLimits.Add(services);

@@ -44,7 +44,54 @@ public sealed class CredentialRequestTransactionTests : IssuerTestBase
 
         response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         (await TestWallet.CredentialsAsync(response)).Should().HaveCount(3);
-        transactions.Should().Be(1, "the proof, the nonce and the three records are one transaction, and the status-list entries came from the reserved block");
+        transactions.Should().Be(1, "the proof, the nonce, the three records, their audit entries and the usage count are one transaction, and the status-list entries came from the reserved block");
+        Counter.TablesWritten.Should().Contain(["\"AuditEntries\"", "\"UsageCounters\""], "the audit trail and the statistics are written in the request's transaction");
+        (await AuditedCredentialIdsAsync()).Should().HaveCount(4, "each issued credential is audited once");
+        (await IssuedCountAsync()).Should().Be(4);
+    }
+
+    [Fact]
+    public async Task Racing_commits_audit_and_count_only_the_winner()
+    {
+        var now = Clock.GetUtcNow();
+        await Factory.Services.GetRequiredService<INonceStore>().AddAsync("audited-nonce", now.AddMinutes(5));
+        var units = Enumerable.Range(0, 4).Select(_ => Units.Begin()).ToArray();
+        foreach (var unit in units)
+        {
+            (await unit.ConsumeNonceAsync("audited-nonce", now, CancellationToken.None)).Should().BeTrue();
+        }
+
+        var outcomes = await Task.WhenAll(units.Select((unit, i) => Task.Run(async () =>
+        {
+            IssuedCredentialRecord[] records = [Record($"audited-{i}", now)];
+            var outcome = new CredentialRequestOutcome(Wallet.Issuer.Protocol.AuditRecorder.CredentialsIssued(records), [(new Wallet.Hosting.Statistics.UsageEvent("credential_issued", SdJwtConfiguration, "dc+sd-jwt"), 1)]);
+            return await unit.CommitAsync(records, outcome, CancellationToken.None);
+        })));
+
+        var winner = Array.IndexOf(outcomes, CredentialRequestCommit.Committed);
+        winner.Should().BeGreaterThanOrEqualTo(0);
+        outcomes.Count(o => o == CredentialRequestCommit.Committed).Should().Be(1);
+        (await AuditedCredentialIdsAsync()).Should().Equal([$"audited-{winner}"], "a request that lost the race issued nothing, so nothing of it is audited");
+        (await IssuedCountAsync()).Should().Be(1, "only the committed request is counted");
+    }
+
+    [Fact]
+    public async Task A_failing_usage_count_does_not_fail_the_credential_request()
+    {
+        var wallet = await AuthorizedWalletAsync(configurations: [SdJwtConfiguration]);
+        Counter.FailUsageCounters = true;
+        try
+        {
+            using var response = await wallet.RequestCredentialsAsync(SdJwtConfiguration, [SigningKey.Generate()]);
+            response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        }
+        finally
+        {
+            Counter.FailUsageCounters = false;
+        }
+
+        (await AuditedCredentialIdsAsync()).Should().HaveCount(1, "the audit entry is committed with the credential");
+        (await IssuedCountAsync()).Should().Be(0, "the failed upsert was undone alone, back to its savepoint");
     }
 
     [Fact]
@@ -132,6 +179,21 @@ public sealed class CredentialRequestTransactionTests : IssuerTestBase
         Units.Begin().Should().BeOfType<EfCredentialRequestUnit>();
     }
 
+    private async Task<IReadOnlyList<string?>> AuditedCredentialIdsAsync()
+    {
+        var entries = await Factory.Services.GetRequiredService<IAuditTrail>().QueryAsync(new AuditQuery(null, null, AuditActions.CredentialIssued, null, 0, 1000));
+        return [.. entries.Select(e => e.CredentialId)];
+    }
+
+    private async Task<long> IssuedCountAsync()
+    {
+        await using var sqlite = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(Factory.DataDirectory, "issuer.db")}");
+        await sqlite.OpenAsync();
+        await using var command = sqlite.CreateCommand();
+        command.CommandText = "SELECT COALESCE(SUM(\"Count\"), 0) FROM \"UsageCounters\" WHERE \"Event\" = 'credential_issued'";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     private static IssuedCredentialRecord Record(string id, DateTimeOffset now) =>
         new(id, "offer", "kari-nordmann", SdJwtConfiguration, IssuerFactory.IssuerUrl + "/status-lists/1", 1, now, now.AddDays(1));
 
@@ -141,7 +203,8 @@ public sealed class CredentialRequestTransactionTests : IssuerTestBase
     /// </summary>
     private sealed class WriteTransactionCounter : DbCommandInterceptor
     {
-        private static readonly string[] RequestTables = ["\"DpopProofs\"", "\"Nonces\"", "\"IssuedCredentials\"", "\"StatusLists\"", "DpopProofs (", "StatusLists ("];
+        private static readonly string[] RequestTables = ["\"DpopProofs\"", "\"Nonces\"", "\"IssuedCredentials\"", "\"StatusLists\"", "DpopProofs (", "StatusLists (", "\"AuditEntries\"", "\"UsageCounters\""];
+        private readonly ConcurrentDictionary<string, byte> _tables = new();
         private readonly ConcurrentDictionary<DbTransaction, byte> _transactions = new();
         private string? _dataSource;
         private int _autocommits;
@@ -149,9 +212,16 @@ public sealed class CredentialRequestTransactionTests : IssuerTestBase
         public void Start(string dataSource)
         {
             _transactions.Clear();
+            _tables.Clear();
             _autocommits = 0;
             Volatile.Write(ref _dataSource, dataSource);
         }
+
+        /// <summary>Makes every statement on the usage counters fail, as a database error would.</summary>
+        public bool FailUsageCounters { get; set; }
+
+        /// <summary>The request's tables written since <see cref="Start"/>.</summary>
+        public IReadOnlyCollection<string> TablesWritten => [.. _tables.Keys];
 
         public int Stop()
         {
@@ -188,11 +258,22 @@ public sealed class CredentialRequestTransactionTests : IssuerTestBase
             var text = command.CommandText.TrimStart();
             var isWrite = text.StartsWith("INSERT", StringComparison.OrdinalIgnoreCase) || text.StartsWith("UPDATE", StringComparison.OrdinalIgnoreCase) || text.StartsWith("DELETE", StringComparison.OrdinalIgnoreCase);
 
-            // The request's own state; the audit trail and the usage statistics write in their own turns.
-            isWrite &= RequestTables.Any(table => text.Contains(table, StringComparison.Ordinal));
+            if (FailUsageCounters && text.Contains("\"UsageCounters\"", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException("The usage counters are unavailable (test).");
+            }
+
+            // The request's own state, with its audit entries and usage counts.
+            var tables = RequestTables.Where(table => text.Contains(table, StringComparison.Ordinal)).ToList();
+            isWrite &= tables.Count > 0;
             if (!isWrite || Volatile.Read(ref _dataSource) is not { } dataSource || command.Connection?.DataSource != dataSource)
             {
                 return;
+            }
+
+            foreach (var table in tables)
+            {
+                _tables.TryAdd(table, 0);
             }
 
             if (command.Transaction is { } transaction)

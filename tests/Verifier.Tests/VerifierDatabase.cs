@@ -18,6 +18,9 @@ internal sealed class VerifierDatabase : IAsyncDisposable
 
     private VerifierDatabase(ServiceProvider services) => _services = services;
 
+    public T Get<T>()
+        where T : notnull => _services.GetRequiredService<T>();
+
     public ITransactionStore Transactions => _services.GetRequiredService<ITransactionStore>();
 
     public INonceStore Nonces => _services.GetRequiredService<INonceStore>();

@@ -79,6 +79,39 @@ public sealed class VerifierDatabaseTests
         (await second.Transactions.FindAsync("race", CancellationToken.None))!.Status.Should().Be(TransactionStatus.ResponseReceived);
     }
 
+    // specs/verifier.md, "Transaction states": a response a stop left half-done is rejected at the next start, once, even
+    // when several instances start together on one database (each rejection is a compare-and-swap from ResponseReceived).
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Instances_starting_together_reject_each_interrupted_response_once(DatabaseProvider provider)
+    {
+        const int Interrupted = 12;
+        var (data, connection) = await VerifierDatabase.NewAsync(provider);
+        await using var first = await VerifierDatabase.OpenAsync(provider, data, connection);
+        await using var second = await VerifierDatabase.OpenAsync(provider, data, connection);
+        var now = DateTimeOffset.UtcNow;
+        for (var i = 0; i < Interrupted; i++)
+        {
+            await first.Transactions.CreateAsync(VerifierDatabase.NewTransaction(now, $"half-done-{i}", TransactionStatus.ResponseReceived), CancellationToken.None);
+        }
+
+        await first.Transactions.CreateAsync(VerifierDatabase.NewTransaction(now, "waiting"), CancellationToken.None);
+
+        var rejected = await Task.WhenAll(new[] { first, second }.Select(db => Task.Run(async () =>
+            await db.Get<Wallet.Verifier.Transactions.InterruptedResponseRecovery>().RejectInterruptedAsync(CancellationToken.None))));
+
+        rejected.Sum().Should().Be(Interrupted, $"each half-done response is rejected by exactly one instance ({rejected[0]} + {rejected[1]})");
+        for (var i = 0; i < Interrupted; i++)
+        {
+            var transaction = await second.Transactions.FindAsync($"half-done-{i}", CancellationToken.None);
+            transaction!.Status.Should().Be(TransactionStatus.Rejected);
+            transaction.ResultJson.Should().Contain(Wallet.Verifier.Validation.VerifierErrorCodes.ProcessingInterrupted);
+            (await second.Events.ListAsync($"half-done-{i}", CancellationToken.None)).Count(e => e.Type == "rejected").Should().Be(1);
+        }
+
+        (await second.Transactions.FindAsync("waiting", CancellationToken.None))!.Status.Should().Be(TransactionStatus.RequestFetched, "only responses in ResponseReceived are recovered");
+    }
+
     [Theory]
     [MemberData(nameof(Providers))]
     public async Task Purge_deletes_expired_transactions_with_their_events_and_keys(DatabaseProvider provider)

@@ -9,6 +9,9 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+using Wallet.Hosting.Telemetry;
 using Wallet.Issuer;
 using Wallet.Verifier;
 using Wallet.Verifier.Options;
@@ -33,14 +36,19 @@ public sealed class AgencyHost : IAsyncDisposable
     private const string VerifierStatusListClient = "Wallet.Verifier.StatusList";
 
     private readonly WebApplication _app;
+    private readonly bool _ownsFolder;
 
-    private AgencyHost(WebApplication app, AgencyPki pki, string folder)
+    private AgencyHost(WebApplication app, AgencyPki pki, string folder, bool ownsFolder)
     {
         _app = app;
         Pki = pki;
         Folder = folder;
+        _ownsFolder = ownsFolder;
         Http = app.GetTestClient();
     }
+
+    /// <summary>What instances of one agency share (issue 12): the key folder, the keys and one PostgreSQL database per service.</summary>
+    public sealed record SharedState(string Folder, AgencyPki Pki, string IssuerDatabase, string VerifierDatabase);
 
     public AgencyPki Pki { get; }
 
@@ -53,11 +61,13 @@ public sealed class AgencyHost : IAsyncDisposable
 
     /// <param name="defaultRegister">Use the issuer's built-in register (synthetic persons, incl. the minor <c>ola-minor</c>) instead of the agency's.</param>
     /// <param name="configureIssuer">Further issuer settings, e.g. a configuration's level of assurance.</param>
-    public static async Task<AgencyHost> StartAsync(bool defaultRegister = false, Action<Wallet.Issuer.Options.IssuerOptions>? configureIssuer = null)
+    /// <param name="shared">Start one more instance of an agency on PostgreSQL, instead of a lone app on SQLite in its own folder.</param>
+    /// <param name="telemetry">Turns on both services' telemetry with in-memory exporters and captures the logs.</param>
+    public static async Task<AgencyHost> StartAsync(bool defaultRegister = false, Action<Wallet.Issuer.Options.IssuerOptions>? configureIssuer = null, SharedState? shared = null, Telemetry.TelemetryCapture? telemetry = null)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "agency-host-tests", Guid.NewGuid().ToString("N"));
+        var folder = shared?.Folder ?? Path.Combine(Path.GetTempPath(), "agency-host-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var pki = new AgencyPki(DateTimeOffset.UtcNow);
+        var pki = shared?.Pki ?? new AgencyPki(DateTimeOffset.UtcNow);
         var iacaPem = pki.WriteRootPem(folder);
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ApplicationName = typeof(AgencyHost).Assembly.GetName().Name });
@@ -71,6 +81,12 @@ public sealed class AgencyHost : IAsyncDisposable
                 options.RequireWalletAttestation = false;
                 options.ApiKeys.Add(new() { Name = "agency", Sha256 = Sha256Hex(IssuerApiKey) });
                 options.Statistics.ApiKeys.Add(new() { Name = "statistics office", Sha256 = Sha256Hex(StatisticsApiKey) });
+                if (shared is not null)
+                {
+                    options.Database.Provider = Wallet.Hosting.Database.DatabaseProvider.PostgreSql;
+                    options.Database.ConnectionString = shared.IssuerDatabase;
+                }
+
                 configureIssuer?.Invoke(options);
             })
             .UseSigningKeys<AgencyKeys>()
@@ -87,7 +103,21 @@ public sealed class AgencyHost : IAsyncDisposable
             options.TrustAnchors.Add(iacaPem + "|high");
             options.RelyingParties.Add(new RelyingPartyOptions { Id = "agency-rp", ApiKeySha256 = Sha256Hex(VerifierApiKey) });
             options.Statistics.ApiKeys.Add(new() { Name = "statistics office", Sha256 = Sha256Hex(StatisticsApiKey) });
+            if (shared is not null)
+            {
+                options.Database.Provider = Wallet.Hosting.Database.DatabaseProvider.PostgreSql;
+                options.Database.ConnectionString = shared.VerifierDatabase;
+            }
         });
+        if (telemetry is not null)
+        {
+            builder.Services.AddServiceTelemetry("agency", exportOtlp: false, ServiceTelemetry.IssuerMeterName, ServiceTelemetry.VerifierMeterName)
+                .WithTracing(tracing => tracing.AddInMemoryExporter(telemetry.Spans))
+                .WithMetrics(metrics => metrics.AddInMemoryExporter(telemetry.Metrics));
+            builder.Services.AddSingleton<Telemetry.TelemetryCapture.TracerProviderAccessor>();
+            telemetry.AddLogging(builder.Logging);
+        }
+
         builder.Services.AddHttpClient(VerifierStatusListClient)
             .ConfigurePrimaryHttpMessageHandler(provider => new InAppHandler(provider));
 
@@ -97,7 +127,7 @@ public sealed class AgencyHost : IAsyncDisposable
         app.MapVerifier();
         AgencyLogin.Map(app);
         await app.StartAsync();
-        return new AgencyHost(app, pki, folder);
+        return new AgencyHost(app, pki, folder, ownsFolder: shared is null);
     }
 
     /// <summary>The Verifier's request-signing root (generated for development into its data folder), which the wallet trusts.</summary>
@@ -109,6 +139,9 @@ public sealed class AgencyHost : IAsyncDisposable
             return X509Certificate2.CreateFromPem(File.ReadAllText(Path.Combine(Folder, "verifier", RequestSigningCredentials.DevelopmentRootFileName)));
         }
     }
+
+    /// <summary>A handler that sends requests into this app (for a client that spreads its requests over instances).</summary>
+    public HttpMessageHandler CreateHandler() => _app.GetTestServer().CreateHandler();
 
     /// <summary>Calls an API of the app with an API key in <c>X-API-Key</c>.</summary>
     public async Task<JsonNode> PostApiAsync(string path, object body, string apiKey)
@@ -137,7 +170,10 @@ public sealed class AgencyHost : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        Directory.Delete(Folder, recursive: true);
+        if (_ownsFolder)
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
     }
 
     private static string Sha256Hex(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));

@@ -23,6 +23,9 @@ public sealed record CredentialIssuerMetadata
     /// <summary>The Nonce Endpoint; HAIP 1.0 §4.1 requires one when any configuration is key-bound.</summary>
     public Uri? NonceEndpoint { get; init; }
 
+    /// <summary>The Notification Endpoint (§11), when the issuer accepts notifications.</summary>
+    public Uri? NotificationEndpoint { get; init; }
+
     /// <summary>The authorization servers, when they are not the Credential Issuer itself.</summary>
     public IReadOnlyList<string> AuthorizationServers { get; init; } = [];
 
@@ -51,6 +54,11 @@ public sealed record CredentialIssuerMetadata
         if (NonceEndpoint is { } nonce)
         {
             json["nonce_endpoint"] = nonce.AbsoluteUri;
+        }
+
+        if (NotificationEndpoint is { } notification)
+        {
+            json["notification_endpoint"] = notification.AbsoluteUri;
         }
 
         if (BatchSize is { } size)
@@ -125,6 +133,18 @@ public sealed record CredentialIssuerMetadata
             nonceEndpoint = new Uri(nonceElement.GetString()!);
         }
 
+        Uri? notificationEndpoint = null;
+        if (root.TryGetProperty("notification_endpoint", out var notificationElement))
+        {
+            if (!JsonInput.IsHttpsUrl(notificationElement.ValueKind == JsonValueKind.String ? notificationElement.GetString() : null))
+            {
+                error = Malformed("'notification_endpoint' is not an https URL");
+                return false;
+            }
+
+            notificationEndpoint = new Uri(notificationElement.GetString()!);
+        }
+
         int? batchSize = null;
         if (root.TryGetProperty("batch_credential_issuance", out var batch))
         {
@@ -159,6 +179,7 @@ public sealed record CredentialIssuerMetadata
             CredentialIssuer = issuer,
             CredentialEndpoint = new Uri(JsonInput.GetString(root, "credential_endpoint")!),
             NonceEndpoint = nonceEndpoint,
+            NotificationEndpoint = notificationEndpoint,
             AuthorizationServers = StringArray(root, "authorization_servers"),
             BatchSize = batchSize,
             Display = Displays(root),

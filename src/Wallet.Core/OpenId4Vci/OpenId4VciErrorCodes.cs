@@ -111,4 +111,16 @@ public static class OpenId4VciErrorCodes
 
     /// <summary>A claims description repeats a path or contradicts another (Appendix B.3: processing MUST abort).</summary>
     public const string MetadataClaimsConflict = "oid4vci.metadata.claims_conflict";
+
+    /// <summary>The Notification Request is not a JSON object within the limits, or repeats a member (§11.1).</summary>
+    public const string NotificationMalformed = "oid4vci.notification.malformed";
+
+    /// <summary>The Notification Request has no non-empty string <c>notification_id</c> (§11.1).</summary>
+    public const string NotificationIdMissing = "oid4vci.notification.id_missing";
+
+    /// <summary>The Notification Request's <c>event</c> is missing or not one of §11.1 (case-sensitive).</summary>
+    public const string NotificationEventInvalid = "oid4vci.notification.event_invalid";
+
+    /// <summary>The <c>event_description</c> is not a string of the characters %x20-21 / %x23-5B / %x5D-7E (§11.1).</summary>
+    public const string NotificationDescriptionInvalid = "oid4vci.notification.description_invalid";
 }

@@ -110,9 +110,10 @@ internal static class AgencyApiEndpoints
                 return Results.Problem(statusCode: 401, title: "A valid API key is required in the X-API-Key header.");
             }
 
-            // Metadata only: identifiers, configuration, status entry and times — never claim values.
+            // Metadata only: identifiers, configuration, status entry, times and the wallet's last notification (OpenID4VCI
+            // 1.0 Sec. 11) — never claim values.
             var records = await service.ListAsync(personId, cancellationToken).ConfigureAwait(false);
-            return Results.Ok(records.Select(r => new { credentialId = r.CredentialId, credentialConfigurationId = r.ConfigurationId, statusList = r.StatusListUri, statusIndex = r.StatusIndex, issuedAt = r.IssuedAt, expiresAt = r.ExpiresAt }));
+            return Results.Ok(records.Select(r => new { credentialId = r.CredentialId, credentialConfigurationId = r.ConfigurationId, statusList = r.StatusListUri, statusIndex = r.StatusIndex, issuedAt = r.IssuedAt, expiresAt = r.ExpiresAt, notificationEvent = r.NotificationEvent, notifiedAt = r.NotifiedAt }));
         })
             .WithSummary("List what was issued for a person: identifiers, configuration, status-list entry and times, never claim values.")
             .ProducesProblem(StatusCodes.Status401Unauthorized);

@@ -12,7 +12,9 @@ namespace Wallet.Issuer.Pid;
 /// The built-in authentic source: an embedded register (the <c>Persons</c> table of the issuer's SQLite database),
 /// seeded on first start with synthetic persons that cover the cases issuance must handle — no personal
 /// administrative number, stateless (<c>QS</c>), a partially known birth date, a minor. All names and numbers are
-/// invented. The rows are the truth afterwards: a person edited in the database is issued as edited.
+/// invented. The rows are the truth afterwards: a person edited in the database is issued as edited. Every person's
+/// portrait is drawn from their identifier (<see cref="SyntheticPortrait"/>) when read, so no image is stored and no
+/// photograph of a real person exists anywhere in the register.
 /// </summary>
 /// <param name="factory">The issuer's database.</param>
 /// <param name="options">The issuing authority and country written into every PID.</param>
@@ -99,6 +101,7 @@ public sealed class SqlitePersonRegister(IDbContextFactory<IssuerDbContext> fact
             Sex = e.Sex,
             EmailAddress = e.EmailAddress,
             MobilePhoneNumber = e.MobilePhoneNumber,
+            Portrait = SyntheticPortrait.For(e.PersonId),
             IssuingAuthority = issuer.IssuingAuthority,
             IssuingCountry = issuer.IssuingCountry,
         });
@@ -152,6 +155,7 @@ public sealed class SqlitePersonRegister(IDbContextFactory<IssuerDbContext> fact
                 BirthDate = birth.ToPidDate(),
                 PlaceOfBirth = new PlaceOfBirth(Country: country),
                 Nationalities = [country],
+                Portrait = SyntheticPortrait.For(id),
                 IssuingAuthority = authority,
                 IssuingCountry = country,
             }));

@@ -16,15 +16,17 @@ internal sealed class AuditRecorder(IAuditTrail trail, TimeProvider clock)
         trail.AppendAsync([new AuditEntry(clock.GetUtcNow(), ApiKeyActor(keyName), AuditActions.OfferCreated, offerId, null, null)], cancellationToken);
 
     public ValueTask CredentialsIssuedAsync(IReadOnlyList<IssuedCredentialRecord> records, CancellationToken cancellationToken) =>
-        trail.AppendAsync(
+        trail.AppendAsync(CredentialsIssued(records), cancellationToken);
+
+    /// <summary>The entries of <see cref="CredentialsIssuedAsync"/>, for a caller that writes them in its own transaction.</summary>
+    public static IReadOnlyList<AuditEntry> CredentialsIssued(IReadOnlyList<IssuedCredentialRecord> records) =>
             records.Select(r => new AuditEntry(
                 r.IssuedAt,
                 r.PersonId is { } person ? SubjectActor(person) : "offer:" + r.OfferId,
                 AuditActions.CredentialIssued,
                 r.OfferId.Length == 0 ? null : r.OfferId,
                 r.CredentialId,
-                r.ConfigurationId)).ToList(),
-            cancellationToken);
+                r.ConfigurationId)).ToList();
 
     public ValueTask StatusSetAsync(string keyName, string credentialId, TokenStatus status, CancellationToken cancellationToken)
     {

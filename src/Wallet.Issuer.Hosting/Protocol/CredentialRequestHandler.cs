@@ -3,6 +3,7 @@ using Wallet.Core.OAuth;
 using Wallet.Core.OpenId4Vci;
 using Wallet.Core.Security;
 using Wallet.Hosting;
+using Wallet.Hosting.Statistics;
 using Wallet.Issuer.Options;
 using Wallet.Issuer.Stores;
 
@@ -23,25 +24,27 @@ internal sealed class CredentialRequestHandler(
     SubjectResolver subjects,
     StatusListProvider statusLists,
     CredentialFactory factory,
-    AuditRecorder audit,
     Statistics.IssuerStatistics statistics,
     TimeProvider timeProvider)
 {
-    public async ValueTask<(IReadOnlyList<string>? Credentials, ProtocolError? Error)> HandleAsync(CredentialEndpointRequest request, CancellationToken cancellationToken)
+    public async ValueTask<(CredentialResponse? Response, ProtocolError? Error)> HandleAsync(CredentialEndpointRequest request, CancellationToken cancellationToken)
     {
         // The proof and nonce the steps below accept, and the records of what they issue, are written in one unit.
         var unit = units.Begin();
         var records = new List<IssuedCredentialRecord>();
-        var counted = new List<Func<ValueTask>>();
+        var counted = new List<(UsageEvent, long)>();
         var (credentials, error) = await IssueAsync(request, unit, records, counted, cancellationToken).ConfigureAwait(false);
-        var committed = await unit.CommitAsync(error is null ? records : [], cancellationToken).ConfigureAwait(false);
+
+        // Only what was written is audited and counted: a request that lost a race issued nothing.
+        var committed = error is null
+            ? await unit.CommitAsync(records, new CredentialRequestOutcome(AuditRecorder.CredentialsIssued(records), counted), cancellationToken).ConfigureAwait(false)
+            : await unit.CommitAsync([], cancellationToken).ConfigureAwait(false);
+
         if (error is null && committed == CredentialRequestCommit.Committed)
         {
-            // Only what was written is audited: a request that lost a race issued nothing.
-            await audit.CredentialsIssuedAsync(records, cancellationToken).ConfigureAwait(false);
-            foreach (var count in counted)
+            foreach (var (usage, count) in counted)
             {
-                await count().ConfigureAwait(false);
+                statistics.IssuedCommitted(usage, count);
             }
         }
 
@@ -54,7 +57,7 @@ internal sealed class CredentialRequestHandler(
         };
     }
 
-    private async ValueTask<(IReadOnlyList<string>? Credentials, ProtocolError? Error)> IssueAsync(CredentialEndpointRequest request, CredentialRequestUnit unit, List<IssuedCredentialRecord> records, List<Func<ValueTask>> counted, CancellationToken cancellationToken)
+    private async ValueTask<(CredentialResponse? Response, ProtocolError? Error)> IssueAsync(CredentialEndpointRequest request, CredentialRequestUnit unit, List<IssuedCredentialRecord> records, List<(UsageEvent, long)> counted, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var now = timeProvider.GetUtcNow();
@@ -169,7 +172,8 @@ internal sealed class CredentialRequestHandler(
             return BadRequest(OpenId4VciErrors.CredentialRequestDenied, "The data of the credential subject is no longer available.");
         }
 
-        // Step 7: one credential per holder key.
+        // Step 7: one credential per holder key; the batch shares one notification_id (OpenID4VCI 1.0 Sec. 8.3, 11.1).
+        var notificationId = Id();
         var credentials = new List<string>(proofs.HolderKeys.Count);
         foreach (var holderKey in proofs.HolderKeys)
         {
@@ -179,19 +183,19 @@ internal sealed class CredentialRequestHandler(
             }
 
             credentials.Add(factory.Issue(configuration, pid, holderKey, status, now));
-            records.Add(new IssuedCredentialRecord(Id(), offer?.OfferId ?? string.Empty, personId, configurationId, status.Uri.OriginalString, status.Index, now, now + settings.CredentialLifetime));
+            records.Add(new IssuedCredentialRecord(Id(), offer?.OfferId ?? string.Empty, personId, configurationId, status.Uri.OriginalString, status.Index, now, now + settings.CredentialLifetime) { NotificationId = notificationId });
         }
 
-        // Counted once the unit commits, like the audit entries.
-        counted.Add(() => statistics.IssuedAsync(configurationId, personId, loggedIn: token.PersonId is not null, pid, credentials.Count));
-        return (credentials, null);
+        // Counted in the unit's commit, with the audit entries.
+        counted.Add((await statistics.IssuedEventAsync(configurationId, personId, loggedIn: token.PersonId is not null, pid).ConfigureAwait(false), credentials.Count));
+        return (new CredentialResponse(credentials, notificationId), null);
     }
 
     private static string Id() => RandomHandle.Create(16);
 
-    private static (IReadOnlyList<string>?, ProtocolError?) Unauthorized(string error, string description) =>
+    private static (CredentialResponse?, ProtocolError?) Unauthorized(string error, string description) =>
         (null, ProtocolError.Create(error, description) with { IsResourceServerError = true });
 
-    private static (IReadOnlyList<string>?, ProtocolError?) BadRequest(string error, string description) =>
+    private static (CredentialResponse?, ProtocolError?) BadRequest(string error, string description) =>
         (null, ProtocolError.Create(error, description));
 }

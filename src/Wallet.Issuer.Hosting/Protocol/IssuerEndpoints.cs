@@ -33,6 +33,8 @@ internal sealed class IssuerEndpoints
 
     public Uri Credential => At("/credential");
 
+    public Uri Notification => At("/notification");
+
     public Uri Jwks => At("/jwks");
 
     public Uri StatusList(string id) => At("/status-lists/" + id);

@@ -1,6 +1,6 @@
 namespace Wallet.Issuer.Stores;
 
-/// <summary>How <see cref="CredentialRequestUnit.CommitAsync"/> ended.</summary>
+/// <summary>How <c>CredentialRequestUnit.CommitAsync</c> ended.</summary>
 internal enum CredentialRequestCommit
 {
     /// <summary>Everything was written.</summary>

@@ -13,10 +13,11 @@ internal sealed class CredentialRequestUnits(
     IDpopReplayCache replayCache,
     IIssuedCredentialStore issued,
     IDbContextFactory<IssuerDbContext> database,
-    IIssuerDatabaseWrites writes)
+    IIssuerDatabaseWrites writes,
+    CredentialRequestOutcomeWriter outcomes)
 {
     private readonly bool _oneTransaction = nonces is EfNonceStore && replayCache is EfDpopReplayCache && issued is EfIssuedCredentialStore;
 
     public CredentialRequestUnit Begin() =>
-        _oneTransaction ? new EfCredentialRequestUnit(database, writes) : new StoreCredentialRequestUnit(nonces, replayCache, issued);
+        _oneTransaction ? new EfCredentialRequestUnit(database, writes, outcomes) : new StoreCredentialRequestUnit(nonces, replayCache, issued, outcomes);
 }

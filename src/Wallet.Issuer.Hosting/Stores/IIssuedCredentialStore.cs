@@ -11,4 +11,13 @@ public interface IIssuedCredentialStore
 
     /// <summary>Everything issued for the person, newest first.</summary>
     ValueTask<IReadOnlyList<IssuedCredentialRecord>> ListByPersonAsync(string personId, CancellationToken cancellationToken = default);
+
+    /// <summary>The records of the Credential Response with this <c>notification_id</c> (a batch shares one); empty when unknown.</summary>
+    ValueTask<IReadOnlyList<IssuedCredentialRecord>> ListByNotificationAsync(string notificationId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Records <paramref name="notificationEvent"/> on every record with this <c>notification_id</c>; the same event
+    /// again changes nothing (§11.2: the endpoint is idempotent).
+    /// </summary>
+    ValueTask RecordNotificationAsync(string notificationId, string notificationEvent, DateTimeOffset at, CancellationToken cancellationToken = default);
 }

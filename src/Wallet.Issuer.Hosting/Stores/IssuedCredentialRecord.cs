@@ -9,4 +9,14 @@ namespace Wallet.Issuer.Stores;
 /// <param name="StatusIndex">Its index in that list.</param>
 /// <param name="IssuedAt">When it was issued.</param>
 /// <param name="ExpiresAt">When it expires.</param>
-public sealed record IssuedCredentialRecord(string CredentialId, string OfferId, string? PersonId, string ConfigurationId, string StatusListUri, int StatusIndex, DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt);
+public sealed record IssuedCredentialRecord(string CredentialId, string OfferId, string? PersonId, string ConfigurationId, string StatusListUri, int StatusIndex, DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt)
+{
+    /// <summary>The <c>notification_id</c> of the Credential Response that carried it (OpenID4VCI 1.0 §8.3), shared by a batch.</summary>
+    public string? NotificationId { get; init; }
+
+    /// <summary>The last event the Wallet sent to the Notification Endpoint (§11.1), or null when none.</summary>
+    public string? NotificationEvent { get; init; }
+
+    /// <summary>When <see cref="NotificationEvent"/> was received.</summary>
+    public DateTimeOffset? NotifiedAt { get; init; }
+}

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Wallet.Core.Dcql;
 using Wallet.Core.Json;
 using Wallet.Core.OpenId4Vp;
+using Wallet.Core.Trust;
 using Wallet.Hosting;
 using Wallet.Verifier.Stores;
 using Wallet.Verifier.Transactions;
@@ -148,12 +149,23 @@ internal static class RelyingPartyEndpoints
             }
 
             var transactionData = ReadTransactionData(root, query, problems);
+            LevelOfAssurance? minimum = null;
+            var minimumText = OptionalString(root, "minimum_level_of_assurance", null, problems);
+            if (minimumText is not null)
+            {
+                minimum = minimumText switch { "low" => LevelOfAssurance.Low, "substantial" => LevelOfAssurance.Substantial, "high" => LevelOfAssurance.High, _ => null };
+                if (minimum is null)
+                {
+                    problems.Add(new(RelyingPartyApiErrorCodes.InvalidMember, "'minimum_level_of_assurance' must be 'low', 'substantial' or 'high' (eIDAS Regulation (EU) 910/2014 Art. 8)."));
+                }
+            }
+
             if (problems.Count > 0)
             {
                 return false;
             }
 
-            command = new CreatePresentationCommand(query!, responseMode!, method!, redirect, prefix) { TransactionData = transactionData };
+            command = new CreatePresentationCommand(query!, responseMode!, method!, redirect, prefix, minimum) { TransactionData = transactionData };
             return true;
         }
     }

@@ -1,4 +1,5 @@
 using Wallet.Verifier.Stores;
+using Wallet.Verifier.Stores.Ef;
 using Wallet.Verifier.Validation;
 
 namespace Wallet.Verifier.Transactions;
@@ -40,13 +41,24 @@ internal sealed class TransactionStateWriter(ITransactionStore transactions, Tra
     /// </summary>
     public async ValueTask<bool> TryCompleteAsync(string transactionId, PresentationResult result, byte[]? responseCodeHash, CancellationToken cancellationToken)
     {
-        if (!TransactionTransitions.TryComplete(TransactionStatus.ResponseReceived, result.IsVerified, StoredTransaction.ResultJson(result), responseCodeHash, out var transition, out _)
-            || !await transactions.TryTransitionAsync(transactionId, transition, cancellationToken).ConfigureAwait(false))
+        if (!TransactionTransitions.TryComplete(TransactionStatus.ResponseReceived, result.IsVerified, StoredTransaction.ResultJson(result), responseCodeHash, out var transition, out _))
         {
             return false;
         }
 
-        await journal.LogAsync(transactionId, result.IsVerified ? "verified" : "rejected", result.IsVerified ? null : TransactionJournal.Codes(result.Errors.Select(e => e.Code)), cancellationToken).ConfigureAwait(false);
+        var completed = journal.Event(result.IsVerified ? "verified" : "rejected", result.IsVerified ? null : TransactionJournal.Codes(result.Errors.Select(e => e.Code)));
+        if (transactions is EfVerifierStore store && journal.WritesTo(store))
+        {
+            // The status and its event in one write.
+            return await store.TryTransitionAsync(transactionId, transition, completed, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!await transactions.TryTransitionAsync(transactionId, transition, cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        await journal.LogAsync(transactionId, [completed], cancellationToken).ConfigureAwait(false);
         return true;
     }
 }

@@ -12,19 +12,23 @@ internal sealed class EfAuditTrail(IDbContextFactory<IssuerDbContext> factory, I
         await writes.RunAsync(
             (db, ct) =>
             {
-                db.AuditEntries.AddRange(entries.Select(e => new AuditEntryEntity
-                {
-                    At = e.At.ToUnixTimeSeconds(),
-                    Actor = e.Actor,
-                    Action = e.Action,
-                    OfferId = e.OfferId,
-                    CredentialId = e.CredentialId,
-                    CredentialConfigurationId = e.CredentialConfigurationId,
-                }));
+                Add(db, entries);
                 return db.SaveChangesAsync(ct);
             },
             cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Adds the entries to <paramref name="db"/>'s changes, for the caller's SaveChanges (a Credential Request's transaction).</summary>
+    internal static void Add(IssuerDbContext db, IReadOnlyList<AuditEntry> entries) =>
+        db.AuditEntries.AddRange(entries.Select(e => new AuditEntryEntity
+        {
+            At = e.At.ToUnixTimeSeconds(),
+            Actor = e.Actor,
+            Action = e.Action,
+            OfferId = e.OfferId,
+            CredentialId = e.CredentialId,
+            CredentialConfigurationId = e.CredentialConfigurationId,
+        }));
 
     public async ValueTask<IReadOnlyList<AuditEntry>> QueryAsync(AuditQuery query, CancellationToken cancellationToken = default)
     {

@@ -10,11 +10,12 @@ namespace Wallet.Issuer.Stores.Ef;
 /// </summary>
 /// <remarks>
 /// Before, a request wrote three or four times (proof, nonce, status list, records), each a transaction synced to disk
-/// and, on SQLite, a turn in the write queue. Checks stay exact: a replayed proof or used nonce is refused at
+/// and, on SQLite, a turn in the write queue; the audit entries and usage counts then followed in two more. They are
+/// now part of the same transaction, so they are written exactly when the request's state is. Checks stay exact: a replayed proof or used nonce is refused at
 /// validation as before, and one that a concurrent request uses between the read and the commit is refused at the
 /// commit, before any credential leaves the issuer.
 /// </remarks>
-internal sealed class EfCredentialRequestUnit(IDbContextFactory<IssuerDbContext> factory, IIssuerDatabaseWrites writes) : CredentialRequestUnit, IDpopReplayCache
+internal sealed class EfCredentialRequestUnit(IDbContextFactory<IssuerDbContext> factory, IIssuerDatabaseWrites writes, CredentialRequestOutcomeWriter outcomes) : CredentialRequestUnit, IDpopReplayCache
 {
     private readonly List<(string ProofId, DateTimeOffset ExpiresAt)> _proofs = [];
     private string? _nonceHash;
@@ -48,15 +49,16 @@ internal sealed class EfCredentialRequestUnit(IDbContextFactory<IssuerDbContext>
         return true;
     }
 
-    public override async ValueTask<CredentialRequestCommit> CommitAsync(IReadOnlyList<IssuedCredentialRecord> issued, CancellationToken cancellationToken)
+    public override async ValueTask<CredentialRequestCommit> CommitAsync(IReadOnlyList<IssuedCredentialRecord> issued, CredentialRequestOutcome outcome, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(issued);
-        if (_nonceHash is null && _proofs.Count == 0 && issued.Count == 0)
+        ArgumentNullException.ThrowIfNull(outcome);
+        if (_nonceHash is null && _proofs.Count == 0 && issued.Count == 0 && outcome.Audit.Count == 0 && outcome.Counts.Count == 0)
         {
             return CredentialRequestCommit.Committed;
         }
 
-        return await writes.RunAsync(
+        var committed = await writes.RunAsync(
             async (db, ct) =>
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
@@ -79,15 +81,17 @@ internal sealed class EfCredentialRequestUnit(IDbContextFactory<IssuerDbContext>
                     }
                 }
 
-                if (issued.Count > 0)
-                {
-                    EfIssuedCredentialStore.Add(db, issued);
-                    await db.SaveChangesAsync(ct).ConfigureAwait(false);
-                }
-
+                EfIssuedCredentialStore.Add(db, issued);
+                await outcomes.WriteInTransactionAsync(db, transaction, outcome, ct).ConfigureAwait(false);
                 await transaction.CommitAsync(ct).ConfigureAwait(false);
                 return CredentialRequestCommit.Committed;
             },
             cancellationToken).ConfigureAwait(false);
+        if (committed == CredentialRequestCommit.Committed)
+        {
+            await outcomes.WriteAfterCommitAsync(outcome, inTransaction: true, cancellationToken).ConfigureAwait(false);
+        }
+
+        return committed;
     }
 }

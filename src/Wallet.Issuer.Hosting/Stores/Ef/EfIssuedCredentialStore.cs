@@ -29,6 +29,23 @@ internal sealed class EfIssuedCredentialStore(IDbContextFactory<IssuerDbContext>
         return rows.Select(ToRecord).ToList();
     }
 
+    public async ValueTask<IReadOnlyList<IssuedCredentialRecord>> ListByNotificationAsync(string notificationId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await db.IssuedCredentials.AsNoTracking().Where(c => c.NotificationId == notificationId).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.Select(ToRecord).ToList();
+    }
+
+    public async ValueTask RecordNotificationAsync(string notificationId, string notificationEvent, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        var seconds = at.ToUnixTimeSeconds();
+        await writes.RunAsync(
+            (db, ct) => db.IssuedCredentials
+                .Where(c => c.NotificationId == notificationId && (c.NotificationEvent == null || c.NotificationEvent != notificationEvent))
+                .ExecuteUpdateAsync(u => u.SetProperty(c => c.NotificationEvent, notificationEvent).SetProperty(c => c.NotifiedAt, seconds), ct),
+            cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Adds the records to <paramref name="db"/>'s changes, for the caller's SaveChanges.</summary>
     internal static void Add(IssuerDbContext db, IReadOnlyList<IssuedCredentialRecord> credentials) =>
         db.IssuedCredentials.AddRange(credentials.Select(c => new IssuedCredentialEntity
@@ -41,8 +58,14 @@ internal sealed class EfIssuedCredentialStore(IDbContextFactory<IssuerDbContext>
             StatusIndex = c.StatusIndex,
             IssuedAt = c.IssuedAt.ToUnixTimeSeconds(),
             ExpiresAt = c.ExpiresAt.ToUnixTimeSeconds(),
+            NotificationId = c.NotificationId,
         }));
 
     private static IssuedCredentialRecord ToRecord(IssuedCredentialEntity c) =>
-        new(c.CredentialId, c.OfferId, c.PersonId, c.ConfigurationId, c.StatusListUri, c.StatusIndex, DateTimeOffset.FromUnixTimeSeconds(c.IssuedAt), DateTimeOffset.FromUnixTimeSeconds(c.ExpiresAt));
+        new(c.CredentialId, c.OfferId, c.PersonId, c.ConfigurationId, c.StatusListUri, c.StatusIndex, DateTimeOffset.FromUnixTimeSeconds(c.IssuedAt), DateTimeOffset.FromUnixTimeSeconds(c.ExpiresAt))
+        {
+            NotificationId = c.NotificationId,
+            NotificationEvent = c.NotificationEvent,
+            NotifiedAt = c.NotifiedAt is { } notified ? DateTimeOffset.FromUnixTimeSeconds(notified) : null,
+        };
 }

@@ -79,6 +79,12 @@ internal sealed class IssuedCredentialEntity
     public long IssuedAt { get; set; }
 
     public long ExpiresAt { get; set; }
+
+    public string? NotificationId { get; set; }
+
+    public string? NotificationEvent { get; set; }
+
+    public long? NotifiedAt { get; set; }
 }
 
 internal sealed class StatusListEntity

@@ -60,6 +60,7 @@ public abstract class IssuerDbContext : DbContext, IDataProtectionKeyContext
         {
             e.HasKey(c => c.CredentialId);
             e.HasIndex(c => c.PersonId);
+            e.HasIndex(c => c.NotificationId);
         });
         modelBuilder.Entity<StatusListEntity>().HasKey(s => s.Uri);
         modelBuilder.Entity<AuthorizationGrantEntity>().HasKey(g => g.Key);

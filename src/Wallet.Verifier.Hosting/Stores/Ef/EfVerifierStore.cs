@@ -55,13 +55,7 @@ internal sealed class EfVerifierStore(VerifierDbContextFactory contexts) : ITran
         try
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-            var current = db.Transactions.Where(t => t.Id == id && t.Status == (int)transition.From);
-            var updated = transition.IsCompletion
-                ? await current.ExecuteUpdateAsync(
-                    s => s.SetProperty(t => t.Status, (int)transition.To).SetProperty(t => t.ResultJson, transition.ResultJson).SetProperty(t => t.ResponseCodeHash, transition.ResponseCodeHash),
-                    cancellationToken).ConfigureAwait(false)
-                : await current.ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, (int)transition.To), cancellationToken).ConfigureAwait(false);
-            return updated == 1;
+            return await ApplyAsync(db, id, transition, cancellationToken).ConfigureAwait(false) == 1;
         }
         finally
         {
@@ -102,6 +96,50 @@ internal sealed class EfVerifierStore(VerifierDbContextFactory contexts) : ITran
             await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
             db.Events.Add(new TransactionEventEntity { TransactionId = transactionId, At = transactionEvent.At.ToUnixTimeMilliseconds(), Type = transactionEvent.Type, Detail = transactionEvent.Detail });
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeGate?.Release();
+        }
+    }
+
+    /// <summary>Appends <paramref name="transactionEvents"/> in one write (a response's validation steps).</summary>
+    internal async ValueTask AppendManyAsync(string transactionId, IReadOnlyList<TransactionEvent> transactionEvents, CancellationToken cancellationToken)
+    {
+        await EnterWriteAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            db.Events.AddRange(transactionEvents.Select(e => new TransactionEventEntity { TransactionId = transactionId, At = e.At.ToUnixTimeMilliseconds(), Type = e.Type, Detail = e.Detail }));
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeGate?.Release();
+        }
+    }
+
+    /// <summary>
+    /// <see cref="TryTransitionAsync(string, TransactionTransition, CancellationToken)"/> and, if it moved the transaction,
+    /// <paramref name="logged"/> appended in the same database transaction: one write where there were two.
+    /// </summary>
+    internal async ValueTask<bool> TryTransitionAsync(string id, TransactionTransition transition, TransactionEvent logged, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transition);
+        await EnterWriteAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            if (await ApplyAsync(db, id, transition, cancellationToken).ConfigureAwait(false) != 1)
+            {
+                return false;
+            }
+
+            db.Events.Add(new TransactionEventEntity { TransactionId = id, At = logged.At.ToUnixTimeMilliseconds(), Type = logged.Type, Detail = logged.Detail });
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return true;
         }
         finally
         {
@@ -186,6 +224,35 @@ internal sealed class EfVerifierStore(VerifierDbContextFactory contexts) : ITran
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="write"/> on a context of this database in its turn at the write gate: another writer to the
+    /// same SQLite file (the usage counters) would otherwise meet SQLITE_BUSY and the 150 ms retry sleep.
+    /// </summary>
+    internal async ValueTask RunWriteAsync(Func<VerifierDbContext, Task> write)
+    {
+        // Not cancellable: the callers count events that have happened.
+        await EnterWriteAsync(CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(CancellationToken.None).ConfigureAwait(false);
+            await write(db).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeGate?.Release();
+        }
+    }
+
+    private static Task<int> ApplyAsync(VerifierDbContext db, string id, TransactionTransition transition, CancellationToken cancellationToken)
+    {
+        var current = db.Transactions.Where(t => t.Id == id && t.Status == (int)transition.From);
+        return transition.IsCompletion
+            ? current.ExecuteUpdateAsync(
+                s => s.SetProperty(t => t.Status, (int)transition.To).SetProperty(t => t.ResultJson, transition.ResultJson).SetProperty(t => t.ResponseCodeHash, transition.ResponseCodeHash),
+                cancellationToken)
+            : current.ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, (int)transition.To), cancellationToken);
+    }
+
     private Task EnterWriteAsync(CancellationToken cancellationToken) => _writeGate?.WaitAsync(cancellationToken) ?? Task.CompletedTask;
 
     private static TransactionEntity ToEntity(TransactionRecord t) => new()
@@ -206,6 +273,7 @@ internal sealed class EfVerifierStore(VerifierDbContextFactory contexts) : ITran
         RedirectUri = t.RedirectUri,
         ResponseCodeHash = t.ResponseCodeHash,
         ResultJson = t.ResultJson,
+        MinimumLevelOfAssurance = t.MinimumLevelOfAssurance?.ToString(),
     };
 
     private static TransactionRecord ToRecord(TransactionEntity e) => new()
@@ -226,5 +294,6 @@ internal sealed class EfVerifierStore(VerifierDbContextFactory contexts) : ITran
         RedirectUri = e.RedirectUri,
         ResponseCodeHash = e.ResponseCodeHash,
         ResultJson = e.ResultJson,
+        MinimumLevelOfAssurance = Enum.TryParse<Wallet.Core.Trust.LevelOfAssurance>(e.MinimumLevelOfAssurance, out var level) ? level : null,
     };
 }

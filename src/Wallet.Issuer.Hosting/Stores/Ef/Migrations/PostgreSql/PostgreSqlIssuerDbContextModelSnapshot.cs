@@ -197,6 +197,15 @@ namespace Wallet.Issuer.Stores.Ef.Migrations.PostgreSql
                     b.Property<long>("IssuedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("NotificationEvent")
+                        .HasColumnType("text");
+
+                    b.Property<string>("NotificationId")
+                        .HasColumnType("text");
+
+                    b.Property<long?>("NotifiedAt")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("OfferId")
                         .IsRequired()
                         .HasColumnType("text");
@@ -212,6 +221,8 @@ namespace Wallet.Issuer.Stores.Ef.Migrations.PostgreSql
                         .HasColumnType("text");
 
                     b.HasKey("CredentialId");
+
+                    b.HasIndex("NotificationId");
 
                     b.HasIndex("PersonId");
 

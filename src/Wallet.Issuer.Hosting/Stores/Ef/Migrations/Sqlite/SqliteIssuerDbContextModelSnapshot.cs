@@ -188,6 +188,15 @@ namespace Wallet.Issuer.Stores.Ef.Migrations.Sqlite
                     b.Property<long>("IssuedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("NotificationEvent")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NotificationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("NotifiedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("OfferId")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -203,6 +212,8 @@ namespace Wallet.Issuer.Stores.Ef.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("CredentialId");
+
+                    b.HasIndex("NotificationId");
 
                     b.HasIndex("PersonId");
 

@@ -1,0 +1,4 @@
+namespace Wallet.Issuer.Protocol;
+
+/// <summary>An immediate Credential Response (OpenID4VCI 1.0 §8.3): the credentials, one per key proof, and their <c>notification_id</c>.</summary>
+internal sealed record CredentialResponse(IReadOnlyList<string> Credentials, string NotificationId);
