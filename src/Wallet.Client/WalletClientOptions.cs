@@ -35,6 +35,13 @@ public sealed class WalletClientOptions
     /// </summary>
     public CredentialVerifiers? CredentialVerification { get; init; }
 
+    /// <summary>
+    /// Shows the request's <c>transaction_data</c> (OpenID4VP 1.0 §5.1; decoded in <see cref="Wallet.Core.OpenId4Vp.TransactionData.Content"/>)
+    /// to the End-User and returns their consent. Without it, or when it returns false, a request carrying transaction data
+    /// is answered <c>access_denied</c>: the wallet never signs what nobody was shown.
+    /// </summary>
+    public Func<IReadOnlyList<Wallet.Core.OpenId4Vp.TransactionData>, bool>? ApproveTransactionData { get; init; }
+
     /// <summary>Largest accepted HTTP response body, in bytes. Default 1 MiB.</summary>
     public int MaxResponseBytes { get; init; } = 1024 * 1024;
 

@@ -85,7 +85,7 @@ public sealed class TransactionStateTests
 
     private sealed class ThrowingValidator : IPresentationValidator
     {
-        public ValueTask<PresentationResult> ValidateAsync(DcqlQuery query, VpToken vpToken, string clientId, string nonce, Uri responseUri, ResponseEncryption encryption, CancellationToken cancellationToken) =>
+        public ValueTask<PresentationResult> ValidateAsync(DcqlQuery query, IReadOnlyList<TransactionData> transactionData, VpToken vpToken, string clientId, string nonce, Uri responseUri, ResponseEncryption encryption, CancellationToken cancellationToken) =>
             throw new InvalidOperationException($"Unexpected value {SecretInExceptionMessage}.");
     }
 }

@@ -13,5 +13,7 @@ public sealed record CreatePresentationCommand(DcqlQuery Query, string ResponseM
 {
     /// <summary>For a representation check: the service id and expected represented party, stored with the transaction.</summary>
     public string? RepresentationCheckJson { get; init; }
-}
 
+    /// <summary>The transaction data the End-User is asked to authorize (OpenID4VP 1.0 §5.1), checked against <see cref="Query"/>; empty when none.</summary>
+    public IReadOnlyList<Wallet.Core.OpenId4Vp.TransactionData> TransactionData { get; init; } = [];
+}

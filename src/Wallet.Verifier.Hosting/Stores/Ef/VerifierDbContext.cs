@@ -69,6 +69,8 @@ internal sealed class TransactionEntity
 
     public string DcqlQuery { get; set; } = string.Empty;
 
+    public string? TransactionData { get; set; }
+
     public string? RedirectUri { get; set; }
 
     public byte[]? ResponseCodeHash { get; set; }

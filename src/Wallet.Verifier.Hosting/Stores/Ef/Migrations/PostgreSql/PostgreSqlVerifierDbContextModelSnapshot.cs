@@ -159,6 +159,9 @@ namespace Wallet.Verifier.Stores.Ef.Migrations.PostgreSql
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
+                    b.Property<string>("TransactionData")
+                        .HasColumnType("text");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ExpiresAt");
