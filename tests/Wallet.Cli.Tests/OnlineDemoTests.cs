@@ -21,11 +21,11 @@ public sealed class OnlineDemoTests : IDisposable
     [
         "setup", "start",
         "pre-authorized/agency-offer", "pre-authorized/offer", "pre-authorized/metadata", "pre-authorized/token",
-        "pre-authorized/nonce", "pre-authorized/credential", "pre-authorized/nonce", "pre-authorized/credential",
+        "pre-authorized/nonce", "pre-authorized/credential", "pre-authorized/notification", "pre-authorized/nonce", "pre-authorized/credential", "pre-authorized/notification",
         "authorization-code/metadata", "authorization-code/par", "authorization-code/authorize", "authorization-code/token",
-        "authorization-code/nonce", "authorization-code/credential", "authorization-code/nonce", "authorization-code/credential",
+        "authorization-code/nonce", "authorization-code/credential", "authorization-code/notification", "authorization-code/nonce", "authorization-code/credential", "authorization-code/notification",
         "presentation/rp-request", "presentation/request", "presentation/dcql", "presentation/present", "presentation/response", "presentation/rp-result",
-        "age-check/agency-offer", "age-check/offer", "age-check/metadata", "age-check/token", "age-check/nonce", "age-check/credential",
+        "age-check/agency-offer", "age-check/offer", "age-check/metadata", "age-check/token", "age-check/nonce", "age-check/credential", "age-check/notification",
         "age-check/rp-request", "age-check/request", "age-check/dcql", "age-check/present", "age-check/response", "age-check/rp-result",
     ];
 
