@@ -102,6 +102,8 @@ public static class PidIssuerServiceCollectionExtensions
         services.AddSingleton<NotificationHandler>();
         services.TryAddSingleton<Wallet.Hosting.Statistics.UsageCounter<IssuerDbContext>>();
         services.AddSingleton<Statistics.IssuerStatistics>();
+        services.AddMetrics();
+        services.TryAddSingleton<Statistics.IssuerMetrics>();
         services.AddProblemDetails();
         IssuerHealthChecks.Add(services);
         IssuerRateLimits.Add(services);

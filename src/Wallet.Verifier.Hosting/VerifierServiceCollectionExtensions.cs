@@ -72,6 +72,8 @@ public static class VerifierServiceCollectionExtensions
         services.TryAddSingleton<PresentationCreator>();
         services.TryAddSingleton<Wallet.Hosting.Statistics.UsageCounter<VerifierDbContext>>();
         services.TryAddSingleton<Statistics.VerifierStatistics>();
+        services.AddMetrics();
+        services.TryAddSingleton<Statistics.VerifierMetrics>();
         services.TryAddSingleton<RequestObjectProvider>();
         services.TryAddSingleton<WalletResponseReceiver>();
         services.TryAddSingleton<PresentationResultReader>();

@@ -17,6 +17,10 @@ namespace Wallet.Issuer.LoadTest;
 /// <c>--concurrency</c> workers that each loop nonce → credential request (key proof + DPoP proof with <c>ath</c>)
 /// until <c>--duration</c> seconds or <c>--requests</c> requests. Reports requests/s and p50/p90/p99 latency of the
 /// credential requests. Driver and issuer share the machine, so the figures include the driver's own signing.
+/// <c>--database postgresql</c> puts the issuer on PostgreSQL (a throw-away cluster, or <c>--connection-string</c>);
+/// <c>--instances 2</c> starts two issuers on that database and sends the requests to them in turn. Every
+/// <c>--replay-every</c>-th credential request is sent a second time (same c_nonce and key proofs, a new DPoP proof): an
+/// accepted replay is a double consumption.
 /// </summary>
 internal static class LoadDriver
 {
@@ -28,18 +32,30 @@ internal static class LoadDriver
         var settings = Settings.Parse(args);
         if (settings is null)
         {
-            Console.Error.WriteLine("usage: Issuer.LoadTest [--tokens 32] [--concurrency 8] [--duration 60] [--requests 100000] [--warmup 5] [--format sd-jwt|mdoc] [--batch 1]");
+            Console.Error.WriteLine("usage: Issuer.LoadTest [--tokens 32] [--concurrency 8] [--duration 60] [--requests 100000] [--warmup 5] [--format sd-jwt|mdoc] [--batch 1] [--database sqlite|postgresql] [--connection-string …] [--instances 1|2] [--replay-every 10]");
             return 2;
         }
 
         var dataDirectory = Path.Combine(Path.GetTempPath(), "issuer-load", Guid.NewGuid().ToString("N"));
-        var app = BuildIssuer(dataDirectory);
-        await app.StartAsync().ConfigureAwait(false);
+        var connectionString = settings.Database == "postgresql"
+            ? settings.ConnectionString ?? await (await global::Wallet.Tests.Databases.PostgreSqlCluster.SharedAsync().ConfigureAwait(false)).CreateDatabaseAsync().ConfigureAwait(false)
+            : null;
+
+        // One after the other: the first generates the development keys into the data folder, the others load them (as
+        // instances given the same key files).
+        var apps = new List<WebApplication>();
+        for (var i = 0; i < settings.Instances; i++)
+        {
+            var instance = BuildIssuer(dataDirectory, connectionString);
+            await instance.StartAsync().ConfigureAwait(false);
+            apps.Add(instance);
+        }
+
         try
         {
-            var baseAddress = new Uri(app.Urls.Single());
-            using var http = new HttpClient(new IssuerAddressHandler(baseAddress) { InnerHandler = new SocketsHttpHandler { MaxConnectionsPerServer = settings.Concurrency * 2 } });
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"issuer at {baseAddress} (identifier {IssuerUrl}); {Environment.ProcessorCount} cores; load average {LoadAverage()}"));
+            var addresses = apps.Select(a => new Uri(a.Urls.Single() + "/")).ToArray();
+            using var http = new HttpClient(new global::Wallet.Tests.Instances.AlternatingHandler(new Uri(IssuerUrl + "/"), addresses, new SocketsHttpHandler { MaxConnectionsPerServer = settings.Concurrency * 2 }));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{apps.Count} issuer instance(s) at {string.Join(", ", addresses.Select(a => a.ToString()))} on {settings.Database} (identifier {IssuerUrl}); {Environment.ProcessorCount} cores; load average {LoadAverage()}"));
 
             var prepare = Stopwatch.StartNew();
             var wallets = new Wallet[settings.Tokens];
@@ -56,20 +72,26 @@ internal static class LoadDriver
                 await RunAsync(http, wallets, settings, configuration, TimeSpan.FromSeconds(settings.WarmupSeconds), int.MaxValue).ConfigureAwait(false);
             }
 
+            Replays.Sent = Replays.Accepted = 0;
             var (latencies, failures, elapsed) = await RunAsync(http, wallets, settings, configuration, TimeSpan.FromSeconds(settings.DurationSeconds), settings.MaxRequests).ConfigureAwait(false);
             Report(settings, latencies, failures, elapsed);
-            return failures > 0 ? 1 : 0;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"replayed credential requests: {Replays.Sent} sent, {Replays.Accepted} accepted (double consumptions)"));
+            return failures > 0 || Replays.Accepted > 0 ? 1 : 0;
         }
         finally
         {
-            await app.StopAsync().ConfigureAwait(false);
-            await app.DisposeAsync().ConfigureAwait(false);
+            foreach (var app in apps)
+            {
+                await app.StopAsync().ConfigureAwait(false);
+                await app.DisposeAsync().ConfigureAwait(false);
+            }
+
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(dataDirectory, recursive: true);
         }
     }
 
-    private static WebApplication BuildIssuer(string dataDirectory)
+    private static WebApplication BuildIssuer(string dataDirectory, string? postgreSql)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -84,6 +106,11 @@ internal static class LoadDriver
             options.RequireWalletAttestation = false;
             options.ApiKeys = [new ApiKeyOptions { Name = "load", Sha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ApiKey))) }];
             options.OfferLifetime = TimeSpan.FromHours(1);
+            if (postgreSql is not null)
+            {
+                options.Database.Provider = global::Wallet.Hosting.Database.DatabaseProvider.PostgreSql;
+                options.Database.ConnectionString = postgreSql;
+            }
 
             // The driver measures capacity from one address, which the abuse limits would throttle.
             options.RateLimits.Enabled = false;
@@ -106,7 +133,8 @@ internal static class LoadDriver
             {
                 // Each worker owns a disjoint slice of the tokens, so a wallet's DPoP nonce is never raced by two workers.
                 var wallet = wallets[worker + (settings.Concurrency * (n % (wallets.Length / settings.Concurrency)))];
-                var (ok, milliseconds) = await wallet.RequestCredentialAsync(http, configuration, settings.Batch).ConfigureAwait(false);
+                var replay = settings.ReplayEvery > 0 && n % settings.ReplayEvery == settings.ReplayEvery - 1;
+                var (ok, milliseconds) = await wallet.RequestCredentialAsync(http, configuration, settings.Batch, replay).ConfigureAwait(false);
                 if (ok)
                 {
                     latencies[worker].Add(milliseconds);
@@ -135,18 +163,11 @@ internal static class LoadDriver
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
-    /// <summary>Sends requests for the Credential Issuer Identifier's URLs to the loopback address the issuer listens on.</summary>
-    private sealed class IssuerAddressHandler(Uri baseAddress) : DelegatingHandler
+    /// <summary>Replayed credential requests of the measured run, and how many an issuer accepted (must stay 0).</summary>
+    private static class Replays
     {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            if (request.RequestUri is { } uri && uri.AbsoluteUri.StartsWith(IssuerUrl, StringComparison.Ordinal))
-            {
-                request.RequestUri = new Uri(baseAddress, uri.PathAndQuery);
-            }
-
-            return base.SendAsync(request, cancellationToken);
-        }
+        public static int Sent;
+        public static int Accepted;
     }
 
     /// <summary>One wallet: a DPoP key, its access token and the last server DPoP nonce.</summary>
@@ -195,8 +216,8 @@ internal static class LoadDriver
             throw new InvalidOperationException("The token request failed twice.");
         }
 
-        /// <summary>One nonce request and one timed credential request.</summary>
-        public async Task<(bool Ok, double Milliseconds)> RequestCredentialAsync(HttpClient http, string configuration, int batch)
+        /// <summary>One nonce request and one timed credential request; <paramref name="replay"/> sends it again afterwards (not timed).</summary>
+        public async Task<(bool Ok, double Milliseconds)> RequestCredentialAsync(HttpClient http, string configuration, int batch, bool replay = false)
         {
             using var nonceResponse = await http.PostAsync(Nonce, null).ConfigureAwait(false);
             Remember(nonceResponse);
@@ -225,6 +246,22 @@ internal static class LoadDriver
                 return (false, elapsed);
             }
 
+            if (replay)
+            {
+                // The c_nonce was consumed by the first request, on whichever instance took it; no instance may accept it again.
+                using var again = new HttpRequestMessage(HttpMethod.Post, Credential) { Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json") };
+                again.Headers.TryAddWithoutValidation("Authorization", "DPoP " + _accessToken);
+                again.Headers.Add(DpopProof.HeaderName, DpopProof.Create(_dpopKey, "POST", Credential, DateTimeOffset.UtcNow, _dpopNonce, _accessToken));
+                using var replayed = await http.SendAsync(again).ConfigureAwait(false);
+                Remember(replayed);
+                Interlocked.Increment(ref Replays.Sent);
+                if (replayed.IsSuccessStatusCode)
+                {
+                    Interlocked.Increment(ref Replays.Accepted);
+                    Console.Error.WriteLine("double consumption: a replayed credential request was accepted");
+                }
+            }
+
             return (true, elapsed);
         }
 
@@ -244,7 +281,7 @@ internal static class LoadDriver
         public void Dispose() => Key.Key.Dispose();
     }
 
-    private sealed record Settings(int Tokens, int Concurrency, int DurationSeconds, int MaxRequests, int WarmupSeconds, string Format, int Batch)
+    private sealed record Settings(int Tokens, int Concurrency, int DurationSeconds, int MaxRequests, int WarmupSeconds, string Format, int Batch, string Database, string? ConnectionString, int Instances, int ReplayEvery)
     {
         public static Settings? Parse(string[] args)
         {
@@ -259,16 +296,19 @@ internal static class LoadDriver
                 values[args[i][2..]] = args[i + 1];
             }
 
-            if (args.Length % 2 != 0 || values.Keys.Any(k => k is not ("tokens" or "concurrency" or "duration" or "requests" or "warmup" or "format" or "batch")))
+            if (args.Length % 2 != 0 || values.Keys.Any(k => k is not ("tokens" or "concurrency" or "duration" or "requests" or "warmup" or "format" or "batch" or "database" or "connection-string" or "instances" or "replay-every")))
             {
                 return null;
             }
 
             int Int(string name, int fallback, int max) =>
                 values.TryGetValue(name, out var v) && int.TryParse(v, CultureInfo.InvariantCulture, out var parsed) && parsed >= 0 && parsed <= max ? parsed : values.ContainsKey(name) ? -1 : fallback;
-            var settings = new Settings(Int("tokens", 32, 10_000), Int("concurrency", 8, 512), Int("duration", 60, 600), Int("requests", 100_000, 1_000_000), Int("warmup", 5, 60), values.GetValueOrDefault("format", "sd-jwt"), Int("batch", 1, 10));
+            var settings = new Settings(Int("tokens", 32, 10_000), Int("concurrency", 8, 512), Int("duration", 60, 600), Int("requests", 100_000, 1_000_000), Int("warmup", 5, 60), values.GetValueOrDefault("format", "sd-jwt"), Int("batch", 1, 10),
+                values.GetValueOrDefault("database", "sqlite"), values.GetValueOrDefault("connection-string"), Int("instances", 1, 2), Int("replay-every", 10, 1_000_000));
             return settings.Tokens < 1 || settings.Concurrency < 1 || settings.DurationSeconds < 1 || settings.MaxRequests < 1 || settings.WarmupSeconds < 0 || settings.Batch < 1
                 || settings.Format is not ("sd-jwt" or "mdoc") || settings.Tokens < settings.Concurrency
+                || settings.Database is not ("sqlite" or "postgresql") || settings.Instances < 1 || settings.ReplayEvery < 0
+                || (settings.Instances > 1 && settings.Database != "postgresql")
                 ? null
                 : settings;
         }

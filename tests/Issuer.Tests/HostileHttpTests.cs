@@ -14,9 +14,18 @@ namespace Wallet.Issuer.Tests;
 /// RFC 9449 §7.1, OpenID4VCI 1.0 §8.3.1.2), RFC 9457 problems at the agency API, the HTML error page at the browser
 /// pages — never a 5xx, and the Issuer still answers a valid request afterwards.
 /// </summary>
-public sealed class HostileHttpTests(ITestOutputHelper output) : IssuerTestBase(new Dictionary<string, string?> { ["Issuer:EnableDevelopmentLogin"] = "true" })
+public sealed class HostileHttpTests(ITestOutputHelper output) : IssuerTestBase(new Dictionary<string, string?>
 {
+    ["Issuer:EnableDevelopmentLogin"] = "true",
+    ["Issuer:Statistics:ApiKeys:0:Name"] = "hostile",
+    ["Issuer:Statistics:ApiKeys:0:Sha256"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(StatisticsKey))),
+})
+{
+    private const string StatisticsKey = "statistics-key-of-the-hostile-suite";
+
     private static readonly KeyValuePair<string, string>[] ApiKey = [new("X-API-Key", IssuerFactory.ApiKey)];
+
+    private static readonly KeyValuePair<string, string>[] StatisticsApiKey = [new("X-API-Key", StatisticsKey)];
 
     /// <summary>Every endpoint mapped by <c>PidIssuerEndpointRouteBuilderExtensions.MapPidIssuer</c> and <c>Program</c>.</summary>
     public static readonly IReadOnlyDictionary<string, (HostileEndpoint Endpoint, bool NeedsApiKey)> Endpoints = new Dictionary<string, (HostileEndpoint, bool)>
@@ -32,6 +41,9 @@ public sealed class HostileHttpTests(ITestOutputHelper output) : IssuerTestBase(
         ["api/credentials/suspend"] = (new("POST", "/api/credentials/unknown/suspend", ErrorBody.Problem), true),
         ["api/credentials/unsuspend"] = (new("POST", "/api/credentials/unknown/unsuspend", ErrorBody.Problem), true),
         ["api/persons/credentials"] = (new("GET", "/api/persons/nobody/credentials", ErrorBody.Problem), true),
+        ["api/audit"] = (new("GET", "/api/audit", ErrorBody.Problem, "from", "to", "action", "credentialId", "after", "limit") { ValuesMayBeAccepted = true }, true),
+        ["api/statistics"] = (new("GET", "/api/statistics", ErrorBody.Problem, "from", "to") { ValuesMayBeAccepted = true }, true),
+        ["api/statistics.csv"] = (new("GET", "/api/statistics.csv", ErrorBody.Problem, "from", "to") { ValuesMayBeAccepted = true }, true),
         ["credential-offers"] = (new("GET", "/credential-offers/unknown", ErrorBody.Problem), false),
         ["offers page"] = (new("GET", "/offers/unknown", ErrorBody.Page), false),
         ["status-lists"] = (new("GET", "/status-lists/unknown", ErrorBody.Problem), false),
@@ -51,7 +63,8 @@ public sealed class HostileHttpTests(ITestOutputHelper output) : IssuerTestBase(
     private async Task RunAsync(string name)
     {
         var (endpoint, needsApiKey) = Endpoints[name];
-        var (sent, failures) = await HostileRun.SendAsync(Http, endpoint, needsApiKey ? ApiKey : null);
+        var credentials = name.StartsWith("api/statistics", StringComparison.Ordinal) ? StatisticsApiKey : needsApiKey ? ApiKey : null;
+        var (sent, failures) = await HostileRun.SendAsync(Http, endpoint, credentials);
         output.WriteLine($"{endpoint}: {sent} hostile requests, {failures.Count} wrong answers");
         failures.ForEach(output.WriteLine);
         failures.Should().BeEmpty();
@@ -76,6 +89,53 @@ public sealed class HostileHttpTests(ITestOutputHelper output) : IssuerTestBase(
     }
 
     public static TheoryData<string> DocumentPaths => [.. Documents];
+
+    [Theory]
+    [InlineData("/api/statistics")]
+    [InlineData("/api/statistics.csv")]
+    [InlineData("/statistics")]
+    public async Task Statistics_with_a_bad_period_are_a_coded_problem_RFC9457(string path)
+    {
+        var today = DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
+        string[] queries =
+        [
+            "from=2026-02-30", "to=2026-13-01", "from=30.11.2026", "from=2026-11-30T00:00:00Z", "to=%FF%FE", "from=2026-01-01&from=2026-01-02",
+            $"from={today:yyyy-MM-dd}&to={today.AddDays(-1):yyyy-MM-dd}", $"from={today.AddDays(-5000):yyyy-MM-dd}&to={today:yyyy-MM-dd}",
+            "from=" + new string('9', 4096),
+        ];
+        foreach (var query in queries)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"{path}?{query}");
+            request.Headers.Add("X-API-Key", StatisticsKey);
+            using var response = await Http.SendAsync(request);
+
+            response.StatusCode.Should().Be(HttpStatusCode.BadRequest, query);
+            response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json", query);
+            (await response.Content.ReadAsStringAsync()).Should().Contain("\"code\":\"statistics.invalid_period\"", query);
+        }
+    }
+
+    [Theory]
+    [InlineData("from=2026-11-31T00:00:00Z")]
+    [InlineData("to=yesterday")]
+    [InlineData("from=2026-11-30&from=2026-11-29")]
+    [InlineData("limit=0")]
+    [InlineData("limit=99999999999")]
+    [InlineData("after=-1")]
+    [InlineData("action=%FF%FE")]
+    [InlineData("credentialId=%FF%FE")]
+    [InlineData("credentialId=%C0%AF")]
+    [InlineData("credentialId=a%20b")]
+    public async Task Audit_with_a_bad_filter_is_a_validation_problem_RFC9457(string query)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/audit?{query}");
+        request.Headers.Add("X-API-Key", IssuerFactory.ApiKey);
+        using var response = await Http.SendAsync(request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        (await response.Content.ReadAsStringAsync()).Should().Contain("\"errors\"");
+    }
 
     [Theory]
     [InlineData(new byte[] { 0xFF })]

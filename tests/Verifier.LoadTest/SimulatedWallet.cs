@@ -26,6 +26,17 @@ internal sealed class SimulatedWallet(HttpClient http, X509ChainValidator verifi
         ["request_uri_method"] = RequestUriMethods.Get,
     };
 
+    private int _cycles;
+
+    /// <summary>Replayed responses of the measured run, and how many the Verifier accepted (must stay 0).</summary>
+    public static int ReplaysSent;
+
+    /// <inheritdoc cref="ReplaysSent"/>
+    public static int ReplaysAccepted;
+
+    /// <summary>Every this many cycles the response is posted a second time (not timed); 0: never.</summary>
+    public int ReplayEvery { get; init; }
+
     private readonly SdJwt _credential = SdJwt.TryParse(issued, SdJwtLimits.Default, out var parsed, out var error) ? parsed : throw new InvalidOperationException(error.Message);
     private readonly JsonObject _claims = PidSdJwtVc.ToClaims(PidProvider.Person);
     private readonly RequestObjectValidator _validator = new(new RequestObjectValidatorOptions { ChainValidator = verifierTrust, AllowHttpLoopback = true });
@@ -88,6 +99,19 @@ internal sealed class SimulatedWallet(HttpClient http, X509ChainValidator verifi
         }
 
         recorder?.Add(LatencyRecorder.Steps[3], step.Elapsed);
+
+        if (ReplayEvery > 0 && ++_cycles % ReplayEvery == 0)
+        {
+            // One response per transaction (OpenID4VP 1.0 §8.2): through the balancer the replay may land on either instance.
+            using var again = new FormUrlEncodedContent(form);
+            using var replayed = await http.PostAsync(request.ResponseUri, again, cancellationToken).ConfigureAwait(false);
+            Interlocked.Increment(ref ReplaysSent);
+            if (replayed.IsSuccessStatusCode)
+            {
+                Interlocked.Increment(ref ReplaysAccepted);
+                return "double consumption: a replayed response was accepted";
+            }
+        }
 
         step.Restart();
         using var result = new HttpRequestMessage(HttpMethod.Get, $"/api/presentations/{transaction["transactionId"]!.GetValue<string>()}");

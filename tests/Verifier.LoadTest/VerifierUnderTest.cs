@@ -27,21 +27,36 @@ internal sealed class VerifierUnderTest : IAsyncDisposable
 
     public string DataDirectory { get; }
 
+    /// <summary>The URL of this instance's own listener (<see cref="BaseUrl"/> is the one the Verifier names).</summary>
+    public Uri? InstanceUrl { get; private init; }
+
     public Uri StatusListUri => new(BaseUrl, PidProvider.StatusListPath.TrimStart('/'));
 
     /// <summary>The generated development request-signing root the simulated wallets trust.</summary>
     public string RequestSigningRootPem => File.ReadAllText(Path.Combine(DataDirectory, RequestSigningCredentials.DevelopmentRootFileName));
 
-    public static async Task<VerifierUnderTest> StartAsync(string dataDirectory, PidProvider provider)
+    /// <summary>Starts an instance; a second one on the same data folder and database shares the first's request signer.</summary>
+    /// <param name="dataDirectory">The data folder (the development request signer is generated here).</param>
+    /// <param name="provider">The PID provider whose root is the trust anchor and whose status list this instance serves.</param>
+    /// <param name="publicBaseUrl">The URL every instance names (the first instance's); null for a lone instance.</param>
+    /// <param name="postgreSql">A PostgreSQL connection string; null for SQLite in the data folder.</param>
+    public static async Task<VerifierUnderTest> StartAsync(string dataDirectory, PidProvider provider, Uri? publicBaseUrl = null, string? postgreSql = null)
     {
         var port = FreeLoopbackPort();
         var baseUrl = new Uri($"http://127.0.0.1:{port}/");
+        var named = publicBaseUrl ?? baseUrl;
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel().UseUrls(baseUrl.AbsoluteUri);
         builder.Logging.ClearProviders().AddConsole().SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddVerifier(o =>
         {
-            o.PublicBaseUrl = baseUrl;
+            o.PublicBaseUrl = named;
+            if (postgreSql is not null)
+            {
+                o.Database.Provider = Wallet.Hosting.Database.DatabaseProvider.PostgreSql;
+                o.Database.ConnectionString = postgreSql;
+            }
+
             o.DataDirectory = dataDirectory;
             o.TrustAnchors.Add($"{provider.RootPemPath}|high");
             o.RelyingParties.Add(new() { Id = "load-test", ApiKeySha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ApiKey))) });
@@ -52,11 +67,11 @@ internal sealed class VerifierUnderTest : IAsyncDisposable
         });
         var app = builder.Build();
         app.MapVerifier();
-        var statusListUri = new Uri(baseUrl, PidProvider.StatusListPath.TrimStart('/'));
+        var statusListUri = new Uri(named, PidProvider.StatusListPath.TrimStart('/'));
         var statusList = provider.StatusListToken(statusListUri);
         app.MapGet(PidProvider.StatusListPath, () => Results.Text(statusList, "application/statuslist+jwt"));
         await app.StartAsync().ConfigureAwait(false);
-        return new VerifierUnderTest(app, baseUrl, dataDirectory);
+        return new VerifierUnderTest(app, named, dataDirectory) { InstanceUrl = baseUrl };
     }
 
     public async ValueTask DisposeAsync()

@@ -16,11 +16,19 @@ namespace Wallet.Verifier.Tests;
 /// </summary>
 public sealed class HostileHttpTests(ITestOutputHelper output) : IDisposable
 {
+    private const string StatisticsKey = "statistics-key-of-the-hostile-suite";
+
     private static readonly KeyValuePair<string, string>[] ApiKey = [new("X-Api-Key", VerifierApp.ApiKey)];
 
-    private readonly VerifierApp _app = new();
+    private static readonly KeyValuePair<string, string>[] StatisticsApiKey = [new("X-API-Key", StatisticsKey)];
 
-    public static TheoryData<string> EndpointNames => ["request GET", "request POST", "response direct_post", "response direct_post.jwt", "api create", "api status", "api events", "page create", "page status", "page qr"];
+    private readonly VerifierApp _app = new(settings: new()
+    {
+        ["Verifier:Statistics:ApiKeys:0:Name"] = "hostile",
+        ["Verifier:Statistics:ApiKeys:0:Sha256"] = VerifierApp.Sha256Hex(StatisticsKey),
+    });
+
+    public static TheoryData<string> EndpointNames => ["request GET", "request POST", "response direct_post", "response direct_post.jwt", "api create", "api status", "api events", "age-checks create", "age-checks read", "api statistics", "api statistics csv", "page create", "page status", "page qr"];
 
     public void Dispose() => _app.Dispose();
 
@@ -34,7 +42,8 @@ public sealed class HostileHttpTests(ITestOutputHelper output) : IDisposable
         using var api = _app.ApiClient();
         using var http = _app.WalletClient();
         var (endpoint, needsApiKey) = await EndpointAsync(name, api);
-        var (sent, failures) = await HostileRun.SendAsync(http, endpoint, needsApiKey ? ApiKey : null);
+        var credentials = name.StartsWith("api statistics", StringComparison.Ordinal) ? StatisticsApiKey : needsApiKey ? ApiKey : null;
+        var (sent, failures) = await HostileRun.SendAsync(http, endpoint, credentials);
         output.WriteLine($"{endpoint}: {sent} hostile requests, {failures.Count} wrong answers");
         failures.ForEach(output.WriteLine);
         failures.Should().BeEmpty();
@@ -112,6 +121,32 @@ public sealed class HostileHttpTests(ITestOutputHelper output) : IDisposable
         (await response.Content.ReadAsStringAsync()).Should().Contain("json.invalid_utf8");
     }
 
+    [Theory]
+    [InlineData("/api/statistics")]
+    [InlineData("/api/statistics.csv")]
+    [InlineData("/statistics")]
+    public async Task Statistics_with_a_bad_period_are_a_coded_problem_RFC9457(string path)
+    {
+        using var http = _app.WalletClient();
+        var today = DateOnly.FromDateTime(_app.Clock.GetUtcNow().UtcDateTime);
+        string[] queries =
+        [
+            "from=2026-02-30", "to=2026-13-01", "from=30.11.2026", "from=2026-11-30T00:00:00Z", "to=%FF%FE", "from=2026-01-01&from=2026-01-02",
+            $"from={today:yyyy-MM-dd}&to={today.AddDays(-1):yyyy-MM-dd}", $"from={today.AddDays(-5000):yyyy-MM-dd}&to={today:yyyy-MM-dd}",
+            "from=" + new string('9', 4096),
+        ];
+        foreach (var query in queries)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"{path}?{query}");
+            request.Headers.Add("X-API-Key", StatisticsKey);
+            using var response = await http.SendAsync(request);
+
+            response.StatusCode.Should().Be(HttpStatusCode.BadRequest, query);
+            response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json", query);
+            (await response.Content.ReadFromJsonAsync<JsonObject>())!["code"]!.GetValue<string>().Should().Be("statistics.invalid_period", query);
+        }
+    }
+
     private async Task<(HostileEndpoint Endpoint, bool NeedsApiKey)> EndpointAsync(string name, HttpClient api)
     {
         async Task<(string TransactionId, Uri RequestUri, Uri ResponseUri)> TransactionAsync(string responseMode, string method = "get")
@@ -123,6 +158,7 @@ public sealed class HostileHttpTests(ITestOutputHelper output) : IDisposable
             return (created["transactionId"]!.GetValue<string>(), reference!.RequestUri, request.ResponseUri);
         }
 
+        string checkId;
         switch (name)
         {
             case "request GET":
@@ -144,6 +180,21 @@ public sealed class HostileHttpTests(ITestOutputHelper output) : IDisposable
             case "api events":
                 var events = await TransactionAsync("direct_post.jwt");
                 return (new HostileEndpoint("GET", $"/api/presentations/{events.TransactionId}/events", ErrorBody.Problem), true);
+            case "age-checks create":
+                return (new HostileEndpoint("POST", "/api/age-checks", ErrorBody.Problem, "age_over", "redirect_uri", "client_id_prefix") { Json = true, ValidBody = """{"age_over":18}""" }, true);
+            case "age-checks read":
+                // Cross-device, so response_code is not read: the query requests are ones the endpoint may ignore.
+                using (var created = await api.PostAsJsonAsync("/api/age-checks", new JsonObject { ["age_over"] = 18 }))
+                {
+                    created.StatusCode.Should().Be(HttpStatusCode.Created);
+                    checkId = (await created.Content.ReadFromJsonAsync<JsonObject>())!["transactionId"]!.GetValue<string>();
+                }
+
+                return (new HostileEndpoint("GET", $"/api/age-checks/{checkId}", ErrorBody.Problem), true);
+            case "api statistics":
+                return (new HostileEndpoint("GET", "/api/statistics", ErrorBody.Problem, "from", "to") { ValuesMayBeAccepted = true }, true);
+            case "api statistics csv":
+                return (new HostileEndpoint("GET", "/api/statistics.csv", ErrorBody.Problem, "from", "to") { ValuesMayBeAccepted = true }, true);
             case "page create":
                 return (new HostileEndpoint("POST", "/rp/presentations", ErrorBody.Problem, "preset", "formats", "response_mode") { Json = true, ValidBody = """{"preset":"age","formats":["dc+sd-jwt"]}""" }, false);
             case "page status":

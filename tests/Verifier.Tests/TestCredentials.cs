@@ -75,9 +75,9 @@ public static class TestCredentials
     };
 
     /// <summary>A PID SD-JWT VC bound to <paramref name="holder"/>, every claim selectively disclosable.</summary>
-    public static HeldCredential IssuePid(SigningKey holder, bool trusted = true, bool revoked = false, bool viaIntermediate = false)
+    public static HeldCredential IssuePid(SigningKey holder, bool trusted = true, bool revoked = false, bool viaIntermediate = false, PersonIdentificationData? person = null)
     {
-        var claims = PidSdJwtVc.ToClaims(Person);
+        var claims = PidSdJwtVc.ToClaims(person ?? Person);
         var issued = SdJwtVcIssuer.Issue(
             new SdJwtVcIssuanceRequest
             {

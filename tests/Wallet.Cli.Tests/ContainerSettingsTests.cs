@@ -12,7 +12,8 @@ namespace Wallet.Cli.Tests;
 /// <summary>
 /// Issue 12, "Ship": CI cannot run Docker, so this takes what each image holds, the <c>dotnet publish</c> output of the
 /// service, and starts it with the environment of its service in <c>deploy/compose.yaml</c> (container paths mapped to
-/// temp folders, the container port to a free one) and probes the Dockerfile's HEALTHCHECK path.
+/// temp folders, the container port to a free one, the compose file's PostgreSQL to the CI's throw-away cluster) and
+/// probes the Dockerfile's HEALTHCHECK path.
 /// </summary>
 public sealed class ContainerSettingsTests : IDisposable
 {
@@ -46,17 +47,14 @@ public sealed class ContainerSettingsTests : IDisposable
         dockerfile.Should().Contain("USER $APP_UID", "the image runs as the base image's non-root user").And.Contain("HEALTHCHECK");
 
         var secrets = Path.Combine(_directory, "secrets");
-        var environment = ComposeFile.Load(Path.Combine(root, "deploy", "compose.yaml")).Environment(service, Variables())
+        var compose = ComposeFile.Load(Path.Combine(root, "deploy", "compose.yaml"));
+        var environment = compose.Environment(service, Variables())
             .ToDictionary(e => e.Key, e => e.Value
                 .Replace("/run/secrets/wallet", secrets, StringComparison.Ordinal)
                 .Replace("/var/lib/wallet", Path.Combine(_directory, "data"), StringComparison.Ordinal));
-        environment.Should().ContainKey($"{project}__Database__Provider", "the compose file runs the services on its PostgreSQL");
-
-        // No PostgreSQL provider on this branch yet: the services run on their SQLite default (see the report of issue 12).
-        foreach (var key in environment.Keys.Where(k => k.StartsWith($"{project}__Database__", StringComparison.Ordinal)).ToList())
-        {
-            environment.Remove(key);
-        }
+        environment.Should().Contain($"{project}__Database__Provider", "PostgreSql", "the compose file runs the services on its PostgreSQL");
+        var connectionString = await ComposePostgres.ConnectionStringAsync(root, compose.Environment("postgres", Variables()), environment[$"{project}__Database__ConnectionString"]);
+        environment[$"{project}__Database__ConnectionString"] = connectionString;
 
         WriteSecrets(environment);
         var port = FreePort();
@@ -77,6 +75,18 @@ public sealed class ContainerSettingsTests : IDisposable
         }
 
         process.Stderr.Should().NotContain("Exception", process.ToString());
+        (await ComposePostgres.AppliedMigrationsAsync(connectionString)).Should().BePositive("the service migrated its PostgreSQL database at start-up");
+    }
+
+    [Fact]
+    public void The_compose_file_gives_each_service_its_own_database()
+    {
+        // Both services have tables (Nonces, UsageCounters) and an EF Core migration history of the same names.
+        var compose = ComposeFile.Load(Path.Combine(RepositoryRoot(), "deploy", "compose.yaml"));
+        string Database(string service, string project) =>
+            new Npgsql.NpgsqlConnectionStringBuilder(compose.Environment(service, Variables())[$"{project}__Database__ConnectionString"]).Database!;
+
+        Database("issuer", "Issuer").Should().NotBe(Database("verifier", "Verifier"));
     }
 
     [Theory]

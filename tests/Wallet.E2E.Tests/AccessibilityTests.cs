@@ -134,6 +134,75 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IClassFixture<B
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "nb");
     }
 
+    [Theory]
+    [InlineData("en")]
+    [InlineData("nb")]
+    public async Task Statistics_pages_of_both_services_have_no_WCAG_2_1_AA_violations(string lang)
+    {
+        await using var context = await fixture.NewContextAsync();
+        await context.SetExtraHTTPHeadersAsync([new("X-API-Key", DemoServices.StatisticsApiKey)]);
+        var page = await context.NewPageAsync();
+        foreach (var service in new[] { fixture.Services.IssuerUrl, fixture.Services.VerifierUrl })
+        {
+            await page.GotoAsync(new Uri(service, "/statistics?lang=" + lang).AbsoluteUri);
+            (await page.Locator("html").GetAttributeAsync("lang")).Should().Be(lang);
+            await AssertNoViolationsAsync(page, $"statistics page of {service}");
+
+            // Every table behind its disclosure, opened: the figures are the charts' text alternative.
+            foreach (var details in await page.Locator("details").AllAsync())
+            {
+                await details.EvaluateAsync("d => d.open = true");
+            }
+
+            await AssertNoViolationsAsync(page, $"statistics page of {service} with every table open");
+        }
+    }
+
+    [Fact]
+    public async Task Statistics_page_works_with_the_keyboard_alone()
+    {
+        await using var context = await fixture.NewContextAsync();
+        await context.SetExtraHTTPHeadersAsync([new("X-API-Key", DemoServices.StatisticsApiKey)]);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(fixture.Services.VerifierUrl, "/statistics?lang=en").AbsoluteUri);
+
+        // Tab from the top: the language switch first, then the period form; Enter on its button shows the period.
+        await page.Keyboard.PressAsync("Tab");
+        (await FocusedAsync(page)).Should().Be("A:nb", "the language switch is the first stop");
+        var stops = 0;
+        while (await page.EvaluateAsync<string>("() => document.activeElement.id") != "from" && ++stops < 10)
+        {
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        (await page.EvaluateAsync<string>("() => document.activeElement.id")).Should().Be("from");
+        // A date field is one Tab stop per part (day, month, year) in Chromium: Tab on until the next field, then the button.
+        foreach (var (script, expected) in new[] { ("document.activeElement.id", "to"), ("document.activeElement.tagName", "BUTTON") })
+        {
+            stops = 0;
+            while (await page.EvaluateAsync<string>($"() => {script}") != expected && ++stops < 5)
+            {
+                await page.Keyboard.PressAsync("Tab");
+            }
+
+            (await page.EvaluateAsync<string>($"() => {script}")).Should().Be(expected);
+        }
+
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(url => url.Contains("from=", StringComparison.Ordinal) && url.Contains("to=", StringComparison.Ordinal));
+        (await page.Locator("html").GetAttributeAsync("lang")).Should().Be("en", "the chosen language is remembered");
+
+        // Each table's disclosure is reachable by Tab and opens with Enter.
+        stops = 0;
+        while (await page.EvaluateAsync<string>("() => document.activeElement.tagName") != "SUMMARY" && ++stops < 30)
+        {
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        await page.Keyboard.PressAsync("Enter");
+        (await page.EvaluateAsync<bool>("() => document.activeElement.parentElement.open")).Should().BeTrue();
+    }
+
     private static Task<string> FocusedAsync(IPage page) =>
         page.EvaluateAsync<string>("() => document.activeElement.tagName + ':' + (document.activeElement.getAttribute('lang') || '')");
 

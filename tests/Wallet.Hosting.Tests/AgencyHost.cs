@@ -9,6 +9,9 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+using Wallet.Hosting.Telemetry;
 using Wallet.Issuer;
 using Wallet.Verifier;
 using Wallet.Verifier.Options;
@@ -59,7 +62,8 @@ public sealed class AgencyHost : IAsyncDisposable
     /// <param name="defaultRegister">Use the issuer's built-in register (synthetic persons, incl. the minor <c>ola-minor</c>) instead of the agency's.</param>
     /// <param name="configureIssuer">Further issuer settings, e.g. a configuration's level of assurance.</param>
     /// <param name="shared">Start one more instance of an agency on PostgreSQL, instead of a lone app on SQLite in its own folder.</param>
-    public static async Task<AgencyHost> StartAsync(bool defaultRegister = false, Action<Wallet.Issuer.Options.IssuerOptions>? configureIssuer = null, SharedState? shared = null)
+    /// <param name="telemetry">Turns on both services' telemetry with in-memory exporters and captures the logs.</param>
+    public static async Task<AgencyHost> StartAsync(bool defaultRegister = false, Action<Wallet.Issuer.Options.IssuerOptions>? configureIssuer = null, SharedState? shared = null, Telemetry.TelemetryCapture? telemetry = null)
     {
         var folder = shared?.Folder ?? Path.Combine(Path.GetTempPath(), "agency-host-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -105,6 +109,15 @@ public sealed class AgencyHost : IAsyncDisposable
                 options.Database.ConnectionString = shared.VerifierDatabase;
             }
         });
+        if (telemetry is not null)
+        {
+            builder.Services.AddServiceTelemetry("agency", exportOtlp: false, ServiceTelemetry.IssuerMeterName, ServiceTelemetry.VerifierMeterName)
+                .WithTracing(tracing => tracing.AddInMemoryExporter(telemetry.Spans))
+                .WithMetrics(metrics => metrics.AddInMemoryExporter(telemetry.Metrics));
+            builder.Services.AddSingleton<Telemetry.TelemetryCapture.TracerProviderAccessor>();
+            telemetry.AddLogging(builder.Logging);
+        }
+
         builder.Services.AddHttpClient(VerifierStatusListClient)
             .ConfigurePrimaryHttpMessageHandler(provider => new InAppHandler(provider));
 

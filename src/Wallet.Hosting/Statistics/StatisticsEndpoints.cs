@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Wallet.Hosting.Pages;
 
 namespace Wallet.Hosting.Statistics;
 
@@ -30,7 +31,6 @@ internal static class StatisticsEndpoints
                 return Unauthorized(context);
             }
 
-            var texts = StatisticsTexts.For(context.Request.Query["lang"], context.Request.Headers.AcceptLanguage);
             var (report, problem) = await BuildAsync(context, source, options, publicSubset: !full, cancellationToken).ConfigureAwait(false);
             if (report is null)
             {
@@ -40,7 +40,7 @@ internal static class StatisticsEndpoints
             context.Response.Headers.CacheControl = full ? "no-store" : "public, max-age=300";
             // No script, no style; the Issuer's own policy (set when the response starts) is as strict and replaces this one.
             context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
-            return Results.Content(StatisticsPage.Render(report, texts, source.ServiceName, source.CrossTitleKey), "text/html; charset=utf-8", Encoding.UTF8);
+            return Results.Content(StatisticsPage.Render(report, StatisticsTexts.Text.For(context), PageLocalization.LanguageOf(context).Code, PageLocalization.LanguageSwitchHtml(context), source.ServiceName, source.CrossTitleKey), "text/html; charset=utf-8", Encoding.UTF8);
         }).ExcludeFromDescription();
 
         routes.MapGet(pagePath + "/public.json", async (HttpContext context, CancellationToken cancellationToken) =>
@@ -101,7 +101,9 @@ internal static class StatisticsEndpoints
     {
         var clock = context.RequestServices.GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        if (!TryParsePeriod(context.Request.Query["from"], context.Request.Query["to"], today, options.MaxDays, out var from, out var to, out var error))
+        var (fromValues, toValues) = (context.Request.Query["from"], context.Request.Query["to"]);
+        var error = fromValues.Count > 1 || toValues.Count > 1 ? "from and to may each be given once." : null;
+        if (error is not null || !TryParsePeriod(fromValues, toValues, today, options.MaxDays, out var from, out var to, out error))
         {
             return (null, Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: error, type: null, extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["code"] = InvalidPeriod }));
         }

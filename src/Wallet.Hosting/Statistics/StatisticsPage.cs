@@ -10,7 +10,7 @@ namespace Wallet.Hosting.Statistics;
 /// </summary>
 internal static class StatisticsPage
 {
-    public static string Render(StatisticsReport report, StatisticsTexts t, string serviceName, string crossTitleKey)
+    public static string Render(StatisticsReport report, StatisticsTexts t, string languageCode, string languageSwitchHtml, string serviceName, string crossTitleKey)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(t);
@@ -22,10 +22,10 @@ internal static class StatisticsPage
         var title = $"{t["title"]} – {serviceName}" + (report.IsPublicSubset ? $" ({t["public"]})" : string.Empty);
         var threshold = report.Threshold.ToString(CultureInfo.InvariantCulture);
         var html = new StringBuilder();
-        html.Append(CultureInfo.InvariantCulture, $"<!DOCTYPE html><html lang=\"{t.Language}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{E(title)}</title></head><body>");
-        html.Append(CultureInfo.InvariantCulture, $"<header><p><a href=\"?lang={t.Other.Language}&amp;from={from}&amp;to={to}\" lang=\"{t.Other.Language}\" hreflang=\"{t.Other.Language}\">{E(t.Other["language"])}</a></p></header>");
+        html.Append(CultureInfo.InvariantCulture, $"<!DOCTYPE html><html lang=\"{languageCode}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{E(title)}</title></head><body>");
+        html.Append(CultureInfo.InvariantCulture, $"<header>{languageSwitchHtml}</header>");
         html.Append(CultureInfo.InvariantCulture, $"<main><h1>{E(title)}</h1><p>{E(t["intro"])}</p><p>{E(string.Format(CultureInfo.InvariantCulture, t["suppression"], threshold))}</p>");
-        html.Append(CultureInfo.InvariantCulture, $"<form method=\"get\"><fieldset><legend>{E(t["period"])}</legend><input type=\"hidden\" name=\"lang\" value=\"{t.Language}\">");
+        html.Append(CultureInfo.InvariantCulture, $"<form method=\"get\"><fieldset><legend>{E(t["period"])}</legend>");
         html.Append(CultureInfo.InvariantCulture, $"<label for=\"from\">{E(t["from"])}</label> <input type=\"date\" id=\"from\" name=\"from\" value=\"{from}\" required> ");
         html.Append(CultureInfo.InvariantCulture, $"<label for=\"to\">{E(t["to"])}</label> <input type=\"date\" id=\"to\" name=\"to\" value=\"{to}\" required> ");
         html.Append(CultureInfo.InvariantCulture, $"<button type=\"submit\">{E(t["show"])}</button></fieldset></form>");

@@ -1,20 +1,21 @@
+using Wallet.Hosting.Pages;
+
 namespace Wallet.Hosting.Statistics;
 
 /// <summary>
-/// The statistics page's texts in Norwegian bokmål and English: one small table per language, kept together so it can
-/// move into the shared localization as a whole.
+/// The statistics page's texts in one <see cref="PageLanguage"/>. A table by key rather than a record of properties,
+/// because most labels are data: the event types, table ids and dimension values of a report name their own texts.
 /// </summary>
 internal sealed class StatisticsTexts
 {
     private readonly IReadOnlyDictionary<string, string> _texts;
 
-    private StatisticsTexts(string language, IReadOnlyDictionary<string, string> texts)
-    {
-        Language = language;
-        _texts = texts;
-    }
+    private StatisticsTexts(IReadOnlyDictionary<string, string> texts) => _texts = texts;
 
-    public static StatisticsTexts Norwegian { get; } = new("nb", new Dictionary<string, string>(StringComparer.Ordinal)
+    /// <summary>The page in both languages; the language of a request is the shared negotiation's (<see cref="PageLocalization"/>).</summary>
+    public static PageText<StatisticsTexts> Text { get; } = new(Norwegian, English);
+
+    private static StatisticsTexts Norwegian => new(new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["title"] = "Bruksstatistikk",
         ["public"] = "Offentlig utvalg",
@@ -27,7 +28,6 @@ internal sealed class StatisticsTexts
         ["totals"] = "Totalt i perioden",
         ["table"] = "Tabell",
         ["suppressed"] = "skjult (færre enn {0} eller komplement)",
-        ["language"] = "English",
         ["export"] = "Eksport",
         ["by_month"] = "Per måned",
         ["by_day"] = "Per dag",
@@ -52,7 +52,7 @@ internal sealed class StatisticsTexts
         ["count"] = "Antall",
     });
 
-    public static StatisticsTexts English { get; } = new("en", new Dictionary<string, string>(StringComparer.Ordinal)
+    private static StatisticsTexts English => new(new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["title"] = "Usage statistics",
         ["public"] = "Public subset",
@@ -65,7 +65,6 @@ internal sealed class StatisticsTexts
         ["totals"] = "Totals of the period",
         ["table"] = "Table",
         ["suppressed"] = "hidden (fewer than {0} or complement)",
-        ["language"] = "Norsk bokmål",
         ["export"] = "Export",
         ["by_month"] = "By month",
         ["by_day"] = "By day",
@@ -90,24 +89,6 @@ internal sealed class StatisticsTexts
         ["count"] = "Count",
     });
 
-    /// <summary>The BCP 47 tag of the language.</summary>
-    public string Language { get; }
-
-    /// <summary>The other language, for the switch.</summary>
-    public StatisticsTexts Other => ReferenceEquals(this, Norwegian) ? English : Norwegian;
-
     /// <summary>The text of <paramref name="key"/>; a label without a text (a configuration id, an error code) is itself.</summary>
     public string this[string key] => _texts.TryGetValue(key, out var text) ? text : key;
-
-    /// <summary>Bokmål unless the query asks for English, or nothing is asked and the browser prefers English.</summary>
-    public static StatisticsTexts For(string? lang, string? acceptLanguage)
-    {
-        if (lang is not null)
-        {
-            return string.Equals(lang, "en", StringComparison.OrdinalIgnoreCase) ? English : Norwegian;
-        }
-
-        var first = acceptLanguage?.Split(',')[0].Trim();
-        return first is not null && first.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? English : Norwegian;
-    }
 }

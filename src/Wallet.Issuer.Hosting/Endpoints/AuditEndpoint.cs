@@ -59,9 +59,10 @@ internal static class AuditEndpoint
         }
 
         var credentialId = parameters.Single("credentialId");
-        if (credentialId is { Length: > 64 })
+        // Ids are base64url (RandomHandle): anything else, such as invalid UTF-8 decoded to U+FFFD, names no credential.
+        if (credentialId is not null && (credentialId.Length is 0 or > 64 || !credentialId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')))
         {
-            problems["credentialId"] = ["A credential id has at most 64 characters."];
+            problems["credentialId"] = ["A credential id is 1 to 64 base64url characters (A-Z, a-z, 0-9, '-', '_')."];
         }
 
         long after = 0;

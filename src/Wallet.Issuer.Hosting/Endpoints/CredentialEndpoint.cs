@@ -13,7 +13,7 @@ internal static class CredentialEndpoint
 
     public static void Map(IEndpointRouteBuilder routes, IssuerEndpoints endpoints)
     {
-        routes.MapPost(endpoints.BasePath + "/credential", async (HttpContext context, CredentialRequestHandler handler, DpopNonceService nonces, Statistics.IssuerStatistics statistics, CancellationToken cancellationToken) =>
+        routes.MapPost(endpoints.BasePath + "/credential", async (HttpContext context, CredentialRequestHandler handler, DpopNonceService nonces, Statistics.IssuerStatistics statistics, Statistics.IssuerMetrics metrics, CancellationToken cancellationToken) =>
         {
             var body = await context.Request.ReadBoundedBodyAsync(MaxCredentialRequestBytes, cancellationToken).ConfigureAwait(false);
             if (body.IsTooLarge)
@@ -27,7 +27,9 @@ internal static class CredentialEndpoint
                 [.. context.Request.Headers[DpopProof.HeaderName].Select(v => v ?? string.Empty)],
                 isJson,
                 body.Bytes);
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var (credentials, error) = await handler.HandleAsync(request, cancellationToken).ConfigureAwait(false);
+            metrics.CredentialRequestDuration(System.Diagnostics.Stopwatch.GetElapsedTime(started), error?.Error);
             if (error is not null)
             {
                 await statistics.FailedAsync(error.Error).ConfigureAwait(false);

@@ -9,12 +9,13 @@ internal static class TokenEndpoint
 {
     public static void Map(IEndpointRouteBuilder routes, IssuerEndpoints endpoints)
     {
-        routes.MapPost(endpoints.BasePath + "/token", async (HttpContext context, TokenRequestHandler handler, DpopNonceService nonces, CancellationToken cancellationToken) =>
+        routes.MapPost(endpoints.BasePath + "/token", async (HttpContext context, TokenRequestHandler handler, DpopNonceService nonces, Statistics.IssuerMetrics metrics, CancellationToken cancellationToken) =>
         {
             var request = await ReadFormRequestAsync(context, cancellationToken).ConfigureAwait(false);
             var (response, error) = await handler.HandleAsync(request, cancellationToken).ConfigureAwait(false);
             if (error is not null)
             {
+                metrics.TokenError(error.Error);
                 return HttpResults.Error(context, error, nonces);
             }
 

@@ -40,6 +40,14 @@ internal sealed class CredentialRequestHandler(
             ? await unit.CommitAsync(records, new CredentialRequestOutcome(AuditRecorder.CredentialsIssued(records), counted), cancellationToken).ConfigureAwait(false)
             : await unit.CommitAsync([], cancellationToken).ConfigureAwait(false);
 
+        if (error is null && committed == CredentialRequestCommit.Committed)
+        {
+            foreach (var (usage, count) in counted)
+            {
+                statistics.IssuedCommitted(usage, count);
+            }
+        }
+
         return committed switch
         {
             _ when error is not null => (null, error),

@@ -11,7 +11,7 @@ namespace Wallet.Issuer.Statistics;
 /// Counts the issuer's events into its usage counters (<c>specs/statistics.md</c>): the dimensions are worked out here,
 /// from configuration and the register, and only they reach the counter — never the person's data.
 /// </summary>
-internal sealed class IssuerStatistics(UsageCounter<IssuerDbContext> counter, IIssuerDatabaseWrites writes, IssuerComposition composition, IOptions<IssuerOptions> options, IAuthenticSource register, TimeProvider time)
+internal sealed class IssuerStatistics(UsageCounter<IssuerDbContext> counter, IIssuerDatabaseWrites writes, IssuerComposition composition, IOptions<IssuerOptions> options, IAuthenticSource register, TimeProvider time, IssuerMetrics metrics)
 {
     /// <summary>The level of a login-based issuance: the authorization endpoint issues PID only at high.</summary>
     private const string LoginLevel = "high";
@@ -27,8 +27,15 @@ internal sealed class IssuerStatistics(UsageCounter<IssuerDbContext> counter, II
     /// <paramref name="count"/> credentials of <paramref name="configurationId"/> were issued to the subject
     /// <paramref name="pid"/>; the age band comes from the register's birth date, partial dates included.
     /// </summary>
-    public async ValueTask IssuedAsync(string configurationId, string? personId, bool loggedIn, PersonIdentificationData pid, int count) =>
-        await CountAsync(await IssuedEventAsync(configurationId, personId, loggedIn, pid).ConfigureAwait(false), count).ConfigureAwait(false);
+    public async ValueTask IssuedAsync(string configurationId, string? personId, bool loggedIn, PersonIdentificationData pid, int count)
+    {
+        var usage = await IssuedEventAsync(configurationId, personId, loggedIn, pid).ConfigureAwait(false);
+        await CountAsync(usage, count).ConfigureAwait(false);
+        IssuedCommitted(usage, count);
+    }
+
+    /// <summary>Records the issuance metric of a <see cref="IssuedEventAsync"/> bucket whose count a caller's transaction committed.</summary>
+    public void IssuedCommitted(UsageEvent usage, long count) => metrics.Issued(usage.CredentialType, usage.Format, (int)count);
 
     /// <summary>The bucket <see cref="IssuedAsync"/> counts into, for a caller that writes the count in its own transaction.</summary>
     public async ValueTask<UsageEvent> IssuedEventAsync(string configurationId, string? personId, bool loggedIn, PersonIdentificationData pid)
@@ -43,7 +50,11 @@ internal sealed class IssuerStatistics(UsageCounter<IssuerDbContext> counter, II
     }
 
     /// <summary>The Credential Endpoint answered with the error <paramref name="errorCode"/>.</summary>
-    public ValueTask FailedAsync(string errorCode) => CountAsync(new UsageEvent(UsageEvents.IssuanceFailed, ErrorCode: errorCode), 1);
+    public ValueTask FailedAsync(string errorCode)
+    {
+        metrics.CredentialRequestFailed(errorCode);
+        return CountAsync(new UsageEvent(UsageEvents.IssuanceFailed, ErrorCode: errorCode), 1);
+    }
 
     /// <summary>The counters of the UTC days <paramref name="from"/> to <paramref name="to"/>.</summary>
     public async ValueTask<IReadOnlyList<UsageCount>> ReadAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken) =>

@@ -9,9 +9,15 @@ namespace Wallet.Verifier.Endpoints;
 /// <param name="RequestUriMethod"><c>get</c> (default) or <c>post</c>.</param>
 /// <param name="RedirectUri">Same-device flow: where the wallet sends the user back, with a response code in the fragment.</param>
 /// <param name="ClientIdPrefix"><c>x509_hash</c> or <c>x509_san_dns</c> for this transaction; default <c>Verifier:ClientIdPrefix</c>.</param>
+/// <param name="MinimumLevelOfAssurance">
+/// <c>low</c>, <c>substantial</c> or <c>high</c> (eIDAS Art. 8): the lowest level of assurance this transaction accepts. It
+/// raises the relying party's configured minimum for this transaction and never lowers it; a credential below it is
+/// rejected with <c>verifier.level_of_assurance_too_low</c>.
+/// </param>
 public sealed record CreatePresentationBody(
     [property: JsonPropertyName("dcql_query")] JsonElement DcqlQuery,
     [property: JsonPropertyName("response_mode")] string? ResponseMode,
     [property: JsonPropertyName("request_uri_method")] string? RequestUriMethod,
     [property: JsonPropertyName("redirect_uri")] string? RedirectUri,
-    [property: JsonPropertyName("client_id_prefix")] string? ClientIdPrefix);
+    [property: JsonPropertyName("client_id_prefix")] string? ClientIdPrefix,
+    [property: JsonPropertyName("minimum_level_of_assurance")] string? MinimumLevelOfAssurance = null);

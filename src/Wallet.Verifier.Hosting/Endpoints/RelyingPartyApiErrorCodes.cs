@@ -9,6 +9,6 @@ public static class RelyingPartyApiErrorCodes
     /// <summary>A required member, such as <c>dcql_query</c>, is missing.</summary>
     public const string MissingMember = "api.missing_member";
 
-    /// <summary>A member has a value the API does not accept (<c>response_mode</c>, <c>request_uri_method</c>, <c>redirect_uri</c>, <c>client_id_prefix</c>, a preset).</summary>
+    /// <summary>A member has a value the API does not accept (<c>response_mode</c>, <c>request_uri_method</c>, <c>redirect_uri</c>, <c>client_id_prefix</c>, <c>minimum_level_of_assurance</c>, a preset).</summary>
     public const string InvalidMember = "api.invalid_member";
 }

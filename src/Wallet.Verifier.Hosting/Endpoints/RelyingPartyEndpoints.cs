@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Wallet.Core.Dcql;
 using Wallet.Core.Json;
 using Wallet.Core.OpenId4Vp;
+using Wallet.Core.Trust;
 using Wallet.Hosting;
 using Wallet.Verifier.Stores;
 using Wallet.Verifier.Transactions;
@@ -146,12 +147,23 @@ internal static class RelyingPartyEndpoints
                 problems.Add(new(RelyingPartyApiErrorCodes.InvalidMember, $"'client_id_prefix' must be one of {string.Join(", ", clientIdPrefixes.Select(p => $"'{p}'"))}: the prefixes this Verifier's request signing certificate can be bound to (OpenID4VP 1.0 §5.9.3)."));
             }
 
+            LevelOfAssurance? minimum = null;
+            var minimumText = OptionalString(root, "minimum_level_of_assurance", null, problems);
+            if (minimumText is not null)
+            {
+                minimum = minimumText switch { "low" => LevelOfAssurance.Low, "substantial" => LevelOfAssurance.Substantial, "high" => LevelOfAssurance.High, _ => null };
+                if (minimum is null)
+                {
+                    problems.Add(new(RelyingPartyApiErrorCodes.InvalidMember, "'minimum_level_of_assurance' must be 'low', 'substantial' or 'high' (eIDAS Regulation (EU) 910/2014 Art. 8)."));
+                }
+            }
+
             if (problems.Count > 0)
             {
                 return false;
             }
 
-            command = new CreatePresentationCommand(query!, responseMode!, method!, redirect, prefix);
+            command = new CreatePresentationCommand(query!, responseMode!, method!, redirect, prefix, minimum);
             return true;
         }
     }

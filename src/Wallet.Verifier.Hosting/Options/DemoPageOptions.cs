@@ -16,4 +16,13 @@ public sealed class DemoPageOptions
 
     /// <summary>How many transactions the page may create per minute, over all browsers (the page needs no credentials, so it is rate limited).</summary>
     public int MaxTransactionsPerMinute { get; set; } = 60;
+
+    /// <summary>
+    /// How long the counter ID check page (<c>/rp/counter</c>) shows a result before it clears itself, so the next
+    /// person in the queue does not see it: 5 seconds to 10 minutes, default 30 seconds.
+    /// </summary>
+    public TimeSpan CounterResultDisplayTime { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The lowest level of assurance the counter ID check accepts (default <c>High</c>, the PID's level).</summary>
+    public Wallet.Core.Trust.LevelOfAssurance CounterMinimumLevelOfAssurance { get; set; } = Wallet.Core.Trust.LevelOfAssurance.High;
 }

@@ -58,6 +58,11 @@ internal sealed class VerifierOptionsValidator(IServiceProviderIsService service
             {
                 failures.Add("Verifier:DemoPage:MaxTransactionsPerMinute must be between 1 and 10000.");
             }
+
+            if (options.DemoPage.CounterResultDisplayTime < TimeSpan.FromSeconds(5) || options.DemoPage.CounterResultDisplayTime > TimeSpan.FromMinutes(10))
+            {
+                failures.Add("Verifier:DemoPage:CounterResultDisplayTime must be between 00:00:05 and 00:10:00.");
+            }
         }
 
         // A host that brings its own trust source (VerifierBuilder.UseTrustSource) is not asked for anchor files.

@@ -9,6 +9,7 @@ internal static class DemoPageAssets
     {
         ("app.js", "text/javascript; charset=utf-8"),
         ("age.js", "text/javascript; charset=utf-8"),
+        ("counter.js", "text/javascript; charset=utf-8"),
         ("app.css", "text/css; charset=utf-8"),
     }.ToFrozenDictionary(a => a.Item1, a => (Load(a.Item1), a.Item2), StringComparer.Ordinal);
 

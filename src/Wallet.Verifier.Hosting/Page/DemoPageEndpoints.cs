@@ -36,6 +36,7 @@ internal static class DemoPageEndpoints
         page.MapGet("/app.js", (HttpContext context) => DemoPageAssets.Serve(context, "app.js"));
         page.MapGet("/app.css", (HttpContext context) => DemoPageAssets.Serve(context, "app.css"));
         AgeGatePage.Map(page, partyId, secure);
+        CounterPage.Map(page, partyId, secure);
         page.MapPost("/presentations", (HttpContext context, PresentationCreator creator, DemoPageRateLimiter limiter, IOptions<VerifierOptions> current, CancellationToken ct) =>
             CreateAsync(context, DemoSession.Owner(context, partyId, secure), creator, limiter, current.Value, ct));
         page.MapGet("/presentations/{transactionId}", (HttpContext context, string transactionId, PresentationResultReader results, ITransactionEventLog events, CancellationToken ct) =>

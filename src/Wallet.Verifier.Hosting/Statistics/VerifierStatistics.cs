@@ -13,13 +13,17 @@ namespace Wallet.Verifier.Statistics;
 /// what the wallet disclosed to the relying party; no claim value goes further than this class. Without a counter (a
 /// host that keeps the state in its own stores has no Verifier database) nothing is counted.
 /// </summary>
-internal sealed class VerifierStatistics(IOptions<VerifierOptions> options, TimeProvider time, UsageCounter<VerifierDbContext>? counter = null)
+internal sealed class VerifierStatistics(IOptions<VerifierOptions> options, TimeProvider time, VerifierMetrics metrics, UsageCounter<VerifierDbContext>? counter = null, EfVerifierStore? store = null)
 {
+    // The upsert takes its turn at the store's write gate (SQLite), like every other write to the Verifier database.
+    private readonly Func<Func<VerifierDbContext, Task>, ValueTask>? _run = store is null ? null : store.RunWriteAsync;
+
     /// <summary>A relying party created a presentation request for <paramref name="query"/>.</summary>
     public ValueTask RequestedAsync(string relyingPartyId, DcqlQuery query)
     {
         var (type, format) = TypeOf(query);
-        return counter?.CountAsync(new UsageEvent(UsageEvents.PresentationRequested, type, format, relyingPartyId)) ?? default;
+        metrics.Requested(relyingPartyId, type);
+        return counter?.CountAsync(new UsageEvent(UsageEvents.PresentationRequested, type, format, relyingPartyId), 1, _run) ?? default;
     }
 
     /// <summary>
@@ -30,6 +34,18 @@ internal sealed class VerifierStatistics(IOptions<VerifierOptions> options, Time
     {
         ArgumentNullException.ThrowIfNull(transaction);
         ArgumentNullException.ThrowIfNull(result);
+        if (!result.IsVerified)
+        {
+            metrics.Rejected(result.Errors[0].Code);
+        }
+        else
+        {
+            foreach (var credential in result.Credentials.Values.SelectMany(c => c))
+            {
+                metrics.Verified(credential.Vct ?? credential.Doctype ?? string.Empty, credential.Format);
+            }
+        }
+
         if (counter is null)
         {
             return;
@@ -38,7 +54,7 @@ internal sealed class VerifierStatistics(IOptions<VerifierOptions> options, Time
         if (!result.IsVerified)
         {
             var (type, format) = DcqlQuery.TryParse(transaction.DcqlQuery, out var query, out _) ? TypeOf(query) : (string.Empty, string.Empty);
-            await counter.CountAsync(new UsageEvent(UsageEvents.PresentationRejected, type, format, transaction.RelyingPartyId, ErrorCode: result.Errors[0].Code)).ConfigureAwait(false);
+            await counter.CountAsync(new UsageEvent(UsageEvents.PresentationRejected, type, format, transaction.RelyingPartyId, ErrorCode: result.Errors[0].Code), 1, _run).ConfigureAwait(false);
             return;
         }
 
@@ -46,7 +62,7 @@ internal sealed class VerifierStatistics(IOptions<VerifierOptions> options, Time
         foreach (var credential in result.Credentials.Values.SelectMany(c => c))
         {
             var band = AgeBands.FromDisclosedClaims(credential.Claims, today);
-            await counter.CountAsync(new UsageEvent(UsageEvents.PresentationVerified, credential.Vct ?? credential.Doctype ?? string.Empty, credential.Format, transaction.RelyingPartyId, credential.LevelOfAssurance ?? UsageEvents.UnknownLevel, band)).ConfigureAwait(false);
+            await counter.CountAsync(new UsageEvent(UsageEvents.PresentationVerified, credential.Vct ?? credential.Doctype ?? string.Empty, credential.Format, transaction.RelyingPartyId, credential.LevelOfAssurance ?? UsageEvents.UnknownLevel, band), 1, _run).ConfigureAwait(false);
         }
     }
 

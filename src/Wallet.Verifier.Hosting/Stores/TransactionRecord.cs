@@ -45,6 +45,13 @@ public sealed record TransactionRecord
     /// <summary>SHA-256 of the response code handed out with the redirect (same-device flow).</summary>
     public byte[]? ResponseCodeHash { get; init; }
 
+    /// <summary>
+    /// The lowest level of assurance this transaction accepts, as asked for when it was created (never below the relying
+    /// party's configured minimum at that time); null when neither asked for one. Checked together with the relying
+    /// party's current minimum, so the stricter of the two applies.
+    /// </summary>
+    public Wallet.Core.Trust.LevelOfAssurance? MinimumLevelOfAssurance { get; init; }
+
     /// <summary>The verification result JSON, once validated.</summary>
     public string? ResultJson { get; init; }
 }

@@ -8,4 +8,5 @@ namespace Wallet.Verifier.Transactions;
 /// <param name="RequestUriMethod"><c>get</c> (default) or <c>post</c>.</param>
 /// <param name="RedirectUri">The same-device redirect target, if any.</param>
 /// <param name="ClientIdPrefix"><c>x509_hash</c> or <c>x509_san_dns</c>; null for the deployment's <c>Verifier:ClientIdPrefix</c>.</param>
-public sealed record CreatePresentationCommand(DcqlQuery Query, string ResponseMode, string RequestUriMethod, Uri? RedirectUri, string? ClientIdPrefix = null);
+/// <param name="MinimumLevelOfAssurance">The lowest level of assurance this transaction accepts; it can raise the relying party's configured minimum, never lower it.</param>
+public sealed record CreatePresentationCommand(DcqlQuery Query, string ResponseMode, string RequestUriMethod, Uri? RedirectUri, string? ClientIdPrefix = null, Wallet.Core.Trust.LevelOfAssurance? MinimumLevelOfAssurance = null);

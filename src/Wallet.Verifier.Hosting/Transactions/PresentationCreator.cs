@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Wallet.Core.OpenId4Vp;
 using Wallet.Core.Security;
+using Wallet.Core.Trust;
 using Wallet.Verifier.Options;
 using Wallet.Verifier.Signing;
 using Wallet.Verifier.Stores;
@@ -45,6 +46,7 @@ internal sealed class PresentationCreator(
             State = NewHandle(),
             DcqlQuery = command.Query.Json.GetRawText(),
             RedirectUri = command.RedirectUri?.AbsoluteUri,
+            MinimumLevelOfAssurance = Stricter(RelyingPartyMinimum(relyingPartyId), command.MinimumLevelOfAssurance),
         };
 
         if (command.ResponseMode == ResponseModes.DirectPostJwt)
@@ -56,9 +58,19 @@ internal sealed class PresentationCreator(
         await nonces.AddAsync(transaction.Nonce, transaction.ExpiresAt, cancellationToken).ConfigureAwait(false);
         await transactions.CreateAsync(transaction, cancellationToken).ConfigureAwait(false);
         await statistics.RequestedAsync(relyingPartyId, command.Query).ConfigureAwait(false);
-        await journal.LogAsync(transaction.Id, "created", $"client_id_prefix={clientId.Prefix}; response_mode={command.ResponseMode}; request_uri_method={command.RequestUriMethod}; same_device={command.RedirectUri is not null}", cancellationToken).ConfigureAwait(false);
-        return new CreatedPresentation(transaction.Id, uris.AuthorizationRequestUriOf(transaction), uris.RequestUri(transaction.RequestId).AbsoluteUri, transaction.ExpiresAt);
+        await journal.LogAsync(transaction.Id, "created", $"client_id_prefix={clientId.Prefix}; response_mode={command.ResponseMode}; request_uri_method={command.RequestUriMethod}; same_device={command.RedirectUri is not null}; minimum_level_of_assurance={transaction.MinimumLevelOfAssurance?.ToString() ?? "none"}", cancellationToken).ConfigureAwait(false);
+        return new CreatedPresentation(transaction.Id, uris.AuthorizationRequestUriOf(transaction), uris.RequestUri(transaction.RequestId).AbsoluteUri, transaction.ExpiresAt)
+        {
+            MinimumLevelOfAssurance = transaction.MinimumLevelOfAssurance?.ToString().ToLowerInvariant(),
+        };
     }
+
+    /// <summary>The relying party's configured minimum level of assurance, if any.</summary>
+    public LevelOfAssurance? RelyingPartyMinimum(string relyingPartyId) =>
+        options.Value.RelyingParties.FirstOrDefault(p => string.Equals(p.Id, relyingPartyId, StringComparison.Ordinal))?.MinimumLevelOfAssurance;
+
+    /// <summary>The higher of two minimums: a transaction can raise the relying party's minimum, never lower it.</summary>
+    public static LevelOfAssurance? Stricter(LevelOfAssurance? a, LevelOfAssurance? b) => a is null ? b : b is null ? a : (a > b ? a : b);
 
     private static string NewHandle(int bytes = RandomHandle.MinimumBytes) => RandomHandle.Create(bytes);
 }

@@ -23,6 +23,7 @@ internal sealed partial class WalletResponseReceiver(
     TransactionUris uris,
     TransactionJournal journal,
     Statistics.VerifierStatistics statistics,
+    Statistics.VerifierMetrics metrics,
     TimeProvider time,
     IOptions<VerifierOptions> options,
     ILogger<WalletResponseReceiver> logger)
@@ -72,7 +73,9 @@ internal sealed partial class WalletResponseReceiver(
         PresentationResult result;
         try
         {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             result = await ValidateAcceptedAsync(transaction, response, key, now, CancellationToken.None).ConfigureAwait(false);
+            metrics.ValidationDuration(System.Diagnostics.Stopwatch.GetElapsedTime(started), result.IsVerified);
         }
         catch (Exception e)
         {
@@ -160,8 +163,9 @@ internal sealed partial class WalletResponseReceiver(
         // OpenID4VP 1.0 B.2.6.1: the handover carries the thumbprint of the ephemeral key for direct_post.jwt, null for direct_post.
         var encryption = ResponseEncryption.ForResponseMode(transaction.ResponseMode, key?.PublicKey);
         var result = await validator.ValidateAsync(StoredTransaction.QueryOf(transaction), response.VpToken!, transaction.ClientId, transaction.Nonce, uris.ResponseUri(transaction.RequestId), encryption, cancellationToken).ConfigureAwait(false);
-        var minimum = options.Value.RelyingParties.FirstOrDefault(p => string.Equals(p.Id, transaction.RelyingPartyId, StringComparison.Ordinal))?.MinimumLevelOfAssurance;
-        return LevelOfAssuranceRequirement.Apply(result, minimum);
+        // The stricter of the relying party's minimum now and the one the transaction was created with.
+        var configured = options.Value.RelyingParties.FirstOrDefault(p => string.Equals(p.Id, transaction.RelyingPartyId, StringComparison.Ordinal))?.MinimumLevelOfAssurance;
+        return LevelOfAssuranceRequirement.Apply(result, PresentationCreator.Stricter(configured, transaction.MinimumLevelOfAssurance));
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Validating the response of transaction {TransactionId} threw {ExceptionType}; the transaction was rejected with verifier.internal_error. {StackTrace}")]

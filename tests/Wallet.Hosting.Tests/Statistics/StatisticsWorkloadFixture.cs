@@ -18,12 +18,18 @@ public sealed class StatisticsWorkloadFixture : IAsyncLifetime
 
     public AgencyHost Host { get; private set; } = null!;
 
+    /// <summary>Both services' telemetry, on for the whole workload (spans, metrics, logs).</summary>
+    public Telemetry.TelemetryCapture Telemetry { get; } = new();
+
+    /// <summary>The secrets of the workload: access tokens, authorization codes, nonces, states, offer and transaction ids, the password.</summary>
+    public List<string> Secrets { get; } = [AgencyLogin.Password];
+
     /// <summary>What the wallet received and disclosed: every claim value of the person, and the credentials themselves.</summary>
     public List<string> PersonalValues { get; } = [];
 
     public async Task InitializeAsync()
     {
-        Host = await AgencyHost.StartAsync();
+        Host = await AgencyHost.StartAsync(telemetry: Telemetry);
         var options = new WalletClientOptions
         {
             VerifierTrust = new X509ChainValidator(TrustAnchorStore.FromCertificates([Host.VerifierRequestSigningRoot], name: "agency verifier")),
@@ -35,7 +41,9 @@ public sealed class StatisticsWorkloadFixture : IAsyncLifetime
         {
             var offer = await Host.PostApiAsync("/pid/api/offers", new { personId = AgencyRegister.AdaId, credentialConfigurationIds = new[] { SdJwtConfiguration }, authorizationCode = true }, AgencyHost.IssuerApiKey);
             var resolved = await wallet.ResolveOfferAsync(offer["offerUri"]!.GetValue<string>());
-            var session = await wallet.AuthorizeAsync(resolved.Issuer, [SdJwtConfiguration], new AgencyLoginUserAgent(Host.Http));
+            var userAgent = new RecordingUserAgent(new AgencyLoginUserAgent(Host.Http));
+            var session = await wallet.AuthorizeAsync(resolved.Issuer, [SdJwtConfiguration], userAgent);
+            Secrets.AddRange([session.AccessToken, userAgent.Code!, offer["offerId"]!.GetValue<string>()]);
             var issued = await wallet.RequestCredentialsAsync(session, SdJwtConfiguration, batch);
             PersonalValues.AddRange(issued.OfType<StoredSdJwtVc>().Select(c => c.Issued.ToString()!));
         }
@@ -52,6 +60,7 @@ public sealed class StatisticsWorkloadFixture : IAsyncLifetime
         foreach (var query in new[] { NamesQuery, BirthDateQuery })
         {
             var created = await CreatePresentationAsync(query, "direct_post.jwt");
+            Secrets.Add(created["transactionId"]!.GetValue<string>());
             await presenter.RespondAsync(created["authorizationRequestUri"]!.GetValue<string>());
             var result = await Host.GetApiAsync($"/api/presentations/{created["transactionId"]!.GetValue<string>()}", AgencyHost.VerifierApiKey);
             result["status"]!.GetValue<string>().Should().Be("verified", result.ToJsonString());
@@ -60,6 +69,7 @@ public sealed class StatisticsWorkloadFixture : IAsyncLifetime
         // The wallet declines the third request (OpenID4VP 1.0 §8.5 error response).
         var declined = await CreatePresentationAsync(NamesQuery, "direct_post");
         var request = await presenter.FetchRequestAsync(declined["authorizationRequestUri"]!.GetValue<string>());
+        Secrets.AddRange([declined["transactionId"]!.GetValue<string>(), request.Nonce, request.State!]);
         using var answer = await Host.Http.PostAsync(request.ResponseUri, new FormUrlEncodedContent(new Dictionary<string, string> { ["error"] = "access_denied", ["state"] = request.State! }));
         answer.IsSuccessStatusCode.Should().BeTrue(await answer.Content.ReadAsStringAsync());
 
@@ -71,4 +81,17 @@ public sealed class StatisticsWorkloadFixture : IAsyncLifetime
 
     private Task<JsonNode> CreatePresentationAsync(string query, string responseMode) =>
         Host.PostApiAsync("/api/presentations", new JsonObject { ["dcql_query"] = JsonNode.Parse(query), ["response_mode"] = responseMode }, AgencyHost.VerifierApiKey);
+
+    /// <summary>The user's browser, remembering the authorization code it carried back to the wallet.</summary>
+    private sealed class RecordingUserAgent(IAuthorizationUserAgent inner) : IAuthorizationUserAgent
+    {
+        public string? Code { get; private set; }
+
+        public async Task<Uri> AuthorizeAsync(Uri authorizationUrl, Uri redirectUri, CancellationToken cancellationToken)
+        {
+            var back = await inner.AuthorizeAsync(authorizationUrl, redirectUri, cancellationToken);
+            Code = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(back.Query)["code"].Single();
+            return back;
+        }
+    }
 }

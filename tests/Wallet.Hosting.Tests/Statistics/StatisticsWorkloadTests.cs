@@ -152,12 +152,44 @@ public sealed class StatisticsWorkloadTests(StatisticsWorkloadFixture fixture) :
     [Fact]
     public async Task The_page_shows_charts_in_bokmal_and_english()
     {
-        var nb = await GetTextAsync("/pid/statistics", AgencyHost.StatisticsApiKey);
+        var nb = await GetTextAsync("/pid/statistics?lang=nb", AgencyHost.StatisticsApiKey);
         var en = await GetTextAsync("/pid/statistics?lang=en", AgencyHost.StatisticsApiKey);
 
         nb.Should().Contain("<html lang=\"nb\"").And.Contain("Bruksstatistikk").And.Contain("Per aldersgruppe").And.Contain("<svg");
         en.Should().Contain("<html lang=\"en\"").And.Contain("Usage statistics").And.Contain("By age band");
         en.Split("role=\"img\"").Length.Should().BeGreaterThan(8, "one chart per table");
+
+        // The shared switch: one link per language, the period kept, the current language marked.
+        nb.Should().Contain("<nav class=\"language-switch\" aria-label=\"Språk\">").And.Contain("?lang=en\" lang=\"en\"").And.Contain("lang=\"nb\" hreflang=\"nb\" aria-current=\"true\"");
+    }
+
+    [Theory]
+    [InlineData(null, null, "en")]
+    [InlineData(null, "nb-NO,nb;q=0.9,en;q=0.5", "nb")]
+    [InlineData("lang=nb", null, "nb")]
+    [InlineData(null, "en-GB, nb;q=0.8", "en")]
+    public async Task The_page_language_is_negotiated_like_every_other_page_with_English_by_default(string? cookie, string? acceptLanguage, string expected)
+    {
+        foreach (var path in new[] { "/pid/statistics", "/statistics" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.Add("X-API-Key", AgencyHost.StatisticsApiKey);
+            if (cookie is not null)
+            {
+                request.Headers.Add("Cookie", cookie);
+            }
+
+            if (acceptLanguage is not null)
+            {
+                request.Headers.Add("Accept-Language", acceptLanguage);
+            }
+
+            using var response = await _host.Http.SendAsync(request);
+            var html = await response.Content.ReadAsStringAsync();
+            response.StatusCode.Should().Be(HttpStatusCode.OK, html);
+            html.Should().Contain($"<html lang=\"{expected}\"", path);
+            response.Content.Headers.ContentLanguage.Should().Equal([expected], path);
+        }
     }
 
     [Fact]

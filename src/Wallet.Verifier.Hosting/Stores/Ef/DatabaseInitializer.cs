@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Wallet.Hosting.Database;
 using Wallet.Verifier.Options;
@@ -20,6 +21,12 @@ internal sealed class DatabaseInitializer(ITransactionStore transactions, Verifi
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await RelationalDatabase.MigrateAsync(db, VerifierDbContext.BaselineMigration, "Transactions", cancellationToken).ConfigureAwait(false);
+        if (contexts.IsSqlite)
+        {
+            // Write-ahead log, as the Issuer's: readers (result polling, request lookups) no longer wait for a writer's
+            // commit, where they met SQLITE_BUSY and Microsoft.Data.Sqlite's retry sleep (issue 17 load runs).
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -224,6 +224,25 @@ internal sealed class EfVerifierStore(VerifierDbContextFactory contexts) : ITran
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="write"/> on a context of this database in its turn at the write gate: another writer to the
+    /// same SQLite file (the usage counters) would otherwise meet SQLITE_BUSY and the 150 ms retry sleep.
+    /// </summary>
+    internal async ValueTask RunWriteAsync(Func<VerifierDbContext, Task> write)
+    {
+        // Not cancellable: the callers count events that have happened.
+        await EnterWriteAsync(CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(CancellationToken.None).ConfigureAwait(false);
+            await write(db).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeGate?.Release();
+        }
+    }
+
     private static Task<int> ApplyAsync(VerifierDbContext db, string id, TransactionTransition transition, CancellationToken cancellationToken)
     {
         var current = db.Transactions.Where(t => t.Id == id && t.Status == (int)transition.From);
@@ -253,6 +272,7 @@ internal sealed class EfVerifierStore(VerifierDbContextFactory contexts) : ITran
         RedirectUri = t.RedirectUri,
         ResponseCodeHash = t.ResponseCodeHash,
         ResultJson = t.ResultJson,
+        MinimumLevelOfAssurance = t.MinimumLevelOfAssurance?.ToString(),
     };
 
     private static TransactionRecord ToRecord(TransactionEntity e) => new()
@@ -272,5 +292,6 @@ internal sealed class EfVerifierStore(VerifierDbContextFactory contexts) : ITran
         RedirectUri = e.RedirectUri,
         ResponseCodeHash = e.ResponseCodeHash,
         ResultJson = e.ResultJson,
+        MinimumLevelOfAssurance = Enum.TryParse<Wallet.Core.Trust.LevelOfAssurance>(e.MinimumLevelOfAssurance, out var level) ? level : null,
     };
 }

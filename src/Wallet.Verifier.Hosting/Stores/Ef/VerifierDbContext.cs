@@ -74,6 +74,8 @@ internal sealed class TransactionEntity
     public byte[]? ResponseCodeHash { get; set; }
 
     public string? ResultJson { get; set; }
+
+    public string? MinimumLevelOfAssurance { get; set; }
 }
 
 internal sealed class TransactionEventEntity

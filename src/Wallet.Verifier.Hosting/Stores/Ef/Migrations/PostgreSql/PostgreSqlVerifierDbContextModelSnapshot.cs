@@ -117,6 +117,9 @@ namespace Wallet.Verifier.Stores.Ef.Migrations.PostgreSql
                     b.Property<long>("ExpiresAt")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("MinimumLevelOfAssurance")
+                        .HasColumnType("text");
+
                     b.Property<string>("Nonce")
                         .IsRequired()
                         .HasColumnType("text");

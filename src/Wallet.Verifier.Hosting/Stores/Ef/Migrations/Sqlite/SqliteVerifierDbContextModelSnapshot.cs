@@ -112,6 +112,9 @@ namespace Wallet.Verifier.Stores.Ef.Migrations.Sqlite
                     b.Property<long>("ExpiresAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("MinimumLevelOfAssurance")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Nonce")
                         .IsRequired()
                         .HasColumnType("TEXT");
