@@ -77,7 +77,13 @@ public static class PidIssuerServiceCollectionExtensions
         services.TryAddSingleton<IAuthenticSource, SqlitePersonRegister>();
         services.TryAddSingleton<IExpiredStateSweeper, EfExpiredStateSweeper>();
         services.TryAddSingleton<IAuditTrail, EfAuditTrail>();
-        services.AddHostedService<DatabaseInitializer>();
+        // First of all hosted services: data protection warms its key ring at start from the database's
+        // DataProtectionKeys table, which must exist by then (hosted services start in registration order).
+        if (!services.Any(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(DatabaseInitializer)))
+        {
+            services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseInitializer>());
+        }
+
         services.AddHostedService<ExpiredStateSweepService>();
         services.AddHostedService<IssuerUrlListenCheck>();
 
