@@ -126,7 +126,7 @@ public sealed class OptionsValidationTests
 
         var options = factory.Services.GetRequiredService<IOptions<IssuerOptions>>().Value;
 
-        options.CredentialConfigurations.Should().HaveCount(3);
+        options.CredentialConfigurations.Should().HaveCount(5, "the defaults are the two PID formats, the age attestation and the two representation formats");
         options.CredentialConfigurations["proof_of_age"].Format.Should().Be("mso_mdoc");
         options.CredentialConfigurations["proof_of_age"].MinimumLevelOfAssurance.Should().Be(Wallet.Core.Trust.LevelOfAssurance.Substantial);
         options.CredentialConfigurations["eu.europa.ec.eudi.pid_mso_mdoc"].MinimumLevelOfAssurance.Should().BeNull();
