@@ -24,13 +24,7 @@ internal static class AgeCheckEndpoints
         "GetAgeCheck",
         "Reads the answer: pending, expired, or decided with over true or false and the codes when false. Same-device checks need the response_code.");
 
-    public static void Map(IEndpointRouteBuilder routes) =>
-        RelyingPartyCheckEndpoints.Map(
-            routes,
-            Check,
-            ReadMembers,
-            (services, relyingPartyId, transactionId, responseCode, cancellationToken) =>
-                services.GetRequiredService<AgeCheckReader>().GetAsync(relyingPartyId, transactionId, responseCode, cancellationToken));
+    public static void Map(IEndpointRouteBuilder routes) => RelyingPartyCheckEndpoints.Map<AgeCheckView, AgeCheckReader>(routes, Check, ReadMembers);
 
     private static bool ReadMembers(JsonElement root, out Func<Uri?, string?, CreatePresentationCommand> command, out Core.VerificationError problem)
     {

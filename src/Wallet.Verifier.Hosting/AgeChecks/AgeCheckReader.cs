@@ -1,11 +1,12 @@
 using Wallet.Core.AgeVerification;
+using Wallet.Verifier.Endpoints;
 using Wallet.Verifier.Transactions;
 using Wallet.Verifier.Validation;
 
 namespace Wallet.Verifier.AgeChecks;
 
 /// <summary>Turns the result of an age-gate transaction into yes or no (<see cref="AgeGate.TryDecide"/>).</summary>
-internal sealed class AgeCheckReader(PresentationResultReader results)
+internal sealed class AgeCheckReader(PresentationResultReader results) : IRelyingPartyCheckReader<AgeCheckView>
 {
     /// <summary>The answer, or null when the transaction is unknown, another relying party's, or not an age check.</summary>
     public async ValueTask<AgeCheckView?> GetAsync(string relyingPartyId, string transactionId, string? responseCode, CancellationToken cancellationToken)

@@ -22,13 +22,10 @@ internal static class RelyingPartyCheckEndpoints
     /// </summary>
     public delegate bool ReadMembers(JsonElement root, out Func<Uri?, string?, CreatePresentationCommand> command, out VerificationError problem);
 
-    /// <summary>Reads a check's view for the relying party, or null when no such check belongs to it.</summary>
-    public delegate ValueTask<TView?> ReadView<TView>(IServiceProvider services, string relyingPartyId, string transactionId, string? responseCode, CancellationToken cancellationToken)
-        where TView : class;
-
     /// <summary>Maps the create and read calls of one kind of check under <paramref name="check"/>'s path.</summary>
-    public static void Map<TView>(IEndpointRouteBuilder routes, RelyingPartyCheck check, ReadMembers readMembers, ReadView<TView> readView)
+    public static void Map<TView, TReader>(IEndpointRouteBuilder routes, RelyingPartyCheck check, ReadMembers readMembers)
         where TView : class
+        where TReader : IRelyingPartyCheckReader<TView>
     {
         var api = routes.MapGroup(check.Path).AddEndpointFilter<ApiKeyFilter>().WithTags("Relying party API");
         api.MapPost(string.Empty, (HttpContext context, PresentationCreator creator, CancellationToken cancellationToken) => CreateAsync(context, creator, check, readMembers, cancellationToken))
@@ -39,7 +36,7 @@ internal static class RelyingPartyCheckEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-        api.MapGet("/{transactionId}", (HttpContext context, string transactionId, CancellationToken cancellationToken) => GetAsync(context, transactionId, check, readView, cancellationToken))
+        api.MapGet("/{transactionId}", (HttpContext context, string transactionId, CancellationToken cancellationToken) => GetAsync(context, transactionId, check, context.RequestServices.GetRequiredService<TReader>(), cancellationToken))
             .WithName(check.GetName)
             .WithSummary(check.GetSummary)
             .Produces<TView>()
@@ -74,12 +71,12 @@ internal static class RelyingPartyCheckEndpoints
         return Results.Created($"{check.Path}/{created.TransactionId}", created);
     }
 
-    private static async Task<IResult> GetAsync<TView>(HttpContext context, string transactionId, RelyingPartyCheck check, ReadView<TView> readView, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync<TView>(HttpContext context, string transactionId, RelyingPartyCheck check, IRelyingPartyCheckReader<TView> reader, CancellationToken cancellationToken)
         where TView : class
     {
         var code = context.Request.Query["response_code"];
         var view = transactionId.Length <= 64 && code.Count <= 1
-            ? await readView(context.RequestServices, ApiKeyFilter.RelyingParty(context).Id, transactionId, code.Count == 1 ? code[0] : null, cancellationToken).ConfigureAwait(false)
+            ? await reader.GetAsync(ApiKeyFilter.RelyingParty(context).Id, transactionId, code.Count == 1 ? code[0] : null, cancellationToken).ConfigureAwait(false)
             : null;
         return view is null
             ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"Unknown {check.Noun}", detail: $"No {check.Noun} with this id belongs to this relying party.")

@@ -26,13 +26,7 @@ internal static class RepresentationCheckEndpoints
         "GetRepresentationCheck",
         "Reads the decision: pending, expired, or decided with 'A acts for B with scope S' or every failed check with its code.");
 
-    public static void Map(IEndpointRouteBuilder routes) =>
-        RelyingPartyCheckEndpoints.Map(
-            routes,
-            Check,
-            ReadMembers,
-            (services, relyingPartyId, transactionId, responseCode, cancellationToken) =>
-                services.GetRequiredService<RepresentationCheckReader>().GetAsync(relyingPartyId, transactionId, responseCode, cancellationToken));
+    public static void Map(IEndpointRouteBuilder routes) => RelyingPartyCheckEndpoints.Map<RepresentationCheckView, RepresentationCheckReader>(routes, Check, ReadMembers);
 
     private static bool ReadMembers(JsonElement root, out Func<Uri?, string?, CreatePresentationCommand> command, out Core.VerificationError problem)
     {

@@ -2,13 +2,14 @@ using System.Text.Json.Nodes;
 using Wallet.Core.Json;
 using Wallet.Core.Representation;
 using Wallet.Core.SdJwtVc;
+using Wallet.Verifier.Endpoints;
 using Wallet.Verifier.Transactions;
 using Wallet.Verifier.Validation;
 
 namespace Wallet.Verifier.Representation;
 
 /// <summary>Decides a representation check's verified presentation with <see cref="RepresentationPolicy"/>.</summary>
-internal sealed class RepresentationCheckReader(PresentationResultReader results, TimeProvider time)
+internal sealed class RepresentationCheckReader(PresentationResultReader results, TimeProvider time) : IRelyingPartyCheckReader<RepresentationCheckView>
 {
     /// <summary>The answer, or null when the transaction is unknown, another relying party's, or not a representation check.</summary>
     public async ValueTask<RepresentationCheckView?> GetAsync(string relyingPartyId, string transactionId, string? responseCode, CancellationToken cancellationToken)
