@@ -80,8 +80,9 @@ public sealed class OpenId4VciClient
                 throw WalletHttp.Refused(WalletSteps.Metadata, response);
             }
 
-            WalletHttp.JsonObjectOf(WalletSteps.Metadata, response);
-            if (!CredentialIssuerMetadata.TryParse(response.Body, credentialIssuer, OpenId4VciLimits.Default, out var metadata, out var error))
+            var document = WalletHttp.JsonObjectOf(WalletSteps.Metadata, response);
+            var (text, signedNote) = SignedValuesFirst(document, response.Body, credentialIssuer);
+            if (!CredentialIssuerMetadata.TryParse(text, credentialIssuer, OpenId4VciLimits.Default, out var metadata, out var error))
             {
                 throw WalletHttp.Fail(WalletSteps.Metadata, error.Code, error.Message);
             }
@@ -94,8 +95,38 @@ public sealed class OpenId4VciClient
             }
 
             var asMetadata = AuthorizationServerMetadata.Parse(WalletHttp.JsonObjectOf(WalletSteps.Metadata, asResponse), authorizationServer);
-            return (new IssuerContext(metadata, asMetadata), $"issuer and authorization server metadata: {metadata.CredentialConfigurations.Count} credential configurations");
+            return (new IssuerContext(metadata, asMetadata), $"issuer and authorization server metadata: {metadata.CredentialConfigurations.Count} credential configurations{signedNote}");
         });
+    }
+
+    // §12.2.3: a Wallet that evaluates signed metadata establishes trust in its signer or rejects it, and the signed
+    // values take precedence over the plain ones.
+    private (string Json, string Note) SignedValuesFirst(JsonObject document, string body, string credentialIssuer)
+    {
+        if (Options.IssuerMetadataTrust is not { } trust)
+        {
+            return (body, string.Empty);
+        }
+
+        if (document[SignedIssuerMetadata.ParameterName] is not JsonValue value || !value.TryGetValue<string>(out var jwt))
+        {
+            return Options.RequireSignedIssuerMetadata
+                ? throw WalletHttp.Fail(WalletSteps.Metadata, OpenId4VciErrorCodes.SignedMetadataMalformed, "The Credential Issuer Metadata has no string 'signed_metadata', which this wallet requires (OpenID4VCI 1.0 §12.2.3).")
+                : (body, string.Empty);
+        }
+
+        if (!SignedIssuerMetadata.TryVerify(jwt, credentialIssuer, trust, _http.Now, out var signed, out var error))
+        {
+            throw WalletHttp.Fail(WalletSteps.Metadata, error.Code, error.Message);
+        }
+
+        foreach (var (name, signedValue) in signed.ToList())
+        {
+            document[name] = signedValue?.DeepClone();
+        }
+
+        document.Remove(SignedIssuerMetadata.ParameterName);
+        return (document.ToJsonString(), ", signed_metadata verified");
     }
 
     /// <summary>Redeems the offer's pre-authorized code (OpenID4VCI 1.0 §6.1) with <paramref name="txCode"/> when the offer asks for one.</summary>

@@ -23,6 +23,7 @@ public sealed class OpenId4VpClient
     private readonly WalletHttp _http;
     private readonly InMemoryCredentialStore _store;
     private readonly RequestObjectValidator _validator;
+    private readonly Func<IReadOnlyList<TransactionData>, bool>? _approveTransactionData;
 
     /// <summary>Creates the client; <see cref="WalletClientOptions.VerifierTrust"/> must be set.</summary>
     public OpenId4VpClient(HttpClient http, WalletClientOptions options, InMemoryCredentialStore store)
@@ -37,7 +38,8 @@ public sealed class OpenId4VpClient
 
         _http = new WalletHttp(http, options);
         _store = store;
-        _validator = new RequestObjectValidator(new RequestObjectValidatorOptions { ChainValidator = options.VerifierTrust, TimeProvider = options.TimeProvider });
+        _approveTransactionData = options.ApproveTransactionData;
+        _validator = new RequestObjectValidator(new RequestObjectValidatorOptions { ChainValidator = options.VerifierTrust, TimeProvider = options.TimeProvider, TransactionDataTypes = TransactionDataType.Known });
     }
 
     /// <summary>Fetches the Request Object named by <paramref name="authorizationRequestUri"/> and validates it (OpenID4VP 1.0 §5.10, §5.9).</summary>
@@ -113,17 +115,43 @@ public sealed class OpenId4VpClient
             return (result, $"{result.RequestedCredentialQueryIds.Count} credential quer{(result.RequestedCredentialQueryIds.Count == 1 ? "y" : "ies")} matched among {held.Count} stored credentials");
         }).ConfigureAwait(false);
 
+        if (request.TransactionData.Count > 0)
+        {
+            await _http.StepAsync(WalletSteps.Consent, async () =>
+            {
+                // §8.5: an entry none of whose credentials will be presented cannot be authorized (invalid_transaction_data).
+                var uncovered = request.TransactionData.FirstOrDefault(t => !t.CredentialIds.Any(match.RequestedCredentialQueryIds.Contains));
+                if (uncovered is not null)
+                {
+                    await PostAsync(request, AuthorizationResponseWriter.CreateError(request, OpenId4VpErrors.InvalidTransactionData, "A referenced credential is not available in the wallet."), cancellationToken).ConfigureAwait(false);
+                    throw WalletHttp.Fail(WalletSteps.Consent, TransactionDataErrorCodes.HashesMissing, $"No credential the wallet presents is one the '{uncovered.Type}' transaction data names ({string.Join(", ", uncovered.CredentialIds)}).");
+                }
+
+                if (_approveTransactionData is null || !_approveTransactionData(request.TransactionData))
+                {
+                    await PostAsync(request, AuthorizationResponseWriter.CreateError(request, "access_denied", "The End-User did not authorize the transaction."), cancellationToken).ConfigureAwait(false);
+                    throw WalletHttp.Fail(WalletSteps.Consent, WalletClientErrors.ConsentDenied, "The transaction data was not approved (WalletClientOptions.ApproveTransactionData), so nothing was signed or sent.");
+                }
+
+                return (true, $"{request.TransactionData.Count} transaction data entr{(request.TransactionData.Count == 1 ? "y" : "ies")} approved: {string.Join(", ", request.TransactionData.Select(t => t.Type))}");
+            }).ConfigureAwait(false);
+        }
+
         var (form, presented) = await _http.StepAsync(WalletSteps.Present, () =>
         {
             var presentations = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
             var presented = new List<PresentedCredential>();
+            var unsigned = request.TransactionData.ToList();
             foreach (var id in match.RequestedCredentialQueryIds)
             {
                 match.TryGetCredentialQueryMatch(id, out var queryMatch);
                 var candidate = queryMatch!.Candidates[0];
                 var credential = held[candidate.CredentialIndex];
-                presentations[id] = [Present(request, credential, candidate.PathsToDisclose)];
-                presented.Add(new PresentedCredential(id, credential.Format, credential.Type, [.. candidate.PathsToDisclose.Select(p => p.ToString())]));
+                // §5.1: an entry naming several queries is signed by the first of them presented, and only by it.
+                var toSign = unsigned.Where(t => t.CredentialIds.Contains(id, StringComparer.Ordinal)).ToList();
+                unsigned.RemoveAll(toSign.Contains);
+                presentations[id] = [Present(request, credential, candidate.PathsToDisclose, toSign)];
+                presented.Add(new PresentedCredential(id, credential.Format, credential.Type, [.. candidate.PathsToDisclose.Select(p => p.ToString())]) { SignedTransactionData = [.. toSign.Select(t => t.Type)] });
             }
 
             var fields = AuthorizationResponseWriter.CreateResponse(request, VpToken.Create(presentations));
@@ -140,13 +168,17 @@ public sealed class OpenId4VpClient
         return new PresentationResult(presented, redirect);
     }
 
-    private string Present(AuthorizationRequest request, StoredCredential credential, IReadOnlyList<Wallet.Core.Claims.ClaimPath> paths)
+    private string Present(AuthorizationRequest request, StoredCredential credential, IReadOnlyList<Wallet.Core.Claims.ClaimPath> paths, List<TransactionData> transactionData)
     {
         switch (credential)
         {
             case StoredSdJwtVc sdJwtVc:
                 // OpenID4VP 1.0 B.3.6: the KB-JWT's aud is the client_id (with its prefix), its nonce the request's.
-                return SdJwtHolder.Present(sdJwtVc.Issued, paths, new KeyBindingOptions(sdJwtVc.HolderKey, request.ClientId.Value, request.Nonce, _http.Now));
+                // B.3.3: the KB-JWT signs the hashes of the transaction data this credential authorizes.
+                return SdJwtHolder.Present(sdJwtVc.Issued, paths, new KeyBindingOptions(sdJwtVc.HolderKey, request.ClientId.Value, request.Nonce, _http.Now)
+                {
+                    AdditionalClaims = transactionData.Count > 0 ? TransactionDataHashes.CreateClaims(transactionData) : null,
+                });
             case StoredMdoc mdoc:
                 // OpenID4VP 1.0 B.2.6.1: the handover binds client_id, nonce, response_uri and, when encrypted, the JWK thumbprint.
                 var transcript = SessionTranscript.ForOpenId4VpRedirect(

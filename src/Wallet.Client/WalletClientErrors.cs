@@ -30,4 +30,7 @@ public static class WalletClientErrors
 
     /// <summary>The offer needs a transaction code and none was given, or one was given for an offer without.</summary>
     public const string TxCodeRequired = "wallet.tx_code_required";
+
+    /// <summary>The End-User did not approve the request's transaction data (or no approval callback was configured), so the Verifier got <c>access_denied</c>.</summary>
+    public const string ConsentDenied = "wallet.consent_denied";
 }

@@ -35,6 +35,25 @@ public sealed class WalletClientOptions
     /// </summary>
     public CredentialVerifiers? CredentialVerification { get; init; }
 
+    /// <summary>
+    /// Shows the request's <c>transaction_data</c> (OpenID4VP 1.0 §5.1; decoded in <see cref="Wallet.Core.OpenId4Vp.TransactionData.Content"/>)
+    /// to the End-User and returns their consent. Without it, or when it returns false, a request carrying transaction data
+    /// is answered <c>access_denied</c>: the wallet never signs what nobody was shown.
+    /// </summary>
+    public Func<IReadOnlyList<Wallet.Core.OpenId4Vp.TransactionData>, bool>? ApproveTransactionData { get; init; }
+
+    /// <summary>
+    /// Trust anchors for issuers' signed metadata (OpenID4VCI 1.0 §12.2.3, HAIP 1.0 §4.1). When set, a
+    /// <c>signed_metadata</c> in Credential Issuer Metadata must verify against them (<c>x5c</c> chain, signature,
+    /// <c>sub</c>, times) or the metadata step fails, and its values take precedence over the unsigned ones; when
+    /// <see cref="RequireSignedIssuerMetadata"/> is also set, metadata without it is refused. When null,
+    /// <c>signed_metadata</c> is not evaluated.
+    /// </summary>
+    public ICertificateChainValidator? IssuerMetadataTrust { get; init; }
+
+    /// <summary>Refuse Credential Issuer Metadata without a <c>signed_metadata</c> that verifies against <see cref="IssuerMetadataTrust"/>.</summary>
+    public bool RequireSignedIssuerMetadata { get; init; }
+
     /// <summary>Largest accepted HTTP response body, in bytes. Default 1 MiB.</summary>
     public int MaxResponseBytes { get; init; } = 1024 * 1024;
 

@@ -33,6 +33,9 @@ public static class WalletSteps
     /// <summary>Match the DCQL query against the stored credentials (OpenID4VP 1.0 §6).</summary>
     public const string Dcql = "dcql";
 
+    /// <summary>Show the request's transaction data and obtain the End-User's consent (OpenID4VP 1.0 §5.1, §8.4).</summary>
+    public const string Consent = "consent";
+
     /// <summary>Build the presentations (KB-JWT, DeviceResponse) and the encrypted response (OpenID4VP 1.0 §8).</summary>
     public const string Present = "present";
 

@@ -32,6 +32,7 @@ public static class PidIssuerEndpointRouteBuilderExtensions
         // a co-hosted Verifier's /api routes.
         var agencyApi = routes.MapGroup(string.Empty).WithGroupName(AgencyApiEndpoints.OpenApiDocument);
         AgencyApiEndpoints.Map(agencyApi.MapGroup(string.Empty).PerApiKey(), endpoints);
+        Representation.RepresentationEndpoints.Map(agencyApi.MapGroup(string.Empty).PerApiKey(), agencyApi, endpoints);
         Statistics.IssuerStatisticsEndpoints.Map(routes, agencyApi, endpoints);
         CredentialOfferEndpoints.Map(routes, endpoints);
         StatusListEndpoint.Map(routes, endpoints);

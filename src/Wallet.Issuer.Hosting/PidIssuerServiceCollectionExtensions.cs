@@ -77,7 +77,13 @@ public static class PidIssuerServiceCollectionExtensions
         services.TryAddSingleton<IAuthenticSource, SqlitePersonRegister>();
         services.TryAddSingleton<IExpiredStateSweeper, EfExpiredStateSweeper>();
         services.TryAddSingleton<IAuditTrail, EfAuditTrail>();
-        services.AddHostedService<DatabaseInitializer>();
+        // First of all hosted services: data protection warms its key ring at start from the database's
+        // DataProtectionKeys table, which must exist by then (hosted services start in registration order).
+        if (!services.Any(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(DatabaseInitializer)))
+        {
+            services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseInitializer>());
+        }
+
         services.AddHostedService<ExpiredStateSweepService>();
         services.AddHostedService<IssuerUrlListenCheck>();
 
@@ -91,6 +97,7 @@ public static class PidIssuerServiceCollectionExtensions
         services.AddSingleton<NonceHandler>();
         services.AddSingleton<OfferService>();
         services.AddSingleton<CredentialStatusService>();
+        services.AddSingleton<Representation.RepresentationRegister>();
         services.AddSingleton<AuditRecorder>();
         services.AddSingleton<TokenRequestHandler>();
         services.AddSingleton<AuthorizationHandler>();

@@ -22,6 +22,7 @@ public static class VerifierEndpointRouteBuilderExtensions
         ArgumentNullException.ThrowIfNull(routes);
         RelyingPartyEndpoints.Map(routes);
         AgeCheckEndpoints.Map(routes);
+        Representation.RepresentationCheckEndpoints.Map(routes);
         WalletEndpoints.Map(routes);
         var options = routes.ServiceProvider.GetRequiredService<IOptions<VerifierOptions>>().Value;
         if (options.DemoPage.Enabled)

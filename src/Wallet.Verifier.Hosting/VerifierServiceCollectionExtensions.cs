@@ -81,6 +81,7 @@ public static class VerifierServiceCollectionExtensions
         services.TryAddSingleton<WalletResponseReceiver>();
         services.TryAddSingleton<PresentationResultReader>();
         services.TryAddSingleton<AgeChecks.AgeCheckReader>();
+        services.TryAddSingleton<Representation.RepresentationCheckReader>();
         services.TryAddSingleton<InterruptedResponseRecovery>();
         services.AddSingleton<ApiKeyFilter>();
         services.TryAddSingleton<DemoPageRateLimiter>();

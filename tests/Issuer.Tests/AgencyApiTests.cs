@@ -74,7 +74,8 @@ public sealed class AgencyApiTests : IssuerTestBase
         var document = JsonNode.Parse(await Http.GetStringAsync("/api/openapi/agency.json"))!;
 
         var paths = document["paths"]!.AsObject().Select(p => p.Key).ToList();
-        paths.Should().Contain("/api/offers").And.Contain("/api/credentials/{id}/revoke");
+        paths.Should().Contain("/api/offers").And.Contain("/api/credentials/{id}/revoke")
+            .And.Contain("/api/representations").And.Contain("/api/representations/{id}/offers").And.Contain("/api/representations/{id}/revoke").And.Contain("/api/representations/{id}/withdrawal");
         paths.Should().NotContain(p => p.StartsWith("/token", StringComparison.Ordinal) || p.StartsWith("/credential", StringComparison.Ordinal));
     }
 }

@@ -47,6 +47,11 @@ public sealed class HostileHttpTests(ITestOutputHelper output) : IssuerTestBase(
         ["credential-offers"] = (new("GET", "/credential-offers/unknown", ErrorBody.Problem), false),
         ["offers page"] = (new("GET", "/offers/unknown", ErrorBody.Page), false),
         ["status-lists"] = (new("GET", "/status-lists/unknown", ErrorBody.Problem), false),
+        ["api/representations"] = (new("POST", "/api/representations", ErrorBody.Problem, "nature", "representativePersonId", "representedPersonId", "legalName", "legalPersonIdentifier", "fullPowers", "eServices", "effectiveFrom", "effectiveUntil") { Json = true, ValidBody = """{"nature":"power_of_attorney"}""" }, true),
+        ["api/representations/get"] = (new("GET", "/api/representations/unknown", ErrorBody.Problem), true),
+        ["api/representations/offers"] = (new("POST", "/api/representations/unknown/offers", ErrorBody.Problem, "credentialConfigurationIds", "txCode") { Json = true, ValidBody = "{}" }, true),
+        ["api/representations/revoke"] = (new("POST", "/api/representations/unknown/revoke", ErrorBody.Problem), true),
+        ["api/representations/withdrawal"] = (new("POST", "/api/representations/unknown/withdrawal", ErrorBody.Problem, "withdrawalCode") { Json = true, ValidBody = """{"withdrawalCode":"x"}""" }, false),
     };
 
     /// <summary>Endpoints that take no input (the nonce endpoint answers any POST): they may serve anything but a 5xx.</summary>

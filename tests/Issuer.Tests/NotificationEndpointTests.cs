@@ -63,6 +63,25 @@ public sealed class NotificationEndpointTests : IssuerTestBase
     }
 
     [Fact]
+    public async Task Wallet_client_that_cannot_verify_the_credentials_sends_credential_failure_11_1()
+    {
+        using var otherRoot = Wallet.Core.Development.DevelopmentCertificates.CreateRootCa(Clock.GetUtcNow().AddMinutes(-5), "Some other PID provider root");
+        var verifiers = Wallet.Core.Verification.CredentialVerifiers.Create(new Wallet.Core.Verification.CredentialVerificationOptions { TrustAnchors = Wallet.Core.Trust.TrustAnchorStore.FromCertificates([otherRoot]) }, Http, Clock);
+        var store = new InMemoryCredentialStore();
+        var client = new OpenId4VciClient(Http, new WalletClientOptions { TimeProvider = Clock, CredentialVerification = verifiers }, store);
+        var offer = await CreateOfferAsync(new { personId = "kari-nordmann", credentialConfigurationIds = new[] { SdJwtConfiguration } });
+        var session = await client.RedeemPreAuthorizedCodeAsync(await client.ResolveOfferAsync(offer["offerUri"]!.GetValue<string>()), txCode: null);
+
+        var act = () => client.RequestCredentialsAsync(session, SdJwtConfiguration, count: 2);
+
+        (await act.Should().ThrowAsync<WalletFlowException>()).Which.Error.Error.Should().Be(WalletClientErrors.InvalidCredential);
+        store.Credentials.Should().BeEmpty();
+        using var api = Factory.CreateApiClient();
+        var listing = JsonNode.Parse(await api.GetStringAsync("/api/persons/kari-nordmann/credentials"))!.AsArray();
+        listing.Should().HaveCount(2).And.OnlyContain(c => c!["notificationEvent"]!.GetValue<string>() == NotificationEvents.CredentialFailure, "a batch fails as a whole (§11.1)");
+    }
+
+    [Fact]
     public async Task The_same_notification_twice_is_answered_204_and_changes_nothing_11_2()
     {
         var (wallet, notificationId) = await IssuedAsync();

@@ -107,14 +107,14 @@ public sealed class OptionsValidationTests
     }
 
     [Fact]
-    public void Defaults_add_the_pid_and_age_verification_configurations_with_english_and_bokmal_display()
+    public void Defaults_add_the_pid_age_verification_and_representation_configurations_with_english_and_bokmal_display()
     {
         using var factory = new IssuerFactory();
         using var client = factory.CreateClient();
 
         var options = factory.Services.GetRequiredService<IOptions<IssuerOptions>>().Value;
 
-        options.CredentialConfigurations.Keys.Should().BeEquivalentTo(["eu.europa.ec.eudi.pid_vc_sd_jwt", "eu.europa.ec.eudi.pid_mso_mdoc", "proof_of_age"]);
+        options.CredentialConfigurations.Keys.Should().BeEquivalentTo(["eu.europa.ec.eudi.pid_vc_sd_jwt", "eu.europa.ec.eudi.pid_mso_mdoc", "proof_of_age", "eu.europa.ec.eudi.por_vc_sd_jwt", "eu.europa.ec.eudi.por_mso_mdoc"]);
         options.CredentialConfigurations.Values.SelectMany(c => c.Display).Select(d => d.Locale).Distinct().Should().BeEquivalentTo(["en", "nb"]);
     }
 

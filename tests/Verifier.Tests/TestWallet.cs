@@ -32,6 +32,9 @@ public sealed record WalletBehaviour
 
     /// <summary>The SessionTranscript mdocs are signed over, instead of the one Wallet.Core builds from the request.</summary>
     public Func<AuthorizationRequest, SessionTranscript>? Transcript { get; init; }
+
+    /// <summary>Replaces the KB-JWT's transaction data claims for a Credential Query id (default: the hashes of every entry naming it, B.3.3).</summary>
+    public Func<AuthorizationRequest, string, System.Text.Json.Nodes.JsonObject?>? TransactionDataClaims { get; init; }
 }
 
 /// <summary>The result of one wallet run.</summary>
@@ -77,6 +80,7 @@ public sealed class TestWallet(HttpClient http, X509Certificate2 verifierRoot, T
         {
             ChainValidator = new X509ChainValidator(TrustAnchorStore.FromCertificates([verifierRoot])),
             TimeProvider = clock,
+            TransactionDataTypes = TransactionDataType.Known,
         });
         var result = validator.Validate(await response.Content.ReadAsStringAsync(), reference.ClientId, walletNonce);
         result.Errors.Should().BeEmpty();
@@ -154,7 +158,11 @@ public sealed class TestWallet(HttpClient http, X509Certificate2 verifierRoot, T
 
             var credential = credentials[candidate.CredentialIndex];
             SdJwt.TryParse(credential.Issued, SdJwtLimits.Default, out var issued, out var error).Should().BeTrue(error?.ToString());
-            var keyBinding = new KeyBindingOptions(credential.HolderKey, behaviour.Audience ?? request.ClientId.Value, behaviour.Nonce ?? request.Nonce, clock.GetUtcNow());
+            var toSign = request.TransactionData.Where(t => t.CredentialIds.Contains(id)).ToList();
+            var keyBinding = new KeyBindingOptions(credential.HolderKey, behaviour.Audience ?? request.ClientId.Value, behaviour.Nonce ?? request.Nonce, clock.GetUtcNow())
+            {
+                AdditionalClaims = behaviour.TransactionDataClaims is { } claims ? claims(request, id) : toSign.Count > 0 ? TransactionDataHashes.CreateClaims(toSign) : null,
+            };
             presentations[id] = [SdJwtHolder.Present(issued!, behaviour.Disclose ?? candidate.PathsToDisclose, behaviour.WithoutKeyBinding ? null : keyBinding)];
         }
 

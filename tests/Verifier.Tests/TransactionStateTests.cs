@@ -112,7 +112,7 @@ public sealed class TransactionStateTests
     {
         public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public async ValueTask<PresentationResult> ValidateAsync(DcqlQuery query, VpToken vpToken, string clientId, string nonce, Uri responseUri, ResponseEncryption encryption, CancellationToken cancellationToken)
+        public async ValueTask<PresentationResult> ValidateAsync(DcqlQuery query, IReadOnlyList<TransactionData> transactionData, VpToken vpToken, string clientId, string nonce, Uri responseUri, ResponseEncryption encryption, CancellationToken cancellationToken)
         {
             Entered.TrySetResult();
             await Task.Delay(Timeout.Infinite, cancellationToken);
@@ -122,7 +122,7 @@ public sealed class TransactionStateTests
 
     private sealed class ThrowingValidator : IPresentationValidator
     {
-        public ValueTask<PresentationResult> ValidateAsync(DcqlQuery query, VpToken vpToken, string clientId, string nonce, Uri responseUri, ResponseEncryption encryption, CancellationToken cancellationToken) =>
+        public ValueTask<PresentationResult> ValidateAsync(DcqlQuery query, IReadOnlyList<TransactionData> transactionData, VpToken vpToken, string clientId, string nonce, Uri responseUri, ResponseEncryption encryption, CancellationToken cancellationToken) =>
             throw new InvalidOperationException($"Unexpected value {SecretInExceptionMessage}.");
     }
 }

@@ -27,6 +27,9 @@ public sealed class OnlineDemoTests : IDisposable
         "presentation/rp-request", "presentation/request", "presentation/dcql", "presentation/present", "presentation/response", "presentation/rp-result",
         "age-check/agency-offer", "age-check/offer", "age-check/metadata", "age-check/token", "age-check/nonce", "age-check/credential", "age-check/notification",
         "age-check/rp-request", "age-check/request", "age-check/dcql", "age-check/present", "age-check/response", "age-check/rp-result",
+        "representation/agency-offer", "representation/offer", "representation/metadata", "representation/token", "representation/nonce", "representation/credential", "representation/notification",
+        "representation/agency-offer", "representation/offer", "representation/metadata", "representation/token", "representation/nonce", "representation/credential", "representation/notification",
+        "representation/rp-request", "representation/request", "representation/dcql", "representation/present", "representation/response", "representation/rp-result",
     ];
 
     [Fact]
@@ -37,6 +40,7 @@ public sealed class OnlineDemoTests : IDisposable
         var run = await _cli.RunAsync("demo", "--data", data).WaitAsync(Cap);
 
         run.ExitCode.Should().Be(0, run.ToString());
+        (run.Stdout + run.Stderr).Should().NotContain("fail: ", "a first run on an empty data folder logs no error (the issuer database is migrated before data protection reads its key ring from it)");
         var steps = StepLines(run.Stdout);
         steps.Select(s => s.Name).Should().Equal(ExpectedSteps);
         steps.Should().OnlyContain(s => s.Line.Contains(" ms  ", StringComparison.Ordinal), "each step prints its timing");
@@ -57,6 +61,7 @@ public sealed class OnlineDemoTests : IDisposable
 
         steps.Single(s => s.Name == "age-check/credential").Line.Should().Contain("3 × mso_mdoc (eu.europa.ec.av.1)", "a batch of single-use attestations");
         run.Stdout.Should().Contain(OnlineDemo.AgeGateMarker + " (age_over 18): yes; nothing else (no name, no birth date)");
+        run.Stdout.Should().Contain(OnlineDemo.RepresentationMarker + " (service school-enrolment): Kari Nordmann acts for Ola Nordmann with scope school-enrolment, health-records (parental_responsibility)");
         run.Stdout.Should().Contain("/.well-known/openid-credential-issuer").And.Contain("/api/presentations");
         run.Stdout.Should().MatchRegex(@"issuer offer page +https://localhost:\d+/offers/[A-Za-z0-9_-]+ ", "the demo leaves a fresh offer page to open (issue 7)")
             .And.MatchRegex(@"relying-party page +https://localhost:\d+/rp");

@@ -73,6 +73,61 @@ public sealed class EmbeddedIssuerAndVerifierTests : IAsyncLifetime
         pid["claims"]!["family_name"]!.GetValue<string>().Should().Be(AgencyRegister.Ada.FamilyName);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Wallet_client_shows_the_payment_and_signs_it_only_when_approved_OID4VP_5_1_B_3_3(bool approve)
+    {
+        var store = new InMemoryCredentialStore();
+        var issuance = new OpenId4VciClient(_host.Http, WalletOptions(), store);
+        var offer = await OfferAsync(issuance);
+        var session = await issuance.AuthorizeAsync(offer.Issuer, [SdJwtConfiguration], new AgencyLoginUserAgent(_host.Http));
+        await issuance.RequestCredentialsAsync(session, SdJwtConfiguration);
+        var payment = new JsonObject
+        {
+            ["type"] = Wallet.Core.OpenId4Vp.TransactionDataType.Payment.Name,
+            ["credential_ids"] = new JsonArray("pid"),
+            ["payee"] = "City Library",
+            ["amount"] = "4.00",
+            ["currency"] = "EUR",
+        };
+        var created = await _host.PostApiAsync(
+            "/api/presentations",
+            new JsonObject { ["dcql_query"] = JsonNode.Parse(PidQuery), ["response_mode"] = "direct_post.jwt", ["transaction_data"] = new JsonArray(payment) },
+            AgencyHost.VerifierApiKey);
+        var shown = new List<string>();
+        var wallet = new OpenId4VpClient(_host.Http, new WalletClientOptions
+        {
+            VerifierTrust = WalletOptions().VerifierTrust,
+            ApproveTransactionData = items =>
+            {
+                shown.AddRange(items.Select(i => $"{i.Content["payee"]} {i.Content["amount"]} {i.Content["currency"]}"));
+                return approve;
+            },
+        }, store);
+
+        var act = () => wallet.RespondAsync(created["authorizationRequestUri"]!.GetValue<string>());
+
+        JsonNode result;
+        if (approve)
+        {
+            var presented = await act();
+            presented.Presented.Single().SignedTransactionData.Should().Equal(Wallet.Core.OpenId4Vp.TransactionDataType.Payment.Name);
+            result = await _host.GetApiAsync($"/api/presentations/{created["transactionId"]!.GetValue<string>()}", AgencyHost.VerifierApiKey);
+            result["status"]!.GetValue<string>().Should().Be("verified", result.ToJsonString());
+            result["credentials"]!["pid"]![0]!["transactionData"]![0]!["payee"]!.GetValue<string>().Should().Be("City Library");
+        }
+        else
+        {
+            (await act.Should().ThrowAsync<WalletFlowException>()).Which.Error.Error.Should().Be(WalletClientErrors.ConsentDenied);
+            result = await _host.GetApiAsync($"/api/presentations/{created["transactionId"]!.GetValue<string>()}", AgencyHost.VerifierApiKey);
+            result["status"]!.GetValue<string>().Should().Be("rejected", "the wallet answered access_denied");
+            result["credentials"]!.AsObject().Should().BeEmpty();
+        }
+
+        shown.Should().Equal("City Library 4.00 EUR");
+    }
+
     [Fact]
     public async Task A_wrong_password_at_the_agency_login_gives_the_wallet_no_code()
     {

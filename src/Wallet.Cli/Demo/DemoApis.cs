@@ -56,6 +56,26 @@ internal sealed class DemoApis(HttpClient http, DemoServices services)
         return (Required(RelyingPartyRequestStep, json, "transactionId"), Required(RelyingPartyRequestStep, json, "authorizationRequestUri"));
     }
 
+    /// <summary><c>POST /api/representations/{id}/offers</c>: the Power of Representation (SD-JWT VC) of a register relation for the representative, with a transaction code.</summary>
+    public async Task<(string OfferUri, string TxCode)> CreateRepresentationOfferAsync(string representationId, string configurationId, CancellationToken cancellationToken)
+    {
+        var body = new JsonObject { ["credentialConfigurationIds"] = new JsonArray(configurationId), ["txCode"] = true };
+        var json = await SendAsync(AgencyOfferStep, HttpMethod.Post, new Uri(services.IssuerUrl, $"/api/representations/{Uri.EscapeDataString(representationId)}/offers"), "X-API-Key", DemoServices.AgencyApiKey, body, HttpStatusCode.Created, cancellationToken).ConfigureAwait(false);
+        return (Required(AgencyOfferStep, json, "offerUri"), Required(AgencyOfferStep, json, "txCode"));
+    }
+
+    /// <summary><c>POST /api/representation-checks</c>: PID and representation together for <paramref name="serviceId"/>, acting for <paramref name="represented"/>.</summary>
+    public async Task<(string TransactionId, string AuthorizationRequestUri)> CreateRepresentationCheckAsync(string serviceId, JsonObject represented, CancellationToken cancellationToken)
+    {
+        var body = new JsonObject { ["service_id"] = serviceId, ["represented"] = represented };
+        var json = await SendAsync(RelyingPartyRequestStep, HttpMethod.Post, new Uri(services.VerifierUrl, "/api/representation-checks"), "X-Api-Key", DemoServices.RelyingPartyApiKey, body, HttpStatusCode.Created, cancellationToken).ConfigureAwait(false);
+        return (Required(RelyingPartyRequestStep, json, "transactionId"), Required(RelyingPartyRequestStep, json, "authorizationRequestUri"));
+    }
+
+    /// <summary><c>GET /api/representation-checks/{id}</c>: "A acts for B with scope S" or the failed checks.</summary>
+    public Task<JsonObject> GetRepresentationCheckAsync(string transactionId, CancellationToken cancellationToken) =>
+        SendAsync(RelyingPartyResultStep, HttpMethod.Get, new Uri(services.VerifierUrl, $"/api/representation-checks/{Uri.EscapeDataString(transactionId)}"), "X-Api-Key", DemoServices.RelyingPartyApiKey, null, HttpStatusCode.OK, cancellationToken);
+
     /// <summary><c>POST /api/age-checks</c>: an age gate for <paramref name="age"/> (cross-device: no redirect).</summary>
     public async Task<(string TransactionId, string AuthorizationRequestUri)> CreateAgeCheckAsync(int age, CancellationToken cancellationToken)
     {

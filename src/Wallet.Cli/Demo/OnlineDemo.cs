@@ -25,6 +25,14 @@ internal static class OnlineDemo
     public const string AgeConfiguration = "proof_of_age";
     public const string ResultMarker = "The relying party got";
     public const string AgeGateMarker = "The age gate got";
+    public const string RepresentationFlow = "representation";
+    public const string RepresentationConfiguration = "eu.europa.ec.eudi.por_vc_sd_jwt";
+    public const string RepresentationMarker = "The representation check got";
+
+    // The built-in register's parent, her relation to her son Ola (a minor without a wallet), and a service it names.
+    private const string Parent = "kari-nordmann";
+    private const string ParentForChild = "kari-for-ola";
+    private const string ChildService = "school-enrolment";
 
     private const int NameWidth = 29;
 
@@ -76,10 +84,11 @@ internal static class OnlineDemo
             var flow = "setup";
             try
             {
-                var (result, ageCheck) = await RunFlowsAsync(context, steps, services, environment, http, personId, f => flow = f, cancellationToken).ConfigureAwait(false);
+                var (result, ageCheck, representation) = await RunFlowsAsync(context, steps, services, environment, http, personId, f => flow = f, cancellationToken).ConfigureAwait(false);
                 await PrintResultAsync(context, result).ConfigureAwait(false);
                 await context.Stdout.WriteLineAsync().ConfigureAwait(false);
                 await context.Stdout.WriteLineAsync($"{AgeGateMarker} (age_over {ageCheck["ageOver"]}): {((bool?)ageCheck["over"] == true ? "yes" : "no")}{(ageCheck["errors"] is JsonArray { Count: > 0 } errors ? " — " + string.Join(", ", errors.Select(e => e?["code"]?.GetValue<string>())) : string.Empty)}; nothing else (no name, no birth date)").ConfigureAwait(false);
+                await PrintRepresentationAsync(context, representation).ConfigureAwait(false);
                 await PrintPagesAsync(context, services, environment, new DemoApis(http, services), personId, cancellationToken).ConfigureAwait(false);
             }
             catch (WalletFlowException e)
@@ -114,7 +123,7 @@ internal static class OnlineDemo
         return ExitCodes.Success;
     }
 
-    private static async Task<(JsonObject Result, JsonObject AgeCheck)> RunFlowsAsync(CliContext context, DemoStepRunner steps, DemoServices services, DemoEnvironment environment, HttpClient http, string personId, Action<string> enter, CancellationToken cancellationToken)
+    private static async Task<(JsonObject Result, JsonObject AgeCheck, JsonObject Representation)> RunFlowsAsync(CliContext context, DemoStepRunner steps, DemoServices services, DemoEnvironment environment, HttpClient http, string personId, Action<string> enter, CancellationToken cancellationToken)
     {
         var flow = string.Empty;
         void Enter(string name)
@@ -202,7 +211,41 @@ internal static class OnlineDemo
             $"{flow}/{DemoApis.RelyingPartyResultStep}",
             () => apis.GetAgeCheckAsync(ageTransactionId, cancellationToken),
             a => $"relying-party API: {a["status"]}, over {a["over"]?.ToJsonString() ?? "null"}").ConfigureAwait(false);
-        return (result, ageCheck);
+
+        // Representation (issue 13 §1, §2): the parent's own wallet gets her PID and the representation for her child, and
+        // presents both together; the relying party learns that she acts for the child in its service.
+        Enter(RepresentationFlow);
+        var parentStore = new InMemoryCredentialStore();
+        var parentIssuance = new OpenId4VciClient(http, options, parentStore);
+        var (pidOfferUri, pidTxCode) = await steps.RunAsync(
+            $"{flow}/{DemoApis.AgencyOfferStep}",
+            () => apis.CreateOfferAsync(Parent, [SdJwtConfiguration], cancellationToken),
+            _ => $"agency API: offer of PID (SD-JWT VC) for the parent {Parent}").ConfigureAwait(false);
+        var pidSession = await parentIssuance.RedeemPreAuthorizedCodeAsync(await parentIssuance.ResolveOfferAsync(pidOfferUri, cancellationToken).ConfigureAwait(false), pidTxCode, cancellationToken).ConfigureAwait(false);
+        await parentIssuance.RequestCredentialsAsync(pidSession, SdJwtConfiguration, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var (porOfferUri, porTxCode) = await steps.RunAsync(
+            $"{flow}/{DemoApis.AgencyOfferStep}",
+            () => apis.CreateRepresentationOfferAsync(ParentForChild, RepresentationConfiguration, cancellationToken),
+            _ => $"agency API: offer of the register relation {ParentForChild} (parental responsibility) to the parent's wallet").ConfigureAwait(false);
+        var porSession = await parentIssuance.RedeemPreAuthorizedCodeAsync(await parentIssuance.ResolveOfferAsync(porOfferUri, cancellationToken).ConfigureAwait(false), porTxCode, cancellationToken).ConfigureAwait(false);
+        await parentIssuance.RequestCredentialsAsync(porSession, RepresentationConfiguration, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var (representationTransactionId, representationRequestUri) = await steps.RunAsync(
+            $"{flow}/{DemoApis.RelyingPartyRequestStep}",
+            () => apis.CreateRepresentationCheckAsync(ChildService, new JsonObject { ["family_name"] = "Nordmann", ["given_name"] = "Ola", ["birth_date"] = "2014-06-30" }, cancellationToken),
+            _ => $"relying-party API: representation check for {ChildService} (PID and representation in one credential set)").ConfigureAwait(false);
+        await new OpenId4VpClient(http, options, parentStore).RespondAsync(representationRequestUri, cancellationToken).ConfigureAwait(false);
+        var representation = await steps.RunAsync(
+            $"{flow}/{DemoApis.RelyingPartyResultStep}",
+            () => apis.GetRepresentationCheckAsync(representationTransactionId, cancellationToken),
+            r => $"relying-party API: {r["status"]}, accepted {r["accepted"]?.ToJsonString() ?? "null"}").ConfigureAwait(false);
+        return (result, ageCheck, representation);
+    }
+
+    private static async Task PrintRepresentationAsync(CliContext context, JsonObject representation)
+    {
+        var errors = representation["errors"] is JsonArray { Count: > 0 } list ? string.Join(", ", list.Select(e => e?["code"]?.GetValue<string>())) : null;
+        await context.Stdout.WriteLineAsync().ConfigureAwait(false);
+        await context.Stdout.WriteLineAsync($"{RepresentationMarker} (service {representation["serviceId"]}): {representation["statement"]?.GetValue<string>() ?? "refused — " + errors}").ConfigureAwait(false);
     }
 
     private static async Task PrintResultAsync(CliContext context, JsonObject result)

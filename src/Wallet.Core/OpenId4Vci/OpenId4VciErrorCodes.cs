@@ -118,9 +118,24 @@ public static class OpenId4VciErrorCodes
     /// <summary>The Notification Request has no non-empty string <c>notification_id</c> (§11.1).</summary>
     public const string NotificationIdMissing = "oid4vci.notification.id_missing";
 
-    /// <summary>The Notification Request's <c>event</c> is missing or not one of §11.1 (case-sensitive).</summary>
+    /// <summary>The Notification Request's <c>event</c> is missing or not one of the defined events, compared case-sensitively (§11.1).</summary>
     public const string NotificationEventInvalid = "oid4vci.notification.event_invalid";
 
     /// <summary>The <c>event_description</c> is not a string of the characters %x20-21 / %x23-5B / %x5D-7E (§11.1).</summary>
     public const string NotificationDescriptionInvalid = "oid4vci.notification.description_invalid";
+
+    /// <summary><c>signed_metadata</c> is not a compact JWS of type <c>openidvci-issuer-metadata+jwt</c> with an asymmetric algorithm, <c>iat</c> and valid claims (§12.2.3).</summary>
+    public const string SignedMetadataMalformed = "oid4vci.signed_metadata.malformed";
+
+    /// <summary><c>signed_metadata</c> has no <c>x5c</c>, or its chain does not lead to a trusted anchor (§12.2.3, HAIP 1.0 §4.1).</summary>
+    public const string SignedMetadataUntrusted = "oid4vci.signed_metadata.untrusted";
+
+    /// <summary>The signature of <c>signed_metadata</c> does not verify with the <c>x5c</c> leaf's key (§12.2.3).</summary>
+    public const string SignedMetadataSignatureInvalid = "oid4vci.signed_metadata.signature_invalid";
+
+    /// <summary>The <c>sub</c> of <c>signed_metadata</c> is not the Credential Issuer Identifier (§12.2.3).</summary>
+    public const string SignedMetadataSubjectMismatch = "oid4vci.signed_metadata.sub_mismatch";
+
+    /// <summary>The <c>exp</c> of <c>signed_metadata</c> has passed (§12.2.3).</summary>
+    public const string SignedMetadataExpired = "oid4vci.signed_metadata.expired";
 }

@@ -24,7 +24,7 @@ public static class OpenId4VciErrors
     /// <summary>The request will not be granted; the Wallet should not retry it.</summary>
     public const string CredentialRequestDenied = "credential_request_denied";
 
-    /// <summary>Notification Endpoint (§11.3): the <c>notification_id</c> is not one this issuer gave with this access token.</summary>
+    /// <summary>Notification Endpoint (§11.3): the <c>notification_id</c> was not issued to the holder of this access token.</summary>
     public const string InvalidNotificationId = "invalid_notification_id";
 
     /// <summary>Notification Endpoint (§11.3): the Notification Request is malformed.</summary>

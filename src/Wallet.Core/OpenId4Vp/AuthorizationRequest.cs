@@ -38,6 +38,9 @@ public sealed record AuthorizationRequest
     /// <summary>The client metadata (§5.1).</summary>
     public required VerifierClientMetadata ClientMetadata { get; init; }
 
+    /// <summary>The <c>transaction_data</c> entries (§5.1) the End-User is asked to authorize; empty when none.</summary>
+    public IReadOnlyList<TransactionData> TransactionData { get; init; } = [];
+
     /// <summary>The <c>wallet_nonce</c> echoed from a <c>request_uri</c> POST (§5.10).</summary>
     public string? WalletNonce { get; init; }
 
@@ -67,6 +70,11 @@ public sealed record AuthorizationRequest
 
         payload["dcql_query"] = StrictJson.ToNode(DcqlQuery.Json);
         payload["client_metadata"] = ClientMetadata.ToJson();
+        if (TransactionData.Count > 0)
+        {
+            payload["transaction_data"] = new JsonArray([.. TransactionData.Select(t => JsonValue.Create(t.Encoded))]);
+        }
+
         if (WalletNonce is not null)
         {
             payload["wallet_nonce"] = WalletNonce;

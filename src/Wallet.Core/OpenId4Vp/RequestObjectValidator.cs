@@ -156,10 +156,7 @@ public sealed class RequestObjectValidator
             errors.Add(new(OpenId4VpErrorCodes.WalletNonceMismatch, "The Request Object does not echo the wallet_nonce sent to the request_uri (OpenID4VP 1.0 §5.10.1)."));
         }
 
-        if (payload.TryGetProperty("transaction_data", out _))
-        {
-            errors.Add(new(OpenId4VpErrorCodes.TransactionDataUnsupported, "The request carries transaction_data, which this Wallet does not support, so it must be refused (OpenID4VP 1.0 §5)."));
-        }
+        var transactionData = ReadTransactionData(payload, query, errors);
 
         var issuedAt = GetTime(payload, "iat", errors);
         var expiresAt = GetTime(payload, "exp", errors);
@@ -183,9 +180,58 @@ public sealed class RequestObjectValidator
             DcqlQuery = query,
             ClientMetadata = metadata,
             WalletNonce = echoedNonce,
+            TransactionData = transactionData,
             IssuedAt = issuedAt,
             ExpiresAt = expiresAt,
         };
+    }
+
+    // §5.1: one unrecognised type or non-conforming object fails the whole request (invalid_transaction_data, §8.5).
+    private List<TransactionData> ReadTransactionData(JsonElement payload, DcqlQuery? query, List<VerificationError> errors)
+    {
+        var items = new List<TransactionData>();
+        if (!payload.TryGetProperty("transaction_data", out var json))
+        {
+            return items;
+        }
+
+        if (_options.TransactionDataTypes.Count == 0)
+        {
+            errors.Add(new(OpenId4VpErrorCodes.TransactionDataUnsupported, "The request carries transaction_data, which this Wallet does not support, so it must be refused (OpenID4VP 1.0 §5)."));
+            return items;
+        }
+
+        if (json.ValueKind != JsonValueKind.Array || json.GetArrayLength() == 0 || json.GetArrayLength() > _options.Limits.MaxVpTokenEntries)
+        {
+            errors.Add(new(TransactionDataErrorCodes.Malformed, $"transaction_data must be a non-empty array of at most {_options.Limits.MaxVpTokenEntries} strings (OpenID4VP 1.0 §5.1)."));
+            return items;
+        }
+
+        var index = 0;
+        foreach (var entry in json.EnumerateArray())
+        {
+            if (entry.ValueKind != JsonValueKind.String)
+            {
+                errors.Add(new(TransactionDataErrorCodes.Malformed, $"transaction_data[{index}] is not a string (OpenID4VP 1.0 §5.1)."));
+            }
+            else if (TransactionData.TryParse(entry.GetString()!, _options.TransactionDataTypes, index, out var item, out var itemErrors))
+            {
+                items.Add(item);
+            }
+            else
+            {
+                errors.AddRange(itemErrors);
+            }
+
+            index++;
+        }
+
+        if (query is not null && items.Count == index)
+        {
+            errors.AddRange(TransactionData.CheckAgainst(items, query));
+        }
+
+        return items;
     }
 
     private Uri? ReadResponseUri(JsonElement payload, ClientId? clientId, List<VerificationError> errors)

@@ -21,6 +21,12 @@ public sealed class RequestObjectValidatorOptions
     /// <summary>Accept <c>http</c> response URIs on loopback hosts (development and tests only). Off by default.</summary>
     public bool AllowHttpLoopback { get; init; }
 
+    /// <summary>
+    /// The transaction data types this Wallet can show and sign (OpenID4VP 1.0 §5.1). Empty (the default): a request with
+    /// <c>transaction_data</c> is refused, as §5 requires of a Wallet without support.
+    /// </summary>
+    public IReadOnlyCollection<TransactionDataType> TransactionDataTypes { get; init; } = [];
+
     /// <summary>Size and count limits.</summary>
     public OpenId4VpLimits Limits { get; init; } = OpenId4VpLimits.Default;
 }

@@ -111,6 +111,38 @@ public sealed class KeyBindingJwt
         return JwsWriter.Sign(holderKey, Type, payload.ToJsonString(Disclosure.JsonOptions));
     }
 
+    /// <summary>Creates and signs a KB-JWT that carries further claims besides the four of RFC 9901 §4.3.</summary>
+    /// <param name="holderKey">The private key whose public half is in the credential's <c>cnf.jwk</c>.</param>
+    /// <param name="audience">The verifier, e.g. the OpenID4VP <c>client_id</c>.</param>
+    /// <param name="nonce">The verifier's fresh nonce.</param>
+    /// <param name="issuedAt">The creation time.</param>
+    /// <param name="sdHash">The <c>sd_hash</c> over the presented SD-JWT.</param>
+    /// <param name="additionalClaims">E.g. OpenID4VP <c>transaction_data_hashes</c> (B.3.3); must not name <c>iat</c>, <c>aud</c>, <c>nonce</c> or <c>sd_hash</c>.</param>
+    public static string Create(SigningKey holderKey, string audience, string nonce, DateTimeOffset issuedAt, string sdHash, System.Text.Json.Nodes.JsonObject additionalClaims)
+    {
+        ArgumentNullException.ThrowIfNull(holderKey);
+        ArgumentException.ThrowIfNullOrEmpty(audience);
+        ArgumentException.ThrowIfNullOrEmpty(nonce);
+        ArgumentException.ThrowIfNullOrEmpty(sdHash);
+        ArgumentNullException.ThrowIfNull(additionalClaims);
+        var payload = new JsonObject
+        {
+            ["iat"] = issuedAt.ToUnixTimeSeconds(),
+            ["aud"] = audience,
+            ["nonce"] = nonce,
+            ["sd_hash"] = sdHash,
+        };
+        foreach (var (name, value) in additionalClaims)
+        {
+            if (!payload.TryAdd(name, value?.DeepClone()))
+            {
+                throw new ArgumentException($"The additional claim '{name}' would replace a claim of RFC 9901 §4.3.", nameof(additionalClaims));
+            }
+        }
+
+        return JwsWriter.Sign(holderKey, Type, payload.ToJsonString(Disclosure.JsonOptions));
+    }
+
     /// <inheritdoc />
     public override string ToString() => Jws.Raw;
 

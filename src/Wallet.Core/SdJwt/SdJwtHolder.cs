@@ -74,7 +74,9 @@ public static class SdJwtHolder
 
         var sdHash = SdJwt.ComputeSdHash(presented, analysis.HashAlgorithm);
         var issuedAt = keyBinding.IssuedAt ?? DateTimeOffset.UtcNow;
-        return presented + KeyBindingJwt.Create(keyBinding.HolderKey, keyBinding.Audience, keyBinding.Nonce, issuedAt, sdHash);
+        return presented + (keyBinding.AdditionalClaims is { } additional
+            ? KeyBindingJwt.Create(keyBinding.HolderKey, keyBinding.Audience, keyBinding.Nonce, issuedAt, sdHash, additional)
+            : KeyBindingJwt.Create(keyBinding.HolderKey, keyBinding.Audience, keyBinding.Nonce, issuedAt, sdHash));
     }
 
     // A Disclosure at 'container' is a container of 'requested' when its path is a strict prefix that 'requested' matches.

@@ -8,7 +8,7 @@ internal static class MetadataEndpoints
     public static void Map(IEndpointRouteBuilder routes, IssuerEndpoints endpoints)
     {
         routes.MapGet(endpoints.WellKnownPath("openid-credential-issuer"), (MetadataDocuments documents) =>
-            HttpResults.Document(documents.CredentialIssuer.ToJsonObject()));
+            HttpResults.Document(documents.CredentialIssuerDocument()));
         routes.MapGet(endpoints.WellKnownPath("oauth-authorization-server"), (MetadataDocuments documents) =>
             HttpResults.Document(documents.AuthorizationServer()));
         routes.MapGet(endpoints.WellKnownPath("jwt-vc-issuer"), (MetadataDocuments documents) =>

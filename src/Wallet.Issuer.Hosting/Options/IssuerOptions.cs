@@ -101,6 +101,12 @@ public sealed class IssuerOptions
     /// <summary>How often expired nonces, DPoP replay entries, tokens, codes and offers are deleted. Default 10 minutes.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// Serve <c>signed_metadata</c> (OpenID4VCI 1.0 §12.2.3, HAIP 1.0 §4.1) in the Credential Issuer Metadata, signed
+    /// with the credential signer key and its <c>x5c</c> chain to the configured root. Default true.
+    /// </summary>
+    public bool SignMetadata { get; set; } = true;
+
     /// <summary>Most credentials per Credential Request (<c>batch_credential_issuance.batch_size</c>). Default 10; 1 turns batches off.</summary>
     public int BatchSize { get; set; } = 10;
 

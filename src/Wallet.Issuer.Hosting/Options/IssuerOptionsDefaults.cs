@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Wallet.Core.AgeVerification;
 using Wallet.Core.Mdoc;
 using Wallet.Core.OpenId4Vci;
+using Wallet.Core.Representation;
 using Wallet.Core.SdJwtVc;
 
 namespace Wallet.Issuer.Options;
@@ -20,6 +21,31 @@ internal sealed class IssuerOptionsDefaults : IPostConfigureOptions<IssuerOption
     /// <c>proof_of_age</c> for both (Annex A.4, Credential Offer and Authorization Endpoint).
     /// </summary>
     public const string AgeVerificationId = "proof_of_age";
+
+    /// <summary>Identifier of the default Power of Representation SD-JWT VC configuration (offered for a relation only).</summary>
+    public const string RepresentationSdJwtId = "eu.europa.ec.eudi.por_vc_sd_jwt";
+
+    /// <summary>Identifier of the default Power of Representation mdoc configuration (offered for a relation only).</summary>
+    public const string RepresentationMdocId = "eu.europa.ec.eudi.por_mso_mdoc";
+
+    private static readonly (string Name, string En, string Nb)[] RepresentationClaims =
+    [
+        ("nature", "Nature of the representation", "Type representasjon"),
+        ("represented_family_name", "Represented: family name", "Representert: etternavn"),
+        ("represented_given_name", "Represented: given name", "Representert: fornavn"),
+        ("represented_birth_date", "Represented: date of birth", "Representert: fødselsdato"),
+        ("legal_name", "Represented organisation", "Representert virksomhet"),
+        ("legal_person_identifier", "Organisation identifier", "Organisasjonsnummer"),
+        ("representative_family_name", "Representative: family name", "Fullmektig: etternavn"),
+        ("representative_given_name", "Representative: given name", "Fullmektig: fornavn"),
+        ("representative_birth_date", "Representative: date of birth", "Fullmektig: fødselsdato"),
+        ("full_powers", "Full powers", "Full fullmakt"),
+        ("eService", "Services covered", "Tjenester som omfattes"),
+        ("effective_from_date", "Effective from", "Gjelder fra"),
+        ("effective_until_date", "Effective until", "Gjelder til"),
+        ("issuing_authority", "Issuing authority", "Utstedende myndighet"),
+        ("issuing_country", "Issuing country", "Utstedende land"),
+    ];
 
     private static readonly (string Name, string En, string Nb)[] PidClaims =
     [
@@ -99,7 +125,29 @@ internal sealed class IssuerOptionsDefaults : IPostConfigureOptions<IssuerOption
             ],
             Claims = [.. AgeVerificationAttestation.Ages.Select(age => Claim([AgeVerificationAttestation.NameSpace, AgeVerificationAttestation.ElementFor(age)], $"Age {age} or over", $"{age} år eller eldre", true))],
         },
+        [RepresentationSdJwtId] = new CredentialConfigurationOptions
+        {
+            Format = CredentialFormats.DcSdJwt,
+            Scope = RepresentationSdJwtId,
+            Vct = PowerOfRepresentationAttestation.Vct,
+            Display = RepresentationDisplay(),
+            Claims = [.. RepresentationClaims.Select(c => Claim([c.Name], c.En, c.Nb, false))],
+        },
+        [RepresentationMdocId] = new CredentialConfigurationOptions
+        {
+            Format = CredentialFormats.MsoMdoc,
+            Scope = RepresentationMdocId,
+            Doctype = PowerOfRepresentationAttestation.DocType,
+            Display = RepresentationDisplay(),
+            Claims = [.. RepresentationClaims.Select(c => Claim([PowerOfRepresentationAttestation.NameSpace, c.Name], c.En, c.Nb, false))],
+        },
     };
+
+    private static List<DisplayOptions> RepresentationDisplay() =>
+    [
+        new() { Name = "Power of representation", Locale = "en", BackgroundColor = "#5c2d91", TextColor = "#ffffff" },
+        new() { Name = "Fullmakt", Locale = "nb", BackgroundColor = "#5c2d91", TextColor = "#ffffff" },
+    ];
 
     private static List<DisplayOptions> PidDisplay() =>
     [

@@ -119,8 +119,8 @@ internal sealed class IssuerOptionsValidator(TimeProvider timeProvider, IssuerCo
                 case CredentialFormats.DcSdJwt when string.IsNullOrWhiteSpace(configuration.Vct):
                     failures.Add($"{setting}:Vct is required for format dc+sd-jwt (OpenID4VCI 1.0 Appendix A.3).");
                     break;
-                case CredentialFormats.MsoMdoc when configuration.Doctype is not (PidMdoc.DocType or AgeVerificationAttestation.DocType):
-                    failures.Add($"{setting}:Doctype must be '{PidMdoc.DocType}' or '{AgeVerificationAttestation.DocType}': the mdoc types this issuer can fill from its register.");
+                case CredentialFormats.MsoMdoc when configuration.Doctype is not (PidMdoc.DocType or AgeVerificationAttestation.DocType or Wallet.Core.Representation.PowerOfRepresentationAttestation.DocType):
+                    failures.Add($"{setting}:Doctype must be '{PidMdoc.DocType}', '{AgeVerificationAttestation.DocType}' or '{Wallet.Core.Representation.PowerOfRepresentationAttestation.DocType}': the mdoc types this issuer can fill from its register.");
                     break;
                 case CredentialFormats.DcSdJwt or CredentialFormats.MsoMdoc:
                     break;

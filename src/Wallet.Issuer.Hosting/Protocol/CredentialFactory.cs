@@ -4,6 +4,7 @@ using Wallet.Core.Jose;
 using Wallet.Core.Mdoc;
 using Wallet.Core.OpenId4Vci;
 using Wallet.Core.Pid;
+using Wallet.Core.Representation;
 using Wallet.Core.SdJwtVc;
 using Wallet.Core.StatusList;
 using Wallet.Issuer.Options;
@@ -16,11 +17,31 @@ internal sealed class CredentialFactory(IOptions<IssuerOptions> options, IssuerE
 {
     private readonly MdocIssuer _mdocIssuer = new(timeProvider);
 
-    public string Issue(CredentialConfigurationOptions configuration, PersonIdentificationData pid, PublicJwk holderKey, StatusListReference status, DateTimeOffset issuedAt)
+    public string Issue(CredentialConfigurationOptions configuration, PersonIdentificationData pid, PublicJwk holderKey, StatusListReference status, DateTimeOffset issuedAt, PowerOfRepresentation? representation = null)
     {
-        var expiresAt = issuedAt + options.Value.CredentialLifetime;
+        var expiresAt = ExpiresAt(issuedAt, representation);
         return configuration.Format switch
         {
+            // The Power of Representation: the representative's wallet receives it; its subject data is the relation, not the PID.
+            CredentialFormats.DcSdJwt when representation is not null => SdJwtVcIssuer.Issue(
+                new SdJwtVcIssuanceRequest
+                {
+                    Vct = configuration.Vct!,
+                    Issuer = endpoints.Issuer,
+                    Claims = PowerOfRepresentationAttestation.ToClaims(representation),
+
+                    // Presented whole: every attribute is part of the decision (who, for whom, what, when), and DCQL without
+                    // claims asks for the always-disclosed ones only (OpenID4VP 1.0 §6.1).
+                    SelectivelyDisclosable = [],
+                    HolderKey = holderKey,
+                    IssuedAt = issuedAt,
+                    ExpiresAt = expiresAt,
+                    Status = status,
+                },
+                keys.CredentialSigner),
+            CredentialFormats.MsoMdoc when representation is not null => _mdocIssuer.Issue(
+                PowerOfRepresentationAttestation.CreateIssuanceRequest(representation, CoseKey.FromJwk(holderKey), issuedAt, expiresAt) with { Status = status },
+                keys.DocumentSigner).ToBase64Url(),
             CredentialFormats.DcSdJwt => SdJwtVcIssuer.Issue(
                 new SdJwtVcIssuanceRequest
                 {
@@ -41,5 +62,18 @@ internal sealed class CredentialFactory(IOptions<IssuerOptions> options, IssuerE
                 keys.DocumentSigner).ToBase64Url(),
             _ => throw new InvalidOperationException($"Format '{configuration.Format}' passed start-up validation but cannot be issued."),
         };
+    }
+
+    /// <summary>The credential lifetime, but a representation's attestation never outlives the relation's last effective day (UTC).</summary>
+    public DateTimeOffset ExpiresAt(DateTimeOffset issuedAt, PowerOfRepresentation? representation)
+    {
+        var expiresAt = issuedAt + options.Value.CredentialLifetime;
+        if (representation?.EffectiveUntil is { } until)
+        {
+            var end = new DateTimeOffset(until.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            expiresAt = end < expiresAt ? end : expiresAt;
+        }
+
+        return expiresAt;
     }
 }

@@ -1,5 +1,6 @@
 using Wallet.Core.AgeVerification;
 using Wallet.Core.OpenId4Vci;
+using Wallet.Core.Representation;
 using Wallet.Issuer.Options;
 
 namespace Wallet.Issuer.Protocol;
@@ -12,13 +13,18 @@ internal enum CredentialKind
 
     /// <summary>The EU age verification attestation (<see cref="AgeVerificationAttestation"/>).</summary>
     AgeVerification,
+
+    /// <summary>The Power of Representation attestation (<see cref="PowerOfRepresentationAttestation"/>), issued for a relation of the register.</summary>
+    Representation,
 }
 
 /// <summary>Reads the <see cref="CredentialKind"/> of a configuration.</summary>
 internal static class CredentialKinds
 {
-    public static CredentialKind Of(CredentialConfigurationOptions configuration) =>
-        configuration.Format == CredentialFormats.MsoMdoc && configuration.Doctype == AgeVerificationAttestation.DocType
-            ? CredentialKind.AgeVerification
-            : CredentialKind.Pid;
+    public static CredentialKind Of(CredentialConfigurationOptions configuration) => configuration switch
+    {
+        { Format: CredentialFormats.MsoMdoc, Doctype: AgeVerificationAttestation.DocType } => CredentialKind.AgeVerification,
+        { Format: CredentialFormats.MsoMdoc, Doctype: PowerOfRepresentationAttestation.DocType } or { Format: CredentialFormats.DcSdJwt, Vct: PowerOfRepresentationAttestation.Vct } => CredentialKind.Representation,
+        _ => CredentialKind.Pid,
+    };
 }

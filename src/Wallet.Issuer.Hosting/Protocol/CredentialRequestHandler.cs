@@ -22,6 +22,7 @@ internal sealed class CredentialRequestHandler(
     CredentialRequestUnits units,
     DpopNonceService dpopNonces,
     SubjectResolver subjects,
+    Representation.RepresentationRegister representations,
     StatusListProvider statusLists,
     CredentialFactory factory,
     Statistics.IssuerStatistics statistics,
@@ -172,6 +173,24 @@ internal sealed class CredentialRequestHandler(
             return BadRequest(OpenId4VciErrors.CredentialRequestDenied, "The data of the credential subject is no longer available.");
         }
 
+        // Step 6b: a representation attestation states the offer's relation as the register holds it now (ended, expired: none).
+        Core.Representation.PowerOfRepresentation? power = null;
+        var representationId = offer?.RepresentationId;
+        if (CredentialKinds.Of(configuration) == CredentialKind.Representation)
+        {
+            var relation = representationId is null ? null : await representations.FindAsync(representationId, cancellationToken).ConfigureAwait(false);
+            if (relation is null)
+            {
+                return BadRequest(OpenId4VciErrors.CredentialRequestDenied, "A representation attestation is issued only for an offer of a representation relation.");
+            }
+
+            (power, var refusal) = await representations.AttestationAsync(relation, DateOnly.FromDateTime(now.UtcDateTime), cancellationToken).ConfigureAwait(false);
+            if (power is null)
+            {
+                return BadRequest(OpenId4VciErrors.CredentialRequestDenied, refusal!);
+            }
+        }
+
         // Step 7: one credential per holder key; the batch shares one notification_id (OpenID4VCI 1.0 Sec. 8.3, 11.1).
         var notificationId = Id();
         var credentials = new List<string>(proofs.HolderKeys.Count);
@@ -182,8 +201,8 @@ internal sealed class CredentialRequestHandler(
                 return (null, ProtocolError.Create(OAuthErrors.TemporarilyUnavailable, "No status list entry could be allocated; try again later."));
             }
 
-            credentials.Add(factory.Issue(configuration, pid, holderKey, status, now));
-            records.Add(new IssuedCredentialRecord(Id(), offer?.OfferId ?? string.Empty, personId, configurationId, status.Uri.OriginalString, status.Index, now, now + settings.CredentialLifetime) { NotificationId = notificationId });
+            credentials.Add(factory.Issue(configuration, pid, holderKey, status, now, power));
+            records.Add(new IssuedCredentialRecord(Id(), offer?.OfferId ?? string.Empty, personId, configurationId, status.Uri.OriginalString, status.Index, now, factory.ExpiresAt(now, power)) { NotificationId = notificationId, RepresentationId = power is null ? null : representationId });
         }
 
         // Counted in the unit's commit, with the audit entries.

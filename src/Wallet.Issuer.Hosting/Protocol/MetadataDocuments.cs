@@ -10,9 +10,37 @@ using Wallet.Issuer.Signing;
 namespace Wallet.Issuer.Protocol;
 
 /// <summary>Builds the discovery documents from the options: issuer metadata, authorization server metadata, JWT VC issuer metadata, JWKS.</summary>
-internal sealed class MetadataDocuments(IOptions<IssuerOptions> options, IssuerEndpoints endpoints, IIssuerKeys keys)
+internal sealed class MetadataDocuments(IOptions<IssuerOptions> options, IssuerEndpoints endpoints, IIssuerKeys keys, TimeProvider timeProvider)
 {
     private static readonly IReadOnlyList<JwsAlgorithm> ProofAlgorithms = JwsAlgorithm.All;
+
+    // Signing on every fetch would let anyone make the issuer sign at will; the metadata only changes with a restart.
+    private static readonly TimeSpan SignedMetadataReuse = TimeSpan.FromHours(1);
+
+    private (string Jwt, DateTimeOffset SignedAt)? _signed;
+
+    /// <summary>
+    /// The Credential Issuer Metadata document: <see cref="CredentialIssuer"/>, and with <c>Issuer:SignMetadata</c> the
+    /// same parameters again as <c>signed_metadata</c> (OpenID4VCI 1.0 §12.2.3).
+    /// </summary>
+    public JsonObject CredentialIssuerDocument()
+    {
+        var document = CredentialIssuer.ToJsonObject();
+        // A host's own signing key without a certificate chain has nothing a Wallet could trust (HAIP 1.0 §4.1).
+        if (options.Value.SignMetadata && keys.CredentialSigner.CertificateChain.Count > 0)
+        {
+            var now = timeProvider.GetUtcNow();
+            if (_signed is not { } signed || now - signed.SignedAt >= SignedMetadataReuse || now < signed.SignedAt)
+            {
+                signed = (SignedIssuerMetadata.Create(document, keys.CredentialSigner, now), now);
+                _signed = signed;
+            }
+
+            document[SignedIssuerMetadata.ParameterName] = signed.Jwt;
+        }
+
+        return document;
+    }
 
     public CredentialIssuerMetadata CredentialIssuer => new()
     {

@@ -14,12 +14,16 @@ namespace Wallet.Issuer.Protocol;
 /// <summary>Creates Credential Offers for the agency API and serves them by reference (OpenID4VCI 1.0 §4.1).</summary>
 internal sealed class OfferService(IOptions<IssuerOptions> options, IssuerEndpoints endpoints, IOfferStore offers, IAuthenticSource authenticSource, Statistics.IssuerStatistics statistics, TimeProvider timeProvider)
 {
-    public async ValueTask<(CreatedOffer? Offer, IReadOnlyDictionary<string, string[]>? Problems)> CreateAsync(CreateOfferRequest request, CancellationToken cancellationToken)
+    /// <param name="request">The agency's request.</param>
+    /// <param name="representationId">For the Power of Representation: the relation (checked by the caller); the request's person is its representative.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    public async ValueTask<(CreatedOffer? Offer, IReadOnlyDictionary<string, string[]>? Problems)> CreateAsync(CreateOfferRequest request, CancellationToken cancellationToken, string? representationId = null)
     {
         var settings = options.Value;
         var problems = new Dictionary<string, string[]>(StringComparer.Ordinal);
         // Left out: the PID configurations; the age verification attestation is offered when asked for.
-        var ids = request.CredentialConfigurationIds ?? [.. settings.CredentialConfigurations.Where(c => CredentialKinds.Of(c.Value) == CredentialKind.Pid).Select(c => c.Key)];
+        var kind = representationId is null ? CredentialKind.Pid : CredentialKind.Representation;
+        var ids = request.CredentialConfigurationIds ?? [.. settings.CredentialConfigurations.Where(c => CredentialKinds.Of(c.Value) == kind).Select(c => c.Key)];
         var unknown = ids.Where(id => id is null || !settings.CredentialConfigurations.ContainsKey(id)).ToArray();
         if (ids.Count == 0 || ids.Distinct(StringComparer.Ordinal).Count() != ids.Count || unknown.Length > 0)
         {
@@ -28,6 +32,15 @@ internal sealed class OfferService(IOptions<IssuerOptions> options, IssuerEndpoi
             problems["credentialConfigurationIds"] = unknown.Length > 0
                 ? [$"Unknown credential configuration {string.Join(", ", unknown.Select(id => id is null ? "null" : $"'{id}'"))}; the configured ones are {valid}."]
                 : [$"Must be one or more distinct identifiers of configured credential configurations: {valid}."];
+        }
+
+        // A representation attestation states a relation of the register, so it is offered for one and only with its own kind.
+        var misplaced = ids.Where(id => id is not null && settings.CredentialConfigurations.TryGetValue(id, out var c) && (CredentialKinds.Of(c) == CredentialKind.Representation) != (representationId is not null)).ToArray();
+        if (unknown.Length == 0 && misplaced.Length > 0)
+        {
+            problems["credentialConfigurationIds"] = [representationId is null
+                ? $"{string.Join(", ", misplaced.Select(id => $"'{id}'"))} is the representation attestation: offer it for a relation with POST /api/representations/{{id}}/offers."
+                : $"{string.Join(", ", misplaced.Select(id => $"'{id}'"))} is not a representation attestation configuration."];
         }
 
         string? inlineClaims = null;
@@ -90,6 +103,7 @@ internal sealed class OfferService(IOptions<IssuerOptions> options, IssuerEndpoi
             now + settings.OfferLifetime)
         {
             IsAuthorizationCode = request.AuthorizationCode,
+            RepresentationId = representationId,
         };
         await offers.AddAsync(record, cancellationToken).ConfigureAwait(false);
         await statistics.OfferCreatedAsync(ids).ConfigureAwait(false);

@@ -11,6 +11,9 @@ namespace Wallet.Issuer.Stores;
 /// <param name="ExpiresAt">When it expires.</param>
 public sealed record IssuedCredentialRecord(string CredentialId, string OfferId, string? PersonId, string ConfigurationId, string StatusListUri, int StatusIndex, DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt)
 {
+    /// <summary>For a Power of Representation attestation: the representation relation it states, so that revoking or withdrawing the relation revokes it.</summary>
+    public string? RepresentationId { get; init; }
+
     /// <summary>The <c>notification_id</c> of the Credential Response that carried it (OpenID4VCI 1.0 §8.3), shared by a batch.</summary>
     public string? NotificationId { get; init; }
 

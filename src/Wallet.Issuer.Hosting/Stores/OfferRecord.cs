@@ -38,4 +38,10 @@ public sealed record OfferRecord(
     /// the authorization request to the offer, and it cannot be redeemed as a pre-authorized code.
     /// </summary>
     public bool IsAuthorizationCode { get; init; }
+
+    /// <summary>
+    /// For an offer of the Power of Representation attestation: the register's representation relation it is issued
+    /// from. <see cref="PersonId"/> is then the representative, whose wallet receives it.
+    /// </summary>
+    public string? RepresentationId { get; init; }
 }

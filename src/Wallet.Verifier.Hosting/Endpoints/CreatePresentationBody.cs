@@ -20,4 +20,14 @@ public sealed record CreatePresentationBody(
     [property: JsonPropertyName("request_uri_method")] string? RequestUriMethod,
     [property: JsonPropertyName("redirect_uri")] string? RedirectUri,
     [property: JsonPropertyName("client_id_prefix")] string? ClientIdPrefix,
-    [property: JsonPropertyName("minimum_level_of_assurance")] string? MinimumLevelOfAssurance = null);
+    [property: JsonPropertyName("minimum_level_of_assurance")] string? MinimumLevelOfAssurance = null)
+{
+    /// <summary>
+    /// Transaction data to be authorized (OpenID4VP 1.0 §5.1): objects with <c>type</c> (e.g.
+    /// <c>urn:wallet:transaction-data:payment:1</c>), <c>credential_ids</c> (SD-JWT VC queries requiring holder binding),
+    /// optional <c>transaction_data_hashes_alg</c> and the members of the type. Sent base64url-encoded; the Verifier checks
+    /// the KB-JWT's <c>transaction_data_hashes</c> (B.3.3).
+    /// </summary>
+    [JsonPropertyName("transaction_data")]
+    public IReadOnlyList<JsonElement>? TransactionData { get; init; }
+}

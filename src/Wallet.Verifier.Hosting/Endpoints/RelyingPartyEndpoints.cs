@@ -14,6 +14,7 @@ namespace Wallet.Verifier.Endpoints;
 internal static class RelyingPartyEndpoints
 {
     private const int MaxCreateBodyBytes = 128 * 1024;
+    private const int MaxTransactionData = 16;
 
     public static void Map(IEndpointRouteBuilder routes)
     {
@@ -147,6 +148,7 @@ internal static class RelyingPartyEndpoints
                 problems.Add(new(RelyingPartyApiErrorCodes.InvalidMember, $"'client_id_prefix' must be one of {string.Join(", ", clientIdPrefixes.Select(p => $"'{p}'"))}: the prefixes this Verifier's request signing certificate can be bound to (OpenID4VP 1.0 §5.9.3)."));
             }
 
+            var transactionData = ReadTransactionData(root, query, problems);
             LevelOfAssurance? minimum = null;
             var minimumText = OptionalString(root, "minimum_level_of_assurance", null, problems);
             if (minimumText is not null)
@@ -163,9 +165,45 @@ internal static class RelyingPartyEndpoints
                 return false;
             }
 
-            command = new CreatePresentationCommand(query!, responseMode!, method!, redirect, prefix, minimum);
+            command = new CreatePresentationCommand(query!, responseMode!, method!, redirect, prefix, minimum) { TransactionData = transactionData };
             return true;
         }
+    }
+
+    // OpenID4VP 1.0 §5.1: objects of a type this Verifier knows, naming SD-JWT VC queries that require holder binding (B.3.3).
+    private static List<TransactionData> ReadTransactionData(JsonElement root, DcqlQuery? query, List<Wallet.Core.VerificationError> problems)
+    {
+        var items = new List<TransactionData>();
+        if (!root.TryGetProperty("transaction_data", out var json) || json.ValueKind == JsonValueKind.Null)
+        {
+            return items;
+        }
+
+        if (json.ValueKind != JsonValueKind.Array || json.GetArrayLength() is 0 or > MaxTransactionData)
+        {
+            problems.Add(new(RelyingPartyApiErrorCodes.InvalidMember, $"'transaction_data' must be an array of 1 to {MaxTransactionData} objects, each with 'type', 'credential_ids' and the members of its type (OpenID4VP 1.0 §5.1)."));
+            return items;
+        }
+
+        var index = 0;
+        foreach (var element in json.EnumerateArray())
+        {
+            if (TransactionData.TryCreate(element, TransactionDataType.Known, index++, out var item, out var errors))
+            {
+                items.Add(item);
+            }
+            else
+            {
+                problems.AddRange(errors);
+            }
+        }
+
+        if (query is not null && items.Count == index)
+        {
+            problems.AddRange(TransactionData.CheckAgainst(items, query));
+        }
+
+        return items;
     }
 
     private static string? OptionalString(JsonElement root, string name, string? fallback, List<Wallet.Core.VerificationError> problems)

@@ -39,6 +39,9 @@ public sealed record TransactionRecord
     /// <summary>The DCQL query JSON as accepted.</summary>
     public required string DcqlQuery { get; init; }
 
+    /// <summary>The <c>transaction_data</c> strings as sent in the request (a JSON array), if any (OpenID4VP 1.0 §5.1).</summary>
+    public string? TransactionData { get; init; }
+
     /// <summary>The relying party's same-device redirect URI, if any.</summary>
     public string? RedirectUri { get; init; }
 
@@ -54,4 +57,10 @@ public sealed record TransactionRecord
 
     /// <summary>The verification result JSON, once validated.</summary>
     public string? ResultJson { get; init; }
+
+    /// <summary>
+    /// For a representation check (<c>/api/representation-checks</c>): the relying party's service id and the party it
+    /// expects the person to act for, as JSON, read back when the result is decided; null for other transactions.
+    /// </summary>
+    public string? RepresentationCheckJson { get; init; }
 }

@@ -45,7 +45,9 @@ internal sealed class PresentationCreator(
             Nonce = NewHandle(32),
             State = NewHandle(),
             DcqlQuery = command.Query.Json.GetRawText(),
+            TransactionData = StoredTransaction.TransactionDataJson(command.TransactionData),
             RedirectUri = command.RedirectUri?.AbsoluteUri,
+            RepresentationCheckJson = command.RepresentationCheckJson,
             MinimumLevelOfAssurance = Stricter(RelyingPartyMinimum(relyingPartyId), command.MinimumLevelOfAssurance),
         };
 
@@ -58,7 +60,7 @@ internal sealed class PresentationCreator(
         await nonces.AddAsync(transaction.Nonce, transaction.ExpiresAt, cancellationToken).ConfigureAwait(false);
         await transactions.CreateAsync(transaction, cancellationToken).ConfigureAwait(false);
         await statistics.RequestedAsync(relyingPartyId, command.Query).ConfigureAwait(false);
-        await journal.LogAsync(transaction.Id, "created", $"client_id_prefix={clientId.Prefix}; response_mode={command.ResponseMode}; request_uri_method={command.RequestUriMethod}; same_device={command.RedirectUri is not null}; minimum_level_of_assurance={transaction.MinimumLevelOfAssurance?.ToString() ?? "none"}", cancellationToken).ConfigureAwait(false);
+        await journal.LogAsync(transaction.Id, "created", $"client_id_prefix={clientId.Prefix}; response_mode={command.ResponseMode}; request_uri_method={command.RequestUriMethod}; same_device={command.RedirectUri is not null}; minimum_level_of_assurance={transaction.MinimumLevelOfAssurance?.ToString() ?? "none"}; transaction_data={string.Join(',', command.TransactionData.Select(t => t.Type))}", cancellationToken).ConfigureAwait(false);
         return new CreatedPresentation(transaction.Id, uris.AuthorizationRequestUriOf(transaction), uris.RequestUri(transaction.RequestId).AbsoluteUri, transaction.ExpiresAt)
         {
             MinimumLevelOfAssurance = transaction.MinimumLevelOfAssurance?.ToString().ToLowerInvariant(),

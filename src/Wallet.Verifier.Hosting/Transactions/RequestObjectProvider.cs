@@ -53,6 +53,7 @@ internal sealed class RequestObjectProvider(
             Nonce = transaction.Nonce,
             State = transaction.State,
             DcqlQuery = StoredTransaction.QueryOf(transaction),
+            TransactionData = StoredTransaction.TransactionDataOf(transaction),
             ClientMetadata = VerifierClientMetadata.Create(key),
             WalletNonce = walletParameters?.WalletNonce,
             IssuedAt = now,

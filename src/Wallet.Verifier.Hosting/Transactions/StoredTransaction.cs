@@ -19,6 +19,23 @@ internal static class StoredTransaction
     public static DcqlQuery QueryOf(TransactionRecord transaction) =>
         DcqlQuery.TryParse(transaction.DcqlQuery, out var query, out _) ? query : throw new InvalidOperationException("A stored DCQL query no longer parses.");
 
+    public static string? TransactionDataJson(IReadOnlyList<TransactionData> items) =>
+        items.Count == 0 ? null : new System.Text.Json.Nodes.JsonArray([.. items.Select(t => System.Text.Json.Nodes.JsonValue.Create(t.Encoded))]).ToJsonString();
+
+    // Checked when the transaction was created; the strings are kept as sent, since the KB-JWT hashes them (B.3.3).
+    public static IReadOnlyList<TransactionData> TransactionDataOf(TransactionRecord transaction)
+    {
+        if (transaction.TransactionData is null)
+        {
+            return [];
+        }
+
+#pragma warning disable RS0030 // Our own row, written by TransactionDataJson; not input from another party.
+        var strings = JsonSerializer.Deserialize<string[]>(transaction.TransactionData)!;
+#pragma warning restore RS0030
+        return [.. strings.Select((s, i) => TransactionData.TryParse(s, TransactionDataType.Known, i, out var item, out _) ? item : throw new InvalidOperationException("Stored transaction data no longer parses."))];
+    }
+
     public static string ResultJson(PresentationResult result) => JsonSerializer.Serialize(result, ResultJsonOptions);
 
     public static PresentationResult ResultOf(TransactionRecord transaction)

@@ -173,7 +173,7 @@ internal sealed partial class WalletResponseReceiver(
 
         // OpenID4VP 1.0 B.2.6.1: the handover carries the thumbprint of the ephemeral key for direct_post.jwt, null for direct_post.
         var encryption = ResponseEncryption.ForResponseMode(transaction.ResponseMode, key?.PublicKey);
-        var result = await validator.ValidateAsync(StoredTransaction.QueryOf(transaction), response.VpToken!, transaction.ClientId, transaction.Nonce, uris.ResponseUri(transaction.RequestId), encryption, cancellationToken).ConfigureAwait(false);
+        var result = await validator.ValidateAsync(StoredTransaction.QueryOf(transaction), StoredTransaction.TransactionDataOf(transaction), response.VpToken!, transaction.ClientId, transaction.Nonce, uris.ResponseUri(transaction.RequestId), encryption, cancellationToken).ConfigureAwait(false);
         // The stricter of the relying party's minimum now and the one the transaction was created with.
         var configured = options.Value.RelyingParties.FirstOrDefault(p => string.Equals(p.Id, transaction.RelyingPartyId, StringComparison.Ordinal))?.MinimumLevelOfAssurance;
         return LevelOfAssuranceRequirement.Apply(result, PresentationCreator.Stricter(configured, transaction.MinimumLevelOfAssurance));

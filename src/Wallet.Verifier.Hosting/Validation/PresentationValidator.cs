@@ -17,12 +17,13 @@ namespace Wallet.Verifier.Validation;
 internal sealed class PresentationValidator(SdJwtVcVerifier sdJwtVcVerifier, MdocVerifier mdocVerifier) : IPresentationValidator
 {
     /// <inheritdoc />
-    public async ValueTask<PresentationResult> ValidateAsync(DcqlQuery query, VpToken vpToken, string clientId, string nonce, Uri responseUri, ResponseEncryption encryption, CancellationToken cancellationToken)
+    public async ValueTask<PresentationResult> ValidateAsync(DcqlQuery query, IReadOnlyList<TransactionData> transactionData, VpToken vpToken, string clientId, string nonce, Uri responseUri, ResponseEncryption encryption, CancellationToken cancellationToken)
     {
         var errors = new List<ResultError>();
         var steps = new List<string>();
         var presented = new Dictionary<string, IReadOnlyList<DcqlCredential>>(StringComparer.Ordinal);
         var verified = new Dictionary<string, IReadOnlyList<VerifiedCredential>>(StringComparer.Ordinal);
+        var authorized = new HashSet<TransactionData>();
         foreach (var (id, presentations) in vpToken.Presentations)
         {
             if (!query.TryGetCredentialQuery(id, out var credentialQuery))
@@ -41,7 +42,8 @@ internal sealed class PresentationValidator(SdJwtVcVerifier sdJwtVcVerifier, Mdo
                 {
                     case DcqlFormats.SdJwtVc:
                         steps.Add($"sd_jwt_vc:{id}[{i}]");
-                        await VerifySdJwtVcAsync(presentations[i], credentialQuery, clientId, nonce, where, credentials, reported, errors, cancellationToken).ConfigureAwait(false);
+                        var candidates = transactionData.Where(t => t.CredentialIds.Contains(id, StringComparer.Ordinal)).ToList();
+                        await VerifySdJwtVcAsync(presentations[i], credentialQuery, clientId, nonce, candidates, where, credentials, reported, authorized, errors, cancellationToken).ConfigureAwait(false);
                         break;
                     case DcqlFormats.MsoMdoc:
                         steps.Add($"mdoc:{id}[{i}]");
@@ -58,6 +60,19 @@ internal sealed class PresentationValidator(SdJwtVcVerifier sdJwtVcVerifier, Mdo
             verified[id] = reported;
         }
 
+        if (transactionData.Count > 0)
+        {
+            // §8.4, B.3.3: every entry is authorized by the KB-JWT of one presented credential it names (§5.1: only one is needed).
+            steps.Add("transaction_data");
+            for (var i = 0; i < transactionData.Count; i++)
+            {
+                if (!authorized.Contains(transactionData[i]))
+                {
+                    errors.Add(new(TransactionDataErrorCodes.HashesMissing, $"transaction_data[{i}] ('{transactionData[i].Type}') is authorized by no KB-JWT of a presentation for {string.Join(" or ", transactionData[i].CredentialIds.Select(c => $"'{c}'"))} (OpenID4VP 1.0 §8.4, B.3.3)."));
+                }
+            }
+        }
+
         steps.Add("dcql");
         var evaluation = DcqlEvaluator.Evaluate(query, presented);
         errors.AddRange(evaluation.Errors.Select(ResultError.From));
@@ -66,7 +81,7 @@ internal sealed class PresentationValidator(SdJwtVcVerifier sdJwtVcVerifier, Mdo
             : new PresentationResult(new Dictionary<string, IReadOnlyList<VerifiedCredential>>(), errors, steps);
     }
 
-    private async ValueTask VerifySdJwtVcAsync(string presentation, CredentialQuery query, string clientId, string nonce, string where, List<DcqlCredential> credentials, List<VerifiedCredential> reported, List<ResultError> errors, CancellationToken cancellationToken)
+    private async ValueTask VerifySdJwtVcAsync(string presentation, CredentialQuery query, string clientId, string nonce, IReadOnlyList<TransactionData> transactionData, string where, List<DcqlCredential> credentials, List<VerifiedCredential> reported, HashSet<TransactionData> authorized, List<ResultError> errors, CancellationToken cancellationToken)
     {
         // OpenID4VP 1.0 §6.1: a KB-JWT is required unless the query sets require_cryptographic_holder_binding to false.
         // Even then, a KB-JWT that is presented must verify (aud, nonce, iat, sd_hash): it is never ignored. The credential
@@ -84,9 +99,24 @@ internal sealed class PresentationValidator(SdJwtVcVerifier sdJwtVcVerifier, Mdo
             return;
         }
 
+        // B.3.3: read only from a KB-JWT the verifier has just checked (signature by cnf, aud, nonce, sd_hash).
+        IReadOnlyList<TransactionData> signed = [];
+        if (result.Inner.SdJwt?.KeyBinding is { } kb && result.HolderBinding.IsVerified)
+        {
+            var hashErrors = new List<Wallet.Core.VerificationError>();
+            signed = TransactionDataHashes.Read(kb.Jws.Payload, transactionData, hashErrors);
+            if (hashErrors.Count > 0)
+            {
+                errors.AddRange(hashErrors.Select(e => new ResultError(e.Code, $"{where}: {e.Message}")));
+                return;
+            }
+
+            authorized.UnionWith(signed);
+        }
+
         var authorities = query.TrustedAuthorities.Count > 0 ? AuthorityKeyIdentifiers(result) : [];
         credentials.Add(DcqlCredential.ForSdJwtVc(result.Vct!, result.Payload!, result.HolderBinding.IsVerified, trustedAuthorities: authorities));
-        reported.Add(Report(result, vct: result.Vct));
+        reported.Add(Report(result, vct: result.Vct) with { TransactionData = signed.Count > 0 ? [.. signed.Select(t => t.Content.DeepClone().AsObject())] : null });
     }
 
     private async ValueTask VerifyMdocAsync(string presentation, CredentialQuery query, SessionTranscript transcript, string where, List<DcqlCredential> credentials, List<VerifiedCredential> reported, List<ResultError> errors, CancellationToken cancellationToken)

@@ -15,4 +15,8 @@ public sealed record VerifiedCredential(string Format, string? Issuer, string? L
 {
     /// <summary>The trust anchor that certified <see cref="LevelOfAssurance"/>: its configured name or subject.</summary>
     public string? TrustAnchor { get; init; }
+
+    /// <summary>The <c>transaction_data</c> objects (decoded) this credential's KB-JWT authorized by their hashes (OpenID4VP 1.0 B.3.3); null when none.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<JsonObject>? TransactionData { get; init; }
 }

@@ -12,7 +12,7 @@ namespace Wallet.Issuer.Stores.Ef;
 /// seeds its empty <c>Persons</c> table. Nothing when the host supplies both the stores and the register: then no
 /// database is used.
 /// </summary>
-internal sealed class DatabaseInitializer(IDbContextFactory<IssuerDbContext> factory, IAuthenticSource authenticSource, IssuerComposition composition, IOptions<IssuerOptions> options) : IHostedService
+internal sealed class DatabaseInitializer(IDbContextFactory<IssuerDbContext> factory, IAuthenticSource authenticSource, IssuerComposition composition, IOptions<IssuerOptions> options, IServiceProvider services) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -37,6 +37,8 @@ internal sealed class DatabaseInitializer(IDbContextFactory<IssuerDbContext> fac
             try
             {
                 await register.SeedIfEmptyAsync(cancellationToken).ConfigureAwait(false);
+                // The built-in register's relations name its persons; resolved here so a host without a database never builds it.
+                await services.GetRequiredService<Representation.RepresentationRegister>().SeedIfEmptyAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (DbUpdateException) when (!db.Database.IsSqlite())
             {

@@ -58,12 +58,14 @@ internal sealed class EfIssuedCredentialStore(IDbContextFactory<IssuerDbContext>
             StatusIndex = c.StatusIndex,
             IssuedAt = c.IssuedAt.ToUnixTimeSeconds(),
             ExpiresAt = c.ExpiresAt.ToUnixTimeSeconds(),
+            RepresentationId = c.RepresentationId,
             NotificationId = c.NotificationId,
         }));
 
     private static IssuedCredentialRecord ToRecord(IssuedCredentialEntity c) =>
         new(c.CredentialId, c.OfferId, c.PersonId, c.ConfigurationId, c.StatusListUri, c.StatusIndex, DateTimeOffset.FromUnixTimeSeconds(c.IssuedAt), DateTimeOffset.FromUnixTimeSeconds(c.ExpiresAt))
         {
+            RepresentationId = c.RepresentationId,
             NotificationId = c.NotificationId,
             NotificationEvent = c.NotificationEvent,
             NotifiedAt = c.NotifiedAt is { } notified ? DateTimeOffset.FromUnixTimeSeconds(notified) : null,

@@ -23,6 +23,7 @@ internal sealed class EfOfferStore(IDbContextFactory<IssuerDbContext> factory, I
             CreatedAt = offer.CreatedAt.ToUnixTimeSeconds(),
             ExpiresAt = offer.ExpiresAt.ToUnixTimeSeconds(),
             IsAuthorizationCode = offer.IsAuthorizationCode,
+            RepresentationId = offer.RepresentationId,
         };
         await writes.RunAsync(
             (db, ct) =>
@@ -135,5 +136,6 @@ internal sealed class EfOfferStore(IDbContextFactory<IssuerDbContext> factory, I
     {
         Redeemed = e.Redeemed,
         IsAuthorizationCode = e.IsAuthorizationCode,
+        RepresentationId = e.RepresentationId,
     };
 }

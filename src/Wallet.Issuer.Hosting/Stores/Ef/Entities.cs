@@ -27,6 +27,8 @@ internal sealed class OfferEntity
     public int FailedTxCodeAttempts { get; set; }
 
     public bool IsAuthorizationCode { get; set; }
+
+    public string? RepresentationId { get; set; }
 }
 
 internal sealed class NonceEntity
@@ -79,6 +81,8 @@ internal sealed class IssuedCredentialEntity
     public long IssuedAt { get; set; }
 
     public long ExpiresAt { get; set; }
+
+    public string? RepresentationId { get; set; }
 
     public string? NotificationId { get; set; }
 
@@ -178,4 +182,36 @@ internal sealed class AuditEntryEntity
     public string? CredentialId { get; set; }
 
     public string? CredentialConfigurationId { get; set; }
+}
+
+/// <summary>One representation relation of the register (issue 13 §1): who acts for whom, in what and when.</summary>
+internal sealed class RepresentationEntity
+{
+    public string RepresentationId { get; set; } = string.Empty;
+
+    public string Nature { get; set; } = string.Empty;
+
+    public string RepresentativePersonId { get; set; } = string.Empty;
+
+    public string? RepresentedPersonId { get; set; }
+
+    public string? LegalName { get; set; }
+
+    public string? LegalPersonIdentifier { get; set; }
+
+    public bool FullPowers { get; set; }
+
+    public string EServicesJson { get; set; } = "[]";
+
+    public string EffectiveFrom { get; set; } = string.Empty;
+
+    public string? EffectiveUntil { get; set; }
+
+    public string? WithdrawalCodeHash { get; set; }
+
+    public long CreatedAt { get; set; }
+
+    public long? EndedAt { get; set; }
+
+    public string? EndedBy { get; set; }
 }

@@ -40,6 +40,8 @@ public abstract class IssuerDbContext : DbContext, IDataProtectionKeyContext
 
     internal DbSet<AuditEntryEntity> AuditEntries => Set<AuditEntryEntity>();
 
+    internal DbSet<RepresentationEntity> Representations => Set<RepresentationEntity>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -60,6 +62,7 @@ public abstract class IssuerDbContext : DbContext, IDataProtectionKeyContext
         {
             e.HasKey(c => c.CredentialId);
             e.HasIndex(c => c.PersonId);
+            e.HasIndex(c => c.RepresentationId);
             e.HasIndex(c => c.NotificationId);
         });
         modelBuilder.Entity<StatusListEntity>().HasKey(s => s.Uri);
@@ -72,6 +75,11 @@ public abstract class IssuerDbContext : DbContext, IDataProtectionKeyContext
             e.Property(a => a.Sequence).ValueGeneratedOnAdd();
             e.HasIndex(a => a.At);
             e.HasIndex(a => a.CredentialId);
+        });
+        modelBuilder.Entity<RepresentationEntity>(e =>
+        {
+            e.HasKey(r => r.RepresentationId);
+            e.HasIndex(r => r.RepresentativePersonId);
         });
         Wallet.Hosting.Statistics.UsageCounterEntity.Configure(modelBuilder);
     }

@@ -269,9 +269,11 @@ internal sealed class EfVerifierStore(VerifierDbContextFactory contexts) : ITran
         Nonce = t.Nonce,
         State = t.State,
         DcqlQuery = t.DcqlQuery,
+        TransactionData = t.TransactionData,
         RedirectUri = t.RedirectUri,
         ResponseCodeHash = t.ResponseCodeHash,
         ResultJson = t.ResultJson,
+        RepresentationCheckJson = t.RepresentationCheckJson,
         MinimumLevelOfAssurance = t.MinimumLevelOfAssurance?.ToString(),
     };
 
@@ -289,9 +291,11 @@ internal sealed class EfVerifierStore(VerifierDbContextFactory contexts) : ITran
         Nonce = e.Nonce,
         State = e.State,
         DcqlQuery = e.DcqlQuery,
+        TransactionData = e.TransactionData,
         RedirectUri = e.RedirectUri,
         ResponseCodeHash = e.ResponseCodeHash,
         ResultJson = e.ResultJson,
+        RepresentationCheckJson = e.RepresentationCheckJson,
         MinimumLevelOfAssurance = Enum.TryParse<Wallet.Core.Trust.LevelOfAssurance>(e.MinimumLevelOfAssurance, out var level) ? level : null,
     };
 }

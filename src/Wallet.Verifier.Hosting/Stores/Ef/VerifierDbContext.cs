@@ -69,11 +69,15 @@ internal sealed class TransactionEntity
 
     public string DcqlQuery { get; set; } = string.Empty;
 
+    public string? TransactionData { get; set; }
+
     public string? RedirectUri { get; set; }
 
     public byte[]? ResponseCodeHash { get; set; }
 
     public string? ResultJson { get; set; }
+
+    public string? RepresentationCheckJson { get; set; }
 
     public string? MinimumLevelOfAssurance { get; set; }
 }

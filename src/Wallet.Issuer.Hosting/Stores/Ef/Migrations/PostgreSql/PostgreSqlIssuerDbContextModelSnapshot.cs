@@ -213,6 +213,9 @@ namespace Wallet.Issuer.Stores.Ef.Migrations.PostgreSql
                     b.Property<string>("PersonId")
                         .HasColumnType("text");
 
+                    b.Property<string>("RepresentationId")
+                        .HasColumnType("text");
+
                     b.Property<int>("StatusIndex")
                         .HasColumnType("integer");
 
@@ -225,6 +228,8 @@ namespace Wallet.Issuer.Stores.Ef.Migrations.PostgreSql
                     b.HasIndex("NotificationId");
 
                     b.HasIndex("PersonId");
+
+                    b.HasIndex("RepresentationId");
 
                     b.ToTable("IssuedCredentials");
                 });
@@ -278,6 +283,9 @@ namespace Wallet.Issuer.Stores.Ef.Migrations.PostgreSql
 
                     b.Property<bool>("Redeemed")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("RepresentationId")
+                        .HasColumnType("text");
 
                     b.Property<string>("TxCodeHash")
                         .HasColumnType("text");
@@ -374,6 +382,61 @@ namespace Wallet.Issuer.Stores.Ef.Migrations.PostgreSql
                     b.HasKey("PersonId");
 
                     b.ToTable("Persons");
+                });
+
+            modelBuilder.Entity("Wallet.Issuer.Stores.Ef.RepresentationEntity", b =>
+                {
+                    b.Property<string>("RepresentationId")
+                        .HasColumnType("text");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("EServicesJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("EffectiveFrom")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("EffectiveUntil")
+                        .HasColumnType("text");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("EndedBy")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("FullPowers")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("LegalName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("LegalPersonIdentifier")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Nature")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RepresentativePersonId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RepresentedPersonId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("WithdrawalCodeHash")
+                        .HasColumnType("text");
+
+                    b.HasKey("RepresentationId");
+
+                    b.HasIndex("RepresentativePersonId");
+
+                    b.ToTable("Representations");
                 });
 
             modelBuilder.Entity("Wallet.Issuer.Stores.Ef.StatusListEntity", b =>

@@ -204,6 +204,9 @@ namespace Wallet.Issuer.Stores.Ef.Migrations.Sqlite
                     b.Property<string>("PersonId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RepresentationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("StatusIndex")
                         .HasColumnType("INTEGER");
 
@@ -216,6 +219,8 @@ namespace Wallet.Issuer.Stores.Ef.Migrations.Sqlite
                     b.HasIndex("NotificationId");
 
                     b.HasIndex("PersonId");
+
+                    b.HasIndex("RepresentationId");
 
                     b.ToTable("IssuedCredentials");
                 });
@@ -269,6 +274,9 @@ namespace Wallet.Issuer.Stores.Ef.Migrations.Sqlite
 
                     b.Property<bool>("Redeemed")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("RepresentationId")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("TxCodeHash")
                         .HasColumnType("TEXT");
@@ -365,6 +373,61 @@ namespace Wallet.Issuer.Stores.Ef.Migrations.Sqlite
                     b.HasKey("PersonId");
 
                     b.ToTable("Persons");
+                });
+
+            modelBuilder.Entity("Wallet.Issuer.Stores.Ef.RepresentationEntity", b =>
+                {
+                    b.Property<string>("RepresentationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EServicesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EffectiveFrom")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EffectiveUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EndedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FullPowers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LegalName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LegalPersonIdentifier")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nature")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RepresentativePersonId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RepresentedPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawalCodeHash")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RepresentationId");
+
+                    b.HasIndex("RepresentativePersonId");
+
+                    b.ToTable("Representations");
                 });
 
             modelBuilder.Entity("Wallet.Issuer.Stores.Ef.StatusListEntity", b =>

@@ -131,6 +131,9 @@ namespace Wallet.Verifier.Stores.Ef.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("RepresentationCheckJson")
+                        .HasColumnType("text");
+
                     b.Property<string>("RequestId")
                         .IsRequired()
                         .HasColumnType("text");
@@ -155,6 +158,9 @@ namespace Wallet.Verifier.Stores.Ef.Migrations.PostgreSql
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");
+
+                    b.Property<string>("TransactionData")
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 

@@ -126,6 +126,9 @@ namespace Wallet.Verifier.Stores.Ef.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RepresentationCheckJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RequestId")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -150,6 +153,9 @@ namespace Wallet.Verifier.Stores.Ef.Migrations.Sqlite
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("TransactionData")
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 

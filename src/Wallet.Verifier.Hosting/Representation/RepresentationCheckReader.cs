@@ -1,0 +1,58 @@
+using System.Text.Json.Nodes;
+using Wallet.Core.Json;
+using Wallet.Core.Representation;
+using Wallet.Core.SdJwtVc;
+using Wallet.Verifier.Transactions;
+using Wallet.Verifier.Validation;
+
+namespace Wallet.Verifier.Representation;
+
+/// <summary>Decides a representation check's verified presentation with <see cref="RepresentationPolicy"/>.</summary>
+internal sealed class RepresentationCheckReader(PresentationResultReader results, TimeProvider time)
+{
+    /// <summary>The answer, or null when the transaction is unknown, another relying party's, or not a representation check.</summary>
+    public async ValueTask<RepresentationCheckView?> GetAsync(string relyingPartyId, string transactionId, string? responseCode, CancellationToken cancellationToken)
+    {
+        var transaction = await results.FindAsync(relyingPartyId, transactionId, cancellationToken).ConfigureAwait(false);
+        if (transaction?.RepresentationCheckJson is not { } stored
+            || !StrictJson.TryParseElement(stored, 8, allowDuplicateProperties: false, out var element, out _)
+            || JsonNode.Parse(element.GetRawText()) is not JsonObject json
+            || RepresentationCheck.TryRead(json, out _) is not { } check)
+        {
+            return null;
+        }
+
+        var status = await results.GetStatusAsync(transaction, responseCode, cancellationToken).ConfigureAwait(false);
+        switch (status.Status)
+        {
+            case "verified":
+                var pid = status.Credentials.GetValueOrDefault(RepresentationPolicy.PidQueryId) is [var p, ..] ? p : null;
+                var representation = status.Credentials.GetValueOrDefault(RepresentationPolicy.RepresentationQueryId) is [var r, ..] ? r : null;
+                var evidence = new RepresentationEvidence(
+                    pid is null ? null : Attributes(pid),
+                    pid?.HolderBinding ?? false,
+                    representation is null ? null : Attributes(representation),
+                    representation?.HolderBinding ?? false,
+                    representation?.Status ?? "unchecked");
+                var decision = RepresentationPolicy.Decide(evidence, check.ServiceId, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), check.Represented);
+                return decision.IsAccepted
+                    ? new("decided", check.ServiceId, true, decision.Statement, decision.Representation.Representative.ToString(), decision.Representation.Represented.ToString(), decision.Representation.Nature, decision.Representation.ScopeText, [])
+                    : new("decided", check.ServiceId, false, null, null, null, null, null, [.. decision.Errors.Select(ResultError.From)]);
+            case "rejected":
+                return new("decided", check.ServiceId, false, null, null, null, null, null, WithRepresentationCodes(status.Errors));
+            default:
+                return new(status.Status, check.ServiceId, null, null, null, null, null, null, []);
+        }
+    }
+
+    // The Verifier rejects a revoked or suspended credential outright (fail closed), so the policy never sees it; the answer
+    // still names the representation's check when that credential was the representation (the message names its query).
+    private static IReadOnlyList<ResultError> WithRepresentationCodes(IReadOnlyList<ResultError> errors) =>
+        errors.Any(e => e.Code is SdJwtVcErrorCodes.Revoked or SdJwtVcErrorCodes.Suspended && e.Message.Contains($"'{RepresentationPolicy.RepresentationQueryId}'", StringComparison.Ordinal))
+            ? [new(RepresentationErrorCodes.Revoked, "The representation's status is revoked or suspended: it was revoked or withdrawn."), .. errors]
+            : errors;
+
+    // SD-JWT VC claims are flat; an mdoc's are under its namespace (the PID's or the POR's), read as the same names.
+    private static JsonObject Attributes(VerifiedCredential credential) =>
+        credential.Doctype is { } doctype && credential.Claims[doctype] is JsonObject elements ? elements : credential.Claims;
+}
