@@ -23,6 +23,9 @@ public static class VerifierServiceCollectionExtensions
     /// <summary>The name of the <see cref="HttpClient"/> that fetches Status List Tokens.</summary>
     internal const string StatusListHttpClient = "Wallet.Verifier.StatusList";
 
+    /// <summary>The longest one Status List Token fetch may take.</summary>
+    internal static readonly TimeSpan StatusListTimeout = TimeSpan.FromSeconds(10);
+
     /// <summary>Adds the Verifier configured from <paramref name="configuration"/> (the <c>Verifier</c> section) and then <paramref name="configure"/>.</summary>
     public static VerifierBuilder AddVerifier(this IServiceCollection services, IConfiguration configuration, Action<VerifierOptions>? configure = null)
     {
@@ -44,7 +47,7 @@ public static class VerifierServiceCollectionExtensions
         services.AddOptions<Wallet.Hosting.ErrorDocumentationOptions>().BindConfiguration(Wallet.Hosting.ErrorDocumentationOptions.SectionName);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<VerifierOptions>, VerifierOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpClient(StatusListHttpClient, client => client.Timeout = TimeSpan.FromSeconds(10))
+        services.AddHttpClient(StatusListHttpClient, client => client.Timeout = StatusListTimeout)
             .ConfigurePrimaryHttpMessageHandler(provider =>
             {
                 var handler = new SocketsHttpHandler { AllowAutoRedirect = false };

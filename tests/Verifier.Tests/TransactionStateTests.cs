@@ -83,6 +83,43 @@ public sealed class TransactionStateTests
         (await api2.GetStringAsync($"/api/presentations/{id}/events")).Should().Contain(VerifierErrorCodes.ProcessingInterrupted);
     }
 
+    // The recovery on PostgreSQL relies on a validation never outliving InterruptedResponseRecovery.ValidationTimeout
+    // (specs/verifier.md, "Transaction states"): one that hangs is cancelled then and ends rejected, not half-done.
+    [Fact]
+    public async Task Response_whose_validation_outlives_its_timeout_is_rejected_as_interrupted()
+    {
+        var hanging = new HangingValidator();
+        using var app = new VerifierApp(services: s => s.AddSingleton<IPresentationValidator>(hanging));
+        using var api = app.ApiClient();
+        var created = await Api.CreateAsync(api, Api.Body());
+        var wallet = EndToEndTests.Wallet(app);
+        var request = await wallet.FetchRequestAsync(created["authorizationRequestUri"]!.GetValue<string>());
+
+        var responding = wallet.RespondAsync(request);
+        await hanging.Entered.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        (await Api.StatusAsync(api, created["transactionId"]!.GetValue<string>()))["status"]!.GetValue<string>().Should().Be("pending");
+        app.Clock.Advance(Wallet.Verifier.Transactions.InterruptedResponseRecovery.ValidationTimeout);
+        var answered = await responding.WaitAsync(TimeSpan.FromSeconds(60));
+
+        answered.Response.StatusCode.Should().Be(HttpStatusCode.InternalServerError);
+        answered.Body!["error"]!.GetValue<string>().Should().Be("server_error");
+        var status = await Api.StatusAsync(api, created["transactionId"]!.GetValue<string>());
+        status["status"]!.GetValue<string>().Should().Be("rejected");
+        Api.ErrorCodes(status).Should().Equal(VerifierErrorCodes.ProcessingInterrupted);
+    }
+
+    private sealed class HangingValidator : IPresentationValidator
+    {
+        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public async ValueTask<PresentationResult> ValidateAsync(DcqlQuery query, IReadOnlyList<TransactionData> transactionData, VpToken vpToken, string clientId, string nonce, Uri responseUri, ResponseEncryption encryption, CancellationToken cancellationToken)
+        {
+            Entered.TrySetResult();
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            throw new InvalidOperationException("unreachable: the delay only ends by cancellation");
+        }
+    }
+
     private sealed class ThrowingValidator : IPresentationValidator
     {
         public ValueTask<PresentationResult> ValidateAsync(DcqlQuery query, IReadOnlyList<TransactionData> transactionData, VpToken vpToken, string clientId, string nonce, Uri responseUri, ResponseEncryption encryption, CancellationToken cancellationToken) =>

@@ -40,9 +40,14 @@ internal sealed class VerifierDatabase : IAsyncDisposable
     }
 
     /// <summary>Starts an instance on the database (migrating it).</summary>
-    public static async Task<VerifierDatabase> OpenAsync(DatabaseProvider provider, string dataDirectory, string? connectionString)
+    public static async Task<VerifierDatabase> OpenAsync(DatabaseProvider provider, string dataDirectory, string? connectionString, TimeProvider? time = null)
     {
         var services = new ServiceCollection();
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
+
         services.AddLogging(l => l.ClearProviders());
         services.AddVerifier(o =>
         {

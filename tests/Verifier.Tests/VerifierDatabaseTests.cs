@@ -81,6 +81,7 @@ public sealed class VerifierDatabaseTests
 
     // specs/verifier.md, "Transaction states": a response a stop left half-done is rejected at the next start, once, even
     // when several instances start together on one database (each rejection is a compare-and-swap from ResponseReceived).
+    // The responses here are overdue (expired more than InterruptedResponseRecovery.OverdueAfter ago), so both providers reject them.
     [Theory]
     [MemberData(nameof(Providers))]
     public async Task Instances_starting_together_reject_each_interrupted_response_once(DatabaseProvider provider)
@@ -92,7 +93,7 @@ public sealed class VerifierDatabaseTests
         var now = DateTimeOffset.UtcNow;
         for (var i = 0; i < Interrupted; i++)
         {
-            await first.Transactions.CreateAsync(VerifierDatabase.NewTransaction(now, $"half-done-{i}", TransactionStatus.ResponseReceived), CancellationToken.None);
+            await first.Transactions.CreateAsync(VerifierDatabase.NewTransaction(now.AddMinutes(-10), $"half-done-{i}", TransactionStatus.ResponseReceived), CancellationToken.None);
         }
 
         await first.Transactions.CreateAsync(VerifierDatabase.NewTransaction(now, "waiting"), CancellationToken.None);
@@ -110,6 +111,57 @@ public sealed class VerifierDatabaseTests
         }
 
         (await second.Transactions.FindAsync("waiting", CancellationToken.None))!.Status.Should().Be(TransactionStatus.RequestFetched, "only responses in ResponseReceived are recovered");
+    }
+
+    // Issue 12, "no input leaves state half-done" across instances: on PostgreSQL an instance that starts while another is
+    // validating a response (a rolling deployment) leaves it alone; the periodic check rejects it only once no instance can
+    // still be validating it (expiry + InterruptedResponseRecovery.OverdueAfter), which also covers an instance that never restarts.
+    [Fact]
+    public async Task On_PostgreSQL_a_starting_instance_leaves_a_live_response_alone_until_it_is_overdue()
+    {
+        var (data, connection) = await VerifierDatabase.NewAsync(DatabaseProvider.PostgreSql);
+        // Whole milliseconds: PostgreSQL keeps microseconds, and the boundary minute below must not move by a truncated tick.
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
+        await using var validating = await VerifierDatabase.OpenAsync(DatabaseProvider.PostgreSql, data, connection, clock);
+        var start = clock.GetUtcNow();
+        await validating.Transactions.CreateAsync(VerifierDatabase.NewTransaction(start, "live", TransactionStatus.ResponseReceived), CancellationToken.None);
+
+        await using var starting = await VerifierDatabase.OpenAsync(DatabaseProvider.PostgreSql, data, connection, clock);
+        var recovery = starting.Get<Wallet.Verifier.Transactions.InterruptedResponseRecovery>();
+        (await recovery.RejectInterruptedAsync(CancellationToken.None)).Should().Be(0, "instance A may still be validating it");
+
+        // Expiry (5 minutes) + OverdueAfter (2 minutes); moved a minute at a time, checked each minute as the purge timer does.
+        var checks = new List<int>();
+        for (var minute = 1; minute <= 8; minute++)
+        {
+            clock.Advance(TimeSpan.FromMinutes(1));
+            checks.Add(await recovery.RejectOverdueAsync(CancellationToken.None));
+            if (minute == 7)
+            {
+                (await starting.Transactions.FindAsync("live", CancellationToken.None))!.Status.Should().Be(TransactionStatus.ResponseReceived, "exactly expiry + bound has not passed it");
+            }
+        }
+
+        checks.Should().Equal(0, 0, 0, 0, 0, 0, 0, 1);
+        var transaction = await validating.Transactions.FindAsync("live", CancellationToken.None);
+        transaction!.Status.Should().Be(TransactionStatus.Rejected);
+        transaction.ResultJson.Should().Contain(Wallet.Verifier.Validation.VerifierErrorCodes.ProcessingInterrupted);
+        (await validating.Events.ListAsync("live", CancellationToken.None)).Count(e => e.Type == "rejected").Should().Be(1);
+    }
+
+    // SQLite is one process by design (its write queue is in-process): at start nothing can still be validating, so even a
+    // response that has not expired is rejected at once.
+    [Fact]
+    public async Task On_SQLite_a_start_rejects_every_interrupted_response_at_once()
+    {
+        var (data, connection) = await VerifierDatabase.NewAsync(DatabaseProvider.Sqlite);
+        await using var db = await VerifierDatabase.OpenAsync(DatabaseProvider.Sqlite, data, connection);
+        await db.Transactions.CreateAsync(VerifierDatabase.NewTransaction(DateTimeOffset.UtcNow, "fresh", TransactionStatus.ResponseReceived), CancellationToken.None);
+        var recovery = db.Get<Wallet.Verifier.Transactions.InterruptedResponseRecovery>();
+
+        (await recovery.RejectOverdueAsync(CancellationToken.None)).Should().Be(0, "the periodic check waits for expiry + bound on every provider");
+        (await recovery.RejectInterruptedAsync(CancellationToken.None)).Should().Be(1);
+        (await db.Transactions.FindAsync("fresh", CancellationToken.None))!.Status.Should().Be(TransactionStatus.Rejected);
     }
 
     [Theory]

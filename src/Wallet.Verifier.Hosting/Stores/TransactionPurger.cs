@@ -3,8 +3,12 @@ using Wallet.Verifier.Options;
 
 namespace Wallet.Verifier.Stores;
 
-/// <summary>Deletes transactions whose result retention has passed, once a minute.</summary>
-internal sealed partial class TransactionPurger(ITransactionStore store, IOptions<VerifierOptions> options, TimeProvider time, ILogger<TransactionPurger> logger) : BackgroundService
+/// <summary>
+/// Once a minute: rejects the responses no instance can still be validating (<see cref="Transactions.InterruptedResponseRecovery"/>),
+/// then deletes the transactions whose result retention has passed. Rejecting first keeps a crashed instance's responses in
+/// the statistics even when the retention is shorter than the recovery's wait.
+/// </summary>
+internal sealed partial class TransactionPurger(ITransactionStore store, Transactions.InterruptedResponseRecovery recovery, IOptions<VerifierOptions> options, TimeProvider time, ILogger<TransactionPurger> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -13,6 +17,7 @@ internal sealed partial class TransactionPurger(ITransactionStore store, IOption
         {
             try
             {
+                await recovery.RejectOverdueAsync(stoppingToken).ConfigureAwait(false);
                 var purged = await store.PurgeAsync(time.GetUtcNow() - options.Value.ResultRetention, stoppingToken).ConfigureAwait(false);
                 if (purged > 0)
                 {

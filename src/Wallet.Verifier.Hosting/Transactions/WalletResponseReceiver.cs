@@ -69,13 +69,24 @@ internal sealed partial class WalletResponseReceiver(
 
         // 5. The transaction is now ResponseReceived and must end Verified or Rejected whatever happens next. A wallet that
         // hangs up must not cancel that, so the request's token stops here (status-list fetches have their own timeout);
-        // a crash is finished at the next start (InterruptedResponseRecovery).
+        // a crash is finished by InterruptedResponseRecovery, which relies on the validation ending within its timeout.
         PresentationResult result;
+        using var deadline = new CancellationTokenSource(InterruptedResponseRecovery.ValidationTimeout, time);
         try
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            result = await ValidateAcceptedAsync(transaction, response, key, now, CancellationToken.None).ConfigureAwait(false);
+            result = await ValidateAcceptedAsync(transaction, response, key, now, deadline.Token).ConfigureAwait(false);
             metrics.ValidationDuration(System.Diagnostics.Stopwatch.GetElapsedTime(started), result.IsVerified);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            var late = PresentationResult.Rejected([new(VerifierErrorCodes.ProcessingInterrupted, "Validating the response took longer than the Verifier allows; it was rejected.")]);
+            if (await states.TryCompleteAsync(transaction.Id, late, null, CancellationToken.None).ConfigureAwait(false))
+            {
+                await statistics.CompletedAsync(transaction, late).ConfigureAwait(false);
+            }
+
+            return WalletResponseOutcome.Failed(OAuthErrors.ServerError, "The response could not be processed in time; the transaction is closed.");
         }
         catch (Exception e)
         {

@@ -55,7 +55,7 @@ public sealed class PostgreSqlCluster : IAsyncDisposable
     /// <summary>A new, empty database; returns its connection string.</summary>
     public async Task<string> CreateDatabaseAsync()
     {
-        var name = $"t{Environment.ProcessId}_{Interlocked.Increment(ref _databases)}_{Guid.NewGuid():N}"[..40];
+        var name = $"t{Environment.ProcessId:D7}_{Interlocked.Increment(ref _databases)}_{Guid.NewGuid():N}"[..40];
         await using var connection = new Npgsql.NpgsqlConnection(ConnectionString("postgres"));
         await connection.OpenAsync();
         await using var command = new Npgsql.NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
