@@ -31,7 +31,8 @@ internal static class RepresentationCheckEndpoints
     private static bool ReadMembers(JsonElement root, out Func<Uri?, string?, CreatePresentationCommand> command, out Core.VerificationError problem)
     {
         command = null!;
-        var json = JsonNode.Parse(root.GetRawText())!.AsObject();
+        // The helper admitted only an object through StrictJson; it is viewed as a node, not parsed again.
+        var json = JsonObject.Create(root)!;
         if (json["service_id"] is null)
         {
             problem = new(RelyingPartyApiErrorCodes.MissingMember, "'service_id' is required: the service the person acts in.");

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Wallet.Core.Json;
 using Wallet.Core.Representation;
@@ -17,7 +18,8 @@ internal sealed class RepresentationCheckReader(PresentationResultReader results
         var transaction = await results.FindAsync(relyingPartyId, transactionId, cancellationToken).ConfigureAwait(false);
         if (transaction?.RepresentationCheckJson is not { } stored
             || !StrictJson.TryParseElement(stored, 8, allowDuplicateProperties: false, out var element, out _)
-            || JsonNode.Parse(element.GetRawText()) is not JsonObject json
+            || element.ValueKind != JsonValueKind.Object
+            || JsonObject.Create(element) is not { } json
             || RepresentationCheck.TryRead(json, out _) is not { } check)
         {
             return null;
