@@ -17,10 +17,9 @@ namespace Wallet.Issuer.Protocol;
 internal sealed class CredentialRequestHandler(
     IOptions<IssuerOptions> options,
     IssuerEndpoints endpoints,
-    IAccessTokenStore tokens,
+    ResourceAccess access,
     IOfferStore offers,
     CredentialRequestUnits units,
-    DpopNonceService dpopNonces,
     SubjectResolver subjects,
     Representation.RepresentationRegister representations,
     StatusListProvider statusLists,
@@ -63,45 +62,12 @@ internal sealed class CredentialRequestHandler(
         var settings = options.Value;
         var now = timeProvider.GetUtcNow();
 
-        // Step 1: the access token (RFC 6750 Sec. 2.1, RFC 9449 Sec. 7.1).
-        if (request.Authorization.Count != 1 || request.Authorization[0].Split(' ', 2) is not [var scheme, var accessToken] || string.IsNullOrEmpty(accessToken))
-        {
-            return Unauthorized(OAuthErrors.InvalidToken, "A single Authorization header with a DPoP access token is required.");
-        }
-
-        var token = await tokens.FindAsync(SecretHash.Of(accessToken), now, cancellationToken).ConfigureAwait(false);
+        // Steps 1 and 2: the access token (RFC 6750 Sec. 2.1, RFC 9449 Sec. 7.1) and the DPoP proof bound to its key and
+        // hash, the proof's jti recorded in this request's unit.
+        var (token, accessError) = await access.AuthorizeAsync(request.Authorization, request.DpopHeaders, endpoints.Credential, unit.ReplayCache, cancellationToken).ConfigureAwait(false);
         if (token is null)
         {
-            return Unauthorized(OAuthErrors.InvalidToken, "The access token is unknown or has expired.");
-        }
-
-        var dpopScheme = string.Equals(scheme, DpopProof.HeaderName, StringComparison.OrdinalIgnoreCase);
-        if (token.KeyThumbprint is not null && !dpopScheme)
-        {
-            // RFC 9449 Sec. 7.2: a DPoP-bound token is never accepted as a bearer token.
-            return Unauthorized(OAuthErrors.InvalidToken, "The access token is DPoP-bound and must be sent with the DPoP scheme.");
-        }
-
-        if (token.KeyThumbprint is null && !string.Equals(scheme, "Bearer", StringComparison.OrdinalIgnoreCase))
-        {
-            return Unauthorized(OAuthErrors.InvalidToken, "The access token is a bearer token.");
-        }
-
-        // Step 2: the DPoP proof, bound to the token's key and hash.
-        if (token.KeyThumbprint is not null)
-        {
-            var validator = new DpopProofValidator(new DpopValidatorOptions
-            {
-                TimeProvider = timeProvider,
-                ReplayCache = new SecretHashingDpopReplayCache(unit.ReplayCache),
-                NonceValidator = settings.RequireDpopNonce ? dpopNonces.IsValid : null,
-                AlgorithmPolicy = DpopNonceService.Algorithms,
-            });
-            var dpop = await validator.ValidateAsync(new DpopValidationRequest(request.DpopHeaders, "POST", endpoints.Credential) { AccessToken = accessToken, BoundKeyThumbprint = token.KeyThumbprint }, cancellationToken).ConfigureAwait(false);
-            if (!dpop.Succeeded)
-            {
-                return (null, ProtocolError.Create(dpop.WireError!, string.Join(" ", dpop.Errors.Select(e => e.Message))) with { IncludeDpopNonce = true, IsResourceServerError = true });
-            }
+            return (null, accessError);
         }
 
         // Step 3: the request body.
@@ -211,9 +177,6 @@ internal sealed class CredentialRequestHandler(
     }
 
     private static string Id() => RandomHandle.Create(16);
-
-    private static (CredentialResponse?, ProtocolError?) Unauthorized(string error, string description) =>
-        (null, ProtocolError.Create(error, description) with { IsResourceServerError = true });
 
     private static (CredentialResponse?, ProtocolError?) BadRequest(string error, string description) =>
         (null, ProtocolError.Create(error, description));

@@ -7,12 +7,16 @@ using Wallet.Issuer.Stores;
 namespace Wallet.Issuer.Protocol;
 
 /// <summary>
-/// The access token and DPoP checks of the issuer's protected resources other than the Credential Endpoint (which
-/// runs them inside its request unit): RFC 6750 §2.1, RFC 9449 §7.1 with <c>ath</c>, the token's key and the replay cache.
+/// The access token and DPoP checks of the issuer's protected resources: RFC 6750 §2.1, RFC 9449 §7.1 with <c>ath</c>,
+/// the token's key and the replay cache. The Credential Endpoint passes its request unit's replay cache, so the proof's
+/// <c>jti</c> is recorded in the same transaction as what it issues.
 /// </summary>
 internal sealed class ResourceAccess(IOptions<IssuerOptions> options, IAccessTokenStore tokens, IDpopReplayCache replayCache, DpopNonceService dpopNonces, TimeProvider timeProvider)
 {
-    public async ValueTask<(AccessTokenRecord? Token, ProtocolError? Error)> AuthorizeAsync(IReadOnlyList<string> authorization, IReadOnlyList<string> dpopHeaders, Uri endpoint, CancellationToken cancellationToken)
+    public ValueTask<(AccessTokenRecord? Token, ProtocolError? Error)> AuthorizeAsync(IReadOnlyList<string> authorization, IReadOnlyList<string> dpopHeaders, Uri endpoint, CancellationToken cancellationToken) =>
+        AuthorizeAsync(authorization, dpopHeaders, endpoint, replayCache, cancellationToken);
+
+    public async ValueTask<(AccessTokenRecord? Token, ProtocolError? Error)> AuthorizeAsync(IReadOnlyList<string> authorization, IReadOnlyList<string> dpopHeaders, Uri endpoint, IDpopReplayCache proofReplayCache, CancellationToken cancellationToken)
     {
         if (authorization.Count != 1 || authorization[0].Split(' ', 2) is not [var scheme, var accessToken] || string.IsNullOrEmpty(accessToken))
         {
@@ -40,7 +44,7 @@ internal sealed class ResourceAccess(IOptions<IssuerOptions> options, IAccessTok
         var validator = new DpopProofValidator(new DpopValidatorOptions
         {
             TimeProvider = timeProvider,
-            ReplayCache = new SecretHashingDpopReplayCache(replayCache),
+            ReplayCache = new SecretHashingDpopReplayCache(proofReplayCache),
             NonceValidator = options.Value.RequireDpopNonce ? dpopNonces.IsValid : null,
             AlgorithmPolicy = DpopNonceService.Algorithms,
         });
