@@ -217,15 +217,27 @@ public sealed record CredentialIssuerMetadata
         }
 
         var proofAlgorithms = new List<JwsAlgorithm>();
-        if (element.TryGetProperty("proof_types_supported", out var proofTypes) && proofTypes.ValueKind == JsonValueKind.Object
-            && proofTypes.TryGetProperty(KeyProof.ProofType, out var jwtProof) && jwtProof.ValueKind == JsonValueKind.Object)
+        KeyAttestationRequirement? keyAttestations = null;
+        var attestationProof = false;
+        if (element.TryGetProperty("proof_types_supported", out var proofTypes) && proofTypes.ValueKind == JsonValueKind.Object)
         {
-            foreach (var name in StringArray(jwtProof, "proof_signing_alg_values_supported"))
+            if (proofTypes.TryGetProperty(KeyProof.ProofType, out var jwtProof) && jwtProof.ValueKind == JsonValueKind.Object)
             {
-                if (JwsAlgorithm.TryFromName(name, out var algorithm))
+                foreach (var name in StringArray(jwtProof, "proof_signing_alg_values_supported"))
                 {
-                    proofAlgorithms.Add(algorithm);
+                    if (JwsAlgorithm.TryFromName(name, out var algorithm))
+                    {
+                        proofAlgorithms.Add(algorithm);
+                    }
                 }
+
+                keyAttestations = jwtProof.TryGetProperty("key_attestations_required", out var required) ? KeyAttestationRequirement.FromJson(required) : null;
+            }
+
+            if (proofTypes.TryGetProperty(KeyAttestation.ProofType, out var attestation) && attestation.ValueKind == JsonValueKind.Object)
+            {
+                attestationProof = true;
+                keyAttestations ??= attestation.TryGetProperty("key_attestations_required", out var required) ? KeyAttestationRequirement.FromJson(required) : null;
             }
         }
 
@@ -249,6 +261,8 @@ public sealed record CredentialIssuerMetadata
             CredentialSigningAlgorithms = signing,
             CryptographicBindingMethods = StringArray(element, "cryptographic_binding_methods_supported"),
             ProofSigningAlgorithms = proofAlgorithms,
+            KeyAttestationsRequired = keyAttestations,
+            SupportsAttestationProof = attestationProof,
             Display = display,
             Claims = claims,
         };

@@ -30,4 +30,12 @@ public sealed class CredentialConfigurationOptions
     /// configuration's identifier that sets only this value adjusts that default.
     /// </summary>
     public LevelOfAssurance? MinimumLevelOfAssurance { get; set; }
+
+    /// <summary>
+    /// When set, every key proof must carry a key attestation from a wallet provider of
+    /// <see cref="IssuerOptions.WalletProviderTrustAnchors"/> stating one of the accepted levels, announced as
+    /// <c>proof_types_supported.*.key_attestations_required</c> (OpenID4VCI 1.0 §12.2.4, Appendix D, F.1, F.3). A partial
+    /// entry under a default configuration's identifier that sets only this value adjusts that default.
+    /// </summary>
+    public KeyAttestationsRequiredOptions? KeyAttestationsRequired { get; set; }
 }

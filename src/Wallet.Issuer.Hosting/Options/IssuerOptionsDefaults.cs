@@ -82,6 +82,7 @@ internal sealed class IssuerOptionsDefaults : IPostConfigureOptions<IssuerOption
                 if (options.CredentialConfigurations.TryGetValue(id, out var overlay))
                 {
                     configuration.MinimumLevelOfAssurance = overlay.MinimumLevelOfAssurance ?? configuration.MinimumLevelOfAssurance;
+                    configuration.KeyAttestationsRequired = overlay.KeyAttestationsRequired ?? configuration.KeyAttestationsRequired;
                 }
 
                 options.CredentialConfigurations[id] = configuration;

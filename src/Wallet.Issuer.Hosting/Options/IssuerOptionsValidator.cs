@@ -129,6 +129,24 @@ internal sealed class IssuerOptionsValidator(TimeProvider timeProvider, IssuerCo
                     break;
             }
 
+            if (configuration.KeyAttestationsRequired is { } required)
+            {
+                // Appendix D: key attestations are signed by a wallet provider; without its anchors none could be accepted.
+                if (options.WalletProviderTrustAnchors.Count == 0)
+                {
+                    failures.Add($"{setting}:KeyAttestationsRequired needs Issuer:WalletProviderTrustAnchors: key attestations chain to a wallet provider's trust anchor (HAIP 1.0 §4.5.1).");
+                }
+                else if (!options.RequireWalletAttestation && !TrustAnchorStore.TryFromFiles(options.WalletProviderTrustAnchors, null, "wallet provider", out _, out var anchorErrors))
+                {
+                    failures.Add("Issuer:WalletProviderTrustAnchors cannot be loaded: " + string.Join(" ", anchorErrors.Select(e => e.Message)));
+                }
+
+                if (required.KeyStorage.Concat(required.UserAuthentication).Any(string.IsNullOrWhiteSpace))
+                {
+                    failures.Add($"{setting}:KeyAttestationsRequired lists an empty value; use values such as '{AttackPotentialResistance.Iso18045High}' (OpenID4VCI 1.0 Appendix D.2).");
+                }
+            }
+
             for (var i = 0; i < configuration.Claims.Count; i++)
             {
                 if (configuration.Claims[i].Path.Count == 0 || configuration.Claims[i].Path.Any(string.IsNullOrEmpty))

@@ -11,8 +11,8 @@ namespace Wallet.Issuer.Protocol;
 
 /// <summary>
 /// The Credential Endpoint (OpenID4VCI 1.0 §8) as a pipeline: access token → DPoP proof with <c>ath</c> and key binding
-/// → request parsing → configuration → key proofs and the single-use <c>c_nonce</c> → subject data → one credential per
-/// proof, each with its own holder key, fresh salts or randoms, and its own status-list index.
+/// → request parsing → configuration → key proofs (with their key attestations) and the single-use <c>c_nonce</c> →
+/// subject data → one credential per proven or attested holder key, each with its own holder key, fresh salts or randoms, and its own status-list index.
 /// </summary>
 internal sealed class CredentialRequestHandler(
     IOptions<IssuerOptions> options,
@@ -24,6 +24,7 @@ internal sealed class CredentialRequestHandler(
     Representation.RepresentationRegister representations,
     StatusListProvider statusLists,
     CredentialFactory factory,
+    WalletAttestationTrust walletProviders,
     Statistics.IssuerStatistics statistics,
     TimeProvider timeProvider)
 {
@@ -120,9 +121,22 @@ internal sealed class CredentialRequestHandler(
 
         var configuration = settings.CredentialConfigurations[configurationId];
 
-        // Step 5: the key proofs and the c_nonce.
-        var proofValidator = new KeyProofValidator(new KeyProofValidatorOptions { CredentialIssuer = endpoints.Issuer, TimeProvider = timeProvider, RequireNonce = true });
-        var proofs = await proofValidator.ValidateAsync(credentialRequest.JwtProofs, (nonce, ct) => unit.ConsumeNonceAsync(SecretHash.Of(nonce), timeProvider.GetUtcNow(), ct), token.ClientId, cancellationToken).ConfigureAwait(false);
+        // Step 5: the key proofs and the c_nonce (Appendix F.1, F.3). With key_attestations_required every proof carries a
+        // key attestation from a trusted wallet provider (Appendix D.1, HAIP 1.0 Sec. 4.5.1), and every attested key gets
+        // its own credential, at most batch_size of them.
+        var proofValidator = new KeyProofValidator(new KeyProofValidatorOptions
+        {
+            CredentialIssuer = endpoints.Issuer,
+            TimeProvider = timeProvider,
+            RequireNonce = true,
+            KeyAttestations = walletProviders.KeyAttestations,
+            KeyAttestationsRequired = MetadataDocuments.KeyAttestationRequirementOf(configuration),
+            MaxHolderKeys = Math.Max(1, settings.BatchSize),
+        });
+        ValueTask<bool> ConsumeNonce(string nonce, CancellationToken ct) => unit.ConsumeNonceAsync(SecretHash.Of(nonce), timeProvider.GetUtcNow(), ct);
+        var proofs = credentialRequest.AttestationProof is { } attestation
+            ? await proofValidator.ValidateAttestationAsync(attestation, ConsumeNonce, cancellationToken).ConfigureAwait(false)
+            : await proofValidator.ValidateAsync(credentialRequest.JwtProofs, ConsumeNonce, token.ClientId, cancellationToken).ConfigureAwait(false);
         if (!proofs.Succeeded)
         {
             return BadRequest(proofs.WireError, string.Join(" ", proofs.Errors.Select(e => e.Message)));

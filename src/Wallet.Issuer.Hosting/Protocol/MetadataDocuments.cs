@@ -111,9 +111,16 @@ internal sealed class MetadataDocuments(IOptions<IssuerOptions> options, IssuerE
         CredentialSigningAlgorithms = [JwsAlgorithm.ES256],
         CryptographicBindingMethods = [c.Format == CredentialFormats.MsoMdoc ? "cose_key" : "jwk"],
         ProofSigningAlgorithms = ProofAlgorithms,
+        KeyAttestationsRequired = KeyAttestationRequirementOf(c),
+        SupportsAttestationProof = c.KeyAttestationsRequired is not null,
         Display = [.. c.Display.Select(ToDisplay)],
         Claims = [.. c.Claims.Select(claim => new ClaimDescription(ClaimPath.Of([.. claim.Path]), claim.Mandatory, [.. claim.Display.Select(d => new ClaimDisplay(d.Value, d.Key))]))],
     };
+
+    /// <summary>The configuration's <c>key_attestations_required</c> (OpenID4VCI 1.0 §12.2.4), as the credential endpoint enforces it.</summary>
+    internal static KeyAttestationRequirement? KeyAttestationRequirementOf(CredentialConfigurationOptions c) => c.KeyAttestationsRequired is { } required
+        ? new KeyAttestationRequirement { KeyStorage = [.. required.KeyStorage], UserAuthentication = [.. required.UserAuthentication] }
+        : null;
 
     private static CredentialDisplay ToDisplay(DisplayOptions d) => new()
     {
