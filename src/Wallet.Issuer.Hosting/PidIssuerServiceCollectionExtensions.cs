@@ -74,6 +74,7 @@ public static class PidIssuerServiceCollectionExtensions
             var clock = provider.GetRequiredService<TimeProvider>();
             return options.Value.Keys.IsConfigured ? ConfiguredIssuerKeys.Load(options, clock) : new FileSystemIssuerKeys(options, clock);
         });
+        services.TryAddSingleton<ICredentialRequestDecryptionKeys, FileSystemRequestDecryptionKeys>();
         services.TryAddSingleton<IAuthenticSource, SqlitePersonRegister>();
         services.TryAddSingleton<IExpiredStateSweeper, EfExpiredStateSweeper>();
         services.TryAddSingleton<IAuditTrail, EfAuditTrail>();
@@ -91,6 +92,7 @@ public static class PidIssuerServiceCollectionExtensions
         services.AddSingleton<DpopNonceService>();
         services.AddSingleton<WalletAttestationTrust>();
         services.AddSingleton<MetadataDocuments>();
+        services.AddSingleton<CredentialMessageEnvelope>();
         services.AddSingleton<StatusListProvider>();
         services.AddSingleton<CredentialFactory>();
         services.AddSingleton<SubjectResolver>();

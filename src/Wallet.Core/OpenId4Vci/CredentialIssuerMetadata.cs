@@ -32,6 +32,12 @@ public sealed record CredentialIssuerMetadata
     /// <summary>The <c>batch_credential_issuance.batch_size</c> (at least 2), or null when batches are not offered.</summary>
     public int? BatchSize { get; init; }
 
+    /// <summary>The <c>credential_request_encryption</c> parameter (§10, §12.2.4), when the issuer accepts encrypted requests.</summary>
+    public CredentialRequestEncryptionMetadata? RequestEncryption { get; init; }
+
+    /// <summary>The <c>credential_response_encryption</c> parameter (§10, §12.2.4), when the issuer can encrypt responses.</summary>
+    public CredentialResponseEncryptionMetadata? ResponseEncryption { get; init; }
+
     /// <summary>Display of the issuer per language.</summary>
     public IReadOnlyList<CredentialDisplay> Display { get; init; } = [];
 
@@ -64,6 +70,16 @@ public sealed record CredentialIssuerMetadata
         if (BatchSize is { } size)
         {
             json["batch_credential_issuance"] = new JsonObject { ["batch_size"] = size };
+        }
+
+        if (RequestEncryption is { } requestEncryption)
+        {
+            json["credential_request_encryption"] = requestEncryption.ToJsonObject();
+        }
+
+        if (ResponseEncryption is { } responseEncryption)
+        {
+            json["credential_response_encryption"] = responseEncryption.ToJsonObject();
         }
 
         if (Display.Count > 0)
@@ -157,6 +173,22 @@ public sealed record CredentialIssuerMetadata
             batchSize = size;
         }
 
+        CredentialRequestEncryptionMetadata? requestEncryption = null;
+        if (root.TryGetProperty("credential_request_encryption", out var requestEncryptionElement)
+            && !CredentialRequestEncryptionMetadata.TryParse(requestEncryptionElement, out requestEncryption, out var requestReason))
+        {
+            error = Malformed(requestReason);
+            return false;
+        }
+
+        CredentialResponseEncryptionMetadata? responseEncryption = null;
+        if (root.TryGetProperty("credential_response_encryption", out var responseEncryptionElement)
+            && !CredentialResponseEncryptionMetadata.TryParse(responseEncryptionElement, out responseEncryption, out var responseReason))
+        {
+            error = Malformed(responseReason);
+            return false;
+        }
+
         if (!root.TryGetProperty("credential_configurations_supported", out var configurationsElement) || configurationsElement.ValueKind != JsonValueKind.Object)
         {
             error = Malformed("'credential_configurations_supported' is missing or not an object");
@@ -182,6 +214,8 @@ public sealed record CredentialIssuerMetadata
             NotificationEndpoint = notificationEndpoint,
             AuthorizationServers = StringArray(root, "authorization_servers"),
             BatchSize = batchSize,
+            RequestEncryption = requestEncryption,
+            ResponseEncryption = responseEncryption,
             Display = Displays(root),
             CredentialConfigurations = configurations,
         };

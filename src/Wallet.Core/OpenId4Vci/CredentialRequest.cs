@@ -22,6 +22,12 @@ public sealed record CredentialRequest
     /// <summary>The single key attestation of the <c>attestation</c> proof type (Appendix F.3); null when the request uses another.</summary>
     public string? AttestationProof { get; init; }
 
+    /// <summary>
+    /// The <c>credential_response_encryption</c> parameter, when the Wallet asks for an encrypted response (§8.2, §10).
+    /// The parser checks its form only; that the request itself was encrypted (§8.2) is the endpoint's check.
+    /// </summary>
+    public CredentialResponseEncryption? ResponseEncryption { get; init; }
+
     /// <summary>True when the request has a <c>proofs</c> parameter.</summary>
     public bool HasProofs => JwtProofs.Count > 0 || AttestationProof is not null;
 
@@ -59,9 +65,9 @@ public sealed record CredentialRequest
             return false;
         }
 
-        if (root.TryGetProperty("credential_response_encryption", out _))
+        CredentialResponseEncryption? responseEncryption = null;
+        if (root.TryGetProperty("credential_response_encryption", out var encryptionElement) && !CredentialResponseEncryption.TryParse(encryptionElement, out responseEncryption, out error))
         {
-            error = new(OpenId4VciErrorCodes.RequestEncryptionUnsupported, "'credential_response_encryption' is not supported by this Credential Issuer (§8.2, §10).");
             return false;
         }
 
@@ -79,8 +85,8 @@ public sealed record CredentialRequest
         }
 
         request = proofType == KeyAttestation.ProofType
-            ? new CredentialRequest { CredentialConfigurationId = configurationId, CredentialIdentifier = identifier, AttestationProof = proofs[0] }
-            : new CredentialRequest { CredentialConfigurationId = configurationId, CredentialIdentifier = identifier, JwtProofs = proofs };
+            ? new CredentialRequest { CredentialConfigurationId = configurationId, CredentialIdentifier = identifier, AttestationProof = proofs[0], ResponseEncryption = responseEncryption }
+            : new CredentialRequest { CredentialConfigurationId = configurationId, CredentialIdentifier = identifier, JwtProofs = proofs, ResponseEncryption = responseEncryption };
         error = null;
         return true;
     }
@@ -88,7 +94,8 @@ public sealed record CredentialRequest
     /// <summary>The §8.3.1.2 <c>error</c> value for a code this type or <see cref="KeyProofValidator"/> reports.</summary>
     public static string WireErrorFor(string code) => code switch
     {
-        OpenId4VciErrorCodes.RequestEncryptionUnsupported => OpenId4VciErrors.InvalidEncryptionParameters,
+        OpenId4VciErrorCodes.RequestEncryptionUnsupported or OpenId4VciErrorCodes.RequestEncryptionInvalid or OpenId4VciErrorCodes.RequestEncryptionUnprotected
+            or OpenId4VciErrorCodes.RequestEncryptionRequired or OpenId4VciErrorCodes.ResponseEncryptionRequired or OpenId4VciErrorCodes.RequestEncryptionKeyUnknown => OpenId4VciErrors.InvalidEncryptionParameters,
         OpenId4VciErrorCodes.ProofNonceInvalid => OpenId4VciErrors.InvalidNonce,
         _ when code.StartsWith("oid4vci.proof.", StringComparison.Ordinal) => OpenId4VciErrors.InvalidProof,
         OpenId4VciErrorCodes.ProofsInvalid or OpenId4VciErrorCodes.ProofTypeUnsupported or OpenId4VciErrorCodes.TooManyProofs or OpenId4VciErrorCodes.ProofsMissing => OpenId4VciErrors.InvalidProof,

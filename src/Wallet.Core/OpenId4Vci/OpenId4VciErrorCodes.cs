@@ -34,8 +34,26 @@ public static class OpenId4VciErrorCodes
     /// <summary>Neither <c>credential_identifier</c> nor <c>credential_configuration_id</c> is present (§8.2).</summary>
     public const string RequestIdentifierMissing = "oid4vci.request.identifier_missing";
 
-    /// <summary><c>credential_response_encryption</c> was requested, which this issuer does not offer (§8.2, §10).</summary>
+    /// <summary><c>credential_response_encryption</c> asks for an <c>alg</c>, <c>enc</c> or <c>zip</c> this issuer does not offer in its metadata (§8.2, §10, §12.2.4).</summary>
     public const string RequestEncryptionUnsupported = "oid4vci.request.encryption_unsupported";
+
+    /// <summary><c>credential_response_encryption</c> is not an object with a public <c>jwk</c> carrying <c>alg</c> and a string <c>enc</c> (§8.2, §10).</summary>
+    public const string RequestEncryptionInvalid = "oid4vci.request.encryption_invalid";
+
+    /// <summary><c>credential_response_encryption</c> came in a request that was not itself encrypted, so it could have been substituted (§8.2).</summary>
+    public const string RequestEncryptionUnprotected = "oid4vci.request.encryption_unprotected";
+
+    /// <summary>The issuer requires an encrypted Credential Request (<c>credential_request_encryption.encryption_required</c>) and the request is plain JSON (§10, §12.2.4).</summary>
+    public const string RequestEncryptionRequired = "oid4vci.request.encryption_required";
+
+    /// <summary>The issuer requires encrypted responses (<c>credential_response_encryption.encryption_required</c>) and the request carries no <c>credential_response_encryption</c> (§8.3.1.2, §12.2.4).</summary>
+    public const string ResponseEncryptionRequired = "oid4vci.request.response_encryption_required";
+
+    /// <summary>The encrypted request names a <c>kid</c> that is not one of the issuer's published request encryption keys, or none (§10, §12.2.4).</summary>
+    public const string RequestEncryptionKeyUnknown = "oid4vci.request.encryption_key_unknown";
+
+    /// <summary>The encrypted request's plaintext is not UTF-8 JSON (§10: the content is the JSON request).</summary>
+    public const string RequestEncryptedContentInvalid = "oid4vci.request.encrypted_content_invalid";
 
     /// <summary>
     /// The <c>proofs</c> parameter is malformed: not an object, not exactly one proof type, not a non-empty array of

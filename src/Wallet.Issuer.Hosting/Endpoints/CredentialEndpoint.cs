@@ -21,12 +21,13 @@ internal static class CredentialEndpoint
                 return ProtocolErrorResponse.ToResult(context, ProtocolError.Create(OpenId4VciErrors.InvalidCredentialRequest, $"The Credential Request exceeds {MaxCredentialRequestBytes} bytes."), httpStatus: StatusCodes.Status413PayloadTooLarge);
             }
 
-            var isJson = context.Request.ContentType is { } type && type.Split(';')[0].Trim().Equals("application/json", StringComparison.OrdinalIgnoreCase);
+            var mediaType = context.Request.ContentType?.Split(';')[0].Trim();
             var request = new CredentialEndpointRequest(
                 [.. context.Request.Headers.Authorization.Select(v => v ?? string.Empty)],
                 [.. context.Request.Headers[DpopProof.HeaderName].Select(v => v ?? string.Empty)],
-                isJson,
-                body.Bytes);
+                string.Equals(mediaType, "application/json", StringComparison.OrdinalIgnoreCase),
+                body.Bytes,
+                string.Equals(mediaType, EncryptedCredentialMessage.MediaType, StringComparison.OrdinalIgnoreCase));
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var (credentials, error) = await handler.HandleAsync(request, cancellationToken).ConfigureAwait(false);
             metrics.CredentialRequestDuration(System.Diagnostics.Stopwatch.GetElapsedTime(started), error?.Error);
@@ -37,11 +38,14 @@ internal static class CredentialEndpoint
             }
 
             context.Response.Headers[DpopProof.NonceHeaderName] = nonces.Issue();
-            return HttpResults.Json(context, new JsonObject
-            {
-                ["credentials"] = new JsonArray(credentials!.Credentials.Select(c => (JsonNode)new JsonObject { ["credential"] = c }).ToArray()),
-                ["notification_id"] = credentials.NotificationId,
-            });
+            return CredentialResponseWriter.Write(
+                context,
+                new JsonObject
+                {
+                    ["credentials"] = new JsonArray(credentials!.Credentials.Select(c => (JsonNode)new JsonObject { ["credential"] = c }).ToArray()),
+                    ["notification_id"] = credentials.NotificationId,
+                },
+                credentials.Encryption);
         });
     }
 }

@@ -107,6 +107,9 @@ public sealed class IssuerOptions
     /// </summary>
     public bool SignMetadata { get; set; } = true;
 
+    /// <summary>Encryption of Credential Requests and Responses (OpenID4VCI 1.0 §10): required or not, and the <c>enc</c> values.</summary>
+    public CredentialEncryptionOptions CredentialEncryption { get; set; } = new();
+
     /// <summary>Most credentials per Credential Request (<c>batch_credential_issuance.batch_size</c>). Default 10; 1 turns batches off.</summary>
     public int BatchSize { get; set; } = 10;
 

@@ -96,6 +96,7 @@ internal sealed class IssuerOptionsValidator(TimeProvider timeProvider, IssuerCo
         ValidateConfigurations(failures, options);
         ValidateLogin(failures, options);
         failures.AddRange(options.RateLimits.Validate("Issuer:RateLimits"));
+        failures.AddRange(options.CredentialEncryption.Validate("Issuer:CredentialEncryption"));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

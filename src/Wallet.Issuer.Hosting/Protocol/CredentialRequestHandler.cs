@@ -25,6 +25,7 @@ internal sealed class CredentialRequestHandler(
     StatusListProvider statusLists,
     CredentialFactory factory,
     WalletAttestationTrust walletProviders,
+    CredentialMessageEnvelope envelope,
     Statistics.IssuerStatistics statistics,
     TimeProvider timeProvider)
 {
@@ -71,16 +72,23 @@ internal sealed class CredentialRequestHandler(
             return (null, accessError);
         }
 
-        // Step 3: the request body.
-        if (!request.IsJson)
+        // Step 3: the request body, decrypted when it came as a JWE (Sec. 10), and the response encryption it asks for,
+        // checked before anything is consumed (Sec. 8.2: only an encrypted request may carry it).
+        var (json, encrypted, envelopeError) = envelope.Open(request.IsJson, request.IsJwt, request.Body, "Credential");
+        if (envelopeError is not null)
         {
-            return BadRequest(OpenId4VciErrors.InvalidCredentialRequest, "The Credential Request must be application/json (OpenID4VCI 1.0 Sec. 8.2).");
+            return (null, envelopeError);
         }
 
         var limits = OpenId4VciLimits.Default with { MaxProofs = Math.Max(1, settings.BatchSize) };
-        if (!CredentialRequest.TryParse(request.Body.Span, limits, out var credentialRequest, out var parseError))
+        if (!CredentialRequest.TryParse(json.Span, limits, out var credentialRequest, out var parseError))
         {
             return BadRequest(CredentialRequest.WireErrorFor(parseError.Code), parseError.Message);
+        }
+
+        if (envelope.CheckResponseEncryption(credentialRequest.ResponseEncryption, encrypted, "Credential") is { } encryptionError)
+        {
+            return (null, encryptionError);
         }
 
         // Step 4: the configuration, which the token must authorize. With credential_identifiers in the token response
@@ -187,7 +195,7 @@ internal sealed class CredentialRequestHandler(
 
         // Counted in the unit's commit, with the audit entries.
         counted.Add((await statistics.IssuedEventAsync(configurationId, personId, loggedIn: token.PersonId is not null, pid).ConfigureAwait(false), credentials.Count));
-        return (new CredentialResponse(credentials, notificationId), null);
+        return (new CredentialResponse(credentials, notificationId) { Encryption = credentialRequest.ResponseEncryption }, null);
     }
 
     private static string Id() => RandomHandle.Create(16);

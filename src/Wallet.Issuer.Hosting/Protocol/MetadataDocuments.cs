@@ -10,7 +10,7 @@ using Wallet.Issuer.Signing;
 namespace Wallet.Issuer.Protocol;
 
 /// <summary>Builds the discovery documents from the options: issuer metadata, authorization server metadata, JWT VC issuer metadata, JWKS.</summary>
-internal sealed class MetadataDocuments(IOptions<IssuerOptions> options, IssuerEndpoints endpoints, IIssuerKeys keys, TimeProvider timeProvider)
+internal sealed class MetadataDocuments(IOptions<IssuerOptions> options, IssuerEndpoints endpoints, IIssuerKeys keys, CredentialMessageEnvelope envelope, TimeProvider timeProvider)
 {
     private static readonly IReadOnlyList<JwsAlgorithm> ProofAlgorithms = JwsAlgorithm.All;
 
@@ -44,6 +44,8 @@ internal sealed class MetadataDocuments(IOptions<IssuerOptions> options, IssuerE
 
     public CredentialIssuerMetadata CredentialIssuer => new()
     {
+        RequestEncryption = envelope.Metadata().Request,
+        ResponseEncryption = envelope.Metadata().Response,
         CredentialIssuer = endpoints.Issuer,
         CredentialEndpoint = endpoints.Credential,
         NonceEndpoint = endpoints.Nonce,

@@ -25,6 +25,13 @@ public sealed class CredentialIssuerMetadataTests
         configuration.RequiresKeyBinding.Should().BeTrue();
         configuration.ProofSigningAlgorithms.Should().Contain(JwsAlgorithm.ES256);
         configuration.Claims.Should().NotBeEmpty();
+
+        // The example's encryption parameters (its jwks in the pre-errata bare-array form), with kid "ac" and enc A128GCM.
+        metadata.RequestEncryption!.Keys.Should().ContainSingle().Which.KeyId.Should().Be("ac");
+        metadata.RequestEncryption.ContentEncryptions.Should().Equal(JweContentEncryption.A128GCM);
+        metadata.RequestEncryption.EncryptionRequired.Should().BeTrue();
+        metadata.ResponseEncryption!.Algorithms.Should().Equal("ECDH-ES");
+        metadata.ResponseEncryption.EncryptionRequired.Should().BeTrue();
     }
 
     [Fact]
