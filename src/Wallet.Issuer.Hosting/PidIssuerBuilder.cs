@@ -127,6 +127,7 @@ public sealed class PidIssuerBuilder
         Replace<IPushedAuthorizationRequestStore>(provider => provider.GetRequiredService<IIssuerStores>().PushedAuthorizationRequests);
         Replace<IAuthorizationCodeStore>(provider => provider.GetRequiredService<IIssuerStores>().AuthorizationCodes);
         Replace<IAccessTokenStore>(provider => provider.GetRequiredService<IIssuerStores>().AccessTokens);
+        Replace<IRefreshTokenStore>(provider => provider.GetRequiredService<IIssuerStores>().RefreshTokens);
         Replace<INonceStore>(provider => provider.GetRequiredService<IIssuerStores>().Nonces);
         Replace<IDpopReplayCache>(provider => provider.GetRequiredService<IIssuerStores>().DpopReplayCache);
         Replace<IIssuedCredentialStore>(provider => provider.GetRequiredService<IIssuerStores>().IssuedCredentials);

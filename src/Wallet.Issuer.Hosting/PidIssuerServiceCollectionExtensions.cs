@@ -62,6 +62,7 @@ public static class PidIssuerServiceCollectionExtensions
         services.TryAddSingleton<IOfferStore, EfOfferStore>();
         services.TryAddSingleton<INonceStore, EfNonceStore>();
         services.TryAddSingleton<IAccessTokenStore, EfAccessTokenStore>();
+        services.TryAddSingleton<IRefreshTokenStore, EfRefreshTokenStore>();
         services.TryAddSingleton<IIssuedCredentialStore, EfIssuedCredentialStore>();
         services.TryAddSingleton<IDpopReplayCache, EfDpopReplayCache>();
         services.TryAddSingleton<IStatusListStore, EfStatusListStore>();

@@ -45,6 +45,9 @@ public sealed record CredentialConfiguration
     /// <summary>The claims descriptions.</summary>
     public IReadOnlyList<ClaimDescription> Claims { get; init; } = [];
 
+    /// <summary>The <c>credential_reuse_policy</c> in <c>credential_metadata</c> (ETSI TS 119 472-3 §4.2.4.2, ARF ISSU_39), or null when not announced.</summary>
+    public CredentialReusePolicy? ReusePolicy { get; init; }
+
     /// <summary>True when the Credential is bound to a holder key, so proofs are required (§8.2).</summary>
     public bool RequiresKeyBinding => CryptographicBindingMethods.Count > 0;
 
@@ -96,6 +99,11 @@ public sealed record CredentialConfiguration
         if (Claims.Count > 0)
         {
             metadata["claims"] = new JsonArray(Claims.Select(c => (JsonNode)c.ToJsonObject()).ToArray());
+        }
+
+        if (ReusePolicy is not null)
+        {
+            metadata["credential_reuse_policy"] = ReusePolicy.ToJsonObject();
         }
 
         if (metadata.Count > 0)

@@ -277,9 +277,11 @@ public sealed record CredentialIssuerMetadata
 
         var claims = new List<ClaimDescription>();
         IReadOnlyList<CredentialDisplay> display = [];
+        CredentialReusePolicy? reusePolicy = null;
         if (element.TryGetProperty("credential_metadata", out var metadata) && metadata.ValueKind == JsonValueKind.Object)
         {
             display = Displays(metadata);
+            reusePolicy = metadata.TryGetProperty("credential_reuse_policy", out var policy) ? CredentialReusePolicy.FromJson(policy) : null;
             if (!TryParseClaims(id, metadata, claims, out error))
             {
                 return false;
@@ -299,6 +301,7 @@ public sealed record CredentialIssuerMetadata
             SupportsAttestationProof = attestationProof,
             Display = display,
             Claims = claims,
+            ReusePolicy = reusePolicy,
         };
         error = null;
         return true;

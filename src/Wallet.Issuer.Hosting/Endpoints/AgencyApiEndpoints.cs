@@ -7,6 +7,7 @@ using Wallet.Core.StatusList;
 using Wallet.Hosting;
 using Wallet.Issuer.Options;
 using Wallet.Issuer.Protocol;
+using Wallet.Issuer.Stores;
 
 namespace Wallet.Issuer.Endpoints;
 
@@ -116,6 +117,36 @@ internal static class AgencyApiEndpoints
             return Results.Ok(records.Select(r => new { credentialId = r.CredentialId, credentialConfigurationId = r.ConfigurationId, statusList = r.StatusListUri, statusIndex = r.StatusIndex, issuedAt = r.IssuedAt, expiresAt = r.ExpiresAt, notificationEvent = r.NotificationEvent, notifiedAt = r.NotifiedAt }));
         })
             .WithSummary("List what was issued for a person: identifiers, configuration, status-list entry and times, never claim values.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        routes.MapGet(endpoints.BasePath + "/api/persons/{personId}/grants", async (string personId, HttpContext context, IRefreshTokenStore grants, TimeProvider clock, IOptions<IssuerOptions> options, CancellationToken cancellationToken) =>
+        {
+            if (AuthorizedKey(context, options.Value) is null)
+            {
+                return Results.Problem(statusCode: 401, title: "A valid API key is required in the X-API-Key header.");
+            }
+
+            // The grant, the wallet (client) and the times; never the token, its hash or the DPoP key.
+            var live = await grants.ListActiveAsync(personId, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            return Results.Ok(live.Select(g => new { grantId = g.FamilyId, clientId = g.ClientId, credentialConfigurationIds = g.ConfigurationIds, grantedAt = g.GrantedAt, lastRefreshedAt = g.IssuedAt, expiresAt = g.ExpiresAt }));
+        })
+            .WithSummary("List a person's live refresh grants (re-issuance without the person, ARF ISSU_42): grant id, client, configurations and times.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        routes.MapPost(endpoints.BasePath + "/api/persons/{personId}/grants/revoke", async (string personId, HttpContext context, IRefreshTokenStore grants, TimeProvider clock, IOptions<IssuerOptions> options, CancellationToken cancellationToken) =>
+        {
+            if (AuthorizedKey(context, options.Value) is null)
+            {
+                return Results.Problem(statusCode: 401, title: "A valid API key is required in the X-API-Key header.");
+            }
+
+            // Consent withdrawn: every refresh token of the person stops working at once; issued credentials keep their
+            // status (revoke them with /api/credentials/{id}/revoke if that is wanted too).
+            var revoked = await grants.RevokeForPersonAsync(personId, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            return Results.Ok(new { revokedGrants = revoked });
+        })
+            .DisableAntiforgery()
+            .WithSummary("Revoke all refresh grants of a person (consent withdrawn); the wallet must then start a new authorization.")
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         AuditEndpoint.Map(routes, endpoints);

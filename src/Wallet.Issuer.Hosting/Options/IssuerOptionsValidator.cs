@@ -17,6 +17,8 @@ namespace Wallet.Issuer.Options;
 /// </remarks>
 internal sealed class IssuerOptionsValidator(TimeProvider timeProvider, IssuerComposition composition) : IValidateOptions<IssuerOptions>
 {
+    private static readonly TimeSpan MaxRefreshTokenLifetime = TimeSpan.FromDays(365);
+
     public ValidateOptionsResult Validate(string? name, IssuerOptions options)
     {
         var failures = new List<string>();
@@ -54,6 +56,12 @@ internal sealed class IssuerOptionsValidator(TimeProvider timeProvider, IssuerCo
         Positive(failures, options.PushedRequestLifetime, "PushedRequestLifetime");
         Positive(failures, options.AuthorizationCodeLifetime, "AuthorizationCodeLifetime");
         Positive(failures, options.SweepInterval, "SweepInterval");
+        Positive(failures, options.RefreshTokenLifetime, "RefreshTokenLifetime");
+        if (options.RefreshTokenLifetime > MaxRefreshTokenLifetime)
+        {
+            failures.Add("Issuer:RefreshTokenLifetime must be at most 365 days; HAIP 1.0 §4.4 does not recommend refreshing a credential with a refresh token after a year.");
+        }
+
         if (options.AccessTokenLifetime > TimeSpan.FromMinutes(5) && !options.RequireDpop)
         {
             failures.Add("Issuer:AccessTokenLifetime above 5 minutes requires Issuer:RequireDpop=true (OpenID4VCI 1.0 §13.10).");
@@ -62,6 +70,15 @@ internal sealed class IssuerOptionsValidator(TimeProvider timeProvider, IssuerCo
         Range(failures, options.TxCodeLength, 4, 12, "TxCodeLength");
         Range(failures, options.TxCodeMaxAttempts, 1, 10, "TxCodeMaxAttempts");
         Range(failures, options.BatchSize, 1, 100, "BatchSize");
+        if (options.BatchSize >= 2)
+        {
+            Range(failures, options.ReissueTriggerUnused, 0, options.BatchSize - 1, "ReissueTriggerUnused");
+        }
+
+        if (options.ReissueTriggerLifetimeLeft is { } left && (left <= TimeSpan.Zero || left >= options.CredentialLifetime))
+        {
+            failures.Add("Issuer:ReissueTriggerLifetimeLeft must be positive and shorter than Issuer:CredentialLifetime (ARF ISSU_50).");
+        }
         Range(failures, options.StatusListSize, 1024, 1 << 24, "StatusListSize");
         if (options.IssuingCountry is not { Length: 2 } || !options.IssuingCountry.All(char.IsAsciiLetterUpper))
         {

@@ -27,6 +27,9 @@ public interface IIssuerStores
     /// <summary>Access tokens.</summary>
     IAccessTokenStore AccessTokens { get; }
 
+    /// <summary>Refresh tokens and their grants (RFC 6749 §6, rotated and DPoP-bound).</summary>
+    IRefreshTokenStore RefreshTokens { get; }
+
     /// <summary>The <c>c_nonce</c> values of the Nonce Endpoint.</summary>
     INonceStore Nonces { get; }
 

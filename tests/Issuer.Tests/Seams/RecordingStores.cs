@@ -20,6 +20,7 @@ public sealed class RecordingStores : IIssuerStores
         PushedAuthorizationRequests = Recording.Wrap<IPushedAuthorizationRequestStore>(authorization, Calls);
         AuthorizationCodes = Recording.Wrap<IAuthorizationCodeStore>(authorization, Calls);
         AccessTokens = Recording.Wrap<IAccessTokenStore>(new EfAccessTokenStore(database, writes), Calls);
+        RefreshTokens = Recording.Wrap<IRefreshTokenStore>(new EfRefreshTokenStore(database, writes), Calls);
         Nonces = Recording.Wrap<INonceStore>(new EfNonceStore(writes), Calls);
         DpopReplayCache = Recording.Wrap<IDpopReplayCache>(new EfDpopReplayCache(writes), Calls);
         IssuedCredentials = Recording.Wrap<IIssuedCredentialStore>(new EfIssuedCredentialStore(database, writes), Calls);
@@ -38,6 +39,8 @@ public sealed class RecordingStores : IIssuerStores
     public IAuthorizationCodeStore AuthorizationCodes { get; }
 
     public IAccessTokenStore AccessTokens { get; }
+
+    public IRefreshTokenStore RefreshTokens { get; }
 
     public INonceStore Nonces { get; }
 

@@ -64,6 +64,33 @@ internal sealed class AccessTokenEntity
     public long ExpiresAt { get; set; }
 }
 
+internal sealed class RefreshTokenEntity
+{
+    public string TokenHash { get; set; } = string.Empty;
+
+    public string FamilyId { get; set; } = string.Empty;
+
+    public string KeyThumbprint { get; set; } = string.Empty;
+
+    public string? ClientId { get; set; }
+
+    public string? PersonId { get; set; }
+
+    public bool UsesCredentialIdentifiers { get; set; }
+
+    public string ConfigurationIdsJson { get; set; } = "[]";
+
+    public long GrantedAt { get; set; }
+
+    public long IssuedAt { get; set; }
+
+    public long ExpiresAt { get; set; }
+
+    public long? UsedAt { get; set; }
+
+    public long? RevokedAt { get; set; }
+}
+
 internal sealed class IssuedCredentialEntity
 {
     public string CredentialId { get; set; } = string.Empty;

@@ -27,6 +27,8 @@ public abstract class IssuerDbContext : DbContext, IDataProtectionKeyContext
 
     internal DbSet<AccessTokenEntity> AccessTokens => Set<AccessTokenEntity>();
 
+    internal DbSet<RefreshTokenEntity> RefreshTokens => Set<RefreshTokenEntity>();
+
     internal DbSet<IssuedCredentialEntity> IssuedCredentials => Set<IssuedCredentialEntity>();
 
     internal DbSet<StatusListEntity> StatusLists => Set<StatusListEntity>();
@@ -58,6 +60,13 @@ public abstract class IssuerDbContext : DbContext, IDataProtectionKeyContext
             e.HasIndex(p => p.ExpiresAt);
         });
         modelBuilder.Entity<AccessTokenEntity>().HasKey(t => t.TokenHash);
+        modelBuilder.Entity<RefreshTokenEntity>(e =>
+        {
+            e.HasKey(t => t.TokenHash);
+            e.HasIndex(t => t.FamilyId);
+            e.HasIndex(t => t.PersonId);
+            e.HasIndex(t => t.ExpiresAt);
+        });
         modelBuilder.Entity<IssuedCredentialEntity>(e =>
         {
             e.HasKey(c => c.CredentialId);

@@ -384,6 +384,58 @@ namespace Wallet.Issuer.Stores.Ef.Migrations.PostgreSql
                     b.ToTable("Persons");
                 });
 
+            modelBuilder.Entity("Wallet.Issuer.Stores.Ef.RefreshTokenEntity", b =>
+                {
+                    b.Property<string>("TokenHash")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ClientId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ConfigurationIdsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("FamilyId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("GrantedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("KeyThumbprint")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("PersonId")
+                        .HasColumnType("text");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("UsesCredentialIdentifiers")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("TokenHash");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("FamilyId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("RefreshTokens");
+                });
+
             modelBuilder.Entity("Wallet.Issuer.Stores.Ef.RepresentationEntity", b =>
                 {
                     b.Property<string>("RepresentationId")
