@@ -243,12 +243,15 @@ public sealed class KeyProofValidator
 
     private static void CheckSignature(CompactJws jws, JwsAlgorithm? algorithm, PublicJwk? key, string label, List<VerificationError> errors)
     {
-        if (algorithm is null || key is null)
+        if (key is null)
         {
             return;
         }
 
-        if (!algorithm.Equals(key.Algorithm))
+        if (algorithm is null)
+        {
+        }
+        else if (!algorithm.Equals(key.Algorithm))
         {
             errors.Add(new(OpenId4VciErrorCodes.ProofJwkInvalid, $"{label}: signed with {algorithm} but the jwk is on curve {key.Curve}."));
         }
@@ -256,6 +259,10 @@ public sealed class KeyProofValidator
         {
             errors.Add(new(OpenId4VciErrorCodes.ProofSignatureInvalid, $"{label}: the signature does not verify with the 'jwk' (Appendix F.1)."));
         }
+
+        // The proof key is fresh per credential and serves this one check (the credential binds its JWK data, not the
+        // imported key): freed here, not on the finalizer thread.
+        key.ReleaseImportedKey();
     }
 
     private void CheckAudience(CompactJws jws, string label, List<VerificationError> errors)
