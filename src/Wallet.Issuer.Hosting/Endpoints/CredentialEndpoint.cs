@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Wallet.Core.OAuth;
 using Wallet.Core.OpenId4Vci;
 using Wallet.Hosting;
@@ -36,12 +35,7 @@ internal static class CredentialEndpoint
                 return HttpResults.Error(context, error, nonces);
             }
 
-            context.Response.Headers[DpopProof.NonceHeaderName] = nonces.Issue();
-            return HttpResults.Json(context, new JsonObject
-            {
-                ["credentials"] = new JsonArray(credentials!.Credentials.Select(c => (JsonNode)new JsonObject { ["credential"] = c }).ToArray()),
-                ["notification_id"] = credentials.NotificationId,
-            });
+            return CredentialResponseWriter.Write(context, credentials!, nonces);
         });
     }
 }

@@ -110,6 +110,12 @@ public sealed class IssuerOptions
     /// <summary>Most credentials per Credential Request (<c>batch_credential_issuance.batch_size</c>). Default 10; 1 turns batches off.</summary>
     public int BatchSize { get; set; } = 10;
 
+    /// <summary>
+    /// The <c>interval</c> a deferred Credential Response asks the Wallet to wait between polls (OpenID4VCI 1.0 §8.3,
+    /// §9.2), in whole seconds. Default 5 seconds.
+    /// </summary>
+    public TimeSpan DeferredInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Validity of issued credentials. Default 90 days.</summary>
     public TimeSpan CredentialLifetime { get; set; } = TimeSpan.FromDays(90);
 

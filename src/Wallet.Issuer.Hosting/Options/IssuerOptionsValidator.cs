@@ -54,6 +54,10 @@ internal sealed class IssuerOptionsValidator(TimeProvider timeProvider, IssuerCo
         Positive(failures, options.PushedRequestLifetime, "PushedRequestLifetime");
         Positive(failures, options.AuthorizationCodeLifetime, "AuthorizationCodeLifetime");
         Positive(failures, options.SweepInterval, "SweepInterval");
+        if (options.DeferredInterval < TimeSpan.FromSeconds(1) || options.DeferredInterval.Ticks % TimeSpan.TicksPerSecond != 0)
+        {
+            failures.Add("Issuer:DeferredInterval must be a whole number of seconds, at least 1 (OpenID4VCI 1.0 §8.3 interval).");
+        }
         if (options.AccessTokenLifetime > TimeSpan.FromMinutes(5) && !options.RequireDpop)
         {
             failures.Add("Issuer:AccessTokenLifetime above 5 minutes requires Issuer:RequireDpop=true (OpenID4VCI 1.0 §13.10).");
