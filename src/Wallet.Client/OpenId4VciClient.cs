@@ -287,6 +287,13 @@ public sealed class OpenId4VciClient
                 n => session.DpopNonce = n,
                 session.AccessToken,
                 cancellationToken).ConfigureAwait(false);
+            var deferred = response.StatusCode == HttpStatusCode.Accepted;
+            if (deferred)
+            {
+                // §8.3: 202 with a transaction_id; the credentials come from the Deferred Credential Endpoint (§9).
+                response = await PollDeferredAsync(session, response, cancellationToken).ConfigureAwait(false);
+            }
+
             if (response.StatusCode != HttpStatusCode.OK)
             {
                 throw WalletHttp.Refused(WalletSteps.Credential, response);
@@ -323,7 +330,7 @@ public sealed class OpenId4VciClient
                 _store.Add(credential);
             }
 
-            return ((IReadOnlyList<StoredCredential>)stored, $"{stored.Count} × {configuration.Format} ({stored[0].Type}), key proof{(count > 1 ? "s" : string.Empty)} with c_nonce, DPoP{(retried ? " after use_dpop_nonce" : string.Empty)}; stored");
+            return ((IReadOnlyList<StoredCredential>)stored, $"{stored.Count} × {configuration.Format} ({stored[0].Type}), key proof{(count > 1 ? "s" : string.Empty)} with c_nonce, DPoP{(retried ? " after use_dpop_nonce" : string.Empty)}{(deferred ? ", deferred" : string.Empty)}; stored");
         }).ConfigureAwait(false);
         if (received[0].NotificationId is { } notificationId && Options.SendNotifications && metadata.NotificationEndpoint is not null)
         {
@@ -331,6 +338,57 @@ public sealed class OpenId4VciClient
         }
 
         return received;
+    }
+
+    /// <summary>
+    /// Polls the Deferred Credential Endpoint (OpenID4VCI 1.0 §9.1) with the <c>transaction_id</c> of a 202 response,
+    /// waiting the issuer's <c>interval</c> before each poll, until it answers anything but 202 (§9.2) or
+    /// <see cref="WalletClientOptions.MaxDeferredWait"/> runs out. The final response is returned as it came.
+    /// </summary>
+    private async Task<WalletHttpResponse> PollDeferredAsync(IssuanceSession session, WalletHttpResponse accepted, CancellationToken cancellationToken)
+    {
+        var metadata = session.Issuer.Metadata;
+        if (metadata.DeferredCredentialEndpoint is not { } endpoint)
+        {
+            throw WalletHttp.Fail(WalletSteps.DeferredCredential, WalletClientErrors.InvalidResponse, "The issuer answered 202 but announces no deferred_credential_endpoint (OpenID4VCI 1.0 §12.2.4).", 202);
+        }
+
+        var waited = TimeSpan.Zero;
+        var response = accepted;
+        while (true)
+        {
+            var json = WalletHttp.JsonObjectOf(WalletSteps.DeferredCredential, response);
+            if (json["transaction_id"] is not JsonValue idValue || !idValue.TryGetValue<string>(out var transactionId) || transactionId.Length == 0
+                || json["interval"] is not JsonValue intervalValue || !intervalValue.TryGetValue<long>(out var seconds) || seconds < 1
+                || json["credentials"] is not null)
+            {
+                throw WalletHttp.Fail(WalletSteps.DeferredCredential, WalletClientErrors.InvalidResponse, "A 202 Credential Response must carry a transaction_id and a positive interval, and no credentials (OpenID4VCI 1.0 §8.3).", 202);
+            }
+
+            // The issuer's interval, but never past the wallet's own limit (an issuer cannot keep it waiting for ever).
+            var interval = TimeSpan.FromSeconds(Math.Min(seconds, 3600));
+            if (waited + interval > Options.MaxDeferredWait)
+            {
+                throw WalletHttp.Fail(WalletSteps.DeferredCredential, WalletClientErrors.DeferredTimeout, $"The deferred issuance was still pending after {waited.TotalSeconds:0} s; transaction_id kept by the issuer.", 202);
+            }
+
+            await Task.Delay(interval, Options.TimeProvider, cancellationToken).ConfigureAwait(false);
+            waited += interval;
+            var body = new JsonObject { ["transaction_id"] = transactionId };
+            (response, _) = await SendWithDpopAsync(
+                WalletSteps.DeferredCredential,
+                () => new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json") },
+                endpoint,
+                session.DpopKey,
+                () => session.DpopNonce,
+                n => session.DpopNonce = n,
+                session.AccessToken,
+                cancellationToken).ConfigureAwait(false);
+            if (response.StatusCode != HttpStatusCode.Accepted)
+            {
+                return response;
+            }
+        }
     }
 
     /// <summary>

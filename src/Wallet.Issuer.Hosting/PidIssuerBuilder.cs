@@ -131,6 +131,7 @@ public sealed class PidIssuerBuilder
         Replace<INonceStore>(provider => provider.GetRequiredService<IIssuerStores>().Nonces);
         Replace<IDpopReplayCache>(provider => provider.GetRequiredService<IIssuerStores>().DpopReplayCache);
         Replace<IIssuedCredentialStore>(provider => provider.GetRequiredService<IIssuerStores>().IssuedCredentials);
+        Replace<IDeferredIssuanceStore>(provider => provider.GetRequiredService<IIssuerStores>().DeferredIssuances);
         Replace<IStatusListStore>(provider => provider.GetRequiredService<IIssuerStores>().StatusLists);
         Replace<IExpiredStateSweeper>(provider => provider.GetRequiredService<IIssuerStores>().ExpiredStateSweeper);
         Replace<IAuditTrail>(provider => provider.GetRequiredService<IIssuerStores>().AuditTrail);

@@ -26,6 +26,9 @@ public sealed record CredentialIssuerMetadata
     /// <summary>The Notification Endpoint (§11), when the issuer accepts notifications.</summary>
     public Uri? NotificationEndpoint { get; init; }
 
+    /// <summary>The Deferred Credential Endpoint (§9), when the issuer may answer a Credential Request deferred.</summary>
+    public Uri? DeferredCredentialEndpoint { get; init; }
+
     /// <summary>The authorization servers, when they are not the Credential Issuer itself.</summary>
     public IReadOnlyList<string> AuthorizationServers { get; init; } = [];
 
@@ -60,6 +63,11 @@ public sealed record CredentialIssuerMetadata
         if (NonceEndpoint is { } nonce)
         {
             json["nonce_endpoint"] = nonce.AbsoluteUri;
+        }
+
+        if (DeferredCredentialEndpoint is { } deferred)
+        {
+            json["deferred_credential_endpoint"] = deferred.AbsoluteUri;
         }
 
         if (NotificationEndpoint is { } notification)
@@ -149,6 +157,18 @@ public sealed record CredentialIssuerMetadata
             nonceEndpoint = new Uri(nonceElement.GetString()!);
         }
 
+        Uri? deferredEndpoint = null;
+        if (root.TryGetProperty("deferred_credential_endpoint", out var deferredElement))
+        {
+            if (!JsonInput.IsHttpsUrl(deferredElement.ValueKind == JsonValueKind.String ? deferredElement.GetString() : null))
+            {
+                error = Malformed("'deferred_credential_endpoint' is not an https URL");
+                return false;
+            }
+
+            deferredEndpoint = new Uri(deferredElement.GetString()!);
+        }
+
         Uri? notificationEndpoint = null;
         if (root.TryGetProperty("notification_endpoint", out var notificationElement))
         {
@@ -212,6 +232,7 @@ public sealed record CredentialIssuerMetadata
             CredentialEndpoint = new Uri(JsonInput.GetString(root, "credential_endpoint")!),
             NonceEndpoint = nonceEndpoint,
             NotificationEndpoint = notificationEndpoint,
+            DeferredCredentialEndpoint = deferredEndpoint,
             AuthorizationServers = StringArray(root, "authorization_servers"),
             BatchSize = batchSize,
             RequestEncryption = requestEncryption,

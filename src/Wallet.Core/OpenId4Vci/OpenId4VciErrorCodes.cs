@@ -34,6 +34,12 @@ public static class OpenId4VciErrorCodes
     /// <summary>Neither <c>credential_identifier</c> nor <c>credential_configuration_id</c> is present (§8.2).</summary>
     public const string RequestIdentifierMissing = "oid4vci.request.identifier_missing";
 
+    /// <summary>The Deferred Credential Request body is not a JSON object, too large or too deep, or <c>transaction_id</c> is not a string (§9.1).</summary>
+    public const string DeferredRequestMalformed = "oid4vci.deferred.malformed";
+
+    /// <summary>The Deferred Credential Request carries no <c>transaction_id</c> (§9.1).</summary>
+    public const string DeferredTransactionIdMissing = "oid4vci.deferred.transaction_id_missing";
+
     /// <summary><c>credential_response_encryption</c> asks for an <c>alg</c>, <c>enc</c> or <c>zip</c> this issuer does not offer in its metadata (§8.2, §10, §12.2.4).</summary>
     public const string RequestEncryptionUnsupported = "oid4vci.request.encryption_unsupported";
 

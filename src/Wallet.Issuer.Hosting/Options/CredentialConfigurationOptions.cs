@@ -38,4 +38,12 @@ public sealed class CredentialConfigurationOptions
     /// entry under a default configuration's identifier that sets only this value adjusts that default.
     /// </summary>
     public KeyAttestationsRequiredOptions? KeyAttestationsRequired { get; set; }
+
+    /// <summary>
+    /// Issue this configuration deferred (OpenID4VCI 1.0 §9): the Credential Endpoint answers 202 with a
+    /// <c>transaction_id</c>, and the credential is delivered at the Deferred Credential Endpoint once the agency API
+    /// completes the pending issuance. Default false; a person the register marks for manual check is deferred for
+    /// every configuration.
+    /// </summary>
+    public bool Deferred { get; set; }
 }

@@ -143,6 +143,12 @@ public sealed class IssuerOptions
     internal TimeSpan EffectiveReissueTriggerLifetimeLeft =>
         ReissueTriggerLifetimeLeft ?? TimeSpan.FromSeconds(Math.Min(TimeSpan.FromDays(7).TotalSeconds, Math.Floor(CredentialLifetime.TotalSeconds / 10)));
 
+    /// <summary>
+    /// The <c>interval</c> a deferred Credential Response asks the Wallet to wait between polls (OpenID4VCI 1.0 §8.3,
+    /// §9.2), in whole seconds. Default 5 seconds.
+    /// </summary>
+    public TimeSpan DeferredInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Validity of issued credentials. Default 90 days.</summary>
     public TimeSpan CredentialLifetime { get; set; } = TimeSpan.FromDays(90);
 

@@ -62,6 +62,11 @@ internal sealed class IssuerOptionsValidator(TimeProvider timeProvider, IssuerCo
             failures.Add("Issuer:RefreshTokenLifetime must be at most 365 days; HAIP 1.0 §4.4 does not recommend refreshing a credential with a refresh token after a year.");
         }
 
+        if (options.DeferredInterval < TimeSpan.FromSeconds(1) || options.DeferredInterval.Ticks % TimeSpan.TicksPerSecond != 0)
+        {
+            failures.Add("Issuer:DeferredInterval must be a whole number of seconds, at least 1 (OpenID4VCI 1.0 §8.3 interval).");
+        }
+
         if (options.AccessTokenLifetime > TimeSpan.FromMinutes(5) && !options.RequireDpop)
         {
             failures.Add("Issuer:AccessTokenLifetime above 5 minutes requires Issuer:RequireDpop=true (OpenID4VCI 1.0 §13.10).");

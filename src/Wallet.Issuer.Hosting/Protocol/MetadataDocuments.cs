@@ -50,6 +50,7 @@ internal sealed class MetadataDocuments(IOptions<IssuerOptions> options, IssuerE
         CredentialEndpoint = endpoints.Credential,
         NonceEndpoint = endpoints.Nonce,
         NotificationEndpoint = endpoints.Notification,
+        DeferredCredentialEndpoint = endpoints.DeferredCredential,
         BatchSize = options.Value.BatchSize >= 2 ? options.Value.BatchSize : null,
         Display = [.. options.Value.Display.Select(ToDisplay)],
         CredentialConfigurations = options.Value.CredentialConfigurations.ToDictionary(c => c.Key, c => ToConfiguration(c.Value) with { ReusePolicy = ReusePolicy(options.Value) }, StringComparer.Ordinal),

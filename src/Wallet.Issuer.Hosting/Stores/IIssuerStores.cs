@@ -39,6 +39,9 @@ public interface IIssuerStores
     /// <summary>The issued credentials with their status list index, for revocation.</summary>
     IIssuedCredentialStore IssuedCredentials { get; }
 
+    /// <summary>Deferred issuances awaiting the agency's decision or the Wallet's next poll (OpenID4VCI 1.0 §9).</summary>
+    IDeferredIssuanceStore DeferredIssuances { get; }
+
     /// <summary>The status lists and their allocated indices.</summary>
     IStatusListStore StatusLists { get; }
 

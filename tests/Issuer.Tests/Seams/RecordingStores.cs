@@ -24,6 +24,7 @@ public sealed class RecordingStores : IIssuerStores
         Nonces = Recording.Wrap<INonceStore>(new EfNonceStore(writes), Calls);
         DpopReplayCache = Recording.Wrap<IDpopReplayCache>(new EfDpopReplayCache(writes), Calls);
         IssuedCredentials = Recording.Wrap<IIssuedCredentialStore>(new EfIssuedCredentialStore(database, writes), Calls);
+        DeferredIssuances = Recording.Wrap<IDeferredIssuanceStore>(new EfDeferredIssuanceStore(database, writes), Calls);
         StatusLists = Recording.Wrap<IStatusListStore>(new EfStatusListStore(database, writes), Calls);
         ExpiredStateSweeper = Recording.Wrap<IExpiredStateSweeper>(new EfExpiredStateSweeper(writes), Calls);
         AuditTrail = Recording.Wrap<IAuditTrail>(new EfAuditTrail(database, writes), Calls);
@@ -47,6 +48,8 @@ public sealed class RecordingStores : IIssuerStores
     public IDpopReplayCache DpopReplayCache { get; }
 
     public IIssuedCredentialStore IssuedCredentials { get; }
+
+    public IDeferredIssuanceStore DeferredIssuances { get; }
 
     public IStatusListStore StatusLists { get; }
 

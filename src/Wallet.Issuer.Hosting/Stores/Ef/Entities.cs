@@ -149,6 +149,8 @@ internal sealed class PersonEntity
 
     public string Description { get; set; } = string.Empty;
 
+    public bool RequiresManualCheck { get; set; }
+
     public string FamilyName { get; set; } = string.Empty;
 
     public string GivenName { get; set; } = string.Empty;
@@ -241,4 +243,33 @@ internal sealed class RepresentationEntity
     public long? EndedAt { get; set; }
 
     public string? EndedBy { get; set; }
+}
+
+/// <summary>
+/// A deferred issuance (OpenID4VCI 1.0 §9): what is needed to issue later — the holder keys the proofs proved, the
+/// configuration and the subject reference — never claim values.
+/// </summary>
+internal sealed class DeferredIssuanceEntity
+{
+    public string DeferredId { get; set; } = string.Empty;
+
+    public string TransactionIdHash { get; set; } = string.Empty;
+
+    public string TokenHash { get; set; } = string.Empty;
+
+    public string ConfigurationId { get; set; } = string.Empty;
+
+    public string? OfferId { get; set; }
+
+    public string? PersonId { get; set; }
+
+    public bool LoggedIn { get; set; }
+
+    public string HolderKeysJson { get; set; } = "[]";
+
+    public int State { get; set; }
+
+    public long CreatedAt { get; set; }
+
+    public long ExpiresAt { get; set; }
 }

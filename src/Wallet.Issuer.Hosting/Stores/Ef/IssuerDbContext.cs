@@ -44,6 +44,8 @@ public abstract class IssuerDbContext : DbContext, IDataProtectionKeyContext
 
     internal DbSet<RepresentationEntity> Representations => Set<RepresentationEntity>();
 
+    internal DbSet<DeferredIssuanceEntity> DeferredIssuances => Set<DeferredIssuanceEntity>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -89,6 +91,12 @@ public abstract class IssuerDbContext : DbContext, IDataProtectionKeyContext
         {
             e.HasKey(r => r.RepresentationId);
             e.HasIndex(r => r.RepresentativePersonId);
+        });
+        modelBuilder.Entity<DeferredIssuanceEntity>(e =>
+        {
+            e.HasKey(d => d.DeferredId);
+            e.HasIndex(d => d.TransactionIdHash).IsUnique();
+            e.HasIndex(d => d.State);
         });
         Wallet.Hosting.Statistics.UsageCounterEntity.Configure(modelBuilder);
     }

@@ -167,6 +167,55 @@ namespace Wallet.Issuer.Stores.Ef.Migrations.PostgreSql
                     b.ToTable("AuthorizationGrants");
                 });
 
+            modelBuilder.Entity("Wallet.Issuer.Stores.Ef.DeferredIssuanceEntity", b =>
+                {
+                    b.Property<string>("DeferredId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ConfigurationId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("HolderKeysJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("LoggedIn")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("OfferId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PersonId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TransactionIdHash")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("DeferredId");
+
+                    b.HasIndex("State");
+
+                    b.HasIndex("TransactionIdHash")
+                        .IsUnique();
+
+                    b.ToTable("DeferredIssuances");
+                });
+
             modelBuilder.Entity("Wallet.Issuer.Stores.Ef.DpopProofEntity", b =>
                 {
                     b.Property<string>("ProofId")
@@ -375,6 +424,9 @@ namespace Wallet.Issuer.Stores.Ef.Migrations.PostgreSql
 
                     b.Property<string>("PersonalAdministrativeNumber")
                         .HasColumnType("text");
+
+                    b.Property<bool>("RequiresManualCheck")
+                        .HasColumnType("boolean");
 
                     b.Property<int?>("Sex")
                         .HasColumnType("integer");

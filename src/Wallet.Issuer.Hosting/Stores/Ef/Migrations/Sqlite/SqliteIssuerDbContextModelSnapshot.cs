@@ -158,6 +158,55 @@ namespace Wallet.Issuer.Stores.Ef.Migrations.Sqlite
                     b.ToTable("AuthorizationGrants");
                 });
 
+            modelBuilder.Entity("Wallet.Issuer.Stores.Ef.DeferredIssuanceEntity", b =>
+                {
+                    b.Property<string>("DeferredId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfigurationId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HolderKeysJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("LoggedIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OfferId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TransactionIdHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DeferredId");
+
+                    b.HasIndex("State");
+
+                    b.HasIndex("TransactionIdHash")
+                        .IsUnique();
+
+                    b.ToTable("DeferredIssuances");
+                });
+
             modelBuilder.Entity("Wallet.Issuer.Stores.Ef.DpopProofEntity", b =>
                 {
                     b.Property<string>("ProofId")
@@ -366,6 +415,9 @@ namespace Wallet.Issuer.Stores.Ef.Migrations.Sqlite
 
                     b.Property<string>("PersonalAdministrativeNumber")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("RequiresManualCheck")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("Sex")
                         .HasColumnType("INTEGER");
