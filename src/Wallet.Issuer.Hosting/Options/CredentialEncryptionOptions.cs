@@ -6,7 +6,7 @@ namespace Wallet.Issuer.Options;
 /// Encryption of Credential Requests and Responses on top of TLS (OpenID4VCI 1.0 §10), published as
 /// <c>credential_request_encryption</c> and <c>credential_response_encryption</c> (§12.2.4). Always offered with
 /// <c>ECDH-ES</c> and AES-GCM; whether it is required is decided per deployment. The request decryption keys are
-/// P-256 keys in <c>{DataDirectory}/keys/request-encryption</c>, one generated on first run (see specs/key-management.md).
+/// P-256 keys in <c>{DataDirectory}/request-encryption-keys</c>, one generated on first run (see specs/key-management.md).
 /// </summary>
 public sealed class CredentialEncryptionOptions
 {

@@ -7,7 +7,7 @@ using Wallet.Issuer.Options;
 namespace Wallet.Issuer.Signing;
 
 /// <summary>
-/// Request decryption keys as PKCS#8 PEM files <c>{kid}.key.pem</c> in <c>{DataDirectory}/keys/request-encryption</c>.
+/// Request decryption keys as PKCS#8 PEM files <c>{kid}.key.pem</c> in <c>{DataDirectory}/request-encryption-keys</c>.
 /// When the folder holds none, one P-256 key is generated (it needs no certificate, so this is safe in any deployment).
 /// Every key in the folder is published and accepted, newest file first: to rotate, add a new key file, restart, and
 /// delete the old file once Wallets have had time to fetch the metadata again.
@@ -39,7 +39,7 @@ internal sealed class FileSystemRequestDecryptionKeys : ICredentialRequestDecryp
 
     public IReadOnlyList<CredentialRequestDecryptionKey> Keys { get; }
 
-    public static string Folder(string dataDirectory) => Path.Combine(dataDirectory, "keys", "request-encryption");
+    public static string Folder(string dataDirectory) => Path.Combine(dataDirectory, "request-encryption-keys");
 
     public void Dispose()
     {
