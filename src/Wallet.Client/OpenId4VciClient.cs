@@ -13,7 +13,7 @@ namespace Wallet.Client;
 /// <summary>
 /// The holder side of OpenID4VCI 1.0 over HTTP, profiled by HAIP 1.0: Credential Offers, the pre-authorized code grant
 /// with <c>tx_code</c>, the authorization code grant with PAR and PKCE S256, DPoP-bound tokens (answering
-/// <c>use_dpop_nonce</c> once per request), the Nonce Endpoint and <c>jwt</c> key proofs. Received credentials go into
+/// <c>use_dpop_nonce</c> once per request), the Nonce Endpoint, <c>jwt</c> key proofs and key attestations (Appendix D, F.3). Received credentials go into
 /// the <see cref="InMemoryCredentialStore"/>. Every failure is a <see cref="WalletFlowException"/> naming the step.
 /// </summary>
 public sealed class OpenId4VciClient
@@ -262,13 +262,8 @@ public sealed class OpenId4VciClient
         var received = await _http.StepAsync(WalletSteps.Credential, async () =>
         {
             var holderKeys = Enumerable.Range(0, count).Select(_ => SigningKey.Generate()).ToArray();
-            var body = new JsonObject
-            {
-                ["proofs"] = new JsonObject
-                {
-                    [KeyProof.ProofType] = new JsonArray(holderKeys.Select(k => (JsonNode)KeyProof.Create(k, metadata.CredentialIssuer, _http.Now, nonce, session.ClientId)).ToArray()),
-                },
-            };
+            var (proofs, proofNote) = Proofs(configuration, holderKeys, metadata.CredentialIssuer, nonce, session.ClientId);
+            var body = new JsonObject { ["proofs"] = proofs };
             if (session.CredentialIdentifiers.Contains(configurationId))
             {
                 body["credential_identifier"] = configurationId;
@@ -330,7 +325,7 @@ public sealed class OpenId4VciClient
                 _store.Add(credential);
             }
 
-            return ((IReadOnlyList<StoredCredential>)stored, $"{stored.Count} × {configuration.Format} ({stored[0].Type}), key proof{(count > 1 ? "s" : string.Empty)} with c_nonce, DPoP{(retried ? " after use_dpop_nonce" : string.Empty)}{(deferred ? ", deferred" : string.Empty)}; stored");
+            return ((IReadOnlyList<StoredCredential>)stored, $"{stored.Count} × {configuration.Format} ({stored[0].Type}), {proofNote}, DPoP{(retried ? " after use_dpop_nonce" : string.Empty)}{(deferred ? ", deferred" : string.Empty)}; stored");
         }).ConfigureAwait(false);
         if (received[0].NotificationId is { } notificationId && Options.SendNotifications && metadata.NotificationEndpoint is not null)
         {
@@ -567,6 +562,29 @@ public sealed class OpenId4VciClient
         return query.TryGetValue("code", out var code) && code.Length > 0
             ? code
             : throw WalletHttp.Fail(WalletSteps.Authorize, WalletClientErrors.InvalidResponse, "The authorization response has no code.");
+    }
+
+    // Appendix F.1 / F.3: without key_attestations_required one jwt proof per key; with it one key attestation for all keys
+    // (HAIP 1.0 Sec. 4.5.1: a batch's keys in a single attestation), either in the key_attestation header of one jwt proof
+    // signed by the first key, or alone as the attestation proof type. The issuer binds the credentials in the keys' order.
+    private (JsonObject Proofs, string Note) Proofs(CredentialConfiguration configuration, SigningKey[] holderKeys, string credentialIssuer, string nonce, string? clientId)
+    {
+        if (configuration.KeyAttestationsRequired is null)
+        {
+            return (new JsonObject { [KeyProof.ProofType] = new JsonArray(holderKeys.Select(k => (JsonNode)KeyProof.Create(k, credentialIssuer, _http.Now, nonce, clientId)).ToArray()) },
+                $"key proof{(holderKeys.Length > 1 ? "s" : string.Empty)} with c_nonce");
+        }
+
+        var attester = Options.KeyAttester
+            ?? throw WalletHttp.Fail(WalletSteps.Credential, WalletClientErrors.KeyAttestationUnavailable, "The configuration requires a key attestation (key_attestations_required, OpenID4VCI 1.0 Sec. 12.2.4) and this wallet has no key attester.");
+        var attestation = attester([.. holderKeys.Select(k => k.PublicJwk)], nonce, _http.Now);
+        if (Options.UseAttestationProofType && configuration.SupportsAttestationProof)
+        {
+            return (new JsonObject { [KeyAttestation.ProofType] = new JsonArray(attestation) }, $"key attestation of {holderKeys.Length} key{(holderKeys.Length > 1 ? "s" : string.Empty)} as attestation proof with c_nonce");
+        }
+
+        return (new JsonObject { [KeyProof.ProofType] = new JsonArray(KeyProof.CreateWithKeyAttestation(holderKeys[0], credentialIssuer, _http.Now, nonce, clientId, attestation)) },
+            $"key proof with key attestation of {holderKeys.Length} key{(holderKeys.Length > 1 ? "s" : string.Empty)} and c_nonce");
     }
 
     private static StoredCredential Store(string? credential, CredentialConfiguration configuration, string configurationId, string credentialIssuer, SigningKey holderKey)

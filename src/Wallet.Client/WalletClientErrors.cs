@@ -36,4 +36,7 @@ public static class WalletClientErrors
 
     /// <summary>The End-User did not approve the request's transaction data (or no approval callback was configured), so the Verifier got <c>access_denied</c>.</summary>
     public const string ConsentDenied = "wallet.consent_denied";
+
+    /// <summary>The credential configuration requires a key attestation (OpenID4VCI 1.0 §12.2.4 <c>key_attestations_required</c>) and the wallet has no key attester.</summary>
+    public const string KeyAttestationUnavailable = "wallet.key_attestation_unavailable";
 }

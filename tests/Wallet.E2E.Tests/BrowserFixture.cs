@@ -78,6 +78,7 @@ public class BrowserFixture : IAsyncLifetime
     public WalletClientOptions WalletOptions() => new()
     {
         WalletInstance = new DevelopmentWalletProvider(Environment.WalletProvider).CreateInstance("wallet-e2e-tests", DateTimeOffset.UtcNow),
+        KeyAttester = new DevelopmentWalletProvider(Environment.WalletProvider).AttestKeys,
         VerifierTrust = new X509ChainValidator(TrustAnchorStore.FromCertificates([Services.VerifierRequestSigningRoot], name: "demo verifier")),
     };
 

@@ -85,6 +85,17 @@ internal sealed class DemoServices : IAsyncDisposable
             options.EnableDevelopmentLogin = true;
             options.RequireWalletAttestation = true;
             options.WalletProviderTrustAnchors.Add(environment.WalletProviderRootPath);
+
+            // HAIP 1.0 Sec. 4.5.1: the PID is bound only to keys the wallet provider attests at the highest attack
+            // potential resistance (OpenID4VCI 1.0 Appendix D.2); the other attestations need no key attestation.
+            foreach (var pid in new[] { OnlineDemo.SdJwtConfiguration, OnlineDemo.MdocConfiguration })
+            {
+                options.CredentialConfigurations[pid] = new CredentialConfigurationOptions
+                {
+                    KeyAttestationsRequired = new KeyAttestationsRequiredOptions { KeyStorage = [Wallet.Core.OpenId4Vci.AttackPotentialResistance.Iso18045High], UserAuthentication = [Wallet.Core.OpenId4Vci.AttackPotentialResistance.Iso18045High] },
+                };
+            }
+
             options.ApiKeys.Add(new ApiKeyOptions { Name = "demo", Sha256 = Sha256Hex(AgencyApiKey) });
             options.Statistics.ApiKeys.Add(new() { Name = "demo", Sha256 = Sha256Hex(StatisticsApiKey) });
             options.Statistics.Public = true;
