@@ -37,6 +37,7 @@ public static class PidIssuerEndpointRouteBuilderExtensions
         Statistics.IssuerStatisticsEndpoints.Map(routes, agencyApi, endpoints);
         CredentialOfferEndpoints.Map(routes, endpoints);
         StatusListEndpoint.Map(routes, endpoints);
+        TypeMetadataEndpoint.Map(routes, endpoints);
         HelpPage.Map(routes, endpoints);
         HealthEndpoints.Map(routes, endpoints.BasePath);
         routes.MapOpenApi(endpoints.BasePath + "/api/openapi/{documentName}.json");

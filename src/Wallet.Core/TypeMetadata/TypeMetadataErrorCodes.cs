@@ -9,7 +9,7 @@ public static class TypeMetadataErrorCodes
     /// <summary>The Type Metadata could not be retrieved (network, HTTP status, media type, size, no source for the type) and policy requires it (§4.7).</summary>
     public const string Unavailable = "type_metadata.unavailable";
 
-    /// <summary>The document is not a Type Metadata JSON object of the §4.2 structure (including malformed <c>display</c> or <c>claims</c>, §4.5, §4.6).</summary>
+    /// <summary>The document is not a Type Metadata JSON object, or its <c>display</c> or <c>claims</c> break their structure (§4.2, §4.5, §4.6).</summary>
     public const string Malformed = "type_metadata.malformed";
 
     /// <summary>The document's <c>vct</c> differs from the <c>vct</c> (or <c>extends</c>) that referenced it (§4.3).</summary>
@@ -24,7 +24,7 @@ public static class TypeMetadataErrorCodes
     /// <summary>The <c>extends</c> chain returns to a type already in it (§4.4, §6.3 circular dependencies).</summary>
     public const string ExtendsCycle = "type_metadata.extends_cycle";
 
-    /// <summary>The <c>extends</c> chain is longer than this consumer processes.</summary>
+    /// <summary>The <c>extends</c> chain is longer than this consumer follows (§4.4, bounded against resource exhaustion).</summary>
     public const string ExtendsTooDeep = "type_metadata.extends_too_deep";
 
     /// <summary>An extending type changes an <c>sd</c> of <c>always</c>/<c>never</c>, or a <c>mandatory: true</c> to false (§4.6.5.1).</summary>
