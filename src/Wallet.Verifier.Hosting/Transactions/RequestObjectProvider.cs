@@ -39,7 +39,9 @@ internal sealed class RequestObjectProvider(
             return await RefuseAsync(transaction, $"method={method}", "invalid_request_uri_method", cancellationToken).ConfigureAwait(false);
         }
 
-        if (await states.TryMoveAsync(transaction, TransactionStatus.RequestFetched, now, cancellationToken).ConfigureAwait(false) is { } lost)
+        // The fetch is logged in the move's own write.
+        var fetched = journal.Event("request_fetched", $"method={method}; wallet_nonce={walletParameters?.WalletNonce is not null}; wallet_metadata={walletParameters?.WalletMetadata is not null}");
+        if (await states.TryMoveAsync(transaction, TransactionStatus.RequestFetched, now, fetched, deleteKey: false, cancellationToken).ConfigureAwait(false) is { } lost)
         {
             return await RefuseAsync(transaction, lost.Code, "invalid_request", cancellationToken).ConfigureAwait(false);
         }
@@ -59,7 +61,6 @@ internal sealed class RequestObjectProvider(
             IssuedAt = now,
             ExpiresAt = transaction.ExpiresAt,
         };
-        await journal.LogAsync(transaction.Id, "request_fetched", $"method={method}; wallet_nonce={walletParameters?.WalletNonce is not null}; wallet_metadata={walletParameters?.WalletMetadata is not null}", cancellationToken).ConfigureAwait(false);
         return (RequestObjectSigner.Sign(request, signing.SigningKey), null);
     }
 
