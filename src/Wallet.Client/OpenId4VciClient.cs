@@ -248,7 +248,12 @@ public sealed class OpenId4VciClient
     /// Gets a fresh <c>c_nonce</c> and requests <paramref name="count"/> credentials of <paramref name="configurationId"/>,
     /// one new holder key and key proof each (OpenID4VCI 1.0 §8, Appendix F.1), and stores them.
     /// </summary>
-    public async Task<IReadOnlyList<StoredCredential>> RequestCredentialsAsync(IssuanceSession session, string configurationId, int count = 1, CancellationToken cancellationToken = default)
+    /// <param name="session">The session with its DPoP-bound access token.</param>
+    /// <param name="configurationId">The configuration to request.</param>
+    /// <param name="count">How many credentials (one key proof each).</param>
+    /// <param name="encryption">When to encrypt the request and ask for an encrypted response (§10); <see cref="WalletClientOptions.CredentialEncryption"/> when null.</param>
+    /// <param name="cancellationToken">Cancels the requests.</param>
+    public async Task<IReadOnlyList<StoredCredential>> RequestCredentialsAsync(IssuanceSession session, string configurationId, int count = 1, CredentialEncryptionPolicy? encryption = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
@@ -278,9 +283,10 @@ public sealed class OpenId4VciClient
                 body["credential_configuration_id"] = configurationId;
             }
 
+            using var envelope = CredentialMessageEncryption.For(metadata, encryption ?? Options.CredentialEncryption, WalletSteps.Credential);
             var (response, retried) = await SendWithDpopAsync(
                 WalletSteps.Credential,
-                () => new HttpRequestMessage(HttpMethod.Post, metadata.CredentialEndpoint) { Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json") },
+                () => new HttpRequestMessage(HttpMethod.Post, metadata.CredentialEndpoint) { Content = envelope is null ? new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json") : envelope.Encrypt(body) },
                 metadata.CredentialEndpoint,
                 session.DpopKey,
                 () => session.DpopNonce,
@@ -292,7 +298,8 @@ public sealed class OpenId4VciClient
                 throw WalletHttp.Refused(WalletSteps.Credential, response);
             }
 
-            var json = WalletHttp.JsonObjectOf(WalletSteps.Credential, response);
+            // Errors are never encrypted (§8.3.1); a success answers an encrypted request asking for it with a JWE (§8.3).
+            var json = WalletHttp.JsonObjectOf(WalletSteps.Credential, envelope is null ? response : envelope.Open(WalletSteps.Credential, response, Options.MaxResponseBytes));
             if (json["credentials"] is not JsonArray credentials || credentials.Count != holderKeys.Length)
             {
                 throw WalletHttp.Fail(WalletSteps.Credential, WalletClientErrors.InvalidResponse, $"Expected 'credentials' with {holderKeys.Length} entries (deferred issuance is not supported).", 200);
@@ -323,7 +330,7 @@ public sealed class OpenId4VciClient
                 _store.Add(credential);
             }
 
-            return ((IReadOnlyList<StoredCredential>)stored, $"{stored.Count} × {configuration.Format} ({stored[0].Type}), key proof{(count > 1 ? "s" : string.Empty)} with c_nonce, DPoP{(retried ? " after use_dpop_nonce" : string.Empty)}; stored");
+            return ((IReadOnlyList<StoredCredential>)stored, $"{stored.Count} × {configuration.Format} ({stored[0].Type}), key proof{(count > 1 ? "s" : string.Empty)} with c_nonce, DPoP{(retried ? " after use_dpop_nonce" : string.Empty)}{(envelope is null ? string.Empty : ", " + envelope.Description)}; stored");
         }).ConfigureAwait(false);
         if (received[0].NotificationId is { } notificationId && Options.SendNotifications && metadata.NotificationEndpoint is not null)
         {

@@ -47,6 +47,8 @@ public sealed class OnlineDemoTests : IDisposable
         steps.Single(s => s.Name == "pre-authorized/token").Line.Should().Contain("wallet attestation");
         steps.Single(s => s.Name == "authorization-code/par").Line.Should().Contain("PKCE S256").And.Contain("dpop_jkt");
         steps.Single(s => s.Name == "presentation/present").Line.Should().Contain("ECDH-ES");
+        steps.Where(s => s.Name == "authorization-code/credential").Should().HaveCount(2).And.OnlyContain(s => s.Line.Contains("request and response encrypted (ECDH-ES, A256GCM / A256GCM)", StringComparison.Ordinal), "the authorization-code journey uses encrypted credential messages (OpenID4VCI 1.0 §10)");
+        steps.Where(s => s.Name == "pre-authorized/credential").Should().OnlyContain(s => !s.Line.Contains("encrypted", StringComparison.Ordinal));
 
         var sdJwt = Credential(run.Stdout, "pid-sd-jwt");
         sdJwt.Summary.Should().Contain("dc+sd-jwt urn:eudi:pid:1").And.Contain("level of assurance high").And.Contain("status valid").And.Contain("holder binding verified");
