@@ -293,13 +293,21 @@ public sealed class OpenId4VciClient
                 n => session.DpopNonce = n,
                 session.AccessToken,
                 cancellationToken).ConfigureAwait(false);
+            var deferred = response.StatusCode == HttpStatusCode.Accepted;
+            if (deferred)
+            {
+                // §8.3: 202 with a transaction_id; the credentials come from the Deferred Credential Endpoint (§9).
+                response = await PollDeferredAsync(session, envelope is null ? response : envelope.Open(WalletSteps.Credential, response, Options.MaxResponseBytes), envelope, cancellationToken).ConfigureAwait(false);
+            }
+
             if (response.StatusCode != HttpStatusCode.OK)
             {
                 throw WalletHttp.Refused(WalletSteps.Credential, response);
             }
 
-            // Errors are never encrypted (§8.3.1); a success answers an encrypted request asking for it with a JWE (§8.3).
-            var json = WalletHttp.JsonObjectOf(WalletSteps.Credential, envelope is null ? response : envelope.Open(WalletSteps.Credential, response, Options.MaxResponseBytes));
+            // Errors are never encrypted (§8.3.1); a success answers an encrypted request asking for it with a JWE (§8.3),
+            // which PollDeferredAsync has already opened for a deferred one.
+            var json = WalletHttp.JsonObjectOf(WalletSteps.Credential, envelope is null || deferred ? response : envelope.Open(WalletSteps.Credential, response, Options.MaxResponseBytes));
             if (json["credentials"] is not JsonArray credentials || credentials.Count != holderKeys.Length)
             {
                 throw WalletHttp.Fail(WalletSteps.Credential, WalletClientErrors.InvalidResponse, $"Expected 'credentials' with {holderKeys.Length} entries (deferred issuance is not supported).", 200);
@@ -330,7 +338,7 @@ public sealed class OpenId4VciClient
                 _store.Add(credential);
             }
 
-            return ((IReadOnlyList<StoredCredential>)stored, $"{stored.Count} × {configuration.Format} ({stored[0].Type}), key proof{(count > 1 ? "s" : string.Empty)} with c_nonce, DPoP{(retried ? " after use_dpop_nonce" : string.Empty)}{(envelope is null ? string.Empty : ", " + envelope.Description)}; stored");
+            return ((IReadOnlyList<StoredCredential>)stored, $"{stored.Count} × {configuration.Format} ({stored[0].Type}), key proof{(count > 1 ? "s" : string.Empty)} with c_nonce, DPoP{(retried ? " after use_dpop_nonce" : string.Empty)}{(deferred ? ", deferred" : string.Empty)}{(envelope is null ? string.Empty : ", " + envelope.Description)}; stored");
         }).ConfigureAwait(false);
         if (received[0].NotificationId is { } notificationId && Options.SendNotifications && metadata.NotificationEndpoint is not null)
         {
@@ -338,6 +346,63 @@ public sealed class OpenId4VciClient
         }
 
         return received;
+    }
+
+    /// <summary>
+    /// Polls the Deferred Credential Endpoint (OpenID4VCI 1.0 §9.1) with the <c>transaction_id</c> of a 202 response,
+    /// waiting the issuer's <c>interval</c> before each poll, until it answers anything but 202 (§9.2) or
+    /// <see cref="WalletClientOptions.MaxDeferredWait"/> runs out. The final response is returned as it came.
+    /// </summary>
+    private async Task<WalletHttpResponse> PollDeferredAsync(IssuanceSession session, WalletHttpResponse accepted, CredentialMessageEncryption? envelope, CancellationToken cancellationToken)
+    {
+        var metadata = session.Issuer.Metadata;
+        if (metadata.DeferredCredentialEndpoint is not { } endpoint)
+        {
+            throw WalletHttp.Fail(WalletSteps.DeferredCredential, WalletClientErrors.InvalidResponse, "The issuer answered 202 but announces no deferred_credential_endpoint (OpenID4VCI 1.0 §12.2.4).", 202);
+        }
+
+        var waited = TimeSpan.Zero;
+        var response = accepted;
+        while (true)
+        {
+            var json = WalletHttp.JsonObjectOf(WalletSteps.DeferredCredential, response);
+            if (json["transaction_id"] is not JsonValue idValue || !idValue.TryGetValue<string>(out var transactionId) || transactionId.Length == 0
+                || json["interval"] is not JsonValue intervalValue || !intervalValue.TryGetValue<long>(out var seconds) || seconds < 1
+                || json["credentials"] is not null)
+            {
+                throw WalletHttp.Fail(WalletSteps.DeferredCredential, WalletClientErrors.InvalidResponse, "A 202 Credential Response must carry a transaction_id and a positive interval, and no credentials (OpenID4VCI 1.0 §8.3).", 202);
+            }
+
+            // The issuer's interval, but never past the wallet's own limit (an issuer cannot keep it waiting for ever).
+            var interval = TimeSpan.FromSeconds(Math.Min(seconds, 3600));
+            if (waited + interval > Options.MaxDeferredWait)
+            {
+                throw WalletHttp.Fail(WalletSteps.DeferredCredential, WalletClientErrors.DeferredTimeout, $"The deferred issuance was still pending after {waited.TotalSeconds:0} s; transaction_id kept by the issuer.", 202);
+            }
+
+            await Task.Delay(interval, Options.TimeProvider, cancellationToken).ConfigureAwait(false);
+            waited += interval;
+            var body = new JsonObject { ["transaction_id"] = transactionId };
+            (response, _) = await SendWithDpopAsync(
+                WalletSteps.DeferredCredential,
+                () => new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = envelope is null ? new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json") : envelope.Encrypt(body) },
+                endpoint,
+                session.DpopKey,
+                () => session.DpopNonce,
+                n => session.DpopNonce = n,
+                session.AccessToken,
+                cancellationToken).ConfigureAwait(false);
+            // §9.2 with §10: each poll asks again for an encrypted answer, so every success (200 or 202) is opened here.
+            if (envelope is not null && response.IsSuccess)
+            {
+                response = envelope.Open(WalletSteps.DeferredCredential, response, Options.MaxResponseBytes);
+            }
+
+            if (response.StatusCode != HttpStatusCode.Accepted)
+            {
+                return response;
+            }
+        }
     }
 
     /// <summary>

@@ -25,6 +25,9 @@ public static class WalletClientErrors
     /// <summary>The user agent did not end at the wallet's <c>redirect_uri</c>.</summary>
     public const string RedirectMismatch = "wallet.redirect_mismatch";
 
+    /// <summary>A deferred issuance (OpenID4VCI 1.0 §9) was still pending when <see cref="WalletClientOptions.MaxDeferredWait"/> ran out.</summary>
+    public const string DeferredTimeout = "wallet.deferred_timeout";
+
     /// <summary>The issuer returned a credential the wallet cannot parse or that is not bound to the proof key.</summary>
     public const string InvalidCredential = "wallet.invalid_credential";
 

@@ -69,6 +69,12 @@ public sealed class WalletClientOptions
     /// </summary>
     public bool SendNotifications { get; init; } = true;
 
+    /// <summary>
+    /// How long the wallet keeps polling the Deferred Credential Endpoint (OpenID4VCI 1.0 §9) before it gives up with
+    /// <see cref="WalletClientErrors.DeferredTimeout"/>; it waits the issuer's <c>interval</c> between polls. Default 2 minutes.
+    /// </summary>
+    public TimeSpan MaxDeferredWait { get; init; } = TimeSpan.FromMinutes(2);
+
     /// <summary>The <c>client_id</c> the wallet identifies itself with.</summary>
     public string ClientId => WalletInstance?.ClientId ?? PublicClientId;
 }

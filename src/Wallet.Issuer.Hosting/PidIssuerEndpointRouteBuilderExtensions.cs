@@ -26,6 +26,7 @@ public static class PidIssuerEndpointRouteBuilderExtensions
         TokenEndpoint.Map(routes, endpoints);
         NonceEndpoint.Map(routes, endpoints);
         CredentialEndpoint.Map(routes, endpoints);
+        DeferredCredentialEndpoint.Map(routes, endpoints);
         NotificationEndpoint.Map(routes, endpoints);
         AuthorizationEndpoints.Map(routes, endpoints);
         // The agency API is one OpenAPI group: selecting it by path prefix would miss it under a base path and pick up

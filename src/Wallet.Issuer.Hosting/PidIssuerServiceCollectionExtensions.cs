@@ -62,7 +62,9 @@ public static class PidIssuerServiceCollectionExtensions
         services.TryAddSingleton<IOfferStore, EfOfferStore>();
         services.TryAddSingleton<INonceStore, EfNonceStore>();
         services.TryAddSingleton<IAccessTokenStore, EfAccessTokenStore>();
+        services.TryAddSingleton<IRefreshTokenStore, EfRefreshTokenStore>();
         services.TryAddSingleton<IIssuedCredentialStore, EfIssuedCredentialStore>();
+        services.TryAddSingleton<IDeferredIssuanceStore, EfDeferredIssuanceStore>();
         services.TryAddSingleton<IDpopReplayCache, EfDpopReplayCache>();
         services.TryAddSingleton<IStatusListStore, EfStatusListStore>();
         services.TryAddSingleton<EfAuthorizationStores>();
@@ -107,6 +109,9 @@ public static class PidIssuerServiceCollectionExtensions
         services.AddSingleton<CredentialRequestOutcomeWriter>();
         services.AddSingleton<CredentialRequestUnits>();
         services.AddSingleton<CredentialRequestHandler>();
+        services.AddSingleton<CredentialIssuance>();
+        services.AddSingleton<DeferredCredentialRequestHandler>();
+        services.AddSingleton<DeferredIssuanceService>();
         services.AddSingleton<ResourceAccess>();
         services.AddSingleton<NotificationHandler>();
         services.TryAddSingleton<Wallet.Hosting.Statistics.UsageCounter<IssuerDbContext>>();

@@ -25,6 +25,10 @@ public sealed class OptionsValidationTests
         { "Issuer:RequireWalletAttestation", "true", "Issuer:WalletProviderTrustAnchors" },
         { "Issuer:CredentialEncryption:ContentEncryptions:0", "A192GCM", "Issuer:CredentialEncryption:ContentEncryptions:0" },
         { "Issuer:CredentialEncryption:ResponseEncryptionRequired", "true", "Issuer:CredentialEncryption:ResponseEncryptionRequired" },
+        { "Issuer:RefreshTokenLifetime", "400.00:00:00", "Issuer:RefreshTokenLifetime" },
+        { "Issuer:RefreshTokenLifetime", "00:00:00", "Issuer:RefreshTokenLifetime" },
+        { "Issuer:ReissueTriggerUnused", "5", "Issuer:ReissueTriggerUnused" },
+        { "Issuer:ReissueTriggerLifetimeLeft", "90.00:00:00", "Issuer:ReissueTriggerLifetimeLeft" },
     };
 
     [Theory]

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Wallet.Core.OAuth;
 using Wallet.Core.OpenId4Vci;
 using Wallet.Hosting;
@@ -37,15 +36,7 @@ internal static class CredentialEndpoint
                 return HttpResults.Error(context, error, nonces);
             }
 
-            context.Response.Headers[DpopProof.NonceHeaderName] = nonces.Issue();
-            return CredentialResponseWriter.Write(
-                context,
-                new JsonObject
-                {
-                    ["credentials"] = new JsonArray(credentials!.Credentials.Select(c => (JsonNode)new JsonObject { ["credential"] = c }).ToArray()),
-                    ["notification_id"] = credentials.NotificationId,
-                },
-                credentials.Encryption);
+            return CredentialResponseWriter.Write(context, credentials!, nonces);
         });
     }
 }

@@ -35,6 +35,8 @@ internal sealed class IssuerEndpoints
 
     public Uri Notification => At("/notification");
 
+    public Uri DeferredCredential => At("/deferred_credential");
+
     public Uri Jwks => At("/jwks");
 
     public Uri StatusList(string id) => At("/status-lists/" + id);
