@@ -92,5 +92,5 @@ internal sealed class CredentialMessageEncryption : IDisposable
 
     // HAIP 1.0 §5: a wallet that supports both SHOULD use A256GCM.
     private static JweContentEncryption? Preferred(IReadOnlyList<JweContentEncryption>? offered) =>
-        offered is null ? null : offered.Contains(JweContentEncryption.A256GCM) ? JweContentEncryption.A256GCM : offered.FirstOrDefault();
+        offered is not { Count: > 0 } ? null : offered.Contains(JweContentEncryption.A256GCM) ? JweContentEncryption.A256GCM : offered[0];
 }

@@ -97,7 +97,6 @@ internal sealed class DeferredCredentialRequestHandler(
 
     private async ValueTask<(CredentialResponse? Response, ProtocolError? Error, DeferredIssuanceRecord? Taken)> DeliverTransactionAsync(DeferredCredentialRequest deferredRequest, AccessTokenRecord token, IssuerOptions settings, DateTimeOffset now, List<IssuedCredentialRecord> records, List<(UsageEvent, long)> counted, CancellationToken cancellationToken)
     {
-
         // Step 3: the transaction, which only the access token it was created for may poll; a delivered one is used up (Sec. 9.1, 9.3).
         var record = await store.FindAsync(SecretHash.Of(deferredRequest.TransactionId), now, cancellationToken).ConfigureAwait(false);
         if (record is null || record.State == DeferredIssuanceState.Delivered || !string.Equals(record.TokenHash, token.TokenHash, StringComparison.Ordinal))
