@@ -248,7 +248,12 @@ public sealed class OpenId4VciClient
     /// Gets a fresh <c>c_nonce</c> and requests <paramref name="count"/> credentials of <paramref name="configurationId"/>,
     /// one new holder key and key proof each (OpenID4VCI 1.0 §8, Appendix F.1), and stores them.
     /// </summary>
-    public async Task<IReadOnlyList<StoredCredential>> RequestCredentialsAsync(IssuanceSession session, string configurationId, int count = 1, CancellationToken cancellationToken = default)
+    /// <param name="session">The session with its DPoP-bound access token.</param>
+    /// <param name="configurationId">The configuration to request.</param>
+    /// <param name="count">How many credentials (one key proof each).</param>
+    /// <param name="encryption">When to encrypt the request and ask for an encrypted response (§10); <see cref="WalletClientOptions.CredentialEncryption"/> when null.</param>
+    /// <param name="cancellationToken">Cancels the requests.</param>
+    public async Task<IReadOnlyList<StoredCredential>> RequestCredentialsAsync(IssuanceSession session, string configurationId, int count = 1, CredentialEncryptionPolicy? encryption = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
@@ -273,9 +278,10 @@ public sealed class OpenId4VciClient
                 body["credential_configuration_id"] = configurationId;
             }
 
+            using var envelope = CredentialMessageEncryption.For(metadata, encryption ?? Options.CredentialEncryption, WalletSteps.Credential);
             var (response, retried) = await SendWithDpopAsync(
                 WalletSteps.Credential,
-                () => new HttpRequestMessage(HttpMethod.Post, metadata.CredentialEndpoint) { Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json") },
+                () => new HttpRequestMessage(HttpMethod.Post, metadata.CredentialEndpoint) { Content = envelope is null ? new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json") : envelope.Encrypt(body) },
                 metadata.CredentialEndpoint,
                 session.DpopKey,
                 () => session.DpopNonce,
@@ -286,7 +292,7 @@ public sealed class OpenId4VciClient
             if (deferred)
             {
                 // §8.3: 202 with a transaction_id; the credentials come from the Deferred Credential Endpoint (§9).
-                response = await PollDeferredAsync(session, response, cancellationToken).ConfigureAwait(false);
+                response = await PollDeferredAsync(session, envelope is null ? response : envelope.Open(WalletSteps.Credential, response, Options.MaxResponseBytes), envelope, cancellationToken).ConfigureAwait(false);
             }
 
             if (response.StatusCode != HttpStatusCode.OK)
@@ -294,7 +300,9 @@ public sealed class OpenId4VciClient
                 throw WalletHttp.Refused(WalletSteps.Credential, response);
             }
 
-            var json = WalletHttp.JsonObjectOf(WalletSteps.Credential, response);
+            // Errors are never encrypted (§8.3.1); a success answers an encrypted request asking for it with a JWE (§8.3),
+            // which PollDeferredAsync has already opened for a deferred one.
+            var json = WalletHttp.JsonObjectOf(WalletSteps.Credential, envelope is null || deferred ? response : envelope.Open(WalletSteps.Credential, response, Options.MaxResponseBytes));
             if (json["credentials"] is not JsonArray credentials || credentials.Count != holderKeys.Length)
             {
                 throw WalletHttp.Fail(WalletSteps.Credential, WalletClientErrors.InvalidResponse, $"Expected 'credentials' with {holderKeys.Length} entries (deferred issuance is not supported).", 200);
@@ -325,7 +333,7 @@ public sealed class OpenId4VciClient
                 _store.Add(credential);
             }
 
-            return ((IReadOnlyList<StoredCredential>)stored, $"{stored.Count} × {configuration.Format} ({stored[0].Type}), {proofNote}, DPoP{(retried ? " after use_dpop_nonce" : string.Empty)}{(deferred ? ", deferred" : string.Empty)}; stored");
+            return ((IReadOnlyList<StoredCredential>)stored, $"{stored.Count} × {configuration.Format} ({stored[0].Type}), {proofNote}, DPoP{(retried ? " after use_dpop_nonce" : string.Empty)}{(deferred ? ", deferred" : string.Empty)}{(envelope is null ? string.Empty : ", " + envelope.Description)}; stored");
         }).ConfigureAwait(false);
         if (received[0].NotificationId is { } notificationId && Options.SendNotifications && metadata.NotificationEndpoint is not null)
         {
@@ -340,7 +348,7 @@ public sealed class OpenId4VciClient
     /// waiting the issuer's <c>interval</c> before each poll, until it answers anything but 202 (§9.2) or
     /// <see cref="WalletClientOptions.MaxDeferredWait"/> runs out. The final response is returned as it came.
     /// </summary>
-    private async Task<WalletHttpResponse> PollDeferredAsync(IssuanceSession session, WalletHttpResponse accepted, CancellationToken cancellationToken)
+    private async Task<WalletHttpResponse> PollDeferredAsync(IssuanceSession session, WalletHttpResponse accepted, CredentialMessageEncryption? envelope, CancellationToken cancellationToken)
     {
         var metadata = session.Issuer.Metadata;
         if (metadata.DeferredCredentialEndpoint is not { } endpoint)
@@ -372,13 +380,19 @@ public sealed class OpenId4VciClient
             var body = new JsonObject { ["transaction_id"] = transactionId };
             (response, _) = await SendWithDpopAsync(
                 WalletSteps.DeferredCredential,
-                () => new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json") },
+                () => new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = envelope is null ? new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json") : envelope.Encrypt(body) },
                 endpoint,
                 session.DpopKey,
                 () => session.DpopNonce,
                 n => session.DpopNonce = n,
                 session.AccessToken,
                 cancellationToken).ConfigureAwait(false);
+            // §9.2 with §10: each poll asks again for an encrypted answer, so every success (200 or 202) is opened here.
+            if (envelope is not null && response.IsSuccess)
+            {
+                response = envelope.Open(WalletSteps.DeferredCredential, response, Options.MaxResponseBytes);
+            }
+
             if (response.StatusCode != HttpStatusCode.Accepted)
             {
                 return response;

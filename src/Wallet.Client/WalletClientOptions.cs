@@ -67,6 +67,12 @@ public sealed class WalletClientOptions
     /// <summary>Refuse Credential Issuer Metadata without a <c>signed_metadata</c> that verifies against <see cref="IssuerMetadataTrust"/>.</summary>
     public bool RequireSignedIssuerMetadata { get; init; }
 
+    /// <summary>
+    /// When Credential Requests are encrypted and encrypted responses asked for (OpenID4VCI 1.0 §10): by default only when
+    /// the issuer requires it. The wallet prefers A256GCM when offered (as HAIP 1.0 §5 asks for responses).
+    /// </summary>
+    public CredentialEncryptionPolicy CredentialEncryption { get; init; } = CredentialEncryptionPolicy.WhenRequired;
+
     /// <summary>Largest accepted HTTP response body, in bytes. Default 1 MiB.</summary>
     public int MaxResponseBytes { get; init; } = 1024 * 1024;
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using System.Text.Json.Nodes;
 using Wallet.Client;
 using Wallet.Core.Jose;
@@ -157,6 +158,7 @@ public sealed class DeferredIssuanceTests() : IssuerTestBase(new Dictionary<stri
     [InlineData("""{"transaction_id":42}""", OpenId4VciErrors.InvalidCredentialRequest)]
     [InlineData("""{"transaction_id":"x","transaction_id":"y"}""", OpenId4VciErrors.InvalidCredentialRequest)]
     [InlineData("""{"transaction_id":"x","credential_response_encryption":{}}""", OpenId4VciErrors.InvalidEncryptionParameters)]
+    [InlineData("""{"transaction_id":"x","credential_response_encryption":{"jwk":{"kty":"EC","crv":"P-256","alg":"ECDH-ES","x":"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU","y":"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0"},"enc":"A256GCM"}}""", OpenId4VciErrors.InvalidEncryptionParameters)]
     public async Task Malformed_deferred_credential_request_is_refused_9_1(string body, string error)
     {
         var (wallet, _) = await DeferredAsync();
@@ -218,6 +220,47 @@ public sealed class DeferredIssuanceTests() : IssuerTestBase(new Dictionary<stri
 
         issued.Should().ContainSingle();
         store.Credentials.Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task Wallet_client_with_encryption_collects_deferred_credentials_through_encrypted_requests_and_responses_9_1_9_2_10()
+    {
+        var store = new InMemoryCredentialStore();
+        var client = new OpenId4VciClient(Http, new WalletClientOptions { TimeProvider = Clock, CredentialEncryption = CredentialEncryptionPolicy.Always }, store);
+        var offer = await CreateOfferAsync(new { personId = ManualCheck, credentialConfigurationIds = new[] { SdJwtConfiguration } });
+        var session = await client.RedeemPreAuthorizedCodeAsync(await client.ResolveOfferAsync(offer["offerUri"]!.GetValue<string>()), txCode: null);
+
+        var request = client.RequestCredentialsAsync(session, SdJwtConfiguration);
+        await WaitForPendingAsync();
+        await DecideAsync("complete");
+        var issued = await AdvanceUntilDoneAsync(request);
+
+        issued.Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task Encrypted_poll_is_answered_with_a_JWE_to_the_newly_provided_key_and_errors_stay_plain_9_2_10()
+    {
+        var (wallet, transactionId) = await DeferredAsync();
+        using var walletKey = System.Security.Cryptography.ECDiffieHellman.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        using var walletPublic = System.Security.Cryptography.ECDsa.Create(walletKey.ExportParameters(false));
+        var asked = new CredentialResponseEncryption(PublicJwk.FromECDsa(walletPublic, "poll-key"), JweContentEncryption.A128GCM);
+        string Encrypted(string id) => EncryptedCredentialMessage.EncryptRequest(
+            Encoding.UTF8.GetBytes(new JsonObject { ["transaction_id"] = id, ["credential_response_encryption"] = asked.ToJsonObject() }.ToJsonString()),
+            wallet.Metadata!.RequestEncryption!.Keys[0],
+            JweContentEncryption.A256GCM);
+
+        var pending = await wallet.PollDeferredAsync(null, Encrypted(transactionId), "application/jwt");
+
+        pending.StatusCode.Should().Be(HttpStatusCode.Accepted);
+        pending.Content.Headers.ContentType!.MediaType.Should().Be("application/jwt", "§9.2 with §10: the response is encrypted whatever its content");
+        EncryptedCredentialMessage.TryDecryptResponse(await pending.Content.ReadAsStringAsync(), walletKey, asked, 64 * 1024, out var plaintext, out var error).Should().BeTrue(error?.ToString());
+        JsonNode.Parse(plaintext)!["transaction_id"]!.GetValue<string>().Should().Be(transactionId);
+
+        var unknown = await wallet.PollDeferredAsync(null, Encrypted("never-issued"), "application/jwt");
+
+        unknown.Content.Headers.ContentType!.MediaType.Should().Be("application/json", "error responses are never encrypted (§8.3.1, §9.3)");
+        await ShouldFailAsync(unknown, OpenId4VciErrors.InvalidTransactionId);
     }
 
     [Fact]

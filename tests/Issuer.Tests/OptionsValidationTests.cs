@@ -23,6 +23,8 @@ public sealed class OptionsValidationTests
         { "Issuer:GenerateDevelopmentKeys", "false", "Issuer:GenerateDevelopmentKeys" },
         { "Issuer:CredentialConfigurations:x:Format", "jwt_vc_json", "Issuer:CredentialConfigurations:x:Format" },
         { "Issuer:RequireWalletAttestation", "true", "Issuer:WalletProviderTrustAnchors" },
+        { "Issuer:CredentialEncryption:ContentEncryptions:0", "A192GCM", "Issuer:CredentialEncryption:ContentEncryptions:0" },
+        { "Issuer:CredentialEncryption:ResponseEncryptionRequired", "true", "Issuer:CredentialEncryption:ResponseEncryptionRequired" },
         { "Issuer:RefreshTokenLifetime", "400.00:00:00", "Issuer:RefreshTokenLifetime" },
         { "Issuer:RefreshTokenLifetime", "00:00:00", "Issuer:RefreshTokenLifetime" },
         { "Issuer:ReissueTriggerUnused", "5", "Issuer:ReissueTriggerUnused" },

@@ -175,11 +175,11 @@ public sealed class TestWallet(HttpClient http, TimeProvider clock)
     }
 
     /// <summary>Polls the Deferred Credential Endpoint (OpenID4VCI 1.0 §9.1) with <paramref name="transactionId"/>, or sends <paramref name="body"/> as it is.</summary>
-    public async Task<HttpResponseMessage> PollDeferredAsync(string? transactionId, string? body = null)
+    public async Task<HttpResponseMessage> PollDeferredAsync(string? transactionId, string? body = null, string contentType = "application/json")
     {
         var endpoint = Metadata!.DeferredCredentialEndpoint!;
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new StringContent(body ?? new JsonObject { ["transaction_id"] = transactionId }.ToJsonString(), Encoding.UTF8) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
         request.Headers.TryAddWithoutValidation("Authorization", $"DPoP {AccessToken}");
         request.Headers.Add(DpopProof.HeaderName, DpopProof.Create(DpopKey, "POST", endpoint, clock.GetUtcNow(), DpopNonce, AccessToken));
         var response = await http.SendAsync(request);

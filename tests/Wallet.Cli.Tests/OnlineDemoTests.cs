@@ -49,6 +49,8 @@ public sealed class OnlineDemoTests : IDisposable
         steps.Where(s => s.Name == "authorization-code/credential").Should().OnlyContain(s => s.Line.Contains("key proof with key attestation of 1 key", StringComparison.Ordinal), "the PID is bound to attested keys (OpenID4VCI 1.0 Appendix F.1, HAIP 1.0 Sec. 4.5.1)");
         steps.Where(s => s.Name == "authorization-code/key-attestation").Should().OnlyContain(s => s.Line.Contains("iso_18045_high", StringComparison.Ordinal));
         steps.Single(s => s.Name == "presentation/present").Line.Should().Contain("ECDH-ES");
+        steps.Where(s => s.Name == "authorization-code/credential").Should().HaveCount(2).And.OnlyContain(s => s.Line.Contains("request and response encrypted (ECDH-ES, A256GCM / A256GCM)", StringComparison.Ordinal), "the authorization-code journey uses encrypted credential messages (OpenID4VCI 1.0 §10)");
+        steps.Where(s => s.Name == "pre-authorized/credential").Should().OnlyContain(s => !s.Line.Contains("encrypted", StringComparison.Ordinal));
 
         var sdJwt = Credential(run.Stdout, "pid-sd-jwt");
         sdJwt.Summary.Should().Contain("dc+sd-jwt urn:eudi:pid:1").And.Contain("level of assurance high").And.Contain("status valid").And.Contain("holder binding verified");

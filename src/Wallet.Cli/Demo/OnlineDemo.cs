@@ -179,7 +179,8 @@ internal static class OnlineDemo
         session = await issuance.AuthorizeAsync(issuer, configurations, new DevelopmentLoginUserAgent(http, personId), cancellationToken).ConfigureAwait(false);
         foreach (var configuration in configurations)
         {
-            await issuance.RequestCredentialsAsync(session, configuration, cancellationToken: cancellationToken).ConfigureAwait(false);
+            // This journey also shows encrypted Credential Requests and Responses (OpenID4VCI 1.0 §10), which the step prints.
+            await issuance.RequestCredentialsAsync(session, configuration, encryption: CredentialEncryptionPolicy.Always, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
         Enter(PresentationFlow);

@@ -38,19 +38,25 @@ public sealed record DeferredCredentialRequest
             return false;
         }
 
-        if (root.TryGetProperty("credential_response_encryption", out _))
+        CredentialResponseEncryption? responseEncryption = null;
+        if (root.TryGetProperty("credential_response_encryption", out var encryptionElement) && !CredentialResponseEncryption.TryParse(encryptionElement, out responseEncryption, out error))
         {
-            error = new(OpenId4VciErrorCodes.RequestEncryptionUnsupported, "'credential_response_encryption' is not supported by this Credential Issuer (§9.1, §10).");
             return false;
         }
 
-        request = new DeferredCredentialRequest { TransactionId = transactionId };
+        request = new DeferredCredentialRequest { TransactionId = transactionId, ResponseEncryption = responseEncryption };
         error = null;
         return true;
     }
 
+    /// <summary>
+    /// The <c>credential_response_encryption</c> of this request (§9.1), which the Deferred Credential Response uses
+    /// whatever the original Credential Request asked; the endpoint checks that the request itself was encrypted.
+    /// </summary>
+    public CredentialResponseEncryption? ResponseEncryption { get; init; }
+
     /// <summary>The wire <c>error</c> value for a code <see cref="TryParse"/> reports (§9.3, §8.3.1.2).</summary>
-    public static string WireErrorFor(string code) => code == OpenId4VciErrorCodes.RequestEncryptionUnsupported
+    public static string WireErrorFor(string code) => code is OpenId4VciErrorCodes.RequestEncryptionUnsupported or OpenId4VciErrorCodes.RequestEncryptionInvalid
         ? OpenId4VciErrors.InvalidEncryptionParameters
         : OpenId4VciErrors.InvalidCredentialRequest;
 }

@@ -20,12 +20,13 @@ internal static class DeferredCredentialEndpoint
                 return ProtocolErrorResponse.ToResult(context, ProtocolError.Create(OpenId4VciErrors.InvalidCredentialRequest, $"The Deferred Credential Request exceeds {MaxDeferredRequestBytes} bytes."), httpStatus: StatusCodes.Status413PayloadTooLarge);
             }
 
-            var isJson = context.Request.ContentType is { } type && type.Split(';')[0].Trim().Equals("application/json", StringComparison.OrdinalIgnoreCase);
+            var mediaType = context.Request.ContentType?.Split(';')[0].Trim();
             var request = new CredentialEndpointRequest(
                 [.. context.Request.Headers.Authorization.Select(v => v ?? string.Empty)],
                 [.. context.Request.Headers[DpopProof.HeaderName].Select(v => v ?? string.Empty)],
-                isJson,
-                body.Bytes);
+                string.Equals(mediaType, "application/json", StringComparison.OrdinalIgnoreCase),
+                body.Bytes,
+                string.Equals(mediaType, EncryptedCredentialMessage.MediaType, StringComparison.OrdinalIgnoreCase));
             var (response, error) = await handler.HandleAsync(request, cancellationToken).ConfigureAwait(false);
             if (error is not null)
             {

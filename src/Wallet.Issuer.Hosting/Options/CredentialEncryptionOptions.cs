@@ -20,27 +20,25 @@ public sealed class CredentialEncryptionOptions
     /// </summary>
     public bool ResponseEncryptionRequired { get; set; }
 
-    /// <summary>The <c>enc</c> values accepted for requests and offered for responses: A128GCM and/or A256GCM. Default both (HAIP 1.0 §5).</summary>
-    public List<string> ContentEncryptions { get; set; } = [.. JweContentEncryption.All.Select(e => e.Name)];
+    /// <summary>
+    /// The <c>enc</c> values accepted for requests and offered for responses: A128GCM and/or A256GCM. Empty (the
+    /// default) means both, as HAIP 1.0 §5 asks of Verifiers. (A default list would be appended to by configuration
+    /// binding, so the default lives in <see cref="Allowed"/>.)
+    /// </summary>
+    public List<string> ContentEncryptions { get; set; } = [];
 
-    /// <summary>The parsed <see cref="ContentEncryptions"/>, in configured order; valid after options validation.</summary>
-    internal IReadOnlyList<JweContentEncryption> Allowed =>
-        [.. ContentEncryptions.Select(n => JweContentEncryption.TryFromName(n, out var e) ? e : null).OfType<JweContentEncryption>().Distinct()];
+    /// <summary>The parsed <see cref="ContentEncryptions"/>, in configured order, or both; valid after options validation.</summary>
+    internal IReadOnlyList<JweContentEncryption> Allowed => ContentEncryptions is null or { Count: 0 }
+        ? JweContentEncryption.All
+        : [.. ContentEncryptions.Select(n => JweContentEncryption.TryFromName(n, out var e) ? e : null).OfType<JweContentEncryption>().Distinct()];
 
     internal IEnumerable<string> Validate(string section)
     {
-        if (ContentEncryptions is null || ContentEncryptions.Count == 0)
+        for (var i = 0; i < (ContentEncryptions?.Count ?? 0); i++)
         {
-            yield return $"{section}:ContentEncryptions must name at least one of A128GCM, A256GCM (OpenID4VCI 1.0 §12.2.4 enc_values_supported is non-empty).";
-        }
-        else
-        {
-            for (var i = 0; i < ContentEncryptions.Count; i++)
+            if (!JweContentEncryption.TryFromName(ContentEncryptions![i], out _))
             {
-                if (!JweContentEncryption.TryFromName(ContentEncryptions[i], out _))
-                {
-                    yield return $"{section}:ContentEncryptions:{i} must be A128GCM or A256GCM.";
-                }
+                yield return $"{section}:ContentEncryptions:{i} must be A128GCM or A256GCM (OpenID4VCI 1.0 §12.2.4 enc_values_supported).";
             }
         }
 

@@ -22,6 +22,7 @@ internal sealed class DeferredCredentialRequestHandler(
     CredentialRequestUnits units,
     IDeferredIssuanceStore store,
     CredentialIssuance issuance,
+    CredentialMessageEnvelope envelope,
     Statistics.IssuerStatistics statistics,
     TimeProvider timeProvider)
 {
@@ -71,17 +72,31 @@ internal sealed class DeferredCredentialRequestHandler(
             return (null, accessError, null);
         }
 
-        // Step 2: the request body (Sec. 9.1).
-        if (!request.IsJson)
+        // Step 2: the request body (Sec. 9.1), decrypted when it came as a JWE, and the response encryption it asks for, under
+        // the same rules as at the Credential Endpoint (Sec. 9.1: only an encrypted request may carry it; Sec. 10).
+        var (body, encrypted, envelopeError) = envelope.Open(request.IsJson, request.IsJwt, request.Body, "Deferred Credential");
+        if (envelopeError is not null)
         {
-            return Refuse(OpenId4VciErrors.InvalidCredentialRequest, "The Deferred Credential Request must be application/json (OpenID4VCI 1.0 Sec. 9.1).");
+            return (null, envelopeError, null);
         }
 
-        if (!DeferredCredentialRequest.TryParse(request.Body.Span, OpenId4VciLimits.Default, out var deferredRequest, out var parseError))
+        if (!DeferredCredentialRequest.TryParse(body.Span, OpenId4VciLimits.Default, out var deferredRequest, out var parseError))
         {
             return Refuse(DeferredCredentialRequest.WireErrorFor(parseError.Code), parseError.Message);
         }
 
+        if (envelope.CheckResponseEncryption(deferredRequest.ResponseEncryption, encrypted, "Deferred Credential") is { } encryptionError)
+        {
+            return (null, encryptionError, null);
+        }
+
+        // Sec. 9.2: the newly provided credential_response_encryption is used, whatever the first request asked.
+        var (response, error, taken) = await DeliverTransactionAsync(deferredRequest, token, settings, now, records, counted, cancellationToken).ConfigureAwait(false);
+        return (response is null ? null : response with { Encryption = deferredRequest.ResponseEncryption }, error, taken);
+    }
+
+    private async ValueTask<(CredentialResponse? Response, ProtocolError? Error, DeferredIssuanceRecord? Taken)> DeliverTransactionAsync(DeferredCredentialRequest deferredRequest, AccessTokenRecord token, IssuerOptions settings, DateTimeOffset now, List<IssuedCredentialRecord> records, List<(UsageEvent, long)> counted, CancellationToken cancellationToken)
+    {
         // Step 3: the transaction, which only the access token it was created for may poll; a delivered one is used up (Sec. 9.1, 9.3).
         var record = await store.FindAsync(SecretHash.Of(deferredRequest.TransactionId), now, cancellationToken).ConfigureAwait(false);
         if (record is null || record.State == DeferredIssuanceState.Delivered || !string.Equals(record.TokenHash, token.TokenHash, StringComparison.Ordinal))
