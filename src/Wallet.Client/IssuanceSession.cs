@@ -30,6 +30,12 @@ public sealed class IssuanceSession
     /// <summary>The <c>credential_identifiers</c> of the token response's <c>authorization_details</c>; requests then name one of them.</summary>
     public IReadOnlyList<string> CredentialIdentifiers { get; }
 
+    /// <summary>
+    /// The refresh token of the grant (RFC 6749 §6), bound to <see cref="DpopKey"/>; null when the issuer gave none.
+    /// <see cref="OpenId4VciClient.RefreshAsync"/> uses it once and keeps its rotated successor in the new session.
+    /// </summary>
+    public string? RefreshToken { get; internal set; }
+
     /// <summary>The authenticated <c>client_id</c>, written as <c>iss</c> into key proofs; null for anonymous pre-authorized access.</summary>
     public string? ClientId { get; }
 }

@@ -245,6 +245,41 @@ public sealed class OpenId4VciClient
     }
 
     /// <summary>
+    /// Renews a session without the user (ARF ISSU_42, OpenID4VCI 1.0 §14.5): the refresh token with a DPoP proof of the
+    /// same key (RFC 9449 §5) for a new access token and the rotated refresh token. The old refresh token is used up: the
+    /// returned session replaces <paramref name="session"/>, and presenting the old one again revokes the grant.
+    /// </summary>
+    public Task<IssuanceSession> RefreshAsync(IssuanceSession session, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var refreshToken = session.RefreshToken
+            ?? throw WalletHttp.Fail(WalletSteps.Token, WalletClientErrors.InvalidResponse, "The issuer gave no refresh token; start a new authorization.");
+        var form = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["grant_type"] = "refresh_token",
+            ["refresh_token"] = refreshToken,
+        };
+
+        // Used up by this request whatever its outcome, so the session forgets it before sending.
+        session.RefreshToken = null;
+        return RequestTokenAsync(session.Issuer, form, "refresh token (rotated)", cancellationToken, session.DpopKey, session.ClientId);
+    }
+
+    /// <summary>
+    /// True when a batch of <paramref name="configuration"/> must be renewed under its <c>credential_reuse_policy</c>:
+    /// the unused credentials are down to <c>reissue_trigger_unused</c> (ARF ISSU_45) or the lifetime left is down to
+    /// <c>reissue_trigger_lifetime_left</c> (ISSU_50). Without a policy, when nothing is left unused or the batch has expired.
+    /// </summary>
+    public static bool IsReissuanceDue(CredentialConfiguration configuration, int unused, DateTimeOffset? expiresAt, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var option = configuration.ReusePolicy is { Options.Count: > 0 } policy ? policy.Options[0] : null;
+        var unusedTrigger = option?.ReissueTriggerUnused ?? 0;
+        var lifetimeTrigger = option?.ReissueTriggerLifetimeLeft ?? TimeSpan.Zero;
+        return unused <= unusedTrigger || (expiresAt is { } end && end - now <= lifetimeTrigger);
+    }
+
+    /// <summary>
     /// Gets a fresh <c>c_nonce</c> and requests <paramref name="count"/> credentials of <paramref name="configurationId"/>,
     /// one new holder key and key proof each (OpenID4VCI 1.0 §8, Appendix F.1), and stores them.
     /// </summary>
@@ -506,7 +541,10 @@ public sealed class OpenId4VciClient
                 .Select(i => i is JsonValue v && v.TryGetValue<string>(out var s) ? s : null)
                 .OfType<string>()
                 .ToArray();
-            var session = new IssuanceSession(issuer, accessToken, key, nonce, identifiers, clientId);
+            var session = new IssuanceSession(issuer, accessToken, key, nonce, identifiers, clientId)
+            {
+                RefreshToken = json["refresh_token"] is JsonValue refresh && refresh.TryGetValue<string>(out var refreshToken) && refreshToken.Length > 0 ? refreshToken : null,
+            };
             return (session, $"{grantDescription} → DPoP-bound access token{(retried ? " (after use_dpop_nonce)" : string.Empty)}{(Options.WalletInstance is null ? string.Empty : ", wallet attestation")}");
         });
     }
