@@ -4,9 +4,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Wallet.Issuer.Stores.Ef;
 
 /// <summary>
-/// Refresh tokens keyed by hash, one row per token, the family in <c>FamilyId</c>. Rotation is one write: a conditional
-/// UPDATE that marks the token used, then the successor's INSERT, in one transaction; only the caller whose UPDATE
-/// changed the row gets to insert.
+/// Refresh tokens keyed by hash, one row per token, the family in <c>FamilyId</c>. Rotation is one atomic write (the
+/// <c>keep</c> overload of <see cref="IIssuerDatabaseWrites"/>, which under group commit is a savepoint of the batch): a
+/// conditional UPDATE that marks the token used, then the successor's INSERT; only the caller whose UPDATE changed the
+/// row gets to insert.
 /// </summary>
 internal sealed class EfRefreshTokenStore(IDbContextFactory<IssuerDbContext> factory, IIssuerDatabaseWrites writes) : IRefreshTokenStore
 {
@@ -36,7 +37,6 @@ internal sealed class EfRefreshTokenStore(IDbContextFactory<IssuerDbContext> fac
         return await writes.RunAsync(
             async (db, ct) =>
             {
-                await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
                 var used = await db.RefreshTokens
                     .Where(t => t.TokenHash == tokenHash && t.UsedAt == null && t.RevokedAt == null && t.ExpiresAt > nowSeconds && t.FamilyId == successor.FamilyId)
                     .ExecuteUpdateAsync(s => s.SetProperty(t => t.UsedAt, nowSeconds), ct).ConfigureAwait(false);
@@ -44,7 +44,6 @@ internal sealed class EfRefreshTokenStore(IDbContextFactory<IssuerDbContext> fac
                 {
                     db.RefreshTokens.Add(entity);
                     await db.SaveChangesAsync(ct).ConfigureAwait(false);
-                    await transaction.CommitAsync(ct).ConfigureAwait(false);
                     return RefreshOutcome.Rotated;
                 }
 
@@ -64,9 +63,9 @@ internal sealed class EfRefreshTokenStore(IDbContextFactory<IssuerDbContext> fac
                         .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, nowSeconds), ct).ConfigureAwait(false);
                 }
 
-                await transaction.CommitAsync(ct).ConfigureAwait(false);
                 return outcome;
             },
+            _ => true,
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -76,16 +75,15 @@ internal sealed class EfRefreshTokenStore(IDbContextFactory<IssuerDbContext> fac
         return await writes.RunAsync(
             async (db, ct) =>
             {
-                await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
                 var live = await db.RefreshTokens
                     .Where(t => t.PersonId == personId && t.UsedAt == null && t.RevokedAt == null && t.ExpiresAt > nowSeconds)
                     .Select(t => t.FamilyId).Distinct().CountAsync(ct).ConfigureAwait(false);
                 await db.RefreshTokens
                     .Where(t => t.PersonId == personId && t.RevokedAt == null)
                     .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, nowSeconds), ct).ConfigureAwait(false);
-                await transaction.CommitAsync(ct).ConfigureAwait(false);
                 return live;
             },
+            _ => true,
             cancellationToken).ConfigureAwait(false);
     }
 
