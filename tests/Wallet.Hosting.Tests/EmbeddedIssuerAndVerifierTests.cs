@@ -143,6 +143,34 @@ public sealed class EmbeddedIssuerAndVerifierTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Wallet_client_renews_its_batch_with_the_rotated_refresh_token_ARF_ISSU_42_45_RFC6749_6()
+    {
+        var issuance = new OpenId4VciClient(_host.Http, WalletOptions(), new InMemoryCredentialStore());
+        var offer = await OfferAsync(issuance);
+        var session = await issuance.AuthorizeAsync(offer.Issuer, [SdJwtConfiguration], new AgencyLoginUserAgent(_host.Http));
+        var configuration = offer.Issuer.Metadata.CredentialConfigurations[SdJwtConfiguration];
+        var batch = await issuance.RequestCredentialsAsync(session, SdJwtConfiguration, count: 3);
+        var spent = session.RefreshToken;
+        spent.Should().NotBeNull("the authorization code grant of a DPoP-bound wallet gets a refresh token");
+
+        // Three of a batch of three left: not due; after two presentations one is left, at or below the trigger of two.
+        OpenId4VciClient.IsReissuanceDue(configuration, unused: batch.Count, expiresAt: null, now: DateTimeOffset.UnixEpoch).Should().BeFalse();
+        OpenId4VciClient.IsReissuanceDue(configuration, unused: 1, expiresAt: null, now: DateTimeOffset.UnixEpoch).Should().BeTrue();
+
+        var renewed = await issuance.RefreshAsync(session);
+
+        renewed.AccessToken.Should().NotBe(session.AccessToken);
+        renewed.RefreshToken.Should().NotBeNull().And.NotBe(spent);
+        (await issuance.RequestCredentialsAsync(renewed, SdJwtConfiguration, count: 3)).Should().HaveCount(3);
+
+        // The old session gave up its spent token, so it cannot be presented twice by this wallet; the new one rotates again.
+        session.RefreshToken.Should().BeNull();
+        (await FluentActions.Awaiting(() => issuance.RefreshAsync(session)).Should().ThrowAsync<WalletFlowException>()).Which.Error.Step.Should().Be(WalletSteps.Token);
+        var current = renewed.RefreshToken;
+        (await issuance.RefreshAsync(renewed)).RefreshToken.Should().NotBeNull().And.NotBe(current);
+    }
+
+    [Fact]
     public async Task Issuer_and_verifier_routes_live_side_by_side_in_the_one_app()
     {
         var metadata = JsonNode.Parse(await _host.Http.GetStringAsync("/.well-known/openid-credential-issuer/pid"))!;
