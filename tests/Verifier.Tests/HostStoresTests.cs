@@ -60,7 +60,7 @@ public sealed class HostStoresTests
     public void UseStores_replaces_every_store_registration_with_one_host_instance()
     {
         var services = new ServiceCollection().AddLogging();
-        services.AddVerifier(o => Configure(o, Path.GetTempPath())).UseStores<InMemoryVerifierStore>();
+        services.AddVerifier(o => Configure(o, Path.Combine(Path.GetTempPath(), "verifier-host-stores-" + Guid.NewGuid().ToString("N")))).UseStores<InMemoryVerifierStore>();
         using var provider = services.BuildServiceProvider();
 
         var store = provider.GetRequiredService<InMemoryVerifierStore>();
@@ -78,7 +78,7 @@ public sealed class HostStoresTests
     public void UseStores_wins_over_registrations_made_after_it()
     {
         var services = new ServiceCollection().AddLogging();
-        var builder = services.AddVerifier(o => Configure(o, Path.GetTempPath()));
+        var builder = services.AddVerifier(o => Configure(o, Path.Combine(Path.GetTempPath(), "verifier-host-stores-" + Guid.NewGuid().ToString("N"))));
         var host = new InMemoryVerifierStore();
         builder.UseStores(_ => host);
         services.AddVerifier();

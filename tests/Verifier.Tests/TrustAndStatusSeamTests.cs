@@ -91,7 +91,7 @@ public sealed class TrustAndStatusSeamTests
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["PublicBaseUrl"] = VerifierApp.PublicBaseUrl,
-            ["DataDirectory"] = Path.GetTempPath(),
+            ["DataDirectory"] = Path.Combine(Path.GetTempPath(), "verifier-seams-" + Guid.NewGuid().ToString("N")), // never /tmp itself: the Verifier makes its data folder private (0700)
             ["RelyingParties:0:Id"] = "rp1",
             ["RelyingParties:0:ApiKeySha256"] = VerifierApp.Sha256Hex(VerifierApp.ApiKey),
         }).Build();

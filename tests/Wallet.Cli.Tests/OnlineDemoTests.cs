@@ -27,7 +27,7 @@ public sealed class OnlineDemoTests : IDisposable
         "presentation/rp-request", "presentation/request", "presentation/dcql", "presentation/present", "presentation/response", "presentation/rp-result",
         "age-check/agency-offer", "age-check/offer", "age-check/metadata", "age-check/token", "age-check/nonce", "age-check/credential", "age-check/notification",
         "age-check/rp-request", "age-check/request", "age-check/dcql", "age-check/present", "age-check/response", "age-check/rp-result",
-        "representation/agency-offer", "representation/offer", "representation/metadata", "representation/token", "representation/nonce", "representation/credential", "representation/notification",
+        "representation/agency-offer", "representation/offer", "representation/metadata", "representation/token", "representation/nonce", "representation/key-attestation", "representation/credential", "representation/notification",
         "representation/agency-offer", "representation/offer", "representation/metadata", "representation/token", "representation/nonce", "representation/credential", "representation/notification",
         "representation/rp-request", "representation/request", "representation/dcql", "representation/present", "representation/response", "representation/rp-result",
     ];

@@ -23,7 +23,7 @@ public sealed class DeferredCredentialRequestTests
     [InlineData("""{"transaction_id":7}""", OpenId4VciErrorCodes.DeferredRequestMalformed, OpenId4VciErrors.InvalidCredentialRequest)]
     [InlineData("""["transaction_id"]""", OpenId4VciErrorCodes.DeferredRequestMalformed, OpenId4VciErrors.InvalidCredentialRequest)]
     [InlineData("""{"transaction_id":"a","transaction_id":"b"}""", OpenId4VciErrorCodes.DeferredRequestMalformed, OpenId4VciErrors.InvalidCredentialRequest)]
-    [InlineData("""{"transaction_id":"a","credential_response_encryption":{"enc":"A256GCM"}}""", OpenId4VciErrorCodes.RequestEncryptionUnsupported, OpenId4VciErrors.InvalidEncryptionParameters)]
+    [InlineData("""{"transaction_id":"a","credential_response_encryption":{"enc":"A256GCM"}}""", OpenId4VciErrorCodes.RequestEncryptionInvalid, OpenId4VciErrors.InvalidEncryptionParameters)]
     public void Malformed_request_is_refused_with_its_code_and_wire_error_9_1(string body, string code, string wireError)
     {
         DeferredCredentialRequest.TryParse(Encoding.UTF8.GetBytes(body), OpenId4VciLimits.Default, out var request, out var error).Should().BeFalse();
