@@ -129,6 +129,46 @@ public sealed class EmbeddedIssuerAndVerifierTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Wallet_client_shows_the_pid_name_and_claim_labels_in_en_and_nb_from_the_issuers_type_metadata_4_5()
+    {
+        var issuance = new OpenId4VciClient(_host.Http, WalletOptions(), new InMemoryCredentialStore());
+        var offer = await OfferAsync(issuance);
+        var session = await issuance.AuthorizeAsync(offer.Issuer, [SdJwtConfiguration], new AgencyLoginUserAgent(_host.Http));
+        var credential = (StoredSdJwtVc)(await issuance.RequestCredentialsAsync(session, SdJwtConfiguration)).Single();
+        var registry = new Wallet.Core.TypeMetadata.HttpTypeMetadataSource(_host.Http, TimeProvider.System, new() { Registry = new Uri(AgencyHost.IssuerUrl + "/type-metadata") });
+
+        var result = await credential.ResolveTypeMetadataAsync(new Wallet.Core.TypeMetadata.TypeMetadataProcessor([registry]));
+
+        credential.VctIntegrity.Should().Be(Wallet.Core.SdJwtVc.PidTypeMetadata.Integrity);
+        result.Errors.Should().BeEmpty();
+        var metadata = result.Metadata!;
+        metadata.DisplayFor("nb")!.Locale.Should().StartWith("nb");
+        metadata.DisplayFor("en")!.Locale.Should().StartWith("en");
+        metadata.DisplayFor("nb")!.Name.Should().NotBe(metadata.DisplayFor("en")!.Name);
+        var givenName = Wallet.Core.Claims.ClaimPath.Of("given_name");
+        metadata.LabelFor(givenName, "nb")!.Label.Should().Be("Fornavn");
+        metadata.LabelFor(givenName, "en")!.Label.Should().Be("Given name");
+    }
+
+    [Fact]
+    public async Task Wallet_client_refuses_type_metadata_whose_bytes_do_not_match_vct_integrity_5()
+    {
+        var issuance = new OpenId4VciClient(_host.Http, WalletOptions(), new InMemoryCredentialStore());
+        var offer = await OfferAsync(issuance);
+        var session = await issuance.AuthorizeAsync(offer.Issuer, [SdJwtConfiguration], new AgencyLoginUserAgent(_host.Http));
+        var credential = (StoredSdJwtVc)(await issuance.RequestCredentialsAsync(session, SdJwtConfiguration)).Single();
+        var altered = new Wallet.Core.TypeMetadata.LocalTypeMetadataRegistry(new Dictionary<string, ReadOnlyMemory<byte>>
+        {
+            [credential.Vct] = System.Text.Encoding.UTF8.GetBytes(System.Text.Encoding.UTF8.GetString(Wallet.Core.SdJwtVc.PidTypeMetadata.Document.Span) + " "),
+        });
+
+        var result = await credential.ResolveTypeMetadataAsync(new Wallet.Core.TypeMetadata.TypeMetadataProcessor([altered]));
+
+        result.Metadata.Should().BeNull();
+        result.Errors.Select(e => e.Code).Should().Contain(Wallet.Core.TypeMetadata.TypeMetadataErrorCodes.IntegrityMismatch);
+    }
+
+    [Fact]
     public async Task A_wrong_password_at_the_agency_login_gives_the_wallet_no_code()
     {
         var issuance = new OpenId4VciClient(_host.Http, WalletOptions(), new InMemoryCredentialStore());
