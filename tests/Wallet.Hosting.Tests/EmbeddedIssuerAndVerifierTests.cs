@@ -151,6 +151,31 @@ public sealed class EmbeddedIssuerAndVerifierTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Verifier_with_type_metadata_required_verifies_the_pid_against_the_issuers_document_4_7()
+    {
+        await using var host = await AgencyHost.StartAsync(typeMetadata: true);
+        var options = new WalletClientOptions { VerifierTrust = new X509ChainValidator(TrustAnchorStore.FromCertificates([host.VerifierRequestSigningRoot], name: "agency verifier")) };
+        var store = new InMemoryCredentialStore();
+        var issuance = new OpenId4VciClient(host.Http, options, store);
+        var offerCreated = await host.PostApiAsync(
+            "/pid/api/offers",
+            new { personId = AgencyRegister.AdaId, credentialConfigurationIds = new[] { SdJwtConfiguration }, authorizationCode = true },
+            AgencyHost.IssuerApiKey);
+        var offer = await issuance.ResolveOfferAsync(offerCreated["offerUri"]!.GetValue<string>());
+        var session = await issuance.AuthorizeAsync(offer.Issuer, [SdJwtConfiguration], new AgencyLoginUserAgent(host.Http));
+        await issuance.RequestCredentialsAsync(session, SdJwtConfiguration);
+
+        var created = await host.PostApiAsync(
+            "/api/presentations",
+            new JsonObject { ["dcql_query"] = JsonNode.Parse(PidQuery), ["response_mode"] = "direct_post.jwt" },
+            AgencyHost.VerifierApiKey);
+        await new OpenId4VpClient(host.Http, options, store).RespondAsync(created["authorizationRequestUri"]!.GetValue<string>());
+
+        var result = await host.GetApiAsync($"/api/presentations/{created["transactionId"]!.GetValue<string>()}", AgencyHost.VerifierApiKey);
+        result["status"]!.GetValue<string>().Should().Be("verified", result.ToJsonString());
+    }
+
+    [Fact]
     public async Task Wallet_client_refuses_type_metadata_whose_bytes_do_not_match_vct_integrity_5()
     {
         var issuance = new OpenId4VciClient(_host.Http, WalletOptions(), new InMemoryCredentialStore());
