@@ -4,6 +4,7 @@ using Wallet.Core;
 using Wallet.Core.Dcql;
 using Wallet.Core.Jose;
 using Wallet.Core.SdJwt;
+using Wallet.Core.TypeMetadata;
 
 namespace Wallet.Client;
 
@@ -25,6 +26,23 @@ public sealed class StoredSdJwtVc : StoredCredential
 
     /// <summary>The <c>vct</c>.</summary>
     public string Vct { get; }
+
+    /// <summary>The <c>vct#integrity</c> the issuer bound the type's metadata with (SD-JWT VC §3.2.2.2), or null.</summary>
+    public string? VctIntegrity => _claims["vct#integrity"] is JsonValue value && value.TryGetValue<string>(out var integrity) ? integrity : null;
+
+    /// <summary>
+    /// Retrieves and processes the Type Metadata of this credential's <c>vct</c> (draft-ietf-oauth-sd-jwt-vc-18 §4.3–§4.5):
+    /// the <c>extends</c> chain, and <see cref="VctIntegrity"/> checked against the retrieved bytes. The result's
+    /// <see cref="ResolvedTypeMetadata.DisplayFor"/> and <see cref="ResolvedTypeMetadata.LabelFor"/> give the credential's
+    /// name and claim labels in a language (e.g. <c>en</c>, <c>nb</c>); a failed check leaves no metadata to show.
+    /// </summary>
+    /// <param name="processor">Where and how metadata is retrieved, e.g. an <see cref="HttpTypeMetadataSource"/> with the issuer's registry.</param>
+    /// <param name="cancellationToken">Cancels the retrieval.</param>
+    public ValueTask<TypeMetadataResult> ResolveTypeMetadataAsync(TypeMetadataProcessor processor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(processor);
+        return processor.ResolveAsync(Vct, VctIntegrity, cancellationToken);
+    }
 
     /// <inheritdoc />
     public override string Format => DcqlFormats.SdJwtVc;

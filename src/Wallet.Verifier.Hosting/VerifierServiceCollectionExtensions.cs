@@ -23,6 +23,9 @@ public static class VerifierServiceCollectionExtensions
     /// <summary>The name of the <see cref="HttpClient"/> that fetches Status List Tokens.</summary>
     internal const string StatusListHttpClient = "Wallet.Verifier.StatusList";
 
+    /// <summary>The name of the <see cref="HttpClient"/> that retrieves SD-JWT VC Type Metadata.</summary>
+    internal const string TypeMetadataHttpClient = "Wallet.Verifier.TypeMetadata";
+
     /// <summary>The longest one Status List Token fetch may take.</summary>
     internal static readonly TimeSpan StatusListTimeout = TimeSpan.FromSeconds(10);
 
@@ -35,6 +38,29 @@ public static class VerifierServiceCollectionExtensions
 
     /// <summary>Adds the Verifier configured in code.</summary>
     public static VerifierBuilder AddVerifier(this IServiceCollection services, Action<VerifierOptions> configure) => services.AddVerifier().Configure(configure);
+
+    private static Wallet.Core.TypeMetadata.TypeMetadataProcessor? TypeMetadataProcessorFor(IServiceProvider provider)
+    {
+        var options = provider.GetRequiredService<IOptions<VerifierOptions>>().Value.TypeMetadata;
+        if (!options.Enabled)
+        {
+            return null;
+        }
+
+        var timeProvider = provider.GetRequiredService<TimeProvider>();
+        var http = new Wallet.Core.TypeMetadata.HttpTypeMetadataSource(
+            provider.GetRequiredService<IHttpClientFactory>().CreateClient(TypeMetadataHttpClient),
+            timeProvider,
+            new Wallet.Core.TypeMetadata.HttpTypeMetadataSourceOptions
+            {
+                Registry = options.RegistryUrl is null ? null : new Uri(options.RegistryUrl),
+                MaxResponseBytes = options.MaxDocumentBytes,
+                Timeout = TimeSpan.FromSeconds(options.TimeoutSeconds),
+                AllowHttpForLoopback = options.AllowHttpOnLoopback,
+            });
+        return new Wallet.Core.TypeMetadata.TypeMetadataProcessor(
+            [new Validation.CachedTypeMetadataSource(http, timeProvider, TimeSpan.FromSeconds(options.CacheSeconds), options.MaxCachedDocuments)]);
+    }
 
     /// <summary>
     /// Adds the Verifier's services: options (validated at start-up), the stores (SQLite or PostgreSQL), request signing, the credential
@@ -54,6 +80,9 @@ public static class VerifierServiceCollectionExtensions
                 StatusListTlsTrust.TrustAdditionally(handler, StatusListTlsTrust.Load(provider.GetRequiredService<IOptions<VerifierOptions>>().Value.StatusListTlsRoots));
                 return handler;
             });
+        // No redirects: a registry answers at its own URL (§4.3.2); the source's own timeout bounds each retrieval.
+        services.AddHttpClient(TypeMetadataHttpClient)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         AddDatabase(services);
         services.TryAddSingleton<RequestSigningCredentials>();
         services.TryAddSingleton<RelyingPartyDirectory>();
@@ -66,6 +95,8 @@ public static class VerifierServiceCollectionExtensions
                 TrustAnchors = provider.GetService<ITrustAnchorSource>() ?? ConfiguredTrustAnchors.Load(provider.GetRequiredService<IOptions<VerifierOptions>>().Value),
                 StatusChecker = provider.GetService<ITokenStatusChecker>(),
                 StatusListFetching = new HttpTokenStatusCheckerOptions { AllowHttpForLoopback = provider.GetRequiredService<IOptions<VerifierOptions>>().Value.AllowHttpStatusListOnLoopback },
+                TypeMetadata = TypeMetadataProcessorFor(provider),
+                RequireTypeMetadata = provider.GetRequiredService<IOptions<VerifierOptions>>().Value.TypeMetadata is { Enabled: true, Required: true },
             },
             provider => provider.GetRequiredService<IHttpClientFactory>().CreateClient(StatusListHttpClient));
         services.TryAddSingleton<IPresentationValidator>(p => new PresentationValidator(p.GetRequiredService<CredentialVerifiers>().SdJwtVc, p.GetRequiredService<CredentialVerifiers>().Mdoc));

@@ -75,13 +75,14 @@ public static class TestCredentials
     };
 
     /// <summary>A PID SD-JWT VC bound to <paramref name="holder"/>, every claim selectively disclosable.</summary>
-    public static HeldCredential IssuePid(SigningKey holder, bool trusted = true, bool revoked = false, bool viaIntermediate = false, PersonIdentificationData? person = null)
+    public static HeldCredential IssuePid(SigningKey holder, bool trusted = true, bool revoked = false, bool viaIntermediate = false, PersonIdentificationData? person = null, string? vctIntegrity = null)
     {
         var claims = PidSdJwtVc.ToClaims(person ?? Person);
         var issued = SdJwtVcIssuer.Issue(
             new SdJwtVcIssuanceRequest
             {
                 Vct = PidSdJwtVc.Vct,
+                VctIntegrity = vctIntegrity,
                 Issuer = "https://pid.example.gov",
                 Claims = claims,
                 HolderKey = holder.PublicJwk,

@@ -64,7 +64,8 @@ public sealed class AgencyHost : IAsyncDisposable
     /// <param name="shared">Start one more instance of an agency on PostgreSQL, instead of a lone app on SQLite in its own folder.</param>
     /// <param name="telemetry">Turns on both services' telemetry with in-memory exporters and captures the logs.</param>
     /// <param name="time">The clock both services share (a FakeTimeProvider moves it; move it by minutes only, the purge timers tick every minute).</param>
-    public static async Task<AgencyHost> StartAsync(bool defaultRegister = false, Action<Wallet.Issuer.Options.IssuerOptions>? configureIssuer = null, SharedState? shared = null, Telemetry.TelemetryCapture? telemetry = null, TimeProvider? time = null)
+    /// <param name="typeMetadata">The Verifier retrieves and fully processes SD-JWT VC Type Metadata from the Issuer of the same app, and requires it.</param>
+    public static async Task<AgencyHost> StartAsync(bool defaultRegister = false, Action<Wallet.Issuer.Options.IssuerOptions>? configureIssuer = null, SharedState? shared = null, Telemetry.TelemetryCapture? telemetry = null, TimeProvider? time = null, bool typeMetadata = false)
     {
         var folder = shared?.Folder ?? Path.Combine(Path.GetTempPath(), "agency-host-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -110,6 +111,14 @@ public sealed class AgencyHost : IAsyncDisposable
             options.TrustAnchors.Add(iacaPem + "|high");
             options.RelyingParties.Add(new RelyingPartyOptions { Id = "agency-rp", ApiKeySha256 = Sha256Hex(VerifierApiKey) });
             options.Statistics.ApiKeys.Add(new() { Name = "statistics office", Sha256 = Sha256Hex(StatisticsApiKey) });
+            if (typeMetadata)
+            {
+                // The Issuer of the same app is the Type Metadata registry (SD-JWT VC §4.3.2).
+                options.TypeMetadata.Enabled = true;
+                options.TypeMetadata.Required = true;
+                options.TypeMetadata.RegistryUrl = IssuerUrl + "/type-metadata";
+            }
+
             if (shared is not null)
             {
                 options.Database.Provider = Wallet.Hosting.Database.DatabaseProvider.PostgreSql;
@@ -126,6 +135,8 @@ public sealed class AgencyHost : IAsyncDisposable
         }
 
         builder.Services.AddHttpClient(VerifierStatusListClient)
+            .ConfigurePrimaryHttpMessageHandler(provider => new InAppHandler(provider));
+        builder.Services.AddHttpClient("Wallet.Verifier.TypeMetadata")
             .ConfigurePrimaryHttpMessageHandler(provider => new InAppHandler(provider));
 
         var app = builder.Build();

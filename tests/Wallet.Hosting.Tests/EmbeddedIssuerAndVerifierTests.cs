@@ -129,6 +129,71 @@ public sealed class EmbeddedIssuerAndVerifierTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Wallet_client_shows_the_pid_name_and_claim_labels_in_en_and_nb_from_the_issuers_type_metadata_4_5()
+    {
+        var issuance = new OpenId4VciClient(_host.Http, WalletOptions(), new InMemoryCredentialStore());
+        var offer = await OfferAsync(issuance);
+        var session = await issuance.AuthorizeAsync(offer.Issuer, [SdJwtConfiguration], new AgencyLoginUserAgent(_host.Http));
+        var credential = (StoredSdJwtVc)(await issuance.RequestCredentialsAsync(session, SdJwtConfiguration)).Single();
+        var registry = new Wallet.Core.TypeMetadata.HttpTypeMetadataSource(_host.Http, TimeProvider.System, new() { Registry = new Uri(AgencyHost.IssuerUrl + "/type-metadata") });
+
+        var result = await credential.ResolveTypeMetadataAsync(new Wallet.Core.TypeMetadata.TypeMetadataProcessor([registry]));
+
+        credential.VctIntegrity.Should().Be(Wallet.Core.SdJwtVc.PidTypeMetadata.Integrity);
+        result.Errors.Should().BeEmpty();
+        var metadata = result.Metadata!;
+        metadata.DisplayFor("nb")!.Locale.Should().StartWith("nb");
+        metadata.DisplayFor("en")!.Locale.Should().StartWith("en");
+        metadata.DisplayFor("nb")!.Name.Should().NotBe(metadata.DisplayFor("en")!.Name);
+        var givenName = Wallet.Core.Claims.ClaimPath.Of("given_name");
+        metadata.LabelFor(givenName, "nb")!.Label.Should().Be("Fornavn");
+        metadata.LabelFor(givenName, "en")!.Label.Should().Be("Given name");
+    }
+
+    [Fact]
+    public async Task Verifier_with_type_metadata_required_verifies_the_pid_against_the_issuers_document_4_7()
+    {
+        await using var host = await AgencyHost.StartAsync(typeMetadata: true);
+        var options = new WalletClientOptions { VerifierTrust = new X509ChainValidator(TrustAnchorStore.FromCertificates([host.VerifierRequestSigningRoot], name: "agency verifier")) };
+        var store = new InMemoryCredentialStore();
+        var issuance = new OpenId4VciClient(host.Http, options, store);
+        var offerCreated = await host.PostApiAsync(
+            "/pid/api/offers",
+            new { personId = AgencyRegister.AdaId, credentialConfigurationIds = new[] { SdJwtConfiguration }, authorizationCode = true },
+            AgencyHost.IssuerApiKey);
+        var offer = await issuance.ResolveOfferAsync(offerCreated["offerUri"]!.GetValue<string>());
+        var session = await issuance.AuthorizeAsync(offer.Issuer, [SdJwtConfiguration], new AgencyLoginUserAgent(host.Http));
+        await issuance.RequestCredentialsAsync(session, SdJwtConfiguration);
+
+        var created = await host.PostApiAsync(
+            "/api/presentations",
+            new JsonObject { ["dcql_query"] = JsonNode.Parse(PidQuery), ["response_mode"] = "direct_post.jwt" },
+            AgencyHost.VerifierApiKey);
+        await new OpenId4VpClient(host.Http, options, store).RespondAsync(created["authorizationRequestUri"]!.GetValue<string>());
+
+        var result = await host.GetApiAsync($"/api/presentations/{created["transactionId"]!.GetValue<string>()}", AgencyHost.VerifierApiKey);
+        result["status"]!.GetValue<string>().Should().Be("verified", result.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Wallet_client_refuses_type_metadata_whose_bytes_do_not_match_vct_integrity_5()
+    {
+        var issuance = new OpenId4VciClient(_host.Http, WalletOptions(), new InMemoryCredentialStore());
+        var offer = await OfferAsync(issuance);
+        var session = await issuance.AuthorizeAsync(offer.Issuer, [SdJwtConfiguration], new AgencyLoginUserAgent(_host.Http));
+        var credential = (StoredSdJwtVc)(await issuance.RequestCredentialsAsync(session, SdJwtConfiguration)).Single();
+        var altered = new Wallet.Core.TypeMetadata.LocalTypeMetadataRegistry(new Dictionary<string, ReadOnlyMemory<byte>>
+        {
+            [credential.Vct] = System.Text.Encoding.UTF8.GetBytes(System.Text.Encoding.UTF8.GetString(Wallet.Core.SdJwtVc.PidTypeMetadata.Document.Span) + " "),
+        });
+
+        var result = await credential.ResolveTypeMetadataAsync(new Wallet.Core.TypeMetadata.TypeMetadataProcessor([altered]));
+
+        result.Metadata.Should().BeNull();
+        result.Errors.Select(e => e.Code).Should().Contain(Wallet.Core.TypeMetadata.TypeMetadataErrorCodes.IntegrityMismatch);
+    }
+
+    [Fact]
     public async Task A_wrong_password_at_the_agency_login_gives_the_wallet_no_code()
     {
         var issuance = new OpenId4VciClient(_host.Http, WalletOptions(), new InMemoryCredentialStore());

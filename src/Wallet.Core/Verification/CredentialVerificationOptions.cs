@@ -46,4 +46,13 @@ public sealed record CredentialVerificationOptions
 
     /// <summary>Require <c>cnf</c> in an SD-JWT VC (cryptographic holder binding, HAIP 1.0 §6.1). On by default.</summary>
     public bool RequireHolderBinding { get; init; } = true;
+
+    /// <summary>
+    /// Processes the Type Metadata of every SD-JWT VC (draft-ietf-oauth-sd-jwt-vc-18 §4.7: what is obtained is fully
+    /// processed, <c>extends</c> and <c>vct#integrity</c> included, and any failure rejects). Null: not processed.
+    /// </summary>
+    public Wallet.Core.TypeMetadata.TypeMetadataProcessor? TypeMetadata { get; init; }
+
+    /// <summary>Reject an SD-JWT VC whose Type Metadata cannot be obtained (only with <see cref="TypeMetadata"/>).</summary>
+    public bool RequireTypeMetadata { get; init; }
 }

@@ -36,6 +36,8 @@ public sealed class CredentialVerifiers
             AllowUncheckedStatus = options.AllowUncheckedStatus,
             AcceptedVcts = options.AcceptedVcts,
             RequireHolderBinding = options.RequireHolderBinding,
+            TypeMetadata = options.TypeMetadata,
+            RequireTypeMetadata = options.RequireTypeMetadata,
             TimeProvider = timeProvider,
         });
         _mdocOptions = new MdocVerifierOptions

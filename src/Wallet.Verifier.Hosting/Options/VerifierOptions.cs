@@ -69,6 +69,9 @@ public sealed class VerifierOptions
     /// <summary>Fetch status lists over plain http from loopback hosts (development and tests only).</summary>
     public bool AllowHttpStatusListOnLoopback { get; set; }
 
+    /// <summary>SD-JWT VC Type Metadata retrieval and processing (off by default).</summary>
+    public TypeMetadataOptions TypeMetadata { get; } = new();
+
     /// <summary>Usage statistics: suppression threshold, statistics API keys, public subset (<c>specs/statistics.md</c>).</summary>
     public Wallet.Hosting.Statistics.StatisticsOptions Statistics { get; } = new();
 

@@ -31,6 +31,7 @@ internal sealed class VerifierOptionsValidator(IServiceProviderIsService service
         }
 
         failures.AddRange(options.Statistics.Validate("Verifier:Statistics"));
+        failures.AddRange(options.TypeMetadata.Validate("Verifier:TypeMetadata"));
 
         var ids = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < options.RelyingParties.Count; i++)
