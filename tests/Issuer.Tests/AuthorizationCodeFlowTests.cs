@@ -137,6 +137,93 @@ public sealed class AuthorizationCodeFlowTests() : IssuerTestBase(new Dictionary
         (await TestWallet.CredentialsAsync(await wallet.SendCredentialRequestAsync(body.ToJsonString()))).Should().ContainSingle();
     }
 
+    private async Task<(TestWallet Wallet, JsonNode TokenBody)> WalletWithClaimsAsync(string configuration, string? claims)
+    {
+        var details = claims is null
+            ? $$"""[{"type":"openid_credential","credential_configuration_id":"{{configuration}}"}]"""
+            : $$"""[{"type":"openid_credential","credential_configuration_id":"{{configuration}}","claims":{{claims}}}]""";
+        var code = await CodeAsync(new Dictionary<string, string> { ["authorization_details"] = details, ["scope"] = "unknown-scope" });
+        var token = await TokenAsync(code);
+        var tokenBody = JsonNode.Parse(await token.Content.ReadAsStringAsync())!;
+        token.StatusCode.Should().Be(HttpStatusCode.OK, tokenBody.ToJsonString());
+        var wallet = new TestWallet(Http, Clock);
+        await wallet.ResolveOfferAsync(CredentialOfferLink.ByValue(new CredentialOffer { CredentialIssuer = IssuerFactory.IssuerUrl, CredentialConfigurationIds = [configuration] }).ToUri());
+        wallet.UseToken(_dpopKey, tokenBody["access_token"]!.GetValue<string>(), token.Headers.GetValues(DpopProof.NonceHeaderName).Single());
+        return (wallet, tokenBody);
+    }
+
+    private async Task<string> CredentialByIdentifierAsync(TestWallet wallet, string identifier, SigningKey holder)
+    {
+        var nonce = await wallet.FetchCNonceAsync();
+        var body = new JsonObject { ["credential_identifier"] = identifier, ["proofs"] = new JsonObject { ["jwt"] = new JsonArray(KeyProof.Create(holder, IssuerFactory.IssuerUrl, Clock.GetUtcNow(), nonce)) } };
+        return (await TestWallet.CredentialsAsync(await wallet.SendCredentialRequestAsync(body.ToJsonString()))).Single();
+    }
+
+    [Fact]
+    public async Task Claims_in_authorization_details_narrow_the_sd_jwt_vc_to_them_and_the_rule_book_mandatory_ones_5_1_1_6_2_B_1()
+    {
+        var (wallet, tokenBody) = await WalletWithClaimsAsync(SdJwtConfiguration, """[{"path":["personal_administrative_number"]}]""");
+
+        // OpenID4VCI 1.0 §6.2: the token response repeats the requested claims.
+        tokenBody["authorization_details"]![0]!["claims"]!.ToJsonString().Should().Be("""[{"path":["personal_administrative_number"]}]""");
+        var holder = SigningKey.Generate();
+        var credential = await CredentialByIdentifierAsync(wallet, SdJwtConfiguration, holder);
+
+        var result = await new CredentialVerification(Factory, Http).VerifySdJwtVcAsync(credential, holder);
+        result.Errors.Should().BeEmpty();
+        var claims = result.Claims!.AsObject();
+        claims["personal_administrative_number"].Should().NotBeNull();
+
+        // PID Rule Book (ARF Annex 3.01) ch. 2 / CIR 2024/2977 Tables 1 and 5: never removed.
+        claims.Select(m => m.Key).Should().Contain(["family_name", "given_name", "birthdate", "place_of_birth", "nationalities", "issuing_authority", "issuing_country"]);
+
+        // Kari has every optional attribute; the ones not asked for are not issued.
+        claims.Select(m => m.Key).Should().NotContain(["address", "email", "birth_family_name", "birth_given_name", "sex", "phone_number", "picture", "document_number"]);
+    }
+
+    [Fact]
+    public async Task Claims_in_authorization_details_narrow_the_mdoc_to_them_and_the_rule_book_mandatory_ones_5_1_1_B_1()
+    {
+        var (wallet, tokenBody) = await WalletWithClaimsAsync(MdocConfiguration, """[{"path":["eu.europa.ec.eudi.pid.1","personal_administrative_number"]}]""");
+        tokenBody["authorization_details"]![0]!["claims"]!.ToJsonString().Should().Be("""[{"path":["eu.europa.ec.eudi.pid.1","personal_administrative_number"]}]""");
+
+        var credential = await CredentialByIdentifierAsync(wallet, MdocConfiguration, SigningKey.Generate());
+
+        var (result, _) = await new CredentialVerification(Factory, Http).VerifyMdocAsync(credential);
+        result.Errors.Should().BeEmpty();
+        result.Elements.Keys.Should().Equal("eu.europa.ec.eudi.pid.1");
+        var elements = result.Elements["eu.europa.ec.eudi.pid.1"].Keys;
+        elements.Should().Contain(["personal_administrative_number", "family_name", "given_name", "birth_date", "place_of_birth", "nationality", "issuing_authority", "issuing_country"]);
+        elements.Should().NotContain(["resident_street", "resident_city", "sex", "portrait", "email_address"]);
+    }
+
+    [Theory]
+    [InlineData("""[{"path":["favourite_colour"]}]""", "a claim the configuration does not describe")]
+    [InlineData("""[{"path":["eu.europa.ec.eudi.pid.1","given_name"]}]""", "an mdoc path for an SD-JWT VC configuration")]
+    [InlineData("""[{"path":["given_name"],"mandatory":"yes"}]""", "a malformed claims description")]
+    [InlineData("""[]""", "empty claims")]
+    public async Task Unknown_or_malformed_claims_are_invalid_authorization_details_B_1_RFC9396_5(string claims, string because)
+    {
+        var details = $$"""[{"type":"openid_credential","credential_configuration_id":"{{SdJwtConfiguration}}","claims":{{claims}}}]""";
+
+        var response = await PushAsync(new Dictionary<string, string> { ["authorization_details"] = details });
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest, because);
+        JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!.GetValue<string>().Should().Be("invalid_authorization_details", because);
+    }
+
+    [Fact]
+    public async Task Authorization_details_without_claims_issue_the_full_pid_and_echo_no_claims_5_1_1()
+    {
+        var (wallet, tokenBody) = await WalletWithClaimsAsync(SdJwtConfiguration, null);
+        tokenBody["authorization_details"]![0]!.AsObject().ContainsKey("claims").Should().BeFalse();
+        var holder = SigningKey.Generate();
+
+        var result = await new CredentialVerification(Factory, Http).VerifySdJwtVcAsync(await CredentialByIdentifierAsync(wallet, SdJwtConfiguration, holder), holder);
+
+        result.Claims!.AsObject().Select(m => m.Key).Should().Contain(["personal_administrative_number", "sex", "email", "address"]);
+    }
+
     private Uri? _lastOfferUri;
 
     private async Task<string> IssuerStateOfferAsync(string personId = "kari-nordmann", string[]? configurations = null)

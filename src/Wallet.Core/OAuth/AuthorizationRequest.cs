@@ -30,6 +30,15 @@ public sealed record AuthorizationRequest
     /// <summary>The <c>credential_configuration_id</c>s of the <c>openid_credential</c> authorization details.</summary>
     public IReadOnlyList<string> AuthorizationDetailsConfigurationIds { get; init; } = [];
 
+    /// <summary>The <c>openid_credential</c> authorization details, in order, with their <c>claims</c> (§5.1.1, Appendix B.1).</summary>
+    public IReadOnlyList<CredentialAuthorizationDetail> AuthorizationDetails { get; init; } = [];
+
+    /// <summary>The most claims description objects accepted in one authorization details entry.</summary>
+    public const int MaxClaimsPerDetail = 64;
+
+    /// <summary>The most segments accepted in one claims path pointer.</summary>
+    public const int MaxClaimPathLength = 8;
+
     /// <summary>The client's <c>state</c>, returned unchanged.</summary>
     public string? State { get; init; }
 
@@ -89,7 +98,7 @@ public sealed record AuthorizationRequest
         }
 
         var scopes = Get("scope")?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
-        var details = new List<string>();
+        var details = new List<CredentialAuthorizationDetail>();
         if (Get("authorization_details") is { } json && !TryParseDetails(json, details, out error))
         {
             return false;
@@ -107,7 +116,8 @@ public sealed record AuthorizationRequest
             RedirectUri = redirectUri,
             CodeChallenge = Get("code_challenge")!,
             Scopes = scopes,
-            AuthorizationDetailsConfigurationIds = details,
+            AuthorizationDetailsConfigurationIds = [.. details.Select(d => d.CredentialConfigurationId)],
+            AuthorizationDetails = details,
             State = Get("state"),
             IssuerState = Get("issuer_state"),
             DpopJkt = Get("dpop_jkt"),
@@ -116,7 +126,7 @@ public sealed record AuthorizationRequest
         return true;
     }
 
-    private static bool TryParseDetails(string json, List<string> configurationIds, [NotNullWhen(false)] out VerificationError? error)
+    private static bool TryParseDetails(string json, List<CredentialAuthorizationDetail> details, [NotNullWhen(false)] out VerificationError? error)
     {
         const string Message = "'authorization_details' must be a JSON array of objects of type 'openid_credential' with a 'credential_configuration_id' (OpenID4VCI 1.0 §5.1.1).";
         if (!StrictJson.TryParseElement(json, 16, allowDuplicateProperties: true, out var root, out var jsonError))
@@ -138,12 +148,78 @@ public sealed record AuthorizationRequest
                 || type.GetString() != OpenIdCredentialType
                 || !detail.TryGetProperty("credential_configuration_id", out var id) || id.ValueKind != JsonValueKind.String || string.IsNullOrEmpty(id.GetString()))
             {
+                error = new(OAuthErrorCodes.AuthorizationRequestDetailsInvalid, Message);
                 return false;
             }
 
-            configurationIds.Add(id.GetString()!);
+            IReadOnlyList<RequestedClaim>? claims = null;
+            if (detail.TryGetProperty("claims", out var claimsElement) && !TryParseClaims(claimsElement, out claims, out error))
+            {
+                return false;
+            }
+
+            details.Add(new CredentialAuthorizationDetail(id.GetString()!, claims));
         }
 
+        error = null;
+        return true;
+    }
+
+    // Appendix B.1: a non-empty array of objects, each with a non-empty path (Appendix C) and an optional boolean
+    // mandatory; other members are ignored so that later extensions do not break the request.
+    private static bool TryParseClaims(JsonElement element, [NotNullWhen(true)] out IReadOnlyList<RequestedClaim>? claims, [NotNullWhen(false)] out VerificationError? error)
+    {
+        claims = null;
+        static VerificationError Fail(string reason) => new(OAuthErrorCodes.AuthorizationRequestDetailsClaimsInvalid, $"The 'claims' of an authorization_details entry is invalid: {reason} (OpenID4VCI 1.0 Appendix B.1).");
+        if (element.ValueKind != JsonValueKind.Array || element.GetArrayLength() == 0)
+        {
+            error = Fail("it must be a non-empty array of claims description objects");
+            return false;
+        }
+
+        if (element.GetArrayLength() > MaxClaimsPerDetail)
+        {
+            error = Fail($"more than {MaxClaimsPerDetail} claims description objects");
+            return false;
+        }
+
+        var list = new List<RequestedClaim>(element.GetArrayLength());
+        foreach (var item in element.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("path", out var pathElement))
+            {
+                error = Fail("each entry must be an object with a 'path'");
+                return false;
+            }
+
+            if (pathElement.ValueKind == JsonValueKind.Array && pathElement.GetArrayLength() > MaxClaimPathLength)
+            {
+                error = Fail($"a path has more than {MaxClaimPathLength} components");
+                return false;
+            }
+
+            if (!Claims.ClaimPath.TryParse(pathElement, out var path, out var pathError))
+            {
+                error = Fail(pathError);
+                return false;
+            }
+
+            var mandatory = false;
+            if (item.TryGetProperty("mandatory", out var mandatoryElement))
+            {
+                if (mandatoryElement.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+                {
+                    error = Fail("'mandatory' must be a boolean");
+                    return false;
+                }
+
+                mandatory = mandatoryElement.GetBoolean();
+            }
+
+            list.Add(new RequestedClaim(path, mandatory));
+        }
+
+        claims = list;
         error = null;
         return true;
     }

@@ -150,6 +150,9 @@ public static class OAuthErrorCodes
     /// <summary><c>authorization_details</c> is not a JSON array of <c>openid_credential</c> objects with <c>credential_configuration_id</c> (OpenID4VCI 1.0 §5.1.1, RFC 9396).</summary>
     public const string AuthorizationRequestDetailsInvalid = "authorization_request.authorization_details_invalid";
 
+    /// <summary>The <c>claims</c> of an <c>openid_credential</c> authorization details entry is not a non-empty array of claims description objects with a valid <c>path</c> and optional boolean <c>mandatory</c>, or is too large (OpenID4VCI 1.0 §5.1.1, Appendix B.1).</summary>
+    public const string AuthorizationRequestDetailsClaimsInvalid = "authorization_request.authorization_details_claims_invalid";
+
     /// <summary>Neither <c>scope</c> nor <c>authorization_details</c> requests a credential (OpenID4VCI 1.0 §5.1).</summary>
     public const string AuthorizationRequestNothingRequested = "authorization_request.nothing_requested";
 }

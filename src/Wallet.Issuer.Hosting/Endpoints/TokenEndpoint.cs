@@ -33,11 +33,22 @@ internal static class TokenEndpoint
 
             if (response.CredentialIdentifiers is { } identifiers)
             {
-                body["authorization_details"] = new JsonArray(identifiers.Select(id => (JsonNode)new JsonObject
+                body["authorization_details"] = new JsonArray(identifiers.Select(id =>
                 {
-                    ["type"] = AuthorizationRequest.OpenIdCredentialType,
-                    ["credential_configuration_id"] = id,
-                    ["credential_identifiers"] = new JsonArray(id),
+                    var detail = new JsonObject
+                    {
+                        ["type"] = AuthorizationRequest.OpenIdCredentialType,
+                        ["credential_configuration_id"] = id,
+                        ["credential_identifiers"] = new JsonArray(id),
+                    };
+
+                    // OpenID4VCI 1.0 §6.2: the entry repeats the claims the Wallet asked for, which the credential honours.
+                    if (response.RequestedClaims?.TryGetValue(id, out var paths) == true)
+                    {
+                        detail["claims"] = new JsonArray([.. RequestedClaims.Decode(paths).Select(p => (JsonNode)new JsonObject { ["path"] = p.ToJsonArray() })]);
+                    }
+
+                    return (JsonNode)detail;
                 }).ToArray());
             }
 

@@ -27,6 +27,8 @@ internal sealed class AuthorizationHandler(
 {
     public const string RequestUriPrefix = "urn:ietf:params:oauth:request_uri:";
 
+    private const string InvalidAuthorizationDetails = "invalid_authorization_details";
+
     // Options are validated at start, so the schemes are allowable here.
     private readonly RedirectUriPolicy _redirectUris = new(options.Value.AdditionalRedirectUriSchemes);
 
@@ -40,7 +42,8 @@ internal sealed class AuthorizationHandler(
 
         if (!AuthorizationRequest.TryParse(request.Form, _redirectUris, out var parsed, out var error))
         {
-            return Fail(OAuthErrors.InvalidRequest, error.Message);
+            // RFC 9396 Sec. 5: authorization details that do not conform to their type's definition.
+            return Fail(error.Code == OAuthErrorCodes.AuthorizationRequestDetailsClaimsInvalid ? InvalidAuthorizationDetails : OAuthErrors.InvalidRequest, error.Message);
         }
 
         if (settings.RequireWalletAttestation)
@@ -58,7 +61,24 @@ internal sealed class AuthorizationHandler(
         var unknownDetail = parsed.AuthorizationDetailsConfigurationIds.FirstOrDefault(id => !settings.CredentialConfigurations.ContainsKey(id));
         if (unknownDetail is not null)
         {
-            return Fail("invalid_authorization_details", "An authorization_details entry names a credential_configuration_id this issuer does not offer (RFC 9396 Sec. 5).");
+            return Fail(InvalidAuthorizationDetails, "An authorization_details entry names a credential_configuration_id this issuer does not offer (RFC 9396 Sec. 5).");
+        }
+
+        // OpenID4VCI 1.0 Sec. 5.1.1, Appendix B.1: each requested claim must be one the configuration describes; an
+        // unknown path is refused rather than ignored, so a Wallet never believes it asked for less than it gets.
+        Dictionary<string, IReadOnlyList<string>>? requestedClaims = null;
+        foreach (var detail in parsed.AuthorizationDetails.Where(d => d.Claims is not null))
+        {
+            var configuration = settings.CredentialConfigurations[detail.CredentialConfigurationId];
+            if (detail.Claims!.FirstOrDefault(c => !RequestedClaims.IsClaimOf(c.Path, configuration)) is { } unknownClaim)
+            {
+                return Fail(InvalidAuthorizationDetails, $"The claim path {unknownClaim.Path.ToJsonArray().ToJsonString()} is not a claim of '{detail.CredentialConfigurationId}' (OpenID4VCI 1.0 Appendix B.1, RFC 9396 Sec. 5).");
+            }
+
+            requestedClaims ??= new(StringComparer.Ordinal);
+            requestedClaims[detail.CredentialConfigurationId] = requestedClaims.TryGetValue(detail.CredentialConfigurationId, out var earlier)
+                ? [.. earlier.Concat(RequestedClaims.Encode(detail.Claims!)).Distinct(StringComparer.Ordinal)]
+                : RequestedClaims.Encode(detail.Claims!);
         }
 
         var configurationIds = parsed.AuthorizationDetailsConfigurationIds.Concat(fromScopes).Distinct(StringComparer.Ordinal).ToList();
@@ -90,6 +110,7 @@ internal sealed class AuthorizationHandler(
         var record = new AuthorizationGrantRecord(parsed.ClientId, parsed.RedirectUri.OriginalString, parsed.CodeChallenge, configurationIds, parsed.AuthorizationDetailsConfigurationIds.Count > 0, parsed.State, parsed.DpopJkt, now + settings.PushedRequestLifetime)
         {
             OfferId = offerId,
+            RequestedClaims = requestedClaims,
         };
         await pushedRequests.AddAsync(id, record, cancellationToken).ConfigureAwait(false);
         return (RequestUriPrefix + id, (long)settings.PushedRequestLifetime.TotalSeconds, null);

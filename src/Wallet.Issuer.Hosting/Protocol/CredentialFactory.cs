@@ -17,7 +17,7 @@ internal sealed class CredentialFactory(IOptions<IssuerOptions> options, IssuerE
 {
     private readonly MdocIssuer _mdocIssuer = new(timeProvider);
 
-    public string Issue(CredentialConfigurationOptions configuration, PersonIdentificationData pid, PublicJwk holderKey, StatusListReference status, DateTimeOffset issuedAt, PowerOfRepresentation? representation = null)
+    public string Issue(CredentialConfigurationOptions configuration, PersonIdentificationData pid, PublicJwk holderKey, StatusListReference status, DateTimeOffset issuedAt, PowerOfRepresentation? representation = null, IReadOnlyList<Core.Claims.ClaimPath>? requestedClaims = null)
     {
         var expiresAt = ExpiresAt(issuedAt, representation);
         return configuration.Format switch
@@ -50,7 +50,7 @@ internal sealed class CredentialFactory(IOptions<IssuerOptions> options, IssuerE
                     // draft-ietf-oauth-sd-jwt-vc-18 §4.3, §5: binds the credential to the Type Metadata this Issuer publishes.
                     VctIntegrity = configuration.Vct == PidSdJwtVc.Vct ? PidTypeMetadata.Integrity : null,
                     Issuer = endpoints.Issuer,
-                    Claims = PidSdJwtVc.ToClaims(pid),
+                    Claims = requestedClaims is null ? PidSdJwtVc.ToClaims(pid) : RequestedClaims.Narrow(PidSdJwtVc.ToClaims(pid), requestedClaims),
                     HolderKey = holderKey,
                     IssuedAt = issuedAt,
                     ExpiresAt = expiresAt,
@@ -61,7 +61,9 @@ internal sealed class CredentialFactory(IOptions<IssuerOptions> options, IssuerE
                 AgeVerificationAttestation.CreateIssuanceRequest(pid.BirthDate, CoseKey.FromJwk(holderKey), issuedAt, expiresAt) with { Status = status },
                 keys.DocumentSigner).ToBase64Url(),
             CredentialFormats.MsoMdoc => _mdocIssuer.Issue(
-                PidMdoc.CreateIssuanceRequest(pid, CoseKey.FromJwk(holderKey), issuedAt, expiresAt) with { Status = status },
+                PidMdoc.CreateIssuanceRequest(pid, CoseKey.FromJwk(holderKey), issuedAt, expiresAt) is var request && requestedClaims is not null
+                    ? request with { Status = status, NameSpaces = RequestedClaims.Narrow(request.NameSpaces, requestedClaims) }
+                    : request with { Status = status },
                 keys.DocumentSigner).ToBase64Url(),
             _ => throw new InvalidOperationException($"Format '{configuration.Format}' passed start-up validation but cannot be issued."),
         };

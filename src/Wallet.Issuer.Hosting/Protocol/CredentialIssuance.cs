@@ -45,8 +45,11 @@ internal sealed class CredentialIssuance(
         DateTimeOffset now,
         List<IssuedCredentialRecord> records,
         List<(UsageEvent, long)> counted,
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? requestedClaims,
         CancellationToken cancellationToken)
     {
+        // OpenID4VCI 1.0 Sec. 5.1.1: claims asked for in authorization_details narrow the credential of that configuration.
+        var narrowTo = requestedClaims?.TryGetValue(configurationId, out var stored) == true ? RequestedClaims.Decode(stored) : null;
         var offer = subject.Offer;
 
         // A representation attestation states the offer's relation as the register holds it now (ended, expired: none).
@@ -77,7 +80,7 @@ internal sealed class CredentialIssuance(
                 return (null, ProtocolError.Create(OAuthErrors.TemporarilyUnavailable, "No status list entry could be allocated; try again later."));
             }
 
-            credentials.Add(factory.Issue(configuration, subject.Pid, holderKey, status, now, power));
+            credentials.Add(factory.Issue(configuration, subject.Pid, holderKey, status, now, power, narrowTo));
             records.Add(new IssuedCredentialRecord(Id(), offer?.OfferId ?? string.Empty, subject.PersonId, configurationId, status.Uri.OriginalString, status.Index, now, factory.ExpiresAt(now, power)) { NotificationId = notificationId, RepresentationId = power is null ? null : representationId });
         }
 

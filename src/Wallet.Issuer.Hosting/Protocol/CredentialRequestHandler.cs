@@ -180,7 +180,7 @@ internal sealed class CredentialRequestHandler(
         }
 
         // Step 8: one credential per holder key (Sec. 8.3).
-        var (issued, issueError) = await issuance.IssueAsync(subject, configurationId, configuration, proofs.HolderKeys, now, records, counted, cancellationToken).ConfigureAwait(false);
+        var (issued, issueError) = await issuance.IssueAsync(subject, configurationId, configuration, proofs.HolderKeys, now, records, counted, token.RequestedClaims, cancellationToken).ConfigureAwait(false);
         return (issued is null ? null : issued with { Encryption = credentialRequest.ResponseEncryption }, issueError, null);
     }
 

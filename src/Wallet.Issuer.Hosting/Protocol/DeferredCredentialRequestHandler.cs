@@ -142,7 +142,7 @@ internal sealed class DeferredCredentialRequestHandler(
             return (null, subjectError, record);
         }
 
-        var (issued, issueError) = await issuance.IssueAsync(subject, record.ConfigurationId, configuration, holderKeys, now, records, counted, cancellationToken).ConfigureAwait(false);
+        var (issued, issueError) = await issuance.IssueAsync(subject, record.ConfigurationId, configuration, holderKeys, now, records, counted, token.RequestedClaims, cancellationToken).ConfigureAwait(false);
         return (issued, issueError, record);
     }
 

@@ -166,6 +166,7 @@ internal sealed class TokenRequestHandler(
             ClientId = authenticatedClient,
             PersonId = grant.PersonId,
             UsesCredentialIdentifiers = grant.UsesAuthorizationDetails,
+            RequestedClaims = grant.RequestedClaims,
         };
         await tokens.AddAsync(record, cancellationToken).ConfigureAwait(false);
 
@@ -180,12 +181,13 @@ internal sealed class TokenRequestHandler(
                     ClientId = clientId,
                     PersonId = grant.PersonId,
                     UsesCredentialIdentifiers = grant.UsesAuthorizationDetails,
+                    RequestedClaims = grant.RequestedClaims,
                     IssuedAt = now,
                 },
                 cancellationToken).ConfigureAwait(false);
         }
 
-        return (new TokenResponse(accessToken, thumbprint is null ? "Bearer" : DpopProof.HeaderName, (long)settings.AccessTokenLifetime.TotalSeconds) { CredentialIdentifiers = grant.UsesAuthorizationDetails ? grant.ConfigurationIds : null, RefreshToken = refreshToken }, null);
+        return (new TokenResponse(accessToken, thumbprint is null ? "Bearer" : DpopProof.HeaderName, (long)settings.AccessTokenLifetime.TotalSeconds) { CredentialIdentifiers = grant.UsesAuthorizationDetails ? grant.ConfigurationIds : null, RequestedClaims = grant.RequestedClaims, RefreshToken = refreshToken }, null);
     }
 
     /// <summary>
@@ -264,9 +266,10 @@ internal sealed class TokenRequestHandler(
                 ClientId = authenticatedClient,
                 PersonId = token.PersonId,
                 UsesCredentialIdentifiers = token.UsesCredentialIdentifiers,
+                RequestedClaims = token.RequestedClaims,
             },
             cancellationToken).ConfigureAwait(false);
-        return (new TokenResponse(accessToken, DpopProof.HeaderName, (long)(expiresAt - now).TotalSeconds) { CredentialIdentifiers = token.UsesCredentialIdentifiers ? configurationIds : null, RefreshToken = successorToken }, null);
+        return (new TokenResponse(accessToken, DpopProof.HeaderName, (long)(expiresAt - now).TotalSeconds) { CredentialIdentifiers = token.UsesCredentialIdentifiers ? configurationIds : null, RequestedClaims = token.RequestedClaims, RefreshToken = successorToken }, null);
     }
 
     private async ValueTask<(string? Thumbprint, ProtocolError? Error)> ValidateDpopAsync(OAuthFormRequest request, CancellationToken cancellationToken)

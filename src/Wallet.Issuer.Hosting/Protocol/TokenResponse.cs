@@ -12,6 +12,9 @@ internal sealed record TokenResponse(string AccessToken, string TokenType, long 
     /// </summary>
     public IReadOnlyList<string>? CredentialIdentifiers { get; init; }
 
+    /// <summary>Per configuration, the requested claims paths (JSON array text), echoed as <c>claims</c> (OpenID4VCI 1.0 §6.2).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? RequestedClaims { get; init; }
+
     /// <summary>The refresh token (RFC 6749 §5.1), DPoP-bound and single-use; null when none is issued.</summary>
     public string? RefreshToken { get; init; }
 }

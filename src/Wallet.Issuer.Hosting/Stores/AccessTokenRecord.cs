@@ -16,4 +16,10 @@ public sealed record AccessTokenRecord(string TokenHash, string? OfferId, string
 
     /// <summary>True when the token response carried <c>credential_identifiers</c>, which requests must then use (OpenID4VCI §8.2).</summary>
     public bool UsesCredentialIdentifiers { get; init; }
+
+    /// <summary>
+    /// Per credential configuration, the claims paths (as JSON array text) the Wallet asked for in the <c>claims</c> of
+    /// <c>authorization_details</c> (OpenID4VCI 1.0 §5.1.1, Appendix B.1); null or a missing configuration means every claim.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? RequestedClaims { get; init; }
 }

@@ -27,4 +27,10 @@ public sealed record AuthorizationGrantRecord(
 
     /// <summary>The authorization-code offer this request was bound to by its <c>issuer_state</c>, if any.</summary>
     public string? OfferId { get; init; }
+
+    /// <summary>
+    /// Per credential configuration, the claims paths (as JSON array text) the Wallet asked for in the <c>claims</c> of
+    /// <c>authorization_details</c> (OpenID4VCI 1.0 §5.1.1, Appendix B.1); null or a missing configuration means every claim.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? RequestedClaims { get; init; }
 }

@@ -23,4 +23,10 @@ public sealed record RefreshTokenRecord(string TokenHash, string FamilyId, strin
 
     /// <summary>When this token of the family was issued.</summary>
     public DateTimeOffset IssuedAt { get; init; }
+
+    /// <summary>
+    /// Per credential configuration, the claims paths (as JSON array text) the Wallet asked for in the <c>claims</c> of
+    /// <c>authorization_details</c> (OpenID4VCI 1.0 §5.1.1, Appendix B.1); null or a missing configuration means every claim.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? RequestedClaims { get; init; }
 }

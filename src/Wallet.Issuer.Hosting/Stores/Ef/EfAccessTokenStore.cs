@@ -17,6 +17,7 @@ internal sealed class EfAccessTokenStore(IDbContextFactory<IssuerDbContext> fact
             PersonId = token.PersonId,
             UsesCredentialIdentifiers = token.UsesCredentialIdentifiers,
             ConfigurationIdsJson = JsonSerializer.Serialize(token.ConfigurationIds),
+            RequestedClaimsJson = token.RequestedClaims is null ? null : JsonSerializer.Serialize(token.RequestedClaims),
             ExpiresAt = token.ExpiresAt.ToUnixTimeSeconds(),
         };
         await writes.RunAsync(
@@ -35,6 +36,6 @@ internal sealed class EfAccessTokenStore(IDbContextFactory<IssuerDbContext> fact
         var entity = await db.AccessTokens.AsNoTracking().FirstOrDefaultAsync(t => t.TokenHash == tokenHash && t.ExpiresAt > nowSeconds, cancellationToken).ConfigureAwait(false);
         return entity is null
             ? null
-            : new AccessTokenRecord(entity.TokenHash, entity.OfferId, entity.KeyThumbprint, StoredJson.Read<List<string>>(entity.ConfigurationIdsJson) ?? [], DateTimeOffset.FromUnixTimeSeconds(entity.ExpiresAt)) { ClientId = entity.ClientId, PersonId = entity.PersonId, UsesCredentialIdentifiers = entity.UsesCredentialIdentifiers };
+            : new AccessTokenRecord(entity.TokenHash, entity.OfferId, entity.KeyThumbprint, StoredJson.Read<List<string>>(entity.ConfigurationIdsJson) ?? [], DateTimeOffset.FromUnixTimeSeconds(entity.ExpiresAt)) { ClientId = entity.ClientId, PersonId = entity.PersonId, UsesCredentialIdentifiers = entity.UsesCredentialIdentifiers, RequestedClaims = entity.RequestedClaimsJson is null ? null : StoredJson.Read<Dictionary<string, IReadOnlyList<string>>>(entity.RequestedClaimsJson) };
     }
 }

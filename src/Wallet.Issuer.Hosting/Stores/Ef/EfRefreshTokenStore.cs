@@ -107,6 +107,7 @@ internal sealed class EfRefreshTokenStore(IDbContextFactory<IssuerDbContext> fac
         PersonId = token.PersonId,
         UsesCredentialIdentifiers = token.UsesCredentialIdentifiers,
         ConfigurationIdsJson = JsonSerializer.Serialize(token.ConfigurationIds),
+        RequestedClaimsJson = token.RequestedClaims is null ? null : JsonSerializer.Serialize(token.RequestedClaims),
         GrantedAt = token.GrantedAt.ToUnixTimeSeconds(),
         IssuedAt = token.IssuedAt.ToUnixTimeSeconds(),
         ExpiresAt = token.ExpiresAt.ToUnixTimeSeconds(),
@@ -118,6 +119,7 @@ internal sealed class EfRefreshTokenStore(IDbContextFactory<IssuerDbContext> fac
             ClientId = e.ClientId,
             PersonId = e.PersonId,
             UsesCredentialIdentifiers = e.UsesCredentialIdentifiers,
+            RequestedClaims = e.RequestedClaimsJson is null ? null : StoredJson.Read<Dictionary<string, IReadOnlyList<string>>>(e.RequestedClaimsJson),
             IssuedAt = DateTimeOffset.FromUnixTimeSeconds(e.IssuedAt),
         };
 }

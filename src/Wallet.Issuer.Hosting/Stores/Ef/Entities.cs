@@ -61,6 +61,8 @@ internal sealed class AccessTokenEntity
 
     public string ConfigurationIdsJson { get; set; } = "[]";
 
+    public string? RequestedClaimsJson { get; set; }
+
     public long ExpiresAt { get; set; }
 }
 
@@ -79,6 +81,8 @@ internal sealed class RefreshTokenEntity
     public bool UsesCredentialIdentifiers { get; set; }
 
     public string ConfigurationIdsJson { get; set; } = "[]";
+
+    public string? RequestedClaimsJson { get; set; }
 
     public long GrantedAt { get; set; }
 

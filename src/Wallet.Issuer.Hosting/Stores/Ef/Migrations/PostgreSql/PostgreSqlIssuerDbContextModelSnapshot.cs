@@ -105,6 +105,9 @@ namespace Wallet.Issuer.Stores.Ef.Migrations.PostgreSql
                     b.Property<string>("PersonId")
                         .HasColumnType("text");
 
+                    b.Property<string>("RequestedClaimsJson")
+                        .HasColumnType("text");
+
                     b.Property<bool>("UsesCredentialIdentifiers")
                         .HasColumnType("boolean");
 
@@ -466,6 +469,9 @@ namespace Wallet.Issuer.Stores.Ef.Migrations.PostgreSql
                         .HasColumnType("text");
 
                     b.Property<string>("PersonId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RequestedClaimsJson")
                         .HasColumnType("text");
 
                     b.Property<long?>("RevokedAt")

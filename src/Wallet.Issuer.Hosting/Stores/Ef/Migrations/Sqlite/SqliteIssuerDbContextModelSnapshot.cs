@@ -98,6 +98,9 @@ namespace Wallet.Issuer.Stores.Ef.Migrations.Sqlite
                     b.Property<string>("PersonId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RequestedClaimsJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("UsesCredentialIdentifiers")
                         .HasColumnType("INTEGER");
 
@@ -457,6 +460,9 @@ namespace Wallet.Issuer.Stores.Ef.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedClaimsJson")
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("RevokedAt")
