@@ -1,6 +1,8 @@
+using Wallet.Verifier.LiveResults;
 using Wallet.Verifier.Stores;
 using Wallet.Verifier.Stores.Ef;
 using Wallet.Verifier.Validation;
+using Wallet.Verifier.Webhooks;
 
 namespace Wallet.Verifier.Transactions;
 
@@ -8,7 +10,7 @@ namespace Wallet.Verifier.Transactions;
 /// Moves transactions: asks <see cref="TransactionTransitions"/> whether the move is allowed, then has the store apply it as a
 /// compare-and-swap. Every status change of the Verifier goes through here.
 /// </summary>
-internal sealed class TransactionStateWriter(ITransactionStore transactions, TransactionJournal journal)
+internal sealed class TransactionStateWriter(ITransactionStore transactions, TransactionJournal journal, ITransactionChangeNotifier notifier, WebhookScheduler? webhooks = null)
 {
     /// <summary>
     /// Moves <paramref name="transaction"/> to <paramref name="to"/> (a fetch or a response); null when done, otherwise why not.
@@ -26,6 +28,7 @@ internal sealed class TransactionStateWriter(ITransactionStore transactions, Tra
 
             if (await transactions.TryTransitionAsync(transaction.Id, transition, cancellationToken).ConfigureAwait(false))
             {
+                notifier.Publish(transaction.Id);
                 return null;
             }
 
@@ -50,7 +53,14 @@ internal sealed class TransactionStateWriter(ITransactionStore transactions, Tra
         if (transactions is EfVerifierStore store && journal.WritesTo(store))
         {
             // The status and its event in one write.
-            return await store.TryTransitionAsync(transactionId, transition, completed, cancellationToken).ConfigureAwait(false);
+            if (!await store.TryTransitionAsync(transactionId, transition, completed, cancellationToken).ConfigureAwait(false))
+            {
+                return false;
+            }
+
+            notifier.Publish(transactionId);
+            await NotifyWebhookAsync(transactionId, result.IsVerified, cancellationToken).ConfigureAwait(false);
+            return true;
         }
 
         if (!await transactions.TryTransitionAsync(transactionId, transition, cancellationToken).ConfigureAwait(false))
@@ -59,6 +69,12 @@ internal sealed class TransactionStateWriter(ITransactionStore transactions, Tra
         }
 
         await journal.LogAsync(transactionId, [completed], cancellationToken).ConfigureAwait(false);
+        notifier.Publish(transactionId);
+        await NotifyWebhookAsync(transactionId, result.IsVerified, cancellationToken).ConfigureAwait(false);
         return true;
     }
+
+    // Queued after the status is written: a crash in between loses the notification, not the result (the party can poll).
+    private ValueTask NotifyWebhookAsync(string transactionId, bool verified, CancellationToken cancellationToken) =>
+        webhooks?.TransactionCompletedAsync(transactionId, verified, cancellationToken) ?? ValueTask.CompletedTask;
 }

@@ -13,7 +13,7 @@ namespace Wallet.Verifier.Stores.Ef;
 /// writes from this process therefore queue on the write gate instead. Reads (WAL) are not gated. PostgreSQL locks rows,
 /// not the database, and instances share it: it gets no gate, its atomicity is the statements' own.
 /// </remarks>
-internal sealed class EfVerifierStore(VerifierDbContextFactory contexts) : ITransactionStore, ITransactionEventLog, INonceStore, IEphemeralKeyStore, IDisposable
+internal sealed partial class EfVerifierStore(VerifierDbContextFactory contexts) : ITransactionStore, ITransactionEventLog, INonceStore, IEphemeralKeyStore, IDisposable
 {
     private readonly SemaphoreSlim? _writeGate = contexts.IsSqlite ? new(1, 1) : null;
 
@@ -78,6 +78,7 @@ internal sealed class EfVerifierStore(VerifierDbContextFactory contexts) : ITran
             await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
             var ids = db.Transactions.Where(t => t.ExpiresAt < cutoff).Select(t => t.Id);
             await db.Events.Where(e => ids.Contains(e.TransactionId)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            await db.WebhookDeliveries.Where(d => ids.Contains(d.TransactionId) && d.State != (int)Webhooks.WebhookDeliveryState.Pending).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
             await db.EphemeralKeys.Where(k => ids.Contains(k.TransactionId)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
             await db.Nonces.Where(n => n.ExpiresAt < cutoff).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
             return await db.Transactions.Where(t => t.ExpiresAt < cutoff).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
