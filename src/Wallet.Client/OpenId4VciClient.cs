@@ -13,7 +13,7 @@ namespace Wallet.Client;
 /// <summary>
 /// The holder side of OpenID4VCI 1.0 over HTTP, profiled by HAIP 1.0: Credential Offers, the pre-authorized code grant
 /// with <c>tx_code</c>, the authorization code grant with PAR and PKCE S256, DPoP-bound tokens (answering
-/// <c>use_dpop_nonce</c> once per request), the Nonce Endpoint and <c>jwt</c> key proofs. Received credentials go into
+/// <c>use_dpop_nonce</c> once per request), the Nonce Endpoint, <c>jwt</c> key proofs and key attestations (Appendix D, F.3). Received credentials go into
 /// the <see cref="InMemoryCredentialStore"/>. Every failure is a <see cref="WalletFlowException"/> naming the step.
 /// </summary>
 public sealed class OpenId4VciClient
@@ -262,13 +262,8 @@ public sealed class OpenId4VciClient
         var received = await _http.StepAsync(WalletSteps.Credential, async () =>
         {
             var holderKeys = Enumerable.Range(0, count).Select(_ => SigningKey.Generate()).ToArray();
-            var body = new JsonObject
-            {
-                ["proofs"] = new JsonObject
-                {
-                    [KeyProof.ProofType] = new JsonArray(holderKeys.Select(k => (JsonNode)KeyProof.Create(k, metadata.CredentialIssuer, _http.Now, nonce, session.ClientId)).ToArray()),
-                },
-            };
+            var (proofs, proofNote) = Proofs(configuration, holderKeys, metadata.CredentialIssuer, nonce, session.ClientId);
+            var body = new JsonObject { ["proofs"] = proofs };
             if (session.CredentialIdentifiers.Contains(configurationId))
             {
                 body["credential_identifier"] = configurationId;
@@ -287,6 +282,13 @@ public sealed class OpenId4VciClient
                 n => session.DpopNonce = n,
                 session.AccessToken,
                 cancellationToken).ConfigureAwait(false);
+            var deferred = response.StatusCode == HttpStatusCode.Accepted;
+            if (deferred)
+            {
+                // §8.3: 202 with a transaction_id; the credentials come from the Deferred Credential Endpoint (§9).
+                response = await PollDeferredAsync(session, response, cancellationToken).ConfigureAwait(false);
+            }
+
             if (response.StatusCode != HttpStatusCode.OK)
             {
                 throw WalletHttp.Refused(WalletSteps.Credential, response);
@@ -323,7 +325,7 @@ public sealed class OpenId4VciClient
                 _store.Add(credential);
             }
 
-            return ((IReadOnlyList<StoredCredential>)stored, $"{stored.Count} × {configuration.Format} ({stored[0].Type}), key proof{(count > 1 ? "s" : string.Empty)} with c_nonce, DPoP{(retried ? " after use_dpop_nonce" : string.Empty)}; stored");
+            return ((IReadOnlyList<StoredCredential>)stored, $"{stored.Count} × {configuration.Format} ({stored[0].Type}), {proofNote}, DPoP{(retried ? " after use_dpop_nonce" : string.Empty)}{(deferred ? ", deferred" : string.Empty)}; stored");
         }).ConfigureAwait(false);
         if (received[0].NotificationId is { } notificationId && Options.SendNotifications && metadata.NotificationEndpoint is not null)
         {
@@ -331,6 +333,57 @@ public sealed class OpenId4VciClient
         }
 
         return received;
+    }
+
+    /// <summary>
+    /// Polls the Deferred Credential Endpoint (OpenID4VCI 1.0 §9.1) with the <c>transaction_id</c> of a 202 response,
+    /// waiting the issuer's <c>interval</c> before each poll, until it answers anything but 202 (§9.2) or
+    /// <see cref="WalletClientOptions.MaxDeferredWait"/> runs out. The final response is returned as it came.
+    /// </summary>
+    private async Task<WalletHttpResponse> PollDeferredAsync(IssuanceSession session, WalletHttpResponse accepted, CancellationToken cancellationToken)
+    {
+        var metadata = session.Issuer.Metadata;
+        if (metadata.DeferredCredentialEndpoint is not { } endpoint)
+        {
+            throw WalletHttp.Fail(WalletSteps.DeferredCredential, WalletClientErrors.InvalidResponse, "The issuer answered 202 but announces no deferred_credential_endpoint (OpenID4VCI 1.0 §12.2.4).", 202);
+        }
+
+        var waited = TimeSpan.Zero;
+        var response = accepted;
+        while (true)
+        {
+            var json = WalletHttp.JsonObjectOf(WalletSteps.DeferredCredential, response);
+            if (json["transaction_id"] is not JsonValue idValue || !idValue.TryGetValue<string>(out var transactionId) || transactionId.Length == 0
+                || json["interval"] is not JsonValue intervalValue || !intervalValue.TryGetValue<long>(out var seconds) || seconds < 1
+                || json["credentials"] is not null)
+            {
+                throw WalletHttp.Fail(WalletSteps.DeferredCredential, WalletClientErrors.InvalidResponse, "A 202 Credential Response must carry a transaction_id and a positive interval, and no credentials (OpenID4VCI 1.0 §8.3).", 202);
+            }
+
+            // The issuer's interval, but never past the wallet's own limit (an issuer cannot keep it waiting for ever).
+            var interval = TimeSpan.FromSeconds(Math.Min(seconds, 3600));
+            if (waited + interval > Options.MaxDeferredWait)
+            {
+                throw WalletHttp.Fail(WalletSteps.DeferredCredential, WalletClientErrors.DeferredTimeout, $"The deferred issuance was still pending after {waited.TotalSeconds:0} s; transaction_id kept by the issuer.", 202);
+            }
+
+            await Task.Delay(interval, Options.TimeProvider, cancellationToken).ConfigureAwait(false);
+            waited += interval;
+            var body = new JsonObject { ["transaction_id"] = transactionId };
+            (response, _) = await SendWithDpopAsync(
+                WalletSteps.DeferredCredential,
+                () => new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json") },
+                endpoint,
+                session.DpopKey,
+                () => session.DpopNonce,
+                n => session.DpopNonce = n,
+                session.AccessToken,
+                cancellationToken).ConfigureAwait(false);
+            if (response.StatusCode != HttpStatusCode.Accepted)
+            {
+                return response;
+            }
+        }
     }
 
     /// <summary>
@@ -509,6 +562,29 @@ public sealed class OpenId4VciClient
         return query.TryGetValue("code", out var code) && code.Length > 0
             ? code
             : throw WalletHttp.Fail(WalletSteps.Authorize, WalletClientErrors.InvalidResponse, "The authorization response has no code.");
+    }
+
+    // Appendix F.1 / F.3: without key_attestations_required one jwt proof per key; with it one key attestation for all keys
+    // (HAIP 1.0 Sec. 4.5.1: a batch's keys in a single attestation), either in the key_attestation header of one jwt proof
+    // signed by the first key, or alone as the attestation proof type. The issuer binds the credentials in the keys' order.
+    private (JsonObject Proofs, string Note) Proofs(CredentialConfiguration configuration, SigningKey[] holderKeys, string credentialIssuer, string nonce, string? clientId)
+    {
+        if (configuration.KeyAttestationsRequired is null)
+        {
+            return (new JsonObject { [KeyProof.ProofType] = new JsonArray(holderKeys.Select(k => (JsonNode)KeyProof.Create(k, credentialIssuer, _http.Now, nonce, clientId)).ToArray()) },
+                $"key proof{(holderKeys.Length > 1 ? "s" : string.Empty)} with c_nonce");
+        }
+
+        var attester = Options.KeyAttester
+            ?? throw WalletHttp.Fail(WalletSteps.Credential, WalletClientErrors.KeyAttestationUnavailable, "The configuration requires a key attestation (key_attestations_required, OpenID4VCI 1.0 Sec. 12.2.4) and this wallet has no key attester.");
+        var attestation = attester([.. holderKeys.Select(k => k.PublicJwk)], nonce, _http.Now);
+        if (Options.UseAttestationProofType && configuration.SupportsAttestationProof)
+        {
+            return (new JsonObject { [KeyAttestation.ProofType] = new JsonArray(attestation) }, $"key attestation of {holderKeys.Length} key{(holderKeys.Length > 1 ? "s" : string.Empty)} as attestation proof with c_nonce");
+        }
+
+        return (new JsonObject { [KeyProof.ProofType] = new JsonArray(KeyProof.CreateWithKeyAttestation(holderKeys[0], credentialIssuer, _http.Now, nonce, clientId, attestation)) },
+            $"key proof with key attestation of {holderKeys.Length} key{(holderKeys.Length > 1 ? "s" : string.Empty)} and c_nonce");
     }
 
     private static StoredCredential Store(string? credential, CredentialConfiguration configuration, string configurationId, string credentialIssuer, SigningKey holderKey)

@@ -25,6 +25,9 @@ public static class WalletClientErrors
     /// <summary>The user agent did not end at the wallet's <c>redirect_uri</c>.</summary>
     public const string RedirectMismatch = "wallet.redirect_mismatch";
 
+    /// <summary>A deferred issuance (OpenID4VCI 1.0 §9) was still pending when <see cref="WalletClientOptions.MaxDeferredWait"/> ran out.</summary>
+    public const string DeferredTimeout = "wallet.deferred_timeout";
+
     /// <summary>The issuer returned a credential the wallet cannot parse or that is not bound to the proof key.</summary>
     public const string InvalidCredential = "wallet.invalid_credential";
 
@@ -33,4 +36,7 @@ public static class WalletClientErrors
 
     /// <summary>The End-User did not approve the request's transaction data (or no approval callback was configured), so the Verifier got <c>access_denied</c>.</summary>
     public const string ConsentDenied = "wallet.consent_denied";
+
+    /// <summary>The credential configuration requires a key attestation (OpenID4VCI 1.0 §12.2.4 <c>key_attestations_required</c>) and the wallet has no key attester.</summary>
+    public const string KeyAttestationUnavailable = "wallet.key_attestation_unavailable";
 }

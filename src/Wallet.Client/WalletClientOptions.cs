@@ -18,6 +18,19 @@ public sealed class WalletClientOptions
     /// </summary>
     public WalletInstance? WalletInstance { get; init; }
 
+    /// <summary>
+    /// Attests the wallet's new holder keys (OpenID4VCI 1.0 Appendix D): given the keys, the <c>c_nonce</c> and the time,
+    /// returns a key attestation JWT, e.g. <see cref="DevelopmentWalletProvider.AttestKeys"/>. Used when a credential
+    /// configuration announces <c>key_attestations_required</c>; without it such a configuration cannot be requested.
+    /// </summary>
+    public Func<IReadOnlyList<Wallet.Core.Jose.PublicJwk>, string?, DateTimeOffset, string>? KeyAttester { get; init; }
+
+    /// <summary>
+    /// Send key attestations as the <c>attestation</c> proof type (Appendix F.3) when the issuer supports it, instead of
+    /// a <c>jwt</c> proof with a <c>key_attestation</c> header (Appendix F.1, the default).
+    /// </summary>
+    public bool UseAttestationProofType { get; init; }
+
     /// <summary>The <c>client_id</c> used when there is no <see cref="WalletInstance"/> (authorization code flow only).</summary>
     public string PublicClientId { get; init; } = "wallet-client";
 
@@ -62,6 +75,12 @@ public sealed class WalletClientOptions
     /// Endpoint after a Credential Response that carries a <c>notification_id</c> (OpenID4VCI 1.0 §11). Default true.
     /// </summary>
     public bool SendNotifications { get; init; } = true;
+
+    /// <summary>
+    /// How long the wallet keeps polling the Deferred Credential Endpoint (OpenID4VCI 1.0 §9) before it gives up with
+    /// <see cref="WalletClientErrors.DeferredTimeout"/>; it waits the issuer's <c>interval</c> between polls. Default 2 minutes.
+    /// </summary>
+    public TimeSpan MaxDeferredWait { get; init; } = TimeSpan.FromMinutes(2);
 
     /// <summary>The <c>client_id</c> the wallet identifies itself with.</summary>
     public string ClientId => WalletInstance?.ClientId ?? PublicClientId;

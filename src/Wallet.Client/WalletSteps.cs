@@ -24,6 +24,9 @@ public static class WalletSteps
     /// <summary>The Credential Endpoint (OpenID4VCI 1.0 §8).</summary>
     public const string Credential = "credential";
 
+    /// <summary>Poll the Deferred Credential Endpoint until the credentials are ready (OpenID4VCI 1.0 §9).</summary>
+    public const string DeferredCredential = "deferred_credential";
+
     /// <summary>Tell the issuer that the credentials were accepted, failed or deleted (OpenID4VCI 1.0 §11).</summary>
     public const string Notification = "notification";
 

@@ -127,9 +127,11 @@ public sealed class PidIssuerBuilder
         Replace<IPushedAuthorizationRequestStore>(provider => provider.GetRequiredService<IIssuerStores>().PushedAuthorizationRequests);
         Replace<IAuthorizationCodeStore>(provider => provider.GetRequiredService<IIssuerStores>().AuthorizationCodes);
         Replace<IAccessTokenStore>(provider => provider.GetRequiredService<IIssuerStores>().AccessTokens);
+        Replace<IRefreshTokenStore>(provider => provider.GetRequiredService<IIssuerStores>().RefreshTokens);
         Replace<INonceStore>(provider => provider.GetRequiredService<IIssuerStores>().Nonces);
         Replace<IDpopReplayCache>(provider => provider.GetRequiredService<IIssuerStores>().DpopReplayCache);
         Replace<IIssuedCredentialStore>(provider => provider.GetRequiredService<IIssuerStores>().IssuedCredentials);
+        Replace<IDeferredIssuanceStore>(provider => provider.GetRequiredService<IIssuerStores>().DeferredIssuances);
         Replace<IStatusListStore>(provider => provider.GetRequiredService<IIssuerStores>().StatusLists);
         Replace<IExpiredStateSweeper>(provider => provider.GetRequiredService<IIssuerStores>().ExpiredStateSweeper);
         Replace<IAuditTrail>(provider => provider.GetRequiredService<IIssuerStores>().AuditTrail);

@@ -26,6 +26,7 @@ public static class PidIssuerEndpointRouteBuilderExtensions
         TokenEndpoint.Map(routes, endpoints);
         NonceEndpoint.Map(routes, endpoints);
         CredentialEndpoint.Map(routes, endpoints);
+        DeferredCredentialEndpoint.Map(routes, endpoints);
         NotificationEndpoint.Map(routes, endpoints);
         AuthorizationEndpoints.Map(routes, endpoints);
         // The agency API is one OpenAPI group: selecting it by path prefix would miss it under a base path and pick up
@@ -36,6 +37,7 @@ public static class PidIssuerEndpointRouteBuilderExtensions
         Statistics.IssuerStatisticsEndpoints.Map(routes, agencyApi, endpoints);
         CredentialOfferEndpoints.Map(routes, endpoints);
         StatusListEndpoint.Map(routes, endpoints);
+        TypeMetadataEndpoint.Map(routes, endpoints);
         HelpPage.Map(routes, endpoints);
         HealthEndpoints.Map(routes, endpoints.BasePath);
         routes.MapOpenApi(endpoints.BasePath + "/api/openapi/{documentName}.json");

@@ -62,7 +62,9 @@ public static class PidIssuerServiceCollectionExtensions
         services.TryAddSingleton<IOfferStore, EfOfferStore>();
         services.TryAddSingleton<INonceStore, EfNonceStore>();
         services.TryAddSingleton<IAccessTokenStore, EfAccessTokenStore>();
+        services.TryAddSingleton<IRefreshTokenStore, EfRefreshTokenStore>();
         services.TryAddSingleton<IIssuedCredentialStore, EfIssuedCredentialStore>();
+        services.TryAddSingleton<IDeferredIssuanceStore, EfDeferredIssuanceStore>();
         services.TryAddSingleton<IDpopReplayCache, EfDpopReplayCache>();
         services.TryAddSingleton<IStatusListStore, EfStatusListStore>();
         services.TryAddSingleton<EfAuthorizationStores>();
@@ -74,6 +76,7 @@ public static class PidIssuerServiceCollectionExtensions
             var clock = provider.GetRequiredService<TimeProvider>();
             return options.Value.Keys.IsConfigured ? ConfiguredIssuerKeys.Load(options, clock) : new FileSystemIssuerKeys(options, clock);
         });
+        services.TryAddSingleton<ICredentialRequestDecryptionKeys, FileSystemRequestDecryptionKeys>();
         services.TryAddSingleton<IAuthenticSource, SqlitePersonRegister>();
         services.TryAddSingleton<IExpiredStateSweeper, EfExpiredStateSweeper>();
         services.TryAddSingleton<IAuditTrail, EfAuditTrail>();
@@ -91,6 +94,7 @@ public static class PidIssuerServiceCollectionExtensions
         services.AddSingleton<DpopNonceService>();
         services.AddSingleton<WalletAttestationTrust>();
         services.AddSingleton<MetadataDocuments>();
+        services.AddSingleton<CredentialMessageEnvelope>();
         services.AddSingleton<StatusListProvider>();
         services.AddSingleton<CredentialFactory>();
         services.AddSingleton<SubjectResolver>();
@@ -105,6 +109,9 @@ public static class PidIssuerServiceCollectionExtensions
         services.AddSingleton<CredentialRequestOutcomeWriter>();
         services.AddSingleton<CredentialRequestUnits>();
         services.AddSingleton<CredentialRequestHandler>();
+        services.AddSingleton<CredentialIssuance>();
+        services.AddSingleton<DeferredCredentialRequestHandler>();
+        services.AddSingleton<DeferredIssuanceService>();
         services.AddSingleton<ResourceAccess>();
         services.AddSingleton<NotificationHandler>();
         services.TryAddSingleton<Wallet.Hosting.Statistics.UsageCounter<IssuerDbContext>>();

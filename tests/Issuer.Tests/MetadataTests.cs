@@ -46,7 +46,7 @@ public sealed class MetadataTests : IssuerTestBase
         metadata["token_endpoint"]!.GetValue<string>().Should().Be(IssuerFactory.IssuerUrl + "/token");
         metadata["dpop_signing_alg_values_supported"]!.AsArray().Select(a => a!.GetValue<string>()).Should().Contain("ES256");
         metadata["code_challenge_methods_supported"]!.ToJsonString().Should().Be("""["S256"]""");
-        metadata["grant_types_supported"]!.AsArray().Select(a => a!.GetValue<string>()).Should().Equal("authorization_code", PreAuthorizedCodeGrant.GrantType);
+        metadata["grant_types_supported"]!.AsArray().Select(a => a!.GetValue<string>()).Should().Equal("authorization_code", PreAuthorizedCodeGrant.GrantType, "refresh_token");
         metadata["pushed_authorization_request_endpoint"]!.GetValue<string>().Should().Be(IssuerFactory.IssuerUrl + "/par");
         metadata["require_pushed_authorization_requests"]!.GetValue<bool>().Should().BeTrue();
         metadata["authorization_response_iss_parameter_supported"]!.GetValue<bool>().Should().BeTrue();

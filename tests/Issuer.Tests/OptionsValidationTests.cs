@@ -23,6 +23,10 @@ public sealed class OptionsValidationTests
         { "Issuer:GenerateDevelopmentKeys", "false", "Issuer:GenerateDevelopmentKeys" },
         { "Issuer:CredentialConfigurations:x:Format", "jwt_vc_json", "Issuer:CredentialConfigurations:x:Format" },
         { "Issuer:RequireWalletAttestation", "true", "Issuer:WalletProviderTrustAnchors" },
+        { "Issuer:RefreshTokenLifetime", "400.00:00:00", "Issuer:RefreshTokenLifetime" },
+        { "Issuer:RefreshTokenLifetime", "00:00:00", "Issuer:RefreshTokenLifetime" },
+        { "Issuer:ReissueTriggerUnused", "5", "Issuer:ReissueTriggerUnused" },
+        { "Issuer:ReissueTriggerLifetimeLeft", "90.00:00:00", "Issuer:ReissueTriggerLifetimeLeft" },
     };
 
     [Theory]

@@ -38,7 +38,7 @@ public sealed class PersonRegisterTests : IssuerTestBase
             dataDirectory = first.DataDirectory;
             var database = first.Services.GetRequiredService<IDbContextFactory<IssuerDbContext>>();
             await using var db = await database.CreateDbContextAsync();
-            (await db.Persons.CountAsync()).Should().Be(5);
+            (await db.Persons.CountAsync()).Should().Be(6);
             await db.Persons.Where(p => p.PersonId == "ola-minor").ExecuteUpdateAsync(s => s.SetProperty(p => p.GivenName, "Olav"));
         }
 
@@ -47,7 +47,7 @@ public sealed class PersonRegisterTests : IssuerTestBase
 
         (await register.SeedIfEmptyAsync()).Should().BeFalse("the table already holds the register");
         var persons = await register.ListAsync();
-        persons.Should().HaveCount(5);
+        persons.Should().HaveCount(6);
         persons.Single(p => p.PersonId == "ola-minor").Data.GivenName.Should().Be("Olav", "a restart does not reseed over edited rows");
     }
 
@@ -105,7 +105,7 @@ public sealed class PersonRegisterTests : IssuerTestBase
 
         var page = System.Text.Encoding.UTF8.GetString(body.ToArray());
         page.Should().Contain("Aminata Haddad", "the page lists the rows as they are now");
-        foreach (var personId in new[] { "amina-haddad", "kari-nordmann", "ola-minor", "partial-birthdate", "yusuf-stateless" })
+        foreach (var personId in new[] { "amina-haddad", "jonas-manual-check", "kari-nordmann", "ola-minor", "partial-birthdate", "yusuf-stateless" })
         {
             page.Should().Contain($"value=\"{personId}\"");
         }

@@ -174,6 +174,19 @@ public sealed class TestWallet(HttpClient http, TimeProvider clock)
         return response;
     }
 
+    /// <summary>Polls the Deferred Credential Endpoint (OpenID4VCI 1.0 §9.1) with <paramref name="transactionId"/>, or sends <paramref name="body"/> as it is.</summary>
+    public async Task<HttpResponseMessage> PollDeferredAsync(string? transactionId, string? body = null)
+    {
+        var endpoint = Metadata!.DeferredCredentialEndpoint!;
+        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new StringContent(body ?? new JsonObject { ["transaction_id"] = transactionId }.ToJsonString(), Encoding.UTF8) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.TryAddWithoutValidation("Authorization", $"DPoP {AccessToken}");
+        request.Headers.Add(DpopProof.HeaderName, DpopProof.Create(DpopKey, "POST", endpoint, clock.GetUtcNow(), DpopNonce, AccessToken));
+        var response = await http.SendAsync(request);
+        Remember(response);
+        return response;
+    }
+
     public static async Task<IReadOnlyList<string>> CredentialsAsync(HttpResponseMessage response)
     {
         var body = await response.Content.ReadAsStringAsync();

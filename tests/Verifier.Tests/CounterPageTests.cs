@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Wallet.Core.Jose;
+using Wallet.Core.StatusList;
 using Wallet.Verifier.Page;
 using Wallet.Verifier.Stores;
 using Wallet.Verifier.Validation;
@@ -84,6 +85,40 @@ public sealed class CounterPageTests
     }
 
     [Fact]
+    public async Task An_mdoc_PID_answers_the_mdoc_alternative_and_its_portrait_bstr_is_served_as_the_JPEG_OpenID4VP_6_2()
+    {
+        using var app = new VerifierApp(settings: PagePaths.Enabled);
+        using var browser = await CounterBrowserAsync(app);
+        var person = TestCredentials.Person with { Portrait = Jpeg };
+        var wallet = new TestWallet(app.WalletClient(), app.RequestSigningRoot, app.Clock);
+        wallet.Mdocs.Add(TestCredentials.IssuePidMdoc(SigningKey.Generate(), person: person));
+
+        var (created, view) = await CheckAsync(app, browser, wallet);
+
+        CounterCheck.Query.Json.GetProperty("credential_sets").GetRawText().Should().Be("""[{"options":[["counter_pid"],["counter_pid_mdoc"]]}]""");
+        created["minimumLevelOfAssurance"]!.GetValue<string>().Should().Be("high");
+        view["state"]!.GetValue<string>().Should().Be("accepted", view.ToJsonString());
+        view["givenName"]!.GetValue<string>().Should().Be(person.GivenName);
+        view["birthDate"]!.GetValue<string>().Should().Be(TestCredentials.BirthDate);
+        view["levelOfAssurance"]!.GetValue<string>().Should().Be("high");
+        (await (await browser.GetAsync(view["portrait"]!.GetValue<string>())).Content.ReadAsByteArrayAsync()).Should().Equal(Jpeg);
+    }
+
+    [Fact]
+    public async Task A_revoked_mdoc_PID_is_refused_with_the_revoked_kind()
+    {
+        using var app = new VerifierApp(settings: PagePaths.Enabled);
+        using var browser = await CounterBrowserAsync(app);
+        var wallet = new TestWallet(app.WalletClient(), app.RequestSigningRoot, app.Clock);
+        wallet.Mdocs.Add(TestCredentials.IssuePidMdoc(SigningKey.Generate(), new StatusListReference(9, TestCredentials.CwtList)));
+
+        var (_, view) = await CheckAsync(app, browser, wallet);
+
+        view["state"]!.GetValue<string>().Should().Be("refused");
+        view["reasons"]!.AsArray().Select(r => (r!["kind"]!.GetValue<string>(), r["code"]!.GetValue<string>())).Should().Contain(("revoked", "mdoc.status_revoked"));
+    }
+
+    [Fact]
     public async Task A_PID_without_a_portrait_is_accepted_and_the_view_says_it_has_none_OpenID4VP_6_4_claim_sets()
     {
         using var app = new VerifierApp(settings: PagePaths.Enabled);
@@ -160,7 +195,10 @@ public sealed class CounterPageTests
         return browser;
     }
 
-    private static async Task<(JsonNode Created, JsonNode View)> CheckAsync(VerifierApp app, HttpClient browser, HeldCredential credential)
+    private static Task<(JsonNode Created, JsonNode View)> CheckAsync(VerifierApp app, HttpClient browser, HeldCredential credential) =>
+        CheckAsync(app, browser, EndToEndTests.Wallet(app, credential));
+
+    private static async Task<(JsonNode Created, JsonNode View)> CheckAsync(VerifierApp app, HttpClient browser, TestWallet wallet)
     {
         var response = await browser.PostAsJsonAsync("/rp/counter/checks", new { });
         var text = await response.Content.ReadAsStringAsync();
@@ -169,7 +207,7 @@ public sealed class CounterPageTests
         var pending = (await browser.GetFromJsonAsync<JsonObject>($"/rp/counter/checks/{created["transactionId"]}"))!;
         pending["state"]!.GetValue<string>().Should().Be("pending");
 
-        await EndToEndTests.Wallet(app, credential).RespondAsync(created["authorizationRequestUri"]!.GetValue<string>());
+        await wallet.RespondAsync(created["authorizationRequestUri"]!.GetValue<string>());
 
         return (created, (await browser.GetFromJsonAsync<JsonObject>($"/rp/counter/checks/{created["transactionId"]}"))!);
     }

@@ -97,10 +97,10 @@ public static class TestCredentials
         System.Buffers.Text.Base64Url.EncodeToString(ca.Extensions.OfType<X509SubjectKeyIdentifierExtension>().Single().SubjectKeyIdentifierBytes.Span);
 
     /// <summary>A PID mdoc (<c>eu.europa.ec.eudi.pid.1</c>) bound to <paramref name="deviceKey"/>, with a status list entry (by default a valid one in a JWT list).</summary>
-    public static HeldMdoc IssuePidMdoc(SigningKey deviceKey, StatusListReference? status = null)
+    public static HeldMdoc IssuePidMdoc(SigningKey deviceKey, StatusListReference? status = null, PersonIdentificationData? person = null)
     {
         var now = DateTimeOffset.UtcNow;
-        var request = Wallet.Core.Mdoc.PidMdoc.CreateIssuanceRequest(Person, Wallet.Core.Mdoc.CoseKey.FromJwk(deviceKey.PublicJwk), now.AddMinutes(-30), now.AddDays(30)) with { Status = status ?? new StatusListReference(6, ValidList) };
+        var request = Wallet.Core.Mdoc.PidMdoc.CreateIssuanceRequest(person ?? Person, Wallet.Core.Mdoc.CoseKey.FromJwk(deviceKey.PublicJwk), now.AddMinutes(-30), now.AddDays(30)) with { Status = status ?? new StatusListReference(6, ValidList) };
 
         // ISO/IEC 18013-5 9.1.2.4: signed <= validFrom, so the issuer's clock runs an hour behind.
         var issuerClock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(-1));

@@ -27,10 +27,11 @@ public sealed class DemoServicesFixture : IAsyncLifetime
         Apis = new DemoApis(Http, Services);
     }
 
-    /// <summary>Wallet options with a trusted wallet attestation and the verifier's request-signing root.</summary>
+    /// <summary>Wallet options with a trusted wallet attestation, key attestations for the PID and the verifier's request-signing root.</summary>
     public WalletClientOptions Options(List<WalletStepReport>? reports = null, bool attested = true) => new()
     {
         WalletInstance = attested ? new DevelopmentWalletProvider(Environment.WalletProvider).CreateInstance("wallet-tests", DateTimeOffset.UtcNow) : null,
+        KeyAttester = new DevelopmentWalletProvider(Environment.WalletProvider).AttestKeys,
         VerifierTrust = new X509ChainValidator(TrustAnchorStore.FromCertificates([Services.VerifierRequestSigningRoot])),
         StepCompleted = reports is null ? null : reports.Add,
     };

@@ -21,9 +21,9 @@ public sealed class OnlineDemoTests : IDisposable
     [
         "setup", "start",
         "pre-authorized/agency-offer", "pre-authorized/offer", "pre-authorized/metadata", "pre-authorized/token",
-        "pre-authorized/nonce", "pre-authorized/credential", "pre-authorized/notification", "pre-authorized/nonce", "pre-authorized/credential", "pre-authorized/notification",
+        "pre-authorized/nonce", "pre-authorized/key-attestation", "pre-authorized/credential", "pre-authorized/notification", "pre-authorized/nonce", "pre-authorized/key-attestation", "pre-authorized/credential", "pre-authorized/notification",
         "authorization-code/metadata", "authorization-code/par", "authorization-code/authorize", "authorization-code/token",
-        "authorization-code/nonce", "authorization-code/credential", "authorization-code/notification", "authorization-code/nonce", "authorization-code/credential", "authorization-code/notification",
+        "authorization-code/nonce", "authorization-code/key-attestation", "authorization-code/credential", "authorization-code/notification", "authorization-code/nonce", "authorization-code/key-attestation", "authorization-code/credential", "authorization-code/notification",
         "presentation/rp-request", "presentation/request", "presentation/dcql", "presentation/present", "presentation/response", "presentation/rp-result",
         "age-check/agency-offer", "age-check/offer", "age-check/metadata", "age-check/token", "age-check/nonce", "age-check/credential", "age-check/notification",
         "age-check/rp-request", "age-check/request", "age-check/dcql", "age-check/present", "age-check/response", "age-check/rp-result",
@@ -46,6 +46,8 @@ public sealed class OnlineDemoTests : IDisposable
         steps.Should().OnlyContain(s => s.Line.Contains(" ms  ", StringComparison.Ordinal), "each step prints its timing");
         steps.Single(s => s.Name == "pre-authorized/token").Line.Should().Contain("wallet attestation");
         steps.Single(s => s.Name == "authorization-code/par").Line.Should().Contain("PKCE S256").And.Contain("dpop_jkt");
+        steps.Where(s => s.Name == "authorization-code/credential").Should().OnlyContain(s => s.Line.Contains("key proof with key attestation of 1 key", StringComparison.Ordinal), "the PID is bound to attested keys (OpenID4VCI 1.0 Appendix F.1, HAIP 1.0 Sec. 4.5.1)");
+        steps.Where(s => s.Name == "authorization-code/key-attestation").Should().OnlyContain(s => s.Line.Contains("iso_18045_high", StringComparison.Ordinal));
         steps.Single(s => s.Name == "presentation/present").Line.Should().Contain("ECDH-ES");
 
         var sdJwt = Credential(run.Stdout, "pid-sd-jwt");

@@ -47,7 +47,7 @@ public sealed class ReceivedCredentialVerificationTests(DemoServicesFixture fixt
     private async Task<IReadOnlyList<StoredCredential>> IssueAsync(string configuration, CredentialVerifiers verifiers, InMemoryCredentialStore store)
     {
         var defaults = fixture.Options();
-        var options = new WalletClientOptions { WalletInstance = defaults.WalletInstance, VerifierTrust = defaults.VerifierTrust, CredentialVerification = verifiers };
+        var options = new WalletClientOptions { WalletInstance = defaults.WalletInstance, KeyAttester = defaults.KeyAttester, VerifierTrust = defaults.VerifierTrust, CredentialVerification = verifiers };
         var client = new OpenId4VciClient(fixture.Http, options, store);
         var (offerUri, txCode) = await fixture.Apis.CreateOfferAsync("kari-nordmann", [configuration], CancellationToken.None);
         var offer = await client.ResolveOfferAsync(offerUri);

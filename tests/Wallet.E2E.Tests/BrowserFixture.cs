@@ -9,7 +9,7 @@ namespace Wallet.E2E.Tests;
 /// The Issuer and the Verifier hosted exactly as <c>wallet demo</c> hosts them (in this process, 127.0.0.1, TLS with the
 /// demo's self-signed localhost certificate, relying-party page on), and Debian's Chromium driven by Playwright.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     /// <summary>Debian's package; Playwright's own browser download is never used (and cannot be reached here).</summary>
     public const string ChromiumPath = "/usr/bin/chromium";
@@ -28,6 +28,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     internal DemoEnvironment Environment { get; private set; } = null!;
 
+    /// <summary>The level of assurance the Verifier's trust anchor for the demo issuer certifies (the demo's: high).</summary>
+    internal virtual Wallet.Core.Trust.LevelOfAssurance IssuerAnchorLevel => Wallet.Core.Trust.LevelOfAssurance.High;
+
     internal DemoServices Services { get; private set; } = null!;
 
     internal DemoApis Apis { get; private set; } = null!;
@@ -44,7 +47,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         Environment = DemoEnvironment.LoadOrCreate(_directory, DateTimeOffset.UtcNow);
-        Services = await DemoServices.StartAsync(Environment, CancellationToken.None);
+        Services = await DemoServices.StartAsync(Environment, CancellationToken.None, IssuerAnchorLevel);
         Http = new HttpClient(DemoTls.CreateHandler(Environment.TlsCertificate)) { Timeout = TimeSpan.FromSeconds(30) };
         Apis = new DemoApis(Http, Services);
         _playwright = await Playwright.CreateAsync();
@@ -75,6 +78,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public WalletClientOptions WalletOptions() => new()
     {
         WalletInstance = new DevelopmentWalletProvider(Environment.WalletProvider).CreateInstance("wallet-e2e-tests", DateTimeOffset.UtcNow),
+        KeyAttester = new DevelopmentWalletProvider(Environment.WalletProvider).AttestKeys,
         VerifierTrust = new X509ChainValidator(TrustAnchorStore.FromCertificates([Services.VerifierRequestSigningRoot], name: "demo verifier")),
     };
 

@@ -53,14 +53,39 @@ public sealed class CounterPageTests(BrowserFixture fixture) : IClassFixture<Bro
         await AssertNoViolationsAsync(page, $"counter ({lang}), cleared");
     }
 
-    internal static async Task<(WalletClientOptions Options, InMemoryCredentialStore Store)> HolderWithPidAsync(BrowserFixture fixture, string personId)
+    [Theory]
+    [InlineData("kari-nordmann", "en", "ACCEPTED", "Kari Nordmann", "1985-04-12")]
+    [InlineData("partial-birthdate", "nb", "GODKJENT", "Leila Ahmadi", "1969-01-01")]
+    public async Task A_wallet_holding_only_the_mdoc_PID_answers_the_mdoc_alternative_and_the_panel_shows_its_portrait_OpenID4VP_6_2(string personId, string lang, string verdict, string name, string birthDate)
+    {
+        var (options, store) = await HolderWithPidAsync(fixture, personId, OnlineDemo.MdocConfiguration);
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(fixture.Services.VerifierUrl, "/rp/counter?lang=" + lang).AbsoluteUri);
+
+        await StartByKeyboardAsync(page);
+        await new OpenId4VpClient(fixture.Http, options, store).RespondAsync((await page.Locator("#link").GetAttributeAsync("href"))!);
+
+        await Assertions.Expect(page.Locator("#verdict")).ToContainTextAsync(verdict, new LocatorAssertionsToContainTextOptions { Timeout = BrowserFixture.TimeoutMilliseconds });
+        (await page.Locator("#panel").GetAttributeAsync("class")).Should().Be("panel accepted");
+        var portrait = page.Locator("#portrait");
+        await Assertions.Expect(portrait).ToBeVisibleAsync();
+        (await portrait.EvaluateAsync<int>("img => img.complete ? img.naturalWidth : new Promise(r => img.onload = () => r(img.naturalWidth))")).Should().Be(140, "the mdoc portrait (a bstr of the register's generated JPEG) is shown");
+        (await portrait.GetAttributeAsync("alt")).Should().Contain(name);
+        var facts = await page.Locator("#facts").InnerTextAsync();
+        facts.Should().Contain(name).And.Contain(birthDate);
+
+        await AssertNoViolationsAsync(page, $"counter ({lang}), accepted from an mdoc PID");
+    }
+
+    internal static async Task<(WalletClientOptions Options, InMemoryCredentialStore Store)> HolderWithPidAsync(BrowserFixture fixture, string personId, string configuration = OnlineDemo.SdJwtConfiguration)
     {
         var options = fixture.WalletOptions();
         var store = new InMemoryCredentialStore();
         var issuance = new OpenId4VciClient(fixture.Http, options, store);
-        var (offerUri, txCode) = await fixture.Apis.CreateOfferAsync(personId, [OnlineDemo.SdJwtConfiguration], CancellationToken.None);
+        var (offerUri, txCode) = await fixture.Apis.CreateOfferAsync(personId, [configuration], CancellationToken.None);
         var session = await issuance.RedeemPreAuthorizedCodeAsync(await issuance.ResolveOfferAsync(offerUri), txCode);
-        await issuance.RequestCredentialsAsync(session, OnlineDemo.SdJwtConfiguration);
+        await issuance.RequestCredentialsAsync(session, configuration);
         return (options, store);
     }
 

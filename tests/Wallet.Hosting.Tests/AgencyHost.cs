@@ -63,7 +63,8 @@ public sealed class AgencyHost : IAsyncDisposable
     /// <param name="configureIssuer">Further issuer settings, e.g. a configuration's level of assurance.</param>
     /// <param name="shared">Start one more instance of an agency on PostgreSQL, instead of a lone app on SQLite in its own folder.</param>
     /// <param name="telemetry">Turns on both services' telemetry with in-memory exporters and captures the logs.</param>
-    public static async Task<AgencyHost> StartAsync(bool defaultRegister = false, Action<Wallet.Issuer.Options.IssuerOptions>? configureIssuer = null, SharedState? shared = null, Telemetry.TelemetryCapture? telemetry = null)
+    /// <param name="time">The clock both services share (a FakeTimeProvider moves it; move it by minutes only, the purge timers tick every minute).</param>
+    public static async Task<AgencyHost> StartAsync(bool defaultRegister = false, Action<Wallet.Issuer.Options.IssuerOptions>? configureIssuer = null, SharedState? shared = null, Telemetry.TelemetryCapture? telemetry = null, TimeProvider? time = null)
     {
         var folder = shared?.Folder ?? Path.Combine(Path.GetTempPath(), "agency-host-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -74,6 +75,12 @@ public sealed class AgencyHost : IAsyncDisposable
         builder.WebHost.UseTestServer();
 
         builder.Services.AddSingleton(pki);
+        if (time is not null)
+        {
+            // Registered before the packages, whose TryAdd of the system clock then keeps this one.
+            builder.Services.AddSingleton(time);
+        }
+
         var issuer = builder.Services.AddPidIssuer(options =>
             {
                 options.IssuerUrl = IssuerUrl;

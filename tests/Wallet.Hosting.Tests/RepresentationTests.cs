@@ -17,6 +17,7 @@ namespace Wallet.Hosting.Tests;
 public sealed class RepresentationTests : IAsyncLifetime
 {
     private const string PidSdJwt = "eu.europa.ec.eudi.pid_vc_sd_jwt";
+    private const string PidMdoc = "eu.europa.ec.eudi.pid_mso_mdoc";
     private const string PorSdJwt = "eu.europa.ec.eudi.por_vc_sd_jwt";
     private const string PorMdoc = "eu.europa.ec.eudi.por_mso_mdoc";
     private const string Parent = "kari-nordmann";
@@ -44,17 +45,17 @@ public sealed class RepresentationTests : IAsyncLifetime
         return await issuance.RequestCredentialsAsync(session, configuration, 1);
     }
 
-    private async Task ObtainPidAsync(InMemoryCredentialStore store, string personId) =>
-        await RedeemAsync(store, await _host.PostApiAsync("/pid/api/offers", new { personId, credentialConfigurationIds = new[] { PidSdJwt } }, AgencyHost.IssuerApiKey), PidSdJwt);
+    private async Task ObtainPidAsync(InMemoryCredentialStore store, string personId, string configuration = PidSdJwt) =>
+        await RedeemAsync(store, await _host.PostApiAsync("/pid/api/offers", new { personId, credentialConfigurationIds = new[] { configuration } }, AgencyHost.IssuerApiKey), configuration);
 
     private async Task<IReadOnlyList<StoredCredential>> ObtainRepresentationAsync(InMemoryCredentialStore store, string representationId, string configuration = PorSdJwt) =>
         await RedeemAsync(store, await _host.PostApiAsync($"/pid/api/representations/{representationId}/offers", new { credentialConfigurationIds = new[] { configuration } }, AgencyHost.IssuerApiKey), configuration);
 
-    private async Task<InMemoryCredentialStore> ParentWalletAsync()
+    private async Task<InMemoryCredentialStore> ParentWalletAsync(string pidConfiguration = PidSdJwt, string porConfiguration = PorSdJwt)
     {
         var store = new InMemoryCredentialStore();
-        await ObtainPidAsync(store, Parent);
-        await ObtainRepresentationAsync(store, ParentForChild);
+        await ObtainPidAsync(store, Parent, pidConfiguration);
+        await ObtainRepresentationAsync(store, ParentForChild, porConfiguration);
         return store;
     }
 
@@ -286,13 +287,85 @@ public sealed class RepresentationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Representation_check_asks_for_PID_and_representation_in_one_credential_set_OpenID4VP_6_2()
+    public async Task Representation_check_asks_for_PID_and_representation_in_one_credential_set_in_either_format_OpenID4VP_6_2()
     {
         var created = await _host.PostApiAsync("/api/representation-checks", new { service_id = School }, AgencyHost.VerifierApiKey);
         var request = await new OpenId4VpClient(_host.Http, WalletOptions(), new InMemoryCredentialStore()).FetchRequestAsync(created["authorizationRequestUri"]!.GetValue<string>());
         var pending = await _host.GetApiAsync($"/api/representation-checks/{created["transactionId"]!.GetValue<string>()}", AgencyHost.VerifierApiKey);
 
-        request.DcqlQuery.Json.GetProperty("credential_sets").GetRawText().Should().Be("""[{"options":[["pid","representation"]]}]""");
+        request.DcqlQuery.Json.GetProperty("credential_sets").GetRawText().Should().Be("""[{"options":[["pid","representation"],["pid_mdoc","representation_mdoc"],["pid","representation_mdoc"],["pid_mdoc","representation"]]}]""");
         pending["status"]!.GetValue<string>().Should().Be("pending");
+    }
+
+    [Theory]
+    [InlineData(PidMdoc, PorMdoc)]
+    [InlineData(PidSdJwt, PorMdoc)]
+    [InlineData(PidMdoc, PorSdJwt)]
+    public async Task Parent_acts_for_the_child_with_mdoc_PID_or_representation_and_gets_the_same_decision_OpenID4VP_6_2(string pid, string representation)
+    {
+        var store = await ParentWalletAsync(pid, representation);
+
+        var answer = await CheckAsync(store, School, Child);
+
+        answer["accepted"]!.GetValue<bool>().Should().BeTrue(answer.ToJsonString());
+        answer["statement"]!.GetValue<string>().Should().Be("Kari Nordmann acts for Ola Nordmann with scope school-enrolment, health-records (parental_responsibility)");
+        Codes(answer).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Mdoc_representation_for_someone_else_is_refused_with_the_same_code_as_SD_JWT_VC()
+    {
+        var store = await ParentWalletAsync(PidMdoc, PorMdoc);
+
+        var answer = await CheckAsync(store, School, new JsonObject { ["family_name"] = "Hansen", ["given_name"] = "Per", ["birth_date"] = "2016-01-01" });
+
+        Codes(answer).Should().Equal(RepresentationErrorCodes.RepresentedMismatch);
+    }
+
+    [Fact]
+    public async Task Mdoc_representation_whose_scope_does_not_cover_the_service_is_refused()
+    {
+        var store = await ParentWalletAsync(PidMdoc, PorMdoc);
+
+        var answer = await CheckAsync(store, "bank-account", Child);
+
+        Codes(answer).Should().Equal(RepresentationErrorCodes.ScopeNotCovered);
+    }
+
+    [Fact]
+    public async Task Mdoc_representation_held_by_someone_who_is_not_the_representative_is_refused()
+    {
+        var store = new InMemoryCredentialStore();
+        await ObtainPidAsync(store, "amina-haddad", PidMdoc);
+        await ObtainRepresentationAsync(store, ParentForChild, PorMdoc);
+
+        var answer = await CheckAsync(store, School, Child);
+
+        Codes(answer).Should().Equal(RepresentationErrorCodes.RepresentativeNotPidPerson);
+    }
+
+    [Fact]
+    public async Task Mdoc_representation_revoked_by_the_agency_is_refused_with_representation_revoked_first()
+    {
+        var store = await ParentWalletAsync(PidMdoc, PorMdoc);
+
+        using var revoke = await PostAsync($"/pid/api/representations/{ParentForChild}/revoke", new { });
+        var answer = await CheckAsync(store, School, Child);
+
+        revoke.StatusCode.Should().Be(HttpStatusCode.OK);
+        Codes(answer).Should().StartWith(RepresentationErrorCodes.Revoked).And.Contain(Wallet.Core.Mdoc.MdocErrorCodes.StatusRevoked);
+    }
+
+    [Fact]
+    public async Task Mdoc_legal_person_representation_with_full_powers_and_no_eService_is_accepted_through_its_claim_set_OpenID4VP_6_4_1()
+    {
+        var store = new InMemoryCredentialStore();
+        await ObtainPidAsync(store, "partial-birthdate", PidMdoc);
+        await ObtainRepresentationAsync(store, "leila-for-nordlys", PorMdoc);
+
+        var answer = await CheckAsync(store, "vat-return", new JsonObject { ["legal_name"] = "Nordlys Fiskeri AS", ["legal_person_identifier"] = "NO-999999999" });
+
+        answer["accepted"]!.GetValue<bool>().Should().BeTrue(answer.ToJsonString());
+        answer["statement"]!.GetValue<string>().Should().Be("Leila Ahmadi acts for Nordlys Fiskeri AS (NO-999999999) with scope full powers (legal_person_representation)");
     }
 }

@@ -65,7 +65,11 @@ internal sealed class DemoServices : IAsyncDisposable
     public X509Certificate2 VerifierRequestSigningRoot { get; }
 
     /// <summary>Builds and starts both services; the issuer first, since its generated root is the verifier's trust anchor.</summary>
-    public static async Task<DemoServices> StartAsync(DemoEnvironment environment, CancellationToken cancellationToken)
+    /// <param name="environment">The demo's folders and keys.</param>
+    /// <param name="cancellationToken">Stops the start.</param>
+    /// <param name="issuerAnchorLevel">The level of assurance the verifier's anchor for the issuer certifies; the demo's is
+    /// high, and a browser test lowers it to show the counter page refusing a PID below its minimum.</param>
+    public static async Task<DemoServices> StartAsync(DemoEnvironment environment, CancellationToken cancellationToken, LevelOfAssurance issuerAnchorLevel = LevelOfAssurance.High)
     {
         var issuerPort = FreePort();
         var verifierPort = FreePort();
@@ -81,6 +85,17 @@ internal sealed class DemoServices : IAsyncDisposable
             options.EnableDevelopmentLogin = true;
             options.RequireWalletAttestation = true;
             options.WalletProviderTrustAnchors.Add(environment.WalletProviderRootPath);
+
+            // HAIP 1.0 Sec. 4.5.1: the PID is bound only to keys the wallet provider attests at the highest attack
+            // potential resistance (OpenID4VCI 1.0 Appendix D.2); the other attestations need no key attestation.
+            foreach (var pid in new[] { OnlineDemo.SdJwtConfiguration, OnlineDemo.MdocConfiguration })
+            {
+                options.CredentialConfigurations[pid] = new CredentialConfigurationOptions
+                {
+                    KeyAttestationsRequired = new KeyAttestationsRequiredOptions { KeyStorage = [Wallet.Core.OpenId4Vci.AttackPotentialResistance.Iso18045High], UserAuthentication = [Wallet.Core.OpenId4Vci.AttackPotentialResistance.Iso18045High] },
+                };
+            }
+
             options.ApiKeys.Add(new ApiKeyOptions { Name = "demo", Sha256 = Sha256Hex(AgencyApiKey) });
             options.Statistics.ApiKeys.Add(new() { Name = "demo", Sha256 = Sha256Hex(StatisticsApiKey) });
             options.Statistics.Public = true;
@@ -99,7 +114,7 @@ internal sealed class DemoServices : IAsyncDisposable
             {
                 options.PublicBaseUrl = verifierUrl;
                 options.DataDirectory = environment.VerifierDirectory;
-                options.TrustAnchors.Add($"{issuerRootPath}|{LevelOfAssurance.High.ToString().ToLowerInvariant()}");
+                options.TrustAnchors.Add($"{issuerRootPath}|{issuerAnchorLevel.ToString().ToLowerInvariant()}");
                 options.RelyingParties.Add(new RelyingPartyOptions { Id = RelyingPartyId, Name = "Demo relying party", ApiKeySha256 = Sha256Hex(RelyingPartyApiKey) });
 
                 // The relying-party page (/rp) is part of what --keep-running leaves to explore, and what the browser tests drive.

@@ -20,6 +20,9 @@ internal static class OnlineDemo
     public const string WalletClientId = "wallet-cli-demo";
     public const string PreAuthorizedFlow = "pre-authorized";
     public const string AuthorizationCodeFlow = "authorization-code";
+
+    /// <summary>The step at which the wallet provider attests the holder keys (OpenID4VCI 1.0 Appendix D).</summary>
+    public const string KeyAttestationStep = "key-attestation";
     public const string PresentationFlow = "presentation";
     public const string AgeCheckFlow = "age-check";
     public const string AgeConfiguration = "proof_of_age";
@@ -140,6 +143,15 @@ internal static class OnlineDemo
             TimeProvider = time,
             StepCompleted = report => steps.Print($"{flow}/{report.Step}", report.Detail, report.Elapsed),
             WalletInstance = provider.CreateInstance(WalletClientId, time.GetUtcNow()),
+
+            // The wallet provider attests the new holder keys whenever a configuration requires it (the PID does).
+            KeyAttester = (keys, nonce, now) =>
+            {
+                var started = time.GetTimestamp();
+                var attestation = provider.AttestKeys(keys, nonce, now);
+                steps.Print($"{flow}/{KeyAttestationStep}", $"wallet provider: key attestation of {keys.Count} key{(keys.Count > 1 ? "s" : string.Empty)}, key_storage and user_authentication iso_18045_high, c_nonce", time.GetElapsedTime(started));
+                return attestation;
+            },
             VerifierTrust = new X509ChainValidator(TrustAnchorStore.FromCertificates([services.VerifierRequestSigningRoot], name: "demo verifier")),
 
             // The wallet checks what it is issued as the verifier will: chain to the PID provider's root, status fetched.

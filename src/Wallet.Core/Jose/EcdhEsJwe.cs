@@ -38,7 +38,8 @@ internal static class EcdhEsJwe
         ArgumentNullException.ThrowIfNull(contentEncryption);
         using var ephemeral = ECDiffieHellman.Create(recipientKey.Algorithm.Curve);
         using var recipient = ToDiffieHellman(recipientKey);
-        var z = ephemeral.DeriveRawSecretAgreement(recipient.PublicKey);
+        using var recipientPublic = recipient.PublicKey; // a new native key on every read of PublicKey
+        var z = ephemeral.DeriveRawSecretAgreement(recipientPublic);
         var cek = ConcatKdf.DeriveKey(z, contentEncryption.Name, partyUInfo ?? [], partyVInfo ?? [], contentEncryption.KeyLength);
         CryptographicOperations.ZeroMemory(z);
 
@@ -164,7 +165,10 @@ internal static class EcdhEsJwe
         try
         {
             using var sender = ToDiffieHellman(ephemeralKey);
-            z = recipientKey.DeriveRawSecretAgreement(sender.PublicKey);
+
+            // PublicKey is a new object holding its own native key on every read: disposed here, not by the finalizer.
+            using var senderPublic = sender.PublicKey;
+            z = recipientKey.DeriveRawSecretAgreement(senderPublic);
         }
         catch (CryptographicException)
         {
@@ -258,6 +262,10 @@ internal static class EcdhEsJwe
             error = new(JweErrorCodes.InvalidEphemeralKey, $"The JWE 'epk' is not a valid public EC key: {jwkError.Message}");
             return false;
         }
+
+        // The parse imported the point as an ECDSA key to validate it; the agreement imports it as ECDH, so the ECDSA import
+        // is freed here rather than on the finalizer thread. The decrypted JWE keeps the JWK data.
+        ephemeralKey.ReleaseImportedKey();
 
         var recipientCurve = recipientKey.ExportParameters(includePrivateParameters: false).Curve;
         if (ephemeralKey.Algorithm.Curve.Oid.Value != recipientCurve.Oid.Value)

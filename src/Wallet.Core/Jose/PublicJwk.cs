@@ -170,6 +170,33 @@ public sealed class PublicJwk
         }
     }
 
+    /// <summary>
+    /// Frees the key imported for <see cref="VerifySignature"/> now rather than at finalization: a per-presentation key
+    /// (holder, device, DPoP, key-proof, ECDH-ES ephemeral) is used for one verification, and OpenSSL 3 freeing its
+    /// <c>EVP_PKEY</c> on the finalizer thread cost as much CPU as the verification itself (specs/performance.md). The
+    /// JWK stays usable: its data is unchanged and a later <see cref="VerifySignature"/> imports the key again.
+    /// </summary>
+    internal void ReleaseImportedKey()
+    {
+        lock (_verifyLock)
+        {
+            _verificationKey?.Dispose();
+            _verificationKey = null;
+        }
+    }
+
+    /// <summary>Whether an imported key is held for <see cref="VerifySignature"/> (tests of <see cref="ReleaseImportedKey"/>).</summary>
+    internal bool HoldsImportedKey
+    {
+        get
+        {
+            lock (_verifyLock)
+            {
+                return _verificationKey is not null;
+            }
+        }
+    }
+
     /// <summary>The JWK as a JSON object with <c>kty</c>, <c>crv</c>, <c>x</c>, <c>y</c> (and <c>kid</c> when set).</summary>
     public JsonObject ToJsonObject()
     {

@@ -123,6 +123,10 @@ public sealed class MdocVerifier
                 : new HolderBinding(HolderBindingOutcome.Verified, mso.DeviceKey.Jwk);
         }
 
+        // The device key was imported when the MSO was read and served this one check: freed here, not on the finalizer
+        // thread. The holder binding keeps the JWK (data, thumbprint).
+        mso.DeviceKey.Jwk.ReleaseImportedKey();
+
         // The status URI is only fetched for an MSO whose signature and chain hold: otherwise its
         // content is attacker-chosen and fetching it would be a request forgery.
         var status = mso.HasStatus ? CredentialStatus.Unchecked : CredentialStatus.None;
@@ -395,7 +399,8 @@ public sealed class MdocVerifier
                 Curve = deviceKey.Algorithm.Curve,
                 Q = new ECPoint { X = deviceKey.Jwk.X.ToArray(), Y = deviceKey.Jwk.Y.ToArray() },
             });
-            sharedSecret = readerKey.DeriveRawSecretAgreement(devicePublic.PublicKey);
+            using var devicePublicKey = devicePublic.PublicKey; // a new native key on every read of PublicKey
+            sharedSecret = readerKey.DeriveRawSecretAgreement(devicePublicKey);
         }
         catch (CryptographicException)
         {

@@ -138,12 +138,15 @@ public sealed class DpopProofValidator
 
     private static void CheckSignature(CompactJws jws, JwsAlgorithm? algorithm, PublicJwk? key, List<VerificationError> errors)
     {
-        if (algorithm is null || key is null)
+        if (key is null)
         {
             return;
         }
 
-        if (!algorithm.Equals(key.Algorithm))
+        if (algorithm is null)
+        {
+        }
+        else if (!algorithm.Equals(key.Algorithm))
         {
             errors.Add(new(OAuthErrorCodes.DpopKeyAlgorithmMismatch, $"The proof is signed with {algorithm} but its jwk is on curve {key.Curve}."));
         }
@@ -151,6 +154,10 @@ public sealed class DpopProofValidator
         {
             errors.Add(new(OAuthErrorCodes.DpopSignatureInvalid, "The DPoP proof signature does not verify with its 'jwk' (RFC 9449 §4.3 check 6)."));
         }
+
+        // A proof's key serves this one signature check (the result keeps its JWK for the thumbprint): freed here, not on
+        // the finalizer thread.
+        key.ReleaseImportedKey();
     }
 
     private static ProofClaims? CheckRequiredClaims(CompactJws jws, List<VerificationError> errors)

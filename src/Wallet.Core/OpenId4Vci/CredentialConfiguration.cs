@@ -30,11 +30,23 @@ public sealed record CredentialConfiguration
     /// <summary>Algorithms accepted for <c>jwt</c> key proofs; present exactly when binding methods are (§12.2.4).</summary>
     public IReadOnlyList<JwsAlgorithm> ProofSigningAlgorithms { get; init; } = [];
 
+    /// <summary>
+    /// <c>key_attestations_required</c> of every proof type (§12.2.4, Appendix D): proofs must carry a key attestation
+    /// stating one of the accepted levels; null when none is required.
+    /// </summary>
+    public KeyAttestationRequirement? KeyAttestationsRequired { get; init; }
+
+    /// <summary>True when <c>proof_types_supported</c> lists the <c>attestation</c> proof type (Appendix F.3) besides <c>jwt</c>.</summary>
+    public bool SupportsAttestationProof { get; init; }
+
     /// <summary>Display of the Credential per language.</summary>
     public IReadOnlyList<CredentialDisplay> Display { get; init; } = [];
 
     /// <summary>The claims descriptions.</summary>
     public IReadOnlyList<ClaimDescription> Claims { get; init; } = [];
+
+    /// <summary>The <c>credential_reuse_policy</c> in <c>credential_metadata</c> (ETSI TS 119 472-3 §4.2.4.2, ARF ISSU_39), or null when not announced.</summary>
+    public CredentialReusePolicy? ReusePolicy { get; init; }
 
     /// <summary>True when the Credential is bound to a holder key, so proofs are required (§8.2).</summary>
     public bool RequiresKeyBinding => CryptographicBindingMethods.Count > 0;
@@ -69,13 +81,13 @@ public sealed record CredentialConfiguration
         if (CryptographicBindingMethods.Count > 0)
         {
             json["cryptographic_binding_methods_supported"] = new JsonArray(CryptographicBindingMethods.Select(m => (JsonNode)m).ToArray());
-            json["proof_types_supported"] = new JsonObject
+            var proofTypes = new JsonObject { [KeyProof.ProofType] = ProofType() };
+            if (SupportsAttestationProof)
             {
-                [KeyProof.ProofType] = new JsonObject
-                {
-                    ["proof_signing_alg_values_supported"] = new JsonArray(ProofSigningAlgorithms.Select(a => (JsonNode)a.Name).ToArray()),
-                },
-            };
+                proofTypes[KeyAttestation.ProofType] = ProofType();
+            }
+
+            json["proof_types_supported"] = proofTypes;
         }
 
         var metadata = new JsonObject();
@@ -89,11 +101,27 @@ public sealed record CredentialConfiguration
             metadata["claims"] = new JsonArray(Claims.Select(c => (JsonNode)c.ToJsonObject()).ToArray());
         }
 
+        if (ReusePolicy is not null)
+        {
+            metadata["credential_reuse_policy"] = ReusePolicy.ToJsonObject();
+        }
+
         if (metadata.Count > 0)
         {
             json["credential_metadata"] = metadata;
         }
 
         return json;
+    }
+
+    private JsonObject ProofType()
+    {
+        var proofType = new JsonObject { ["proof_signing_alg_values_supported"] = new JsonArray(ProofSigningAlgorithms.Select(a => (JsonNode)a.Name).ToArray()) };
+        if (KeyAttestationsRequired is not null)
+        {
+            proofType["key_attestations_required"] = KeyAttestationsRequired.ToJsonObject();
+        }
+
+        return proofType;
     }
 }

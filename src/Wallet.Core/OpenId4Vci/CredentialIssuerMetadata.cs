@@ -26,11 +26,20 @@ public sealed record CredentialIssuerMetadata
     /// <summary>The Notification Endpoint (§11), when the issuer accepts notifications.</summary>
     public Uri? NotificationEndpoint { get; init; }
 
+    /// <summary>The Deferred Credential Endpoint (§9), when the issuer may answer a Credential Request deferred.</summary>
+    public Uri? DeferredCredentialEndpoint { get; init; }
+
     /// <summary>The authorization servers, when they are not the Credential Issuer itself.</summary>
     public IReadOnlyList<string> AuthorizationServers { get; init; } = [];
 
     /// <summary>The <c>batch_credential_issuance.batch_size</c> (at least 2), or null when batches are not offered.</summary>
     public int? BatchSize { get; init; }
+
+    /// <summary>The <c>credential_request_encryption</c> parameter (§10, §12.2.4), when the issuer accepts encrypted requests.</summary>
+    public CredentialRequestEncryptionMetadata? RequestEncryption { get; init; }
+
+    /// <summary>The <c>credential_response_encryption</c> parameter (§10, §12.2.4), when the issuer can encrypt responses.</summary>
+    public CredentialResponseEncryptionMetadata? ResponseEncryption { get; init; }
 
     /// <summary>Display of the issuer per language.</summary>
     public IReadOnlyList<CredentialDisplay> Display { get; init; } = [];
@@ -56,6 +65,11 @@ public sealed record CredentialIssuerMetadata
             json["nonce_endpoint"] = nonce.AbsoluteUri;
         }
 
+        if (DeferredCredentialEndpoint is { } deferred)
+        {
+            json["deferred_credential_endpoint"] = deferred.AbsoluteUri;
+        }
+
         if (NotificationEndpoint is { } notification)
         {
             json["notification_endpoint"] = notification.AbsoluteUri;
@@ -64,6 +78,16 @@ public sealed record CredentialIssuerMetadata
         if (BatchSize is { } size)
         {
             json["batch_credential_issuance"] = new JsonObject { ["batch_size"] = size };
+        }
+
+        if (RequestEncryption is { } requestEncryption)
+        {
+            json["credential_request_encryption"] = requestEncryption.ToJsonObject();
+        }
+
+        if (ResponseEncryption is { } responseEncryption)
+        {
+            json["credential_response_encryption"] = responseEncryption.ToJsonObject();
         }
 
         if (Display.Count > 0)
@@ -133,6 +157,18 @@ public sealed record CredentialIssuerMetadata
             nonceEndpoint = new Uri(nonceElement.GetString()!);
         }
 
+        Uri? deferredEndpoint = null;
+        if (root.TryGetProperty("deferred_credential_endpoint", out var deferredElement))
+        {
+            if (!JsonInput.IsHttpsUrl(deferredElement.ValueKind == JsonValueKind.String ? deferredElement.GetString() : null))
+            {
+                error = Malformed("'deferred_credential_endpoint' is not an https URL");
+                return false;
+            }
+
+            deferredEndpoint = new Uri(deferredElement.GetString()!);
+        }
+
         Uri? notificationEndpoint = null;
         if (root.TryGetProperty("notification_endpoint", out var notificationElement))
         {
@@ -155,6 +191,22 @@ public sealed record CredentialIssuerMetadata
             }
 
             batchSize = size;
+        }
+
+        CredentialRequestEncryptionMetadata? requestEncryption = null;
+        if (root.TryGetProperty("credential_request_encryption", out var requestEncryptionElement)
+            && !CredentialRequestEncryptionMetadata.TryParse(requestEncryptionElement, out requestEncryption, out var requestReason))
+        {
+            error = Malformed(requestReason);
+            return false;
+        }
+
+        CredentialResponseEncryptionMetadata? responseEncryption = null;
+        if (root.TryGetProperty("credential_response_encryption", out var responseEncryptionElement)
+            && !CredentialResponseEncryptionMetadata.TryParse(responseEncryptionElement, out responseEncryption, out var responseReason))
+        {
+            error = Malformed(responseReason);
+            return false;
         }
 
         if (!root.TryGetProperty("credential_configurations_supported", out var configurationsElement) || configurationsElement.ValueKind != JsonValueKind.Object)
@@ -180,8 +232,11 @@ public sealed record CredentialIssuerMetadata
             CredentialEndpoint = new Uri(JsonInput.GetString(root, "credential_endpoint")!),
             NonceEndpoint = nonceEndpoint,
             NotificationEndpoint = notificationEndpoint,
+            DeferredCredentialEndpoint = deferredEndpoint,
             AuthorizationServers = StringArray(root, "authorization_servers"),
             BatchSize = batchSize,
+            RequestEncryption = requestEncryption,
+            ResponseEncryption = responseEncryption,
             Display = Displays(root),
             CredentialConfigurations = configurations,
         };
@@ -217,23 +272,37 @@ public sealed record CredentialIssuerMetadata
         }
 
         var proofAlgorithms = new List<JwsAlgorithm>();
-        if (element.TryGetProperty("proof_types_supported", out var proofTypes) && proofTypes.ValueKind == JsonValueKind.Object
-            && proofTypes.TryGetProperty(KeyProof.ProofType, out var jwtProof) && jwtProof.ValueKind == JsonValueKind.Object)
+        KeyAttestationRequirement? keyAttestations = null;
+        var attestationProof = false;
+        if (element.TryGetProperty("proof_types_supported", out var proofTypes) && proofTypes.ValueKind == JsonValueKind.Object)
         {
-            foreach (var name in StringArray(jwtProof, "proof_signing_alg_values_supported"))
+            if (proofTypes.TryGetProperty(KeyProof.ProofType, out var jwtProof) && jwtProof.ValueKind == JsonValueKind.Object)
             {
-                if (JwsAlgorithm.TryFromName(name, out var algorithm))
+                foreach (var name in StringArray(jwtProof, "proof_signing_alg_values_supported"))
                 {
-                    proofAlgorithms.Add(algorithm);
+                    if (JwsAlgorithm.TryFromName(name, out var algorithm))
+                    {
+                        proofAlgorithms.Add(algorithm);
+                    }
                 }
+
+                keyAttestations = jwtProof.TryGetProperty("key_attestations_required", out var required) ? KeyAttestationRequirement.FromJson(required) : null;
+            }
+
+            if (proofTypes.TryGetProperty(KeyAttestation.ProofType, out var attestation) && attestation.ValueKind == JsonValueKind.Object)
+            {
+                attestationProof = true;
+                keyAttestations ??= attestation.TryGetProperty("key_attestations_required", out var required) ? KeyAttestationRequirement.FromJson(required) : null;
             }
         }
 
         var claims = new List<ClaimDescription>();
         IReadOnlyList<CredentialDisplay> display = [];
+        CredentialReusePolicy? reusePolicy = null;
         if (element.TryGetProperty("credential_metadata", out var metadata) && metadata.ValueKind == JsonValueKind.Object)
         {
             display = Displays(metadata);
+            reusePolicy = metadata.TryGetProperty("credential_reuse_policy", out var policy) ? CredentialReusePolicy.FromJson(policy) : null;
             if (!TryParseClaims(id, metadata, claims, out error))
             {
                 return false;
@@ -249,8 +318,11 @@ public sealed record CredentialIssuerMetadata
             CredentialSigningAlgorithms = signing,
             CryptographicBindingMethods = StringArray(element, "cryptographic_binding_methods_supported"),
             ProofSigningAlgorithms = proofAlgorithms,
+            KeyAttestationsRequired = keyAttestations,
+            SupportsAttestationProof = attestationProof,
             Display = display,
             Claims = claims,
+            ReusePolicy = reusePolicy,
         };
         error = null;
         return true;

@@ -6,7 +6,7 @@ namespace Wallet.Core.OpenId4Vci;
 
 /// <summary>
 /// A Credential Request (OpenID4VCI 1.0 §8.2): exactly one of <c>credential_identifier</c> and
-/// <c>credential_configuration_id</c>, and the key proofs. Unknown members are ignored, as §8.2 requires.
+/// <c>credential_configuration_id</c>, and the key proofs (<c>jwt</c> or <c>attestation</c>). Unknown members are ignored, as §8.2 requires.
 /// </summary>
 public sealed record CredentialRequest
 {
@@ -19,8 +19,17 @@ public sealed record CredentialRequest
     /// <summary>The <c>jwt</c> key proofs, in request order; empty when the request has no <c>proofs</c>.</summary>
     public IReadOnlyList<string> JwtProofs { get; init; } = [];
 
+    /// <summary>The single key attestation of the <c>attestation</c> proof type (Appendix F.3); null when the request uses another.</summary>
+    public string? AttestationProof { get; init; }
+
+    /// <summary>
+    /// The <c>credential_response_encryption</c> parameter, when the Wallet asks for an encrypted response (§8.2, §10).
+    /// The parser checks its form only; that the request itself was encrypted (§8.2) is the endpoint's check.
+    /// </summary>
+    public CredentialResponseEncryption? ResponseEncryption { get; init; }
+
     /// <summary>True when the request has a <c>proofs</c> parameter.</summary>
-    public bool HasProofs => JwtProofs.Count > 0;
+    public bool HasProofs => JwtProofs.Count > 0 || AttestationProof is not null;
 
     /// <summary>Parses within <see cref="OpenId4VciLimits.Default"/>; the overload that takes <c>limits</c> describes the checks.</summary>
     public static bool TryParse(ReadOnlySpan<byte> body, [NotNullWhen(true)] out CredentialRequest? request, [NotNullWhen(false)] out VerificationError? error)
@@ -56,9 +65,9 @@ public sealed record CredentialRequest
             return false;
         }
 
-        if (root.TryGetProperty("credential_response_encryption", out _))
+        CredentialResponseEncryption? responseEncryption = null;
+        if (root.TryGetProperty("credential_response_encryption", out var encryptionElement) && !CredentialResponseEncryption.TryParse(encryptionElement, out responseEncryption, out error))
         {
-            error = new(OpenId4VciErrorCodes.RequestEncryptionUnsupported, "'credential_response_encryption' is not supported by this Credential Issuer (§8.2, §10).");
             return false;
         }
 
@@ -69,12 +78,15 @@ public sealed record CredentialRequest
         }
 
         IReadOnlyList<string> proofs = [];
-        if (root.TryGetProperty("proofs", out var proofsElement) && !TryReadProofs(proofsElement, limits, out proofs, out error))
+        string? proofType = null;
+        if (root.TryGetProperty("proofs", out var proofsElement) && !TryReadProofs(proofsElement, limits, out proofType, out proofs, out error))
         {
             return false;
         }
 
-        request = new CredentialRequest { CredentialConfigurationId = configurationId, CredentialIdentifier = identifier, JwtProofs = proofs };
+        request = proofType == KeyAttestation.ProofType
+            ? new CredentialRequest { CredentialConfigurationId = configurationId, CredentialIdentifier = identifier, AttestationProof = proofs[0], ResponseEncryption = responseEncryption }
+            : new CredentialRequest { CredentialConfigurationId = configurationId, CredentialIdentifier = identifier, JwtProofs = proofs, ResponseEncryption = responseEncryption };
         error = null;
         return true;
     }
@@ -82,16 +94,18 @@ public sealed record CredentialRequest
     /// <summary>The §8.3.1.2 <c>error</c> value for a code this type or <see cref="KeyProofValidator"/> reports.</summary>
     public static string WireErrorFor(string code) => code switch
     {
-        OpenId4VciErrorCodes.RequestEncryptionUnsupported => OpenId4VciErrors.InvalidEncryptionParameters,
+        OpenId4VciErrorCodes.RequestEncryptionUnsupported or OpenId4VciErrorCodes.RequestEncryptionInvalid or OpenId4VciErrorCodes.RequestEncryptionUnprotected
+            or OpenId4VciErrorCodes.RequestEncryptionRequired or OpenId4VciErrorCodes.ResponseEncryptionRequired or OpenId4VciErrorCodes.RequestEncryptionKeyUnknown => OpenId4VciErrors.InvalidEncryptionParameters,
         OpenId4VciErrorCodes.ProofNonceInvalid => OpenId4VciErrors.InvalidNonce,
         _ when code.StartsWith("oid4vci.proof.", StringComparison.Ordinal) => OpenId4VciErrors.InvalidProof,
         OpenId4VciErrorCodes.ProofsInvalid or OpenId4VciErrorCodes.ProofTypeUnsupported or OpenId4VciErrorCodes.TooManyProofs or OpenId4VciErrorCodes.ProofsMissing => OpenId4VciErrors.InvalidProof,
         _ => OpenId4VciErrors.InvalidCredentialRequest,
     };
 
-    private static bool TryReadProofs(JsonElement proofs, OpenId4VciLimits limits, out IReadOnlyList<string> jwts, [NotNullWhen(false)] out VerificationError? error)
+    private static bool TryReadProofs(JsonElement proofs, OpenId4VciLimits limits, out string? proofType, out IReadOnlyList<string> jwts, [NotNullWhen(false)] out VerificationError? error)
     {
         jwts = [];
+        proofType = null;
         if (proofs.ValueKind != JsonValueKind.Object)
         {
             error = new(OpenId4VciErrorCodes.ProofsInvalid, "'proofs' must be a JSON object (§8.2).");
@@ -105,16 +119,24 @@ public sealed record CredentialRequest
             return false;
         }
 
-        if (members[0].Name != "jwt")
+        var name = members[0].Name;
+        if (name is not (KeyProof.ProofType or KeyAttestation.ProofType))
         {
-            error = new(OpenId4VciErrorCodes.ProofTypeUnsupported, $"The proof type '{Truncate(members[0].Name)}' is not supported; only 'jwt' is (Appendix F.1).");
+            error = new(OpenId4VciErrorCodes.ProofTypeUnsupported, $"The proof type '{Truncate(name)}' is not supported; 'jwt' (Appendix F.1) and 'attestation' (Appendix F.3) are.");
             return false;
         }
 
         var array = members[0].Value;
         if (array.ValueKind != JsonValueKind.Array || array.GetArrayLength() == 0)
         {
-            error = new(OpenId4VciErrorCodes.ProofsInvalid, "'proofs.jwt' must be a non-empty array (§8.2).");
+            error = new(OpenId4VciErrorCodes.ProofsInvalid, $"'proofs.{name}' must be a non-empty array (§8.2).");
+            return false;
+        }
+
+        // Appendix F.3: the attestation proof type carries exactly one key attestation, which attests every key.
+        if (name == KeyAttestation.ProofType && array.GetArrayLength() != 1)
+        {
+            error = new(OpenId4VciErrorCodes.ProofsInvalid, $"'proofs.attestation' must hold exactly one key attestation; it holds {array.GetArrayLength()} (§8.2, Appendix F.3).");
             return false;
         }
 
@@ -129,7 +151,7 @@ public sealed record CredentialRequest
         {
             if (item.ValueKind != JsonValueKind.String || string.IsNullOrEmpty(item.GetString()))
             {
-                error = new(OpenId4VciErrorCodes.ProofsInvalid, "Every element of 'proofs.jwt' must be a non-empty string (§8.2).");
+                error = new(OpenId4VciErrorCodes.ProofsInvalid, $"Every element of 'proofs.{name}' must be a non-empty string (§8.2).");
                 return false;
             }
 
@@ -137,6 +159,7 @@ public sealed record CredentialRequest
         }
 
         jwts = list;
+        proofType = name;
         error = null;
         return true;
     }

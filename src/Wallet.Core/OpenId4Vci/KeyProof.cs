@@ -22,6 +22,9 @@ public static class KeyProof
     /// <param name="nonce">The <c>c_nonce</c> from the Nonce Endpoint, when the issuer has one.</param>
     /// <param name="clientId">The Wallet's <c>client_id</c> (<c>iss</c>); omit it in anonymous pre-authorized flows.</param>
     public static string Create(SigningKey holderKey, string credentialIssuer, DateTimeOffset issuedAt, string? nonce, string? clientId = null)
+        => CreateCore(holderKey, credentialIssuer, issuedAt, nonce, clientId, null);
+
+    private static string CreateCore(SigningKey holderKey, string credentialIssuer, DateTimeOffset issuedAt, string? nonce, string? clientId, string? keyAttestation)
     {
         ArgumentNullException.ThrowIfNull(holderKey);
         ArgumentException.ThrowIfNullOrEmpty(credentialIssuer);
@@ -37,6 +40,29 @@ public static class KeyProof
         }
 
         var jwk = PublicJwk.FromECDsa(holderKey.Key).ToJsonObject().ToDictionary(p => p.Key, p => (object)p.Value!.GetValue<string>(), StringComparer.Ordinal);
-        return JwsWriter.Sign(new SigningKey(holderKey.Key), Type, payload.ToJsonString(), additionalHeaders: new Dictionary<string, object> { ["jwk"] = jwk });
+        var headers = new Dictionary<string, object> { ["jwk"] = jwk };
+        if (keyAttestation is not null)
+        {
+            headers[KeyAttestation.HeaderName] = keyAttestation;
+        }
+
+        return JwsWriter.Sign(new SigningKey(holderKey.Key), Type, payload.ToJsonString(), additionalHeaders: headers);
+    }
+
+    /// <summary>
+    /// Creates a key proof that carries a key attestation in its <c>key_attestation</c> header (Appendix F.1):
+    /// <paramref name="holderKey"/> must be one of the attestation's <c>attested_keys</c>, and the attestation's
+    /// <c>nonce</c> the same <c>c_nonce</c>. The issuer binds a credential to each attested key.
+    /// </summary>
+    /// <param name="holderKey">One of the attested keys; it signs the proof.</param>
+    /// <param name="credentialIssuer">The Credential Issuer Identifier (<c>aud</c>).</param>
+    /// <param name="issuedAt">The <c>iat</c>.</param>
+    /// <param name="nonce">The <c>c_nonce</c>.</param>
+    /// <param name="clientId">The Wallet's <c>client_id</c> (<c>iss</c>), or null.</param>
+    /// <param name="keyAttestation">The key attestation JWT (<see cref="KeyAttestation.Create"/>).</param>
+    public static string CreateWithKeyAttestation(SigningKey holderKey, string credentialIssuer, DateTimeOffset issuedAt, string? nonce, string? clientId, string keyAttestation)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(keyAttestation);
+        return CreateCore(holderKey, credentialIssuer, issuedAt, nonce, clientId, keyAttestation);
     }
 }

@@ -16,8 +16,14 @@ public sealed class KeyProofValidationResult
     [MemberNotNullWhen(false, nameof(WireError))]
     public bool Succeeded => Errors.Count == 0;
 
-    /// <summary>The proven holder keys, one per proof in request order; empty unless <see cref="Succeeded"/>.</summary>
+    /// <summary>
+    /// The holder keys, one credential each, in request order: each proof's key, or all keys of its key attestation;
+    /// empty unless <see cref="Succeeded"/>.
+    /// </summary>
     public IReadOnlyList<PublicJwk> HolderKeys { get; }
+
+    /// <summary>The validated key attestations the holder keys came from; empty unless <see cref="Succeeded"/> or without them.</summary>
+    public IReadOnlyList<KeyAttestation> KeyAttestations { get; internal init; } = [];
 
     /// <summary>Every failed check; messages name the proof by its position.</summary>
     public IReadOnlyList<VerificationError> Errors { get; }

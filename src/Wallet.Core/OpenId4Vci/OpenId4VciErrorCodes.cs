@@ -34,8 +34,32 @@ public static class OpenId4VciErrorCodes
     /// <summary>Neither <c>credential_identifier</c> nor <c>credential_configuration_id</c> is present (§8.2).</summary>
     public const string RequestIdentifierMissing = "oid4vci.request.identifier_missing";
 
-    /// <summary><c>credential_response_encryption</c> was requested, which this issuer does not offer (§8.2, §10).</summary>
+    /// <summary>The Deferred Credential Request body is not a JSON object, too large or too deep, or <c>transaction_id</c> is not a string (§9.1).</summary>
+    public const string DeferredRequestMalformed = "oid4vci.deferred.malformed";
+
+    /// <summary>The Deferred Credential Request carries no <c>transaction_id</c> (§9.1).</summary>
+    public const string DeferredTransactionIdMissing = "oid4vci.deferred.transaction_id_missing";
+
+    /// <summary><c>credential_response_encryption</c> asks for an <c>alg</c>, <c>enc</c> or <c>zip</c> this issuer does not offer in its metadata (§8.2, §10, §12.2.4).</summary>
     public const string RequestEncryptionUnsupported = "oid4vci.request.encryption_unsupported";
+
+    /// <summary><c>credential_response_encryption</c> is not an object with a public <c>jwk</c> carrying <c>alg</c> and a string <c>enc</c> (§8.2, §10).</summary>
+    public const string RequestEncryptionInvalid = "oid4vci.request.encryption_invalid";
+
+    /// <summary><c>credential_response_encryption</c> came in a request that was not itself encrypted, so it could have been substituted (§8.2).</summary>
+    public const string RequestEncryptionUnprotected = "oid4vci.request.encryption_unprotected";
+
+    /// <summary>The issuer requires an encrypted Credential Request (<c>credential_request_encryption.encryption_required</c>) and the request is plain JSON (§10, §12.2.4).</summary>
+    public const string RequestEncryptionRequired = "oid4vci.request.encryption_required";
+
+    /// <summary>The issuer requires encrypted responses (<c>credential_response_encryption.encryption_required</c>) and the request carries no <c>credential_response_encryption</c> (§8.3.1.2, §12.2.4).</summary>
+    public const string ResponseEncryptionRequired = "oid4vci.request.response_encryption_required";
+
+    /// <summary>The encrypted request names a <c>kid</c> that is not one of the issuer's published request encryption keys, or none (§10, §12.2.4).</summary>
+    public const string RequestEncryptionKeyUnknown = "oid4vci.request.encryption_key_unknown";
+
+    /// <summary>The encrypted request's plaintext is not UTF-8 JSON (§10: the content is the JSON request).</summary>
+    public const string RequestEncryptedContentInvalid = "oid4vci.request.encrypted_content_invalid";
 
     /// <summary>
     /// The <c>proofs</c> parameter is malformed: not an object, not exactly one proof type, not a non-empty array of
@@ -102,6 +126,51 @@ public static class OpenId4VciErrorCodes
 
     /// <summary>Two proofs of one batch are made with the same key: every credential gets its own key (unlinkability).</summary>
     public const string ProofDuplicateKey = "oid4vci.proof.duplicate_key";
+
+    /// <summary>The configuration requires a key attestation (<c>key_attestations_required</c>, §12.2.4) and the proof carries none (Appendix F.1, F.3).</summary>
+    public const string KeyAttestationMissing = "oid4vci.proof.key_attestation_missing";
+
+    /// <summary>The key attestation is not a JWT, or lacks or mistypes <c>iat</c>, <c>attested_keys</c> or another claim (Appendix D.1).</summary>
+    public const string KeyAttestationMalformed = "oid4vci.proof.key_attestation_malformed";
+
+    /// <summary>The key attestation's <c>typ</c> is not <c>key-attestation+jwt</c> (Appendix D.1).</summary>
+    public const string KeyAttestationTypeInvalid = "oid4vci.proof.key_attestation_typ_invalid";
+
+    /// <summary>The key attestation's <c>alg</c> is <c>none</c>, symmetric, or not in <c>proof_signing_alg_values_supported</c> (Appendix D.1, F.1, F.3).</summary>
+    public const string KeyAttestationAlgorithmNotAllowed = "oid4vci.proof.key_attestation_alg_not_allowed";
+
+    /// <summary>The key attestation has no <c>x5c</c>, its leaf is self-signed, or the chain does not lead to a wallet-provider trust anchor (HAIP 1.0 §4.5.1).</summary>
+    public const string KeyAttestationUntrusted = "oid4vci.proof.key_attestation_untrusted";
+
+    /// <summary>The key attestation's signature does not verify with the key of its <c>x5c</c> leaf (Appendix D.1).</summary>
+    public const string KeyAttestationSignatureInvalid = "oid4vci.proof.key_attestation_signature_invalid";
+
+    /// <summary>The key attestation has expired, or its <c>iat</c> is in the future (Appendix D.1).</summary>
+    public const string KeyAttestationExpired = "oid4vci.proof.key_attestation_expired";
+
+    /// <summary>The key attestation in a <c>jwt</c> proof has no <c>exp</c>, which Appendix D.1 requires there.</summary>
+    public const string KeyAttestationExpiryMissing = "oid4vci.proof.key_attestation_exp_missing";
+
+    /// <summary>The key attestation's <c>nonce</c> is missing or is not the <c>c_nonce</c> of the request (Appendix F.1, F.3).</summary>
+    public const string KeyAttestationNonceMismatch = "oid4vci.proof.key_attestation_nonce_mismatch";
+
+    /// <summary>The key attestation states no <c>key_storage</c> value the configuration accepts (§12.2.4, Appendix D.2).</summary>
+    public const string KeyAttestationKeyStorageInsufficient = "oid4vci.proof.key_attestation_key_storage_insufficient";
+
+    /// <summary>The key attestation states no <c>user_authentication</c> value the configuration accepts (§12.2.4, Appendix D.2).</summary>
+    public const string KeyAttestationUserAuthenticationInsufficient = "oid4vci.proof.key_attestation_user_authentication_insufficient";
+
+    /// <summary>The key attestation's <c>status</c> is revoked, suspended or otherwise not valid (Appendix D.1, draft-ietf-oauth-status-list).</summary>
+    public const string KeyAttestationRevoked = "oid4vci.proof.key_attestation_revoked";
+
+    /// <summary>The key attestation has a <c>status</c> that could not be checked; the issuer fails closed (Appendix D.1).</summary>
+    public const string KeyAttestationStatusUnchecked = "oid4vci.proof.key_attestation_status_unchecked";
+
+    /// <summary>The <c>jwt</c> proof is not signed by one of the keys of its key attestation (Appendix D.1, F.1).</summary>
+    public const string ProofKeyNotAttested = "oid4vci.proof.key_not_attested";
+
+    /// <summary>The key attestations attest more keys than one request may bind credentials to (<c>batch_size</c>, §12.2.4).</summary>
+    public const string KeyAttestationTooManyKeys = "oid4vci.proof.key_attestation_too_many_keys";
 
     /// <summary>The metadata document is not a JSON object or lacks a required member (§12.2.4).</summary>
     public const string MetadataMalformed = "oid4vci.metadata.malformed";

@@ -24,6 +24,9 @@ public static class OpenId4VciErrors
     /// <summary>The request will not be granted; the Wallet should not retry it.</summary>
     public const string CredentialRequestDenied = "credential_request_denied";
 
+    /// <summary>Deferred Credential Endpoint (§9.3): the <c>transaction_id</c> is unknown, was already used, or belongs to another access token.</summary>
+    public const string InvalidTransactionId = "invalid_transaction_id";
+
     /// <summary>Notification Endpoint (§11.3): the <c>notification_id</c> was not issued to the holder of this access token.</summary>
     public const string InvalidNotificationId = "invalid_notification_id";
 

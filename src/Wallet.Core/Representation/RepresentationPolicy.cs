@@ -21,18 +21,39 @@ namespace Wallet.Core.Representation;
 public static class RepresentationPolicy
 {
     private static readonly string[] PidClaims = ["family_name", "given_name", "birthdate"];
+    private static readonly string[] PidMdocClaims = ["family_name", "given_name", "birth_date"];
 
-    /// <summary>The Credential Query id of the PID in <see cref="Query"/>.</summary>
+    /// <summary>The Credential Query id of the SD-JWT VC PID in <see cref="Query"/>.</summary>
     public const string PidQueryId = "pid";
 
-    /// <summary>The Credential Query id of the representation in <see cref="Query"/>.</summary>
+    /// <summary>The Credential Query id of the SD-JWT VC representation in <see cref="Query"/>.</summary>
     public const string RepresentationQueryId = "representation";
 
+    /// <summary>The Credential Query id of the mdoc PID in <see cref="Query"/>.</summary>
+    public const string PidMdocQueryId = "pid_mdoc";
+
+    /// <summary>The Credential Query id of the mdoc representation in <see cref="Query"/>.</summary>
+    public const string RepresentationMdocQueryId = "representation_mdoc";
+
+    /// <summary>The Credential Query ids that ask for a PID, in either format.</summary>
+    public static IReadOnlyList<string> PidQueryIds { get; } = [PidQueryId, PidMdocQueryId];
+
+    /// <summary>The Credential Query ids that ask for the representation, in either format.</summary>
+    public static IReadOnlyList<string> RepresentationQueryIds { get; } = [RepresentationQueryId, RepresentationMdocQueryId];
+
     /// <summary>
-    /// The DCQL query (OpenID4VP 1.0 §6) for PID and representation together, both SD-JWT VC: the PID's names and birth
-    /// date, and every representation attribute; one <c>credential_sets</c> option requiring both (§6.2), so a wallet
-    /// cannot answer with one alone.
+    /// The DCQL query (OpenID4VP 1.0 §6) for PID and representation together, each as SD-JWT VC or mdoc: the PID's names
+    /// and birth date, and every representation attribute. One <c>credential_sets</c> entry whose options each pair a PID
+    /// with a representation (§6.2), so a wallet cannot answer with one alone; SD-JWT VC pairs come first, then mdoc, then
+    /// the mixed pairs, since the policy reads the same attribute names from both formats.
     /// </summary>
+    /// <remarks>
+    /// The SD-JWT VC attestation discloses everything (no selectively disclosable claims), so its query names no claims.
+    /// An mdoc discloses only the data elements asked for, and a representation has either a natural or a legal person,
+    /// and may lack <c>eService</c> and <c>effective_until_date</c>: <c>claim_sets</c> (§6.4.1) lists the complete
+    /// combinations, most complete first. A wallet that withholds <c>effective_until_date</c> gains nothing: the
+    /// attestation's MSO <c>validUntil</c> is never after the relation's last effective day and the verifier checks it.
+    /// </remarks>
     public static Dcql.DcqlQuery Query()
     {
         var json = new JsonObject
@@ -50,12 +71,57 @@ public static class RepresentationPolicy
                     ["id"] = RepresentationQueryId,
                     ["format"] = Dcql.DcqlFormats.SdJwtVc,
                     ["meta"] = new JsonObject { ["vct_values"] = new JsonArray(PowerOfRepresentationAttestation.Vct) },
+                },
+                new JsonObject
+                {
+                    ["id"] = PidMdocQueryId,
+                    ["format"] = Dcql.DcqlFormats.MsoMdoc,
+                    ["meta"] = new JsonObject { ["doctype_value"] = Mdoc.PidMdoc.DocType },
+                    ["claims"] = new JsonArray([.. PidMdocClaims.Select(n => (JsonNode)new JsonObject { ["path"] = new JsonArray(Mdoc.PidMdoc.NameSpace, n), ["intent_to_retain"] = false })]),
+                },
+                new JsonObject
+                {
+                    ["id"] = RepresentationMdocQueryId,
+                    ["format"] = Dcql.DcqlFormats.MsoMdoc,
+                    ["meta"] = new JsonObject { ["doctype_value"] = PowerOfRepresentationAttestation.DocType },
+                    ["claims"] = new JsonArray([.. PowerOfRepresentationAttestation.AttributeNames.Select(n => (JsonNode)new JsonObject { ["id"] = n, ["path"] = new JsonArray(PowerOfRepresentationAttestation.NameSpace, n), ["intent_to_retain"] = false })]),
+                    ["claim_sets"] = RepresentationClaimSets(),
                 }),
-            ["credential_sets"] = new JsonArray(new JsonObject { ["options"] = new JsonArray(new JsonArray(PidQueryId, RepresentationQueryId)) }),
+            ["credential_sets"] = new JsonArray(new JsonObject
+            {
+                ["options"] = new JsonArray(
+                    new JsonArray(PidQueryId, RepresentationQueryId),
+                    new JsonArray(PidMdocQueryId, RepresentationMdocQueryId),
+                    new JsonArray(PidQueryId, RepresentationMdocQueryId),
+                    new JsonArray(PidMdocQueryId, RepresentationQueryId)),
+            }),
         };
         return Dcql.DcqlQuery.TryParse(json.ToJsonString(), out var query, out var errors)
             ? query
             : throw new InvalidOperationException("The representation query does not parse: " + string.Join("; ", errors.Select(e => e.Message)));
+    }
+
+    // Every attribute an attestation always has, then a natural or a legal person, with or without eService and
+    // effective_until_date: eight sets, the most complete first (a wallet answers with the first it can satisfy).
+    private static JsonArray RepresentationClaimSets()
+    {
+        string[] always = ["nature", "representative_family_name", "representative_given_name", "representative_birth_date", "full_powers", "effective_from_date", "issuing_authority", "issuing_country"];
+        string[][] parties = [["represented_family_name", "represented_given_name", "represented_birth_date"], ["legal_name", "legal_person_identifier"]];
+        string[][] services = [["eService"], []];
+        string[][] untils = [["effective_until_date"], []];
+        var sets = new JsonArray();
+        foreach (var party in parties)
+        {
+            foreach (var service in services)
+            {
+                foreach (var until in untils)
+                {
+                    sets.Add((JsonNode)new JsonArray([.. always.Concat(party).Concat(service).Concat(until).Select(n => (JsonNode)JsonValue.Create(n))]));
+                }
+            }
+        }
+
+        return sets;
     }
 
     /// <summary>Decides for <paramref name="serviceId"/> on <paramref name="today"/>.</summary>

@@ -119,6 +119,10 @@ public sealed class SdJwtVerifier
         var before = errors.Count;
         errors.AddRange(kb.Jws.Verify(holderKey, _options.AlgorithmPolicy, [KeyBindingJwt.Type]).Select(e => Rename(e, issuerJwt: false)));
 
+        // The holder key is new with every credential and used for this one signature: its imported key is freed here,
+        // not on the finalizer thread. The result keeps the JWK (data, thumbprint).
+        holderKey.ReleaseImportedKey();
+
         if (!string.Equals(kb.Audience, expectation.Audience, StringComparison.Ordinal))
         {
             errors.Add(new VerificationError(SdJwtErrorCodes.KeyBindingAudienceMismatch, $"The KB-JWT 'aud' is '{kb.Audience}', not this verifier's '{expectation.Audience}' (RFC 9901 §7.3 5.f)."));

@@ -30,6 +30,12 @@ public sealed record SdJwtVcIssuanceRequest
     /// <summary>The <c>exp</c>; HAIP 1.0 §6.1 wants <c>exp</c>, <c>status</c> or both when validity is limited.</summary>
     public DateTimeOffset? ExpiresAt { get; init; }
 
+    /// <summary>
+    /// The <c>vct#integrity</c>: the W3C SRI integrity string of the type's Type Metadata document
+    /// (draft-ietf-oauth-sd-jwt-vc-18 §4.3, §5), e.g. from <see cref="TypeMetadata.IntegrityMetadata.Sha256Of"/>.
+    /// </summary>
+    public string? VctIntegrity { get; init; }
+
     /// <summary>The Token Status List entry of this credential.</summary>
     public StatusListReference? Status { get; init; }
 

@@ -3,6 +3,7 @@ using Wallet.Core.Claims;
 using Wallet.Core.Jose;
 using Wallet.Core.SdJwt;
 using Wallet.Core.StatusList;
+using Wallet.Core.TypeMetadata;
 
 namespace Wallet.Core.SdJwtVc;
 
@@ -12,7 +13,7 @@ namespace Wallet.Core.SdJwtVc;
 /// </summary>
 public static class SdJwtVcIssuer
 {
-    private static readonly HashSet<string> SetByRequest = new(["iss", "iat", "nbf", "exp", "cnf", "vct", "status"], StringComparer.Ordinal);
+    private static readonly HashSet<string> SetByRequest = new(["iss", "iat", "nbf", "exp", "cnf", "vct", "vct#integrity", "status"], StringComparer.Ordinal);
 
     /// <summary>Issues the credential described by <paramref name="request"/>, signed with <paramref name="issuerKey"/>.</summary>
     /// <exception cref="ArgumentException">
@@ -48,6 +49,16 @@ public static class SdJwtVcIssuer
             ["iat"] = request.IssuedAt.ToUnixTimeSeconds(),
             ["vct"] = request.Vct,
         };
+        if (request.VctIntegrity is { } vctIntegrity)
+        {
+            if (!IntegrityMetadata.TryParse(vctIntegrity, out _, out var integrityError))
+            {
+                throw new ArgumentException(integrityError.Message, nameof(request));
+            }
+
+            payload["vct#integrity"] = vctIntegrity;
+        }
+
         if (request.NotBefore is { } nbf)
         {
             payload["nbf"] = nbf.ToUnixTimeSeconds();

@@ -5,13 +5,14 @@ using Wallet.Core.Credentials;
 using Wallet.Core.Pid;
 using Wallet.Core.SdJwt;
 using Wallet.Core.StatusList;
+using Wallet.Core.TypeMetadata;
 
 namespace Wallet.Core.SdJwtVc;
 
 /// <summary>The outcome of verifying an SD-JWT VC presentation, on the surface shared with mdoc.</summary>
 public sealed class SdJwtVcVerificationResult : CredentialVerificationResult
 {
-    internal SdJwtVcVerificationResult(SdJwtVerificationResult inner, string? vct, string? issuer, StatusListReference? statusReference, CredentialStatus status, HolderBinding holderBinding, IReadOnlyList<VerificationError> errors)
+    internal SdJwtVcVerificationResult(SdJwtVerificationResult inner, string? vct, string? issuer, StatusListReference? statusReference, CredentialStatus status, HolderBinding holderBinding, IReadOnlyList<VerificationError> errors, ResolvedTypeMetadata? typeMetadata = null)
         : base(
             SdJwtVcClaims.Format,
             errors,
@@ -27,7 +28,14 @@ public sealed class SdJwtVcVerificationResult : CredentialVerificationResult
     {
         Inner = inner;
         Vct = vct;
+        TypeMetadata = IsValid ? typeMetadata : null;
     }
+
+    /// <summary>
+    /// The fully processed Type Metadata of the credential (draft-ietf-oauth-sd-jwt-vc-18 §4.7), with the display names
+    /// and claim labels to show; null unless valid and processing was configured and the metadata was available.
+    /// </summary>
+    public ResolvedTypeMetadata? TypeMetadata { get; }
 
     /// <summary>The <c>vct</c> of the credential, when present.</summary>
     public string? Vct { get; }

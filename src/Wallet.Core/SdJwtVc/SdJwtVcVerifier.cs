@@ -2,6 +2,7 @@ using System.Text.Json;
 using Wallet.Core.Credentials;
 using Wallet.Core.SdJwt;
 using Wallet.Core.StatusList;
+using Wallet.Core.TypeMetadata;
 
 namespace Wallet.Core.SdJwtVc;
 
@@ -85,8 +86,39 @@ public sealed class SdJwtVcVerifier
             errors.Add(new VerificationError(SdJwtVcErrorCodes.LevelOfAssuranceTooLow, $"The Issuer '{issuer.Issuer}' chains to a trust anchor of level of assurance '{issuer.LevelOfAssurance?.ToString() ?? "unknown"}'; at least '{minimum}' is required."));
         }
 
+        var typeMetadata = await ProcessTypeMetadataAsync(inner, vct, signed, errors, cancellationToken).ConfigureAwait(false);
         var (reference, status) = await CheckStatusAsync(signed, errors, checkNetwork: errors.Count == 0, cancellationToken).ConfigureAwait(false);
-        return new SdJwtVcVerificationResult(inner, vct, iss, reference, status, HolderBindingOf(inner, keyBinding, holderBindingMissing), errors);
+        return new SdJwtVcVerificationResult(inner, vct, iss, reference, status, HolderBindingOf(inner, keyBinding, holderBindingMissing), errors, typeMetadata);
+    }
+
+    // §4.7: once Type Metadata is obtained it is processed fully, and any failure rejects; only its absence is a policy choice.
+    private async ValueTask<ResolvedTypeMetadata?> ProcessTypeMetadataAsync(SdJwtVerificationResult inner, string? vct, JsonElement signed, List<VerificationError> errors, CancellationToken cancellationToken)
+    {
+        if (_options.TypeMetadata is null || vct is null || errors.Count > 0 || inner.Payload is null)
+        {
+            return null;
+        }
+
+        string? integrity = null;
+        if (signed.TryGetProperty("vct#integrity", out var integrityElement))
+        {
+            if (integrityElement.ValueKind != JsonValueKind.String)
+            {
+                errors.Add(new VerificationError(TypeMetadataErrorCodes.IntegrityInvalid, "'vct#integrity' is not a string (draft-ietf-oauth-sd-jwt-vc-18 §4.3, §5)."));
+                return null;
+            }
+
+            integrity = integrityElement.GetString();
+        }
+
+        var result = await _options.TypeMetadata.ProcessAsync(vct, integrity, inner.Payload, inner.DisclosedPaths, allDisclosuresKnown: false, cancellationToken).ConfigureAwait(false);
+        if (result.IsUnavailable && !_options.RequireTypeMetadata)
+        {
+            return null;
+        }
+
+        errors.AddRange(result.Errors);
+        return result.Metadata;
     }
 
     // The KB-JWT is the proof of possession of cnf.jwk (RFC 9901 §7.3); asking for none is the caller's decision per call.

@@ -1,6 +1,7 @@
 using Wallet.Core.Jose;
 using Wallet.Core.SdJwt;
 using Wallet.Core.StatusList;
+using Wallet.Core.TypeMetadata;
 using Wallet.Core.Trust;
 
 namespace Wallet.Core.SdJwtVc;
@@ -28,6 +29,19 @@ public sealed record SdJwtVcVerifierOptions
 
     /// <summary>Accept credentials whose status could not be checked. Off by default: verification fails closed.</summary>
     public bool AllowUncheckedStatus { get; init; }
+
+    /// <summary>
+    /// Processes the credential's Type Metadata (draft-ietf-oauth-sd-jwt-vc-18 §4.7) with this processor: the metadata
+    /// and everything it extends are retrieved and checked, and the claims are validated against the claim metadata.
+    /// Null (the default) processes none.
+    /// </summary>
+    public TypeMetadataProcessor? TypeMetadata { get; init; }
+
+    /// <summary>
+    /// Rejects a credential whose Type Metadata cannot be retrieved (§4.7). Without it, unavailable metadata is not
+    /// processed; metadata that was retrieved is always processed fully, and any failure rejects the credential.
+    /// </summary>
+    public bool RequireTypeMetadata { get; init; }
 
     /// <summary>The lowest acceptable level of assurance of the Issuer's trust anchor; null accepts any (including untagged).</summary>
     public LevelOfAssurance? MinimumLevelOfAssurance { get; init; }

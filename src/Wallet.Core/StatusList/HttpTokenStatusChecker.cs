@@ -88,10 +88,18 @@ public sealed class HttpTokenStatusChecker : ITokenStatusChecker
         using var timeout = new CancellationTokenSource(options.Timeout, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         using var request = new HttpRequestMessage(HttpMethod.Get, uri);
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(StatusListMediaTypes.Jwt));
-        if (options.AcceptCwt)
+        if (options.AcceptCwt && options.PreferCwt)
         {
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(StatusListMediaTypes.Cwt));
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(StatusListMediaTypes.Jwt, 0.5));
+        }
+        else
+        {
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(StatusListMediaTypes.Jwt));
+            if (options.AcceptCwt)
+            {
+                request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(StatusListMediaTypes.Cwt));
+            }
         }
 
         try

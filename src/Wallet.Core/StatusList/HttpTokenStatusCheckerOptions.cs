@@ -22,6 +22,13 @@ public sealed record HttpTokenStatusCheckerOptions
     /// </summary>
     public bool AcceptCwt { get; init; } = true;
 
+    /// <summary>
+    /// Asks for the CWT form first (<c>Accept: application/statuslist+cwt, application/statuslist+jwt;q=0.5</c>, §8.1
+    /// content negotiation), as an mdoc verifier does: its credentials are CBOR and their issuers may serve CBOR lists.
+    /// Either form is still accepted. Needs <see cref="AcceptCwt"/>.
+    /// </summary>
+    public bool PreferCwt { get; init; }
+
     /// <summary>How long a verified token is cached when it carries no <c>ttl</c>. Never beyond its <c>exp</c>. Default 5 minutes.</summary>
     public TimeSpan DefaultCacheDuration { get; init; } = TimeSpan.FromMinutes(5);
 

@@ -23,7 +23,7 @@ public sealed class CredentialVerifiers
 {
     private readonly MdocVerifierOptions _mdocOptions;
 
-    private CredentialVerifiers(CredentialVerificationOptions options, ICertificateChainValidator chainValidator, StatusListTokenVerifier statusListTokenVerifier, ITokenStatusChecker? statusChecker, TimeProvider timeProvider)
+    private CredentialVerifiers(CredentialVerificationOptions options, ICertificateChainValidator chainValidator, StatusListTokenVerifier statusListTokenVerifier, ITokenStatusChecker? statusChecker, ITokenStatusChecker? mdocStatusChecker, TimeProvider timeProvider)
     {
         Options = options;
         ChainValidator = chainValidator;
@@ -41,7 +41,7 @@ public sealed class CredentialVerifiers
         _mdocOptions = new MdocVerifierOptions
         {
             ChainValidator = chainValidator,
-            StatusChecker = statusChecker,
+            StatusChecker = mdocStatusChecker,
             AllowUncheckedStatus = options.AllowUncheckedStatus,
             TimeProvider = timeProvider,
         };
@@ -98,7 +98,10 @@ public sealed class CredentialVerifiers
         var tokenVerifier = new StatusListTokenVerifier(chainValidator, options.StatusListTokens, timeProvider);
         var statusChecker = options.StatusChecker
             ?? (httpClient is null ? null : new HttpTokenStatusChecker(httpClient, tokenVerifier, timeProvider, options.StatusListFetching));
-        return new CredentialVerifiers(options, chainValidator, tokenVerifier, statusChecker, timeProvider);
+        // An mdoc's lists are asked for in CWT form first (§8.1 content negotiation); the SD-JWT VC's in JWT (SD-JWT VC §2.2.2.3).
+        var mdocStatusChecker = options.StatusChecker
+            ?? (httpClient is null ? null : new HttpTokenStatusChecker(httpClient, tokenVerifier, timeProvider, options.StatusListFetching with { PreferCwt = options.StatusListFetching.AcceptCwt }));
+        return new CredentialVerifiers(options, chainValidator, tokenVerifier, statusChecker, mdocStatusChecker, timeProvider);
     }
 
     /// <summary>

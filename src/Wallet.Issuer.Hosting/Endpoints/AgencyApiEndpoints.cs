@@ -7,6 +7,7 @@ using Wallet.Core.StatusList;
 using Wallet.Hosting;
 using Wallet.Issuer.Options;
 using Wallet.Issuer.Protocol;
+using Wallet.Issuer.Stores;
 
 namespace Wallet.Issuer.Endpoints;
 
@@ -117,6 +118,73 @@ internal static class AgencyApiEndpoints
         })
             .WithSummary("List what was issued for a person: identifiers, configuration, status-list entry and times, never claim values.")
             .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        routes.MapGet(endpoints.BasePath + "/api/persons/{personId}/grants", async (string personId, HttpContext context, IRefreshTokenStore grants, TimeProvider clock, IOptions<IssuerOptions> options, CancellationToken cancellationToken) =>
+        {
+            if (AuthorizedKey(context, options.Value) is null)
+            {
+                return Results.Problem(statusCode: 401, title: "A valid API key is required in the X-API-Key header.");
+            }
+
+            // The grant, the wallet (client) and the times; never the token, its hash or the DPoP key.
+            var live = await grants.ListActiveAsync(personId, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            return Results.Ok(live.Select(g => new { grantId = g.FamilyId, clientId = g.ClientId, credentialConfigurationIds = g.ConfigurationIds, grantedAt = g.GrantedAt, lastRefreshedAt = g.IssuedAt, expiresAt = g.ExpiresAt }));
+        })
+            .WithSummary("List a person's live refresh grants (re-issuance without the person, ARF ISSU_42): grant id, client, configurations and times.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        routes.MapPost(endpoints.BasePath + "/api/persons/{personId}/grants/revoke", async (string personId, HttpContext context, IRefreshTokenStore grants, TimeProvider clock, IOptions<IssuerOptions> options, CancellationToken cancellationToken) =>
+        {
+            if (AuthorizedKey(context, options.Value) is null)
+            {
+                return Results.Problem(statusCode: 401, title: "A valid API key is required in the X-API-Key header.");
+            }
+
+            // Consent withdrawn: every refresh token of the person stops working at once; issued credentials keep their
+            // status (revoke them with /api/credentials/{id}/revoke if that is wanted too).
+            var revoked = await grants.RevokeForPersonAsync(personId, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            return Results.Ok(new { revokedGrants = revoked });
+        })
+            .DisableAntiforgery()
+            .WithSummary("Revoke all refresh grants of a person (consent withdrawn); the wallet must then start a new authorization.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        // Deferred issuance (OpenID4VCI 1.0 §9): what waits for a decision — identifiers, configuration and times, never
+        // claim values — and the decision.
+        routes.MapGet(endpoints.BasePath + "/api/deferred-issuances", async (HttpContext context, DeferredIssuanceService service, IOptions<IssuerOptions> options, CancellationToken cancellationToken) =>
+        {
+            if (AuthorizedKey(context, options.Value) is null)
+            {
+                return Results.Problem(statusCode: 401, title: "A valid API key is required in the X-API-Key header.");
+            }
+
+            var pending = await service.ListPendingAsync(cancellationToken).ConfigureAwait(false);
+            return Results.Ok(pending.Select(d => new { deferredId = d.DeferredId, credentialConfigurationId = d.ConfigurationId, personId = d.PersonId, offerId = d.OfferId, credentials = d.HolderKeys.Count, createdAt = d.CreatedAt, expiresAt = d.ExpiresAt }));
+        })
+            .WithSummary("List the pending deferred issuances (OpenID4VCI 1.0 Sec. 9), oldest first: identifiers, configuration and times, never claim values.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        foreach (var (action, complete) in new[] { ("complete", true), ("refuse", false) })
+        {
+            routes.MapPost(endpoints.BasePath + "/api/deferred-issuances/{id}/" + action, async (string id, HttpContext context, DeferredIssuanceService service, IOptions<IssuerOptions> options, CancellationToken cancellationToken) =>
+            {
+                if (AuthorizedKey(context, options.Value) is not { } keyName)
+                {
+                    return Results.Problem(statusCode: 401, title: "A valid API key is required in the X-API-Key header.");
+                }
+
+                return await service.DecideAsync(keyName, id, complete, cancellationToken).ConfigureAwait(false)
+                    ? Results.NoContent()
+                    : Results.Problem(statusCode: 404, title: "No pending deferred issuance with this id (unknown, expired or already decided).");
+            })
+                .DisableAntiforgery()
+                .WithSummary(complete
+                    ? "Complete a pending deferred issuance: the Wallet's next poll receives the credentials, issued from the register as it is then."
+                    : "Refuse a pending deferred issuance: the Wallet's polls are answered credential_request_denied.")
+                .Produces(StatusCodes.Status204NoContent)
+                .ProducesProblem(StatusCodes.Status401Unauthorized)
+                .ProducesProblem(StatusCodes.Status404NotFound);
+        }
 
         AuditEndpoint.Map(routes, endpoints);
     }

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Wallet.Core.OAuth;
 using Wallet.Core.OpenId4Vci;
 using Wallet.Hosting;
@@ -21,12 +20,13 @@ internal static class CredentialEndpoint
                 return ProtocolErrorResponse.ToResult(context, ProtocolError.Create(OpenId4VciErrors.InvalidCredentialRequest, $"The Credential Request exceeds {MaxCredentialRequestBytes} bytes."), httpStatus: StatusCodes.Status413PayloadTooLarge);
             }
 
-            var isJson = context.Request.ContentType is { } type && type.Split(';')[0].Trim().Equals("application/json", StringComparison.OrdinalIgnoreCase);
+            var mediaType = context.Request.ContentType?.Split(';')[0].Trim();
             var request = new CredentialEndpointRequest(
                 [.. context.Request.Headers.Authorization.Select(v => v ?? string.Empty)],
                 [.. context.Request.Headers[DpopProof.HeaderName].Select(v => v ?? string.Empty)],
-                isJson,
-                body.Bytes);
+                string.Equals(mediaType, "application/json", StringComparison.OrdinalIgnoreCase),
+                body.Bytes,
+                string.Equals(mediaType, EncryptedCredentialMessage.MediaType, StringComparison.OrdinalIgnoreCase));
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var (credentials, error) = await handler.HandleAsync(request, cancellationToken).ConfigureAwait(false);
             metrics.CredentialRequestDuration(System.Diagnostics.Stopwatch.GetElapsedTime(started), error?.Error);
@@ -36,12 +36,7 @@ internal static class CredentialEndpoint
                 return HttpResults.Error(context, error, nonces);
             }
 
-            context.Response.Headers[DpopProof.NonceHeaderName] = nonces.Issue();
-            return HttpResults.Json(context, new JsonObject
-            {
-                ["credentials"] = new JsonArray(credentials!.Credentials.Select(c => (JsonNode)new JsonObject { ["credential"] = c }).ToArray()),
-                ["notification_id"] = credentials.NotificationId,
-            });
+            return CredentialResponseWriter.Write(context, credentials!, nonces);
         });
     }
 }

@@ -13,7 +13,7 @@ namespace Wallet.Issuer.Endpoints;
 /// </summary>
 internal static class ErrorResponses
 {
-    private static readonly string[] ProtocolPaths = ["/token", "/par", "/nonce", "/credential", "/notification"];
+    private static readonly string[] ProtocolPaths = ["/token", "/par", "/nonce", "/credential", "/deferred_credential", "/notification"];
 
     public static async Task WriteAsync(StatusCodeContext context)
     {

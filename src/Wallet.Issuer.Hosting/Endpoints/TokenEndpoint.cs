@@ -26,6 +26,11 @@ internal static class TokenEndpoint
                 ["token_type"] = response.TokenType,
                 ["expires_in"] = response.ExpiresIn,
             };
+            if (response.RefreshToken is { } refreshToken)
+            {
+                body["refresh_token"] = refreshToken;
+            }
+
             if (response.CredentialIdentifiers is { } identifiers)
             {
                 body["authorization_details"] = new JsonArray(identifiers.Select(id => (JsonNode)new JsonObject

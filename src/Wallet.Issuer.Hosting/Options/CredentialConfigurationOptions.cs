@@ -30,4 +30,20 @@ public sealed class CredentialConfigurationOptions
     /// configuration's identifier that sets only this value adjusts that default.
     /// </summary>
     public LevelOfAssurance? MinimumLevelOfAssurance { get; set; }
+
+    /// <summary>
+    /// When set, every key proof must carry a key attestation from a wallet provider of
+    /// <see cref="IssuerOptions.WalletProviderTrustAnchors"/> stating one of the accepted levels, announced as
+    /// <c>proof_types_supported.*.key_attestations_required</c> (OpenID4VCI 1.0 §12.2.4, Appendix D, F.1, F.3). A partial
+    /// entry under a default configuration's identifier that sets only this value adjusts that default.
+    /// </summary>
+    public KeyAttestationsRequiredOptions? KeyAttestationsRequired { get; set; }
+
+    /// <summary>
+    /// Issue this configuration deferred (OpenID4VCI 1.0 §9): the Credential Endpoint answers 202 with a
+    /// <c>transaction_id</c>, and the credential is delivered at the Deferred Credential Endpoint once the agency API
+    /// completes the pending issuance. Default false; a person the register marks for manual check is deferred for
+    /// every configuration.
+    /// </summary>
+    public bool Deferred { get; set; }
 }

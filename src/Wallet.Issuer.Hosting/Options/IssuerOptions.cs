@@ -98,6 +98,20 @@ public sealed class IssuerOptions
     /// <summary>How long an authorization code is valid. Default 60 seconds.</summary>
     public TimeSpan AuthorizationCodeLifetime { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Return a DPoP-bound refresh token with the authorization code grant, so the wallet can renew its batch without the
+    /// person (ARF ISSU_42, HAIP 1.0 §4.4, OpenID4VCI 1.0 §14.5). Only a DPoP-bound grant gets one: a wallet is a public
+    /// client, whose refresh tokens must be bound (RFC 9449 §5). Default true.
+    /// </summary>
+    public bool IssueRefreshTokens { get; set; } = true;
+
+    /// <summary>
+    /// How long the person's consent lasts: a grant's refresh tokens end this long after the authorization code was
+    /// redeemed, however often they are rotated. Default 90 days; at most 365 days (HAIP 1.0 §4.4 advises against
+    /// refreshing with a token more than a year after the original issuance).
+    /// </summary>
+    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(90);
+
     /// <summary>How often expired nonces, DPoP replay entries, tokens, codes and offers are deleted. Default 10 minutes.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(10);
 
@@ -107,8 +121,33 @@ public sealed class IssuerOptions
     /// </summary>
     public bool SignMetadata { get; set; } = true;
 
+    /// <summary>Encryption of Credential Requests and Responses (OpenID4VCI 1.0 §10): required or not, and the <c>enc</c> values.</summary>
+    public CredentialEncryptionOptions CredentialEncryption { get; set; } = new();
+
     /// <summary>Most credentials per Credential Request (<c>batch_credential_issuance.batch_size</c>). Default 10; 1 turns batches off.</summary>
     public int BatchSize { get; set; } = 10;
+
+    /// <summary>
+    /// The unused credentials left at which a wallet asks for a new batch (<c>reissue_trigger_unused</c> of the
+    /// <c>credential_reuse_policy</c>, ETSI TS 119 472-3 §4.2.4.2, ARF ISSU_45). Default 2; below <see cref="BatchSize"/>.
+    /// </summary>
+    public int ReissueTriggerUnused { get; set; } = 2;
+
+    /// <summary>
+    /// The lifetime left at which a wallet asks for re-issuance (<c>reissue_trigger_lifetime_left</c>, ARF ISSU_50);
+    /// below <see cref="CredentialLifetime"/>. Null (default): a tenth of <see cref="CredentialLifetime"/>, at most 7 days.
+    /// </summary>
+    public TimeSpan? ReissueTriggerLifetimeLeft { get; set; }
+
+    /// <summary>The effective <see cref="ReissueTriggerLifetimeLeft"/>.</summary>
+    internal TimeSpan EffectiveReissueTriggerLifetimeLeft =>
+        ReissueTriggerLifetimeLeft ?? TimeSpan.FromSeconds(Math.Min(TimeSpan.FromDays(7).TotalSeconds, Math.Floor(CredentialLifetime.TotalSeconds / 10)));
+
+    /// <summary>
+    /// The <c>interval</c> a deferred Credential Response asks the Wallet to wait between polls (OpenID4VCI 1.0 §8.3,
+    /// §9.2), in whole seconds. Default 5 seconds.
+    /// </summary>
+    public TimeSpan DeferredInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Validity of issued credentials. Default 90 days.</summary>
     public TimeSpan CredentialLifetime { get; set; } = TimeSpan.FromDays(90);

@@ -72,7 +72,7 @@ internal sealed class IssuerOptionsDefaults : IPostConfigureOptions<IssuerOption
             options.Upstream.Scopes.Add("openid");
         }
 
-        // Entries without a format under a default identifier only adjust that default (e.g. its level of assurance);
+        // Entries without a format under a default identifier only adjust that default (e.g. its level of assurance or deferred issuance);
         // the defaults are used when nothing else is configured.
         var defaults = DefaultConfigurations();
         if (options.CredentialConfigurations.All(c => string.IsNullOrEmpty(c.Value.Format) && defaults.ContainsKey(c.Key)))
@@ -82,6 +82,8 @@ internal sealed class IssuerOptionsDefaults : IPostConfigureOptions<IssuerOption
                 if (options.CredentialConfigurations.TryGetValue(id, out var overlay))
                 {
                     configuration.MinimumLevelOfAssurance = overlay.MinimumLevelOfAssurance ?? configuration.MinimumLevelOfAssurance;
+                    configuration.KeyAttestationsRequired = overlay.KeyAttestationsRequired ?? configuration.KeyAttestationsRequired;
+                    configuration.Deferred |= overlay.Deferred;
                 }
 
                 options.CredentialConfigurations[id] = configuration;

@@ -17,6 +17,8 @@ namespace Wallet.Issuer.Options;
 /// </remarks>
 internal sealed class IssuerOptionsValidator(TimeProvider timeProvider, IssuerComposition composition) : IValidateOptions<IssuerOptions>
 {
+    private static readonly TimeSpan MaxRefreshTokenLifetime = TimeSpan.FromDays(365);
+
     public ValidateOptionsResult Validate(string? name, IssuerOptions options)
     {
         var failures = new List<string>();
@@ -54,6 +56,17 @@ internal sealed class IssuerOptionsValidator(TimeProvider timeProvider, IssuerCo
         Positive(failures, options.PushedRequestLifetime, "PushedRequestLifetime");
         Positive(failures, options.AuthorizationCodeLifetime, "AuthorizationCodeLifetime");
         Positive(failures, options.SweepInterval, "SweepInterval");
+        Positive(failures, options.RefreshTokenLifetime, "RefreshTokenLifetime");
+        if (options.RefreshTokenLifetime > MaxRefreshTokenLifetime)
+        {
+            failures.Add("Issuer:RefreshTokenLifetime must be at most 365 days; HAIP 1.0 §4.4 does not recommend refreshing a credential with a refresh token after a year.");
+        }
+
+        if (options.DeferredInterval < TimeSpan.FromSeconds(1) || options.DeferredInterval.Ticks % TimeSpan.TicksPerSecond != 0)
+        {
+            failures.Add("Issuer:DeferredInterval must be a whole number of seconds, at least 1 (OpenID4VCI 1.0 §8.3 interval).");
+        }
+
         if (options.AccessTokenLifetime > TimeSpan.FromMinutes(5) && !options.RequireDpop)
         {
             failures.Add("Issuer:AccessTokenLifetime above 5 minutes requires Issuer:RequireDpop=true (OpenID4VCI 1.0 §13.10).");
@@ -62,6 +75,15 @@ internal sealed class IssuerOptionsValidator(TimeProvider timeProvider, IssuerCo
         Range(failures, options.TxCodeLength, 4, 12, "TxCodeLength");
         Range(failures, options.TxCodeMaxAttempts, 1, 10, "TxCodeMaxAttempts");
         Range(failures, options.BatchSize, 1, 100, "BatchSize");
+        if (options.BatchSize >= 2)
+        {
+            Range(failures, options.ReissueTriggerUnused, 0, options.BatchSize - 1, "ReissueTriggerUnused");
+        }
+
+        if (options.ReissueTriggerLifetimeLeft is { } left && (left <= TimeSpan.Zero || left >= options.CredentialLifetime))
+        {
+            failures.Add("Issuer:ReissueTriggerLifetimeLeft must be positive and shorter than Issuer:CredentialLifetime (ARF ISSU_50).");
+        }
         Range(failures, options.StatusListSize, 1024, 1 << 24, "StatusListSize");
         if (options.IssuingCountry is not { Length: 2 } || !options.IssuingCountry.All(char.IsAsciiLetterUpper))
         {
@@ -96,6 +118,7 @@ internal sealed class IssuerOptionsValidator(TimeProvider timeProvider, IssuerCo
         ValidateConfigurations(failures, options);
         ValidateLogin(failures, options);
         failures.AddRange(options.RateLimits.Validate("Issuer:RateLimits"));
+        failures.AddRange(options.CredentialEncryption.Validate("Issuer:CredentialEncryption"));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
@@ -127,6 +150,24 @@ internal sealed class IssuerOptionsValidator(TimeProvider timeProvider, IssuerCo
                 default:
                     failures.Add($"{setting}:Format '{configuration.Format}' is not supported; use dc+sd-jwt or mso_mdoc.");
                     break;
+            }
+
+            if (configuration.KeyAttestationsRequired is { } required)
+            {
+                // Appendix D: key attestations are signed by a wallet provider; without its anchors none could be accepted.
+                if (options.WalletProviderTrustAnchors.Count == 0)
+                {
+                    failures.Add($"{setting}:KeyAttestationsRequired needs Issuer:WalletProviderTrustAnchors: key attestations chain to a wallet provider's trust anchor (HAIP 1.0 §4.5.1).");
+                }
+                else if (!options.RequireWalletAttestation && !TrustAnchorStore.TryFromFiles(options.WalletProviderTrustAnchors, null, "wallet provider", out _, out var anchorErrors))
+                {
+                    failures.Add("Issuer:WalletProviderTrustAnchors cannot be loaded: " + string.Join(" ", anchorErrors.Select(e => e.Message)));
+                }
+
+                if (required.KeyStorage.Concat(required.UserAuthentication).Any(string.IsNullOrWhiteSpace))
+                {
+                    failures.Add($"{setting}:KeyAttestationsRequired lists an empty value; use values such as '{AttackPotentialResistance.Iso18045High}' (OpenID4VCI 1.0 Appendix D.2).");
+                }
             }
 
             for (var i = 0; i < configuration.Claims.Count; i++)

@@ -11,7 +11,7 @@ namespace Wallet.Issuer.Pid;
 /// <summary>
 /// The built-in authentic source: an embedded register (the <c>Persons</c> table of the issuer's SQLite database),
 /// seeded on first start with synthetic persons that cover the cases issuance must handle — no personal
-/// administrative number, stateless (<c>QS</c>), a partially known birth date, a minor. All names and numbers are
+/// administrative number, stateless (<c>QS</c>), a partially known birth date, a minor, a person marked for a manual check (issued deferred). All names and numbers are
 /// invented. The rows are the truth afterwards: a person edited in the database is issued as edited. Every person's
 /// portrait is drawn from their identifier (<see cref="SyntheticPortrait"/>) when read, so no image is stored and no
 /// photograph of a real person exists anywhere in the register.
@@ -27,6 +27,14 @@ public sealed class SqlitePersonRegister(IDbContextFactory<IssuerDbContext> fact
         await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var entity = await db.Persons.AsNoTracking().FirstOrDefaultAsync(p => p.PersonId == personId, cancellationToken).ConfigureAwait(false);
         return entity is null ? null : ToPerson(entity).Data;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<bool> RequiresManualCheckAsync(string personId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(personId);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.Persons.AsNoTracking().AnyAsync(p => p.PersonId == personId && p.RequiresManualCheck, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The birth date as the register holds it (month or day possibly unknown), or null for an unknown person.</summary>
@@ -104,7 +112,8 @@ public sealed class SqlitePersonRegister(IDbContextFactory<IssuerDbContext> fact
             Portrait = SyntheticPortrait.For(e.PersonId),
             IssuingAuthority = issuer.IssuingAuthority,
             IssuingCountry = issuer.IssuingCountry,
-        });
+        })
+        { RequiresManualCheck = e.RequiresManualCheck };
     }
 
     private static bool HasValidBirthDate(PersonEntity e) =>
@@ -117,6 +126,7 @@ public sealed class SqlitePersonRegister(IDbContextFactory<IssuerDbContext> fact
     {
         PersonId = person.PersonId,
         Description = person.Description,
+        RequiresManualCheck = person.RequiresManualCheck,
         FamilyName = person.Data.FamilyName,
         GivenName = person.Data.GivenName,
         FamilyNameAtBirth = person.Data.FamilyNameAtBirth,
@@ -208,6 +218,14 @@ public sealed class SqlitePersonRegister(IDbContextFactory<IssuerDbContext> fact
                 PersonalAdministrativeNumber = "30061499955",
                 Sex = 1,
             }),
+            Person("jonas-manual-check", "Newly registered resident without a personal administrative number, marked for a manual check: issued deferred", new RegisterBirthDate(1990, 11, 5), p => p with
+            {
+                FamilyName = "Berg",
+                GivenName = "Jonas",
+                PlaceOfBirth = new PlaceOfBirth("SE", Locality: "Uppsala"),
+                Nationalities = ["SE"],
+                Address = new ResidentAddress { Locality = "Trondheim", Country = "NO" },
+            }) with { RequiresManualCheck = true },
         ];
     }
 }

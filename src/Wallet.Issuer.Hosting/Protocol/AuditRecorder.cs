@@ -28,6 +28,9 @@ internal sealed class AuditRecorder(IAuditTrail trail, TimeProvider clock)
                 r.CredentialId,
                 r.ConfigurationId)).ToList();
 
+    public ValueTask DeferredDecidedAsync(string keyName, DeferredIssuanceRecord record, bool completed, CancellationToken cancellationToken) =>
+        trail.AppendAsync([new AuditEntry(clock.GetUtcNow(), ApiKeyActor(keyName), completed ? AuditActions.DeferredIssuanceCompleted : AuditActions.DeferredIssuanceRefused, record.OfferId, null, record.ConfigurationId)], cancellationToken);
+
     public ValueTask StatusSetAsync(string keyName, string credentialId, TokenStatus status, CancellationToken cancellationToken)
     {
         var action = status == TokenStatus.Invalid ? AuditActions.CredentialRevoked

@@ -46,6 +46,9 @@ internal sealed class CredentialFactory(IOptions<IssuerOptions> options, IssuerE
                 new SdJwtVcIssuanceRequest
                 {
                     Vct = configuration.Vct!,
+
+                    // draft-ietf-oauth-sd-jwt-vc-18 §4.3, §5: binds the credential to the Type Metadata this Issuer publishes.
+                    VctIntegrity = configuration.Vct == PidSdJwtVc.Vct ? PidTypeMetadata.Integrity : null,
                     Issuer = endpoints.Issuer,
                     Claims = PidSdJwtVc.ToClaims(pid),
                     HolderKey = holderKey,

@@ -35,9 +35,14 @@ internal sealed class IssuerEndpoints
 
     public Uri Notification => At("/notification");
 
+    public Uri DeferredCredential => At("/deferred_credential");
+
     public Uri Jwks => At("/jwks");
 
     public Uri StatusList(string id) => At("/status-lists/" + id);
+
+    /// <summary>The Type Metadata registry (draft-ietf-oauth-sd-jwt-vc-18 §4.3.2): a type's document is at this URL plus the percent-encoded <c>vct</c>.</summary>
+    public Uri TypeMetadataRegistry => At("/type-metadata");
 
     public Uri Offer(string id) => At("/credential-offers/" + id);
 

@@ -10,7 +10,7 @@ using Wallet.Issuer.Signing;
 namespace Wallet.Issuer.Protocol;
 
 /// <summary>Builds the discovery documents from the options: issuer metadata, authorization server metadata, JWT VC issuer metadata, JWKS.</summary>
-internal sealed class MetadataDocuments(IOptions<IssuerOptions> options, IssuerEndpoints endpoints, IIssuerKeys keys, TimeProvider timeProvider)
+internal sealed class MetadataDocuments(IOptions<IssuerOptions> options, IssuerEndpoints endpoints, IIssuerKeys keys, CredentialMessageEnvelope envelope, TimeProvider timeProvider)
 {
     private static readonly IReadOnlyList<JwsAlgorithm> ProofAlgorithms = JwsAlgorithm.All;
 
@@ -44,13 +44,16 @@ internal sealed class MetadataDocuments(IOptions<IssuerOptions> options, IssuerE
 
     public CredentialIssuerMetadata CredentialIssuer => new()
     {
+        RequestEncryption = envelope.Metadata().Request,
+        ResponseEncryption = envelope.Metadata().Response,
         CredentialIssuer = endpoints.Issuer,
         CredentialEndpoint = endpoints.Credential,
         NonceEndpoint = endpoints.Nonce,
         NotificationEndpoint = endpoints.Notification,
+        DeferredCredentialEndpoint = endpoints.DeferredCredential,
         BatchSize = options.Value.BatchSize >= 2 ? options.Value.BatchSize : null,
         Display = [.. options.Value.Display.Select(ToDisplay)],
-        CredentialConfigurations = options.Value.CredentialConfigurations.ToDictionary(c => c.Key, c => ToConfiguration(c.Value), StringComparer.Ordinal),
+        CredentialConfigurations = options.Value.CredentialConfigurations.ToDictionary(c => c.Key, c => ToConfiguration(c.Value) with { ReusePolicy = ReusePolicy(options.Value) }, StringComparer.Ordinal),
     };
 
     public JsonObject AuthorizationServer()
@@ -64,7 +67,9 @@ internal sealed class MetadataDocuments(IOptions<IssuerOptions> options, IssuerE
             ["pushed_authorization_request_endpoint"] = endpoints.PushedAuthorizationRequest.AbsoluteUri,
             ["require_pushed_authorization_requests"] = true,
             ["jwks_uri"] = endpoints.Jwks.AbsoluteUri,
-            ["grant_types_supported"] = new JsonArray(AuthorizationCodeGrant.GrantType, PreAuthorizedCodeGrant.GrantType),
+            ["grant_types_supported"] = options.Value.IssueRefreshTokens
+                ? new JsonArray(AuthorizationCodeGrant.GrantType, PreAuthorizedCodeGrant.GrantType, TokenRequestHandler.RefreshTokenGrantType)
+                : new JsonArray(AuthorizationCodeGrant.GrantType, PreAuthorizedCodeGrant.GrantType),
             ["response_types_supported"] = new JsonArray("code"),
             ["response_modes_supported"] = new JsonArray("query"),
             ["authorization_response_iss_parameter_supported"] = true,
@@ -111,9 +116,24 @@ internal sealed class MetadataDocuments(IOptions<IssuerOptions> options, IssuerE
         CredentialSigningAlgorithms = [JwsAlgorithm.ES256],
         CryptographicBindingMethods = [c.Format == CredentialFormats.MsoMdoc ? "cose_key" : "jwk"],
         ProofSigningAlgorithms = ProofAlgorithms,
+        KeyAttestationsRequired = KeyAttestationRequirementOf(c),
+        SupportsAttestationProof = c.KeyAttestationsRequired is not null,
         Display = [.. c.Display.Select(ToDisplay)],
         Claims = [.. c.Claims.Select(claim => new ClaimDescription(ClaimPath.Of([.. claim.Path]), claim.Mandatory, [.. claim.Display.Select(d => new ClaimDisplay(d.Value, d.Key))]))],
     };
+
+    /// <summary>The configuration's <c>key_attestations_required</c> (OpenID4VCI 1.0 §12.2.4), as the credential endpoint enforces it.</summary>
+    internal static KeyAttestationRequirement? KeyAttestationRequirementOf(CredentialConfigurationOptions c) => c.KeyAttestationsRequired is { } required
+        ? new KeyAttestationRequirement { KeyStorage = [.. required.KeyStorage], UserAuthentication = [.. required.UserAuthentication] }
+        : null;
+
+    /// <summary>
+    /// ARF ISSU_40: method A (once-only, in batches) when batches are on, otherwise method B (limited-time). Every
+    /// configuration shares the batch size and the triggers, because the Credential Endpoint applies one batch limit.
+    /// </summary>
+    private static CredentialReusePolicy ReusePolicy(IssuerOptions o) => o.BatchSize >= 2
+        ? CredentialReusePolicy.OnceOnly(o.BatchSize, o.ReissueTriggerUnused, o.EffectiveReissueTriggerLifetimeLeft)
+        : new CredentialReusePolicy { Options = [new CredentialReuseOption([CredentialReuseOption.LimitedTime]) { ReissueTriggerLifetimeLeft = o.EffectiveReissueTriggerLifetimeLeft }] };
 
     private static CredentialDisplay ToDisplay(DisplayOptions d) => new()
     {

@@ -105,6 +105,12 @@ internal sealed class StatusListProvider : IDisposable
             ? Issuer.CreateJwtAsync(_endpoints.StatusList(id), cancellationToken)
             : ValueTask.FromResult<string?>(null);
 
+    /// <summary>The same token in CWT form (§5.2), or null when there is no such list.</summary>
+    public ValueTask<byte[]?> CwtAsync(string id, CancellationToken cancellationToken) =>
+        id.Length is > 0 and <= 16 && id.All(char.IsAsciiDigit)
+            ? Issuer.CreateCwtAsync(_endpoints.StatusList(id), cancellationToken)
+            : ValueTask.FromResult<byte[]?>(null);
+
     private static void RaiseTo(ref int field, int value)
     {
         var seen = Volatile.Read(ref field);

@@ -11,4 +11,7 @@ internal sealed record TokenResponse(string AccessToken, string TokenType, long 
     /// whose <c>credential_identifiers</c> holds the configuration id (OpenID4VCI 1.0 §6.2).
     /// </summary>
     public IReadOnlyList<string>? CredentialIdentifiers { get; init; }
+
+    /// <summary>The refresh token (RFC 6749 §5.1), DPoP-bound and single-use; null when none is issued.</summary>
+    public string? RefreshToken { get; init; }
 }

@@ -18,6 +18,12 @@ public static class AuditActions
     /// <summary>The agency API lifted a suspension (status valid).</summary>
     public const string CredentialUnsuspended = "credential_unsuspended";
 
+    /// <summary>The agency API completed a deferred issuance (OpenID4VCI 1.0 §9): the Wallet's next poll receives the credentials.</summary>
+    public const string DeferredIssuanceCompleted = "deferred_issuance_completed";
+
+    /// <summary>The agency API refused a deferred issuance: polls are answered <c>credential_request_denied</c>.</summary>
+    public const string DeferredIssuanceRefused = "deferred_issuance_refused";
+
     /// <summary>Every action, for validating a query.</summary>
-    public static IReadOnlyList<string> All { get; } = [OfferCreated, CredentialIssued, CredentialRevoked, CredentialSuspended, CredentialUnsuspended];
+    public static IReadOnlyList<string> All { get; } = [OfferCreated, CredentialIssued, CredentialRevoked, CredentialSuspended, CredentialUnsuspended, DeferredIssuanceCompleted, DeferredIssuanceRefused];
 }

@@ -27,6 +27,9 @@ public interface IIssuerStores
     /// <summary>Access tokens.</summary>
     IAccessTokenStore AccessTokens { get; }
 
+    /// <summary>Refresh tokens and their grants (RFC 6749 §6, rotated and DPoP-bound).</summary>
+    IRefreshTokenStore RefreshTokens { get; }
+
     /// <summary>The <c>c_nonce</c> values of the Nonce Endpoint.</summary>
     INonceStore Nonces { get; }
 
@@ -35,6 +38,9 @@ public interface IIssuerStores
 
     /// <summary>The issued credentials with their status list index, for revocation.</summary>
     IIssuedCredentialStore IssuedCredentials { get; }
+
+    /// <summary>Deferred issuances awaiting the agency's decision or the Wallet's next poll (OpenID4VCI 1.0 §9).</summary>
+    IDeferredIssuanceStore DeferredIssuances { get; }
 
     /// <summary>The status lists and their allocated indices.</summary>
     IStatusListStore StatusLists { get; }

@@ -1,6 +1,8 @@
+using System.Buffers.Text;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Wallet.Core.Dcql;
+using Wallet.Core.Mdoc;
 using Wallet.Core.SdJwtVc;
 using Wallet.Verifier.Transactions;
 using Wallet.Verifier.Validation;
@@ -9,12 +11,15 @@ namespace Wallet.Verifier.Page;
 
 /// <summary>
 /// What the counter ID check asks for and how its answer reads to a clerk: the PID's portrait, names and birth date
-/// (SD-JWT VC, PID Rule Book §4.1.1), the portrait optional through <c>claim_sets</c> (OpenID4VP 1.0 §6.4) so a PID
-/// without one still answers and the page says so, rather than the wallet refusing.
+/// (PID Rule Book §4.1.1; SD-JWT VC <c>picture</c>, <c>birthdate</c> or mdoc <c>portrait</c>, <c>birth_date</c>), the
+/// portrait optional through <c>claim_sets</c> (OpenID4VP 1.0 §6.4) so a PID without one still answers and the page
+/// says so, rather than the wallet refusing. The PID may be either format: <c>credential_sets</c> (§6.2) offers the
+/// SD-JWT VC first and the mdoc as the alternative, and the wallet answers with the one it holds.
 /// </summary>
 internal static class CounterCheck
 {
     public const string CredentialQueryId = "counter_pid";
+    public const string MdocCredentialQueryId = "counter_pid_mdoc";
     private const string JpegDataUrlPrefix = "data:image/jpeg;base64,";
 
     public static DcqlQuery Query { get; } = BuildQuery();
@@ -25,14 +30,14 @@ internal static class CounterCheck
         switch (status.Status)
         {
             case "verified":
-                var credential = status.Credentials.GetValueOrDefault(CredentialQueryId) is [var first, ..] ? first : null;
+                var credential = Presented(status);
                 if (credential is null)
                 {
                     return new("refused", clearAfterSeconds) { Reasons = [new("other", "counter.no_pid", "No PID was presented.")] };
                 }
 
-                var claims = credential.Claims;
-                var birthDate = Text(claims, "birthdate");
+                var claims = Attributes(credential);
+                var birthDate = Text(claims, "birthdate") ?? Text(claims, "birth_date");
                 return new("accepted", clearAfterSeconds)
                 {
                     Portrait = TryReadPortrait(claims, out _) ? $"{DemoPageEndpoints.PagePath}{CounterPage.Path}/checks/{transactionId}/portrait.jpg" : null,
@@ -57,9 +62,18 @@ internal static class CounterCheck
     {
         jpeg = [];
         return status.Status == "verified"
-            && status.Credentials.GetValueOrDefault(CredentialQueryId) is [var credential, ..]
-            && TryReadPortrait(credential.Claims, out jpeg);
+            && Presented(status) is { } credential
+            && TryReadPortrait(Attributes(credential), out jpeg);
     }
+
+    private static VerifiedCredential? Presented(PresentationStatusView status) =>
+        status.Credentials.GetValueOrDefault(CredentialQueryId) is [var sdJwt, ..] ? sdJwt
+        : status.Credentials.GetValueOrDefault(MdocCredentialQueryId) is [var mdoc, ..] ? mdoc
+        : null;
+
+    // SD-JWT VC claims are flat; an mdoc's are under the PID namespace, read as the same structure.
+    private static JsonObject Attributes(VerifiedCredential credential) =>
+        credential.Doctype is not null && credential.Claims[PidMdoc.NameSpace] is JsonObject elements ? elements : credential.Claims;
 
     /// <summary>Whole years from <paramref name="born"/> to <paramref name="today"/>.</summary>
     public static int AgeOn(DateOnly born, DateOnly today) =>
@@ -68,17 +82,36 @@ internal static class CounterCheck
     private static bool TryReadPortrait(JsonObject claims, out byte[] jpeg)
     {
         jpeg = [];
-        var picture = Text(claims, "picture");
-        if (picture is null || !picture.StartsWith(JpegDataUrlPrefix, StringComparison.Ordinal))
+        if (Text(claims, "picture") is { } picture)
         {
-            return false;
-        }
+            // SD-JWT VC: a data URL (PID Rule Book §4.1.1, PID_03).
+            if (!picture.StartsWith(JpegDataUrlPrefix, StringComparison.Ordinal))
+            {
+                return false;
+            }
 
-        try
-        {
-            jpeg = Convert.FromBase64String(picture[JpegDataUrlPrefix.Length..]);
+            try
+            {
+                jpeg = Convert.FromBase64String(picture[JpegDataUrlPrefix.Length..]);
+            }
+            catch (FormatException)
+            {
+                return false;
+            }
         }
-        catch (FormatException)
+        else if (Text(claims, "portrait") is { } portrait)
+        {
+            // mdoc: a bstr of the JPEG, which the verified claims carry as base64url (CborValue.ToJsonNode).
+            try
+            {
+                jpeg = Base64Url.DecodeFromChars(portrait);
+            }
+            catch (FormatException)
+            {
+                return false;
+            }
+        }
+        else
         {
             return false;
         }
@@ -90,7 +123,7 @@ internal static class CounterCheck
     private static string KindOf(string code) => code switch
     {
         VerifierErrorCodes.LevelOfAssuranceTooLow => "level",
-        SdJwtVcErrorCodes.Revoked or SdJwtVcErrorCodes.Suspended => "revoked",
+        SdJwtVcErrorCodes.Revoked or SdJwtVcErrorCodes.Suspended or MdocErrorCodes.StatusRevoked or MdocErrorCodes.StatusSuspended => "revoked",
         _ => "other",
     };
 
@@ -101,23 +134,37 @@ internal static class CounterCheck
     {
         var json = new JsonObject
         {
-            ["credentials"] = new JsonArray(new JsonObject
-            {
-                ["id"] = CredentialQueryId,
-                ["format"] = DcqlFormats.SdJwtVc,
-                ["meta"] = new JsonObject { ["vct_values"] = new JsonArray(PidSdJwtVc.Vct) },
-                ["claims"] = new JsonArray(
-                    Claim("given", "given_name"),
-                    Claim("family", "family_name"),
-                    Claim("birth", "birthdate"),
-                    Claim("picture", "picture")),
-                ["claim_sets"] = new JsonArray(new JsonArray("given", "family", "birth", "picture"), new JsonArray("given", "family", "birth")),
-            }),
+            ["credentials"] = new JsonArray(
+                new JsonObject
+                {
+                    ["id"] = CredentialQueryId,
+                    ["format"] = DcqlFormats.SdJwtVc,
+                    ["meta"] = new JsonObject { ["vct_values"] = new JsonArray(PidSdJwtVc.Vct) },
+                    ["claims"] = new JsonArray(
+                        Claim("given", "given_name"),
+                        Claim("family", "family_name"),
+                        Claim("birth", "birthdate"),
+                        Claim("picture", "picture")),
+                    ["claim_sets"] = new JsonArray(new JsonArray("given", "family", "birth", "picture"), new JsonArray("given", "family", "birth")),
+                },
+                new JsonObject
+                {
+                    ["id"] = MdocCredentialQueryId,
+                    ["format"] = DcqlFormats.MsoMdoc,
+                    ["meta"] = new JsonObject { ["doctype_value"] = PidMdoc.DocType },
+                    ["claims"] = new JsonArray(
+                        Claim("given", PidMdoc.NameSpace, "given_name"),
+                        Claim("family", PidMdoc.NameSpace, "family_name"),
+                        Claim("birth", PidMdoc.NameSpace, "birth_date"),
+                        Claim("portrait", PidMdoc.NameSpace, "portrait")),
+                    ["claim_sets"] = new JsonArray(new JsonArray("given", "family", "birth", "portrait"), new JsonArray("given", "family", "birth")),
+                }),
+            ["credential_sets"] = new JsonArray(new JsonObject { ["options"] = new JsonArray(new JsonArray(CredentialQueryId), new JsonArray(MdocCredentialQueryId)) }),
         };
         return DcqlQuery.TryParse(json.ToJsonString(), out var query, out var errors)
             ? query
             : throw new InvalidOperationException($"The counter query is invalid: {string.Join("; ", errors.Select(e => e.Message))}");
 
-        static JsonObject Claim(string id, string name) => new() { ["id"] = id, ["path"] = new JsonArray(name), ["intent_to_retain"] = false };
+        static JsonObject Claim(string id, params string[] path) => new() { ["id"] = id, ["path"] = new JsonArray([.. path.Select(p => (JsonNode)JsonValue.Create(p))]), ["intent_to_retain"] = false };
     }
 }

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Wallet.Core.Json;
+using Wallet.Core.Mdoc;
 using Wallet.Core.Representation;
+using Wallet.Core.SdJwt;
 using Wallet.Core.SdJwtVc;
 using Wallet.Verifier.Endpoints;
 using Wallet.Verifier.Transactions;
@@ -29,8 +31,9 @@ internal sealed class RepresentationCheckReader(PresentationResultReader results
         switch (status.Status)
         {
             case "verified":
-                var pid = status.Credentials.GetValueOrDefault(RepresentationPolicy.PidQueryId) is [var p, ..] ? p : null;
-                var representation = status.Credentials.GetValueOrDefault(RepresentationPolicy.RepresentationQueryId) is [var r, ..] ? r : null;
+                // credential_sets pairs one PID with one representation, each in either format (OpenID4VP 1.0 §6.2).
+                var pid = First(status.Credentials, RepresentationPolicy.PidQueryIds);
+                var representation = First(status.Credentials, RepresentationPolicy.RepresentationQueryIds);
                 var evidence = new RepresentationEvidence(
                     pid is null ? null : Attributes(pid),
                     pid?.HolderBinding ?? false,
@@ -48,12 +51,29 @@ internal sealed class RepresentationCheckReader(PresentationResultReader results
         }
     }
 
-    // The Verifier rejects a revoked or suspended credential outright (fail closed), so the policy never sees it; the answer
-    // still names the representation's check when that credential was the representation (the message names its query).
-    private static IReadOnlyList<ResultError> WithRepresentationCodes(IReadOnlyList<ResultError> errors) =>
-        errors.Any(e => e.Code is SdJwtVcErrorCodes.Revoked or SdJwtVcErrorCodes.Suspended && e.Message.Contains($"'{RepresentationPolicy.RepresentationQueryId}'", StringComparison.Ordinal))
-            ? [new(RepresentationErrorCodes.Revoked, "The representation's status is revoked or suspended: it was revoked or withdrawn."), .. errors]
-            : errors;
+    // The Verifier rejects a revoked, suspended or expired credential outright (fail closed), so the policy never sees it;
+    // the answer still names the representation's check first when that credential was the representation (the message
+    // names its Credential Query). A representation never outlives its last effective day, so its credential's expiry is
+    // the relation's end.
+    private static IReadOnlyList<ResultError> WithRepresentationCodes(IReadOnlyList<ResultError> errors)
+    {
+        var about = errors.Where(e => RepresentationPolicy.RepresentationQueryIds.Any(id => e.Message.Contains($"'{id}'", StringComparison.Ordinal))).ToList();
+        List<ResultError> first = [];
+        if (about.Any(e => e.Code is SdJwtVcErrorCodes.Revoked or SdJwtVcErrorCodes.Suspended or MdocErrorCodes.StatusRevoked or MdocErrorCodes.StatusSuspended))
+        {
+            first.Add(new(RepresentationErrorCodes.Revoked, "The representation's status is revoked or suspended: it was revoked or withdrawn."));
+        }
+
+        if (about.Any(e => e.Code is SdJwtErrorCodes.Expired or MdocErrorCodes.Expired))
+        {
+            first.Add(new(RepresentationErrorCodes.Expired, "The representation has expired: its attestation ends with the relation's last effective day."));
+        }
+
+        return first.Count == 0 ? errors : [.. first, .. errors];
+    }
+
+    private static VerifiedCredential? First(IReadOnlyDictionary<string, IReadOnlyList<VerifiedCredential>> credentials, IReadOnlyList<string> queryIds) =>
+        queryIds.Select(id => credentials.GetValueOrDefault(id) is [var c, ..] ? c : null).FirstOrDefault(c => c is not null);
 
     // SD-JWT VC claims are flat; an mdoc's are under its namespace (the PID's or the POR's), read as the same names.
     private static JsonObject Attributes(VerifiedCredential credential) =>

@@ -19,19 +19,32 @@ internal sealed class VerifierStatistics(IOptions<VerifierOptions> options, Time
     private readonly Func<Func<VerifierDbContext, Task>, ValueTask>? _run = store is null ? null : store.RunWriteAsync;
 
     /// <summary>A relying party created a presentation request for <paramref name="query"/>.</summary>
-    public ValueTask RequestedAsync(string relyingPartyId, DcqlQuery query)
+    public ValueTask RequestedAsync(string relyingPartyId, DcqlQuery query) => RequestedAsync(relyingPartyId, query, _run);
+
+    /// <summary>
+    /// As <see cref="RequestedAsync(string, DcqlQuery)"/>, with the counter's upsert run by <paramref name="run"/> (inside
+    /// the write that creates the transaction).
+    /// </summary>
+    public ValueTask RequestedAsync(string relyingPartyId, DcqlQuery query, Func<Func<VerifierDbContext, Task>, ValueTask>? run)
     {
         var (type, format) = TypeOf(query);
         metrics.Requested(relyingPartyId, type);
-        return counter?.CountAsync(new UsageEvent(UsageEvents.PresentationRequested, type, format, relyingPartyId), 1, _run) ?? default;
+        return counter?.CountAsync(new UsageEvent(UsageEvents.PresentationRequested, type, format, relyingPartyId), 1, run) ?? default;
     }
 
     /// <summary>
     /// A transaction ended: one <c>presentation_verified</c> per verified credential, or one <c>presentation_rejected</c>
     /// with the first failed check's code.
     /// </summary>
-    public async ValueTask CompletedAsync(TransactionRecord transaction, PresentationResult result)
+    public ValueTask CompletedAsync(TransactionRecord transaction, PresentationResult result) => CompletedAsync(transaction, result, null);
+
+    /// <summary>
+    /// As <see cref="CompletedAsync(TransactionRecord, PresentationResult)"/>, with the counters' upserts run by
+    /// <paramref name="run"/> (inside the write that completes the transaction); null: the store's write queue.
+    /// </summary>
+    public async ValueTask CompletedAsync(TransactionRecord transaction, PresentationResult result, Func<Func<VerifierDbContext, Task>, ValueTask>? run)
     {
+        run ??= _run;
         ArgumentNullException.ThrowIfNull(transaction);
         ArgumentNullException.ThrowIfNull(result);
         if (!result.IsVerified)
@@ -54,7 +67,7 @@ internal sealed class VerifierStatistics(IOptions<VerifierOptions> options, Time
         if (!result.IsVerified)
         {
             var (type, format) = DcqlQuery.TryParse(transaction.DcqlQuery, out var query, out _) ? TypeOf(query) : (string.Empty, string.Empty);
-            await counter.CountAsync(new UsageEvent(UsageEvents.PresentationRejected, type, format, transaction.RelyingPartyId, ErrorCode: result.Errors[0].Code), 1, _run).ConfigureAwait(false);
+            await counter.CountAsync(new UsageEvent(UsageEvents.PresentationRejected, type, format, transaction.RelyingPartyId, ErrorCode: result.Errors[0].Code), 1, run).ConfigureAwait(false);
             return;
         }
 
@@ -62,7 +75,7 @@ internal sealed class VerifierStatistics(IOptions<VerifierOptions> options, Time
         foreach (var credential in result.Credentials.Values.SelectMany(c => c))
         {
             var band = AgeBands.FromDisclosedClaims(credential.Claims, today);
-            await counter.CountAsync(new UsageEvent(UsageEvents.PresentationVerified, credential.Vct ?? credential.Doctype ?? string.Empty, credential.Format, transaction.RelyingPartyId, credential.LevelOfAssurance ?? UsageEvents.UnknownLevel, band), 1, _run).ConfigureAwait(false);
+            await counter.CountAsync(new UsageEvent(UsageEvents.PresentationVerified, credential.Vct ?? credential.Doctype ?? string.Empty, credential.Format, transaction.RelyingPartyId, credential.LevelOfAssurance ?? UsageEvents.UnknownLevel, band), 1, run).ConfigureAwait(false);
         }
     }
 

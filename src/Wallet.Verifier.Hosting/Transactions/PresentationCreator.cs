@@ -5,6 +5,7 @@ using Wallet.Core.Trust;
 using Wallet.Verifier.Options;
 using Wallet.Verifier.Signing;
 using Wallet.Verifier.Stores;
+using Wallet.Verifier.Stores.Ef;
 
 namespace Wallet.Verifier.Transactions;
 
@@ -51,16 +52,32 @@ internal sealed class PresentationCreator(
             MinimumLevelOfAssurance = Stricter(RelyingPartyMinimum(relyingPartyId), command.MinimumLevelOfAssurance),
         };
 
+        (string KeyId, byte[] Pkcs8)? encryptionKey = null;
         if (command.ResponseMode == ResponseModes.DirectPostJwt)
         {
             using var key = VerifierEncryptionKey.Generate();
-            await keys.SaveAsync(transaction.Id, key.KeyId, key.ExportPkcs8(), cancellationToken).ConfigureAwait(false);
+            encryptionKey = (key.KeyId, key.ExportPkcs8());
         }
 
-        await nonces.AddAsync(transaction.Nonce, transaction.ExpiresAt, cancellationToken).ConfigureAwait(false);
-        await transactions.CreateAsync(transaction, cancellationToken).ConfigureAwait(false);
-        await statistics.RequestedAsync(relyingPartyId, command.Query).ConfigureAwait(false);
-        await journal.LogAsync(transaction.Id, "created", $"client_id_prefix={clientId.Prefix}; response_mode={command.ResponseMode}; request_uri_method={command.RequestUriMethod}; same_device={command.RedirectUri is not null}; minimum_level_of_assurance={transaction.MinimumLevelOfAssurance?.ToString() ?? "none"}; transaction_data={string.Join(',', command.TransactionData.Select(t => t.Type))}", cancellationToken).ConfigureAwait(false);
+        var created = journal.Event("created", $"client_id_prefix={clientId.Prefix}; response_mode={command.ResponseMode}; request_uri_method={command.RequestUriMethod}; same_device={command.RedirectUri is not null}; minimum_level_of_assurance={transaction.MinimumLevelOfAssurance?.ToString() ?? "none"}; transaction_data={string.Join(',', command.TransactionData.Select(t => t.Type))}");
+        if (transactions is EfVerifierStore store && ReferenceEquals(nonces, store) && ReferenceEquals(keys, store) && journal.WritesTo(store))
+        {
+            // The Verifier's own database: key, nonce, record, event and usage count in one write where there were five.
+            await store.CreateAsync(transaction, encryptionKey, created, run => statistics.RequestedAsync(relyingPartyId, command.Query, run), cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            if (encryptionKey is { } k)
+            {
+                await keys.SaveAsync(transaction.Id, k.KeyId, k.Pkcs8, cancellationToken).ConfigureAwait(false);
+            }
+
+            await nonces.AddAsync(transaction.Nonce, transaction.ExpiresAt, cancellationToken).ConfigureAwait(false);
+            await transactions.CreateAsync(transaction, cancellationToken).ConfigureAwait(false);
+            await statistics.RequestedAsync(relyingPartyId, command.Query).ConfigureAwait(false);
+            await journal.LogAsync(transaction.Id, [created], cancellationToken).ConfigureAwait(false);
+        }
+
         return new CreatedPresentation(transaction.Id, uris.AuthorizationRequestUriOf(transaction), uris.RequestUri(transaction.RequestId).AbsoluteUri, transaction.ExpiresAt)
         {
             MinimumLevelOfAssurance = transaction.MinimumLevelOfAssurance?.ToString().ToLowerInvariant(),

@@ -58,7 +58,9 @@ internal sealed class RequestObjectProvider(
             encValues = fitting;
         }
 
-        if (await states.TryMoveAsync(transaction, TransactionStatus.RequestFetched, now, cancellationToken).ConfigureAwait(false) is { } lost)
+        // The fetch is logged in the move's own write.
+        var fetched = journal.Event("request_fetched", $"method={method}; wallet_nonce={walletParameters?.WalletNonce is not null}; wallet_metadata={walletParameters?.WalletMetadata is not null}");
+        if (await states.TryMoveAsync(transaction, TransactionStatus.RequestFetched, now, fetched, deleteKey: false, cancellationToken).ConfigureAwait(false) is { } lost)
         {
             return await RefuseAsync(transaction, lost.Code, "invalid_request", cancellationToken).ConfigureAwait(false);
         }
@@ -79,7 +81,6 @@ internal sealed class RequestObjectProvider(
             IssuedAt = now,
             ExpiresAt = transaction.ExpiresAt,
         };
-        await journal.LogAsync(transaction.Id, "request_fetched", $"method={method}; wallet_nonce={walletParameters?.WalletNonce is not null}; wallet_metadata={walletParameters?.WalletMetadata is not null}", cancellationToken).ConfigureAwait(false);
         return (RequestObjectSigner.Sign(request, signing.SigningKey), null, null);
     }
 

@@ -62,7 +62,8 @@ internal sealed partial class WalletResponseReceiver(
         }
 
         // 4. Accepted: of two responses racing here only one moves the transaction.
-        if (await states.TryMoveAsync(transaction, TransactionStatus.ResponseReceived, now, cancellationToken).ConfigureAwait(false) is { } lost)
+        // The ephemeral key is deleted in the same write: it decrypts one response only.
+        if (await states.TryMoveAsync(transaction, TransactionStatus.ResponseReceived, now, logged: null, deleteKey: true, cancellationToken).ConfigureAwait(false) is { } lost)
         {
             return await RefuseAsync(transaction, lost, cancellationToken).ConfigureAwait(false);
         }
@@ -70,21 +71,21 @@ internal sealed partial class WalletResponseReceiver(
         // 5. The transaction is now ResponseReceived and must end Verified or Rejected whatever happens next. A wallet that
         // hangs up must not cancel that, so the request's token stops here (status-list fetches have their own timeout);
         // a crash is finished by InterruptedResponseRecovery, which relies on the validation ending within its timeout.
+        // The receipt and the validation steps are logged with the completion, in its write.
+        List<TransactionEvent> logged = [journal.Event("response_received", response.IsError ? "wallet error response" : $"encrypted={response.ContentEncryption?.Name ?? "no"}")];
         PresentationResult result;
         using var deadline = new CancellationTokenSource(InterruptedResponseRecovery.ValidationTimeout, time);
         try
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            result = await ValidateAcceptedAsync(transaction, response, key, now, deadline.Token).ConfigureAwait(false);
+            result = await ValidateAsync(transaction, response, key, now, deadline.Token).ConfigureAwait(false);
+            logged.AddRange(result.Steps.Select(step => journal.Event("validation_step", step)));
             metrics.ValidationDuration(System.Diagnostics.Stopwatch.GetElapsedTime(started), result.IsVerified);
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
             var late = PresentationResult.Rejected([new(VerifierErrorCodes.ProcessingInterrupted, "Validating the response took longer than the Verifier allows; it was rejected.")]);
-            if (await states.TryCompleteAsync(transaction.Id, late, null, CancellationToken.None).ConfigureAwait(false))
-            {
-                await statistics.CompletedAsync(transaction, late).ConfigureAwait(false);
-            }
+            await states.TryCompleteAsync(transaction.Id, late, null, logged, run => statistics.CompletedAsync(transaction, late, run), CancellationToken.None).ConfigureAwait(false);
 
             return WalletResponseOutcome.Failed(OAuthErrors.ServerError, "The response could not be processed in time; the transaction is closed.");
         }
@@ -93,10 +94,7 @@ internal sealed partial class WalletResponseReceiver(
             // A defect, not the wallet's input. The message may quote the presentation, so only the type and the stack are logged.
             LogValidationFailed(logger, transaction.Id, e.GetType().FullName, e.StackTrace);
             var failed = PresentationResult.Rejected([new(VerifierErrorCodes.InternalError, "The Verifier could not validate the response because of an internal error; it was rejected.")]);
-            if (await states.TryCompleteAsync(transaction.Id, failed, null, CancellationToken.None).ConfigureAwait(false))
-            {
-                await statistics.CompletedAsync(transaction, failed).ConfigureAwait(false);
-            }
+            await states.TryCompleteAsync(transaction.Id, failed, null, logged, run => statistics.CompletedAsync(transaction, failed, run), CancellationToken.None).ConfigureAwait(false);
 
             return WalletResponseOutcome.Failed(OAuthErrors.ServerError, "The response could not be processed; the transaction is closed.");
         }
@@ -112,10 +110,8 @@ internal sealed partial class WalletResponseReceiver(
         }
 
         // Not cancellable, for the same reason as 5.
-        if (await states.TryCompleteAsync(transaction.Id, result, codeHash, CancellationToken.None).ConfigureAwait(false))
-        {
-            await statistics.CompletedAsync(transaction, result).ConfigureAwait(false);
-        }
+        // Status, events and usage counts in one write (the Verifier's database).
+        await states.TryCompleteAsync(transaction.Id, result, codeHash, logged, run => statistics.CompletedAsync(transaction, result, run), CancellationToken.None).ConfigureAwait(false);
 
         return new(RedirectUri: redirect);
     }
@@ -127,27 +123,6 @@ internal sealed partial class WalletResponseReceiver(
     }
 
     // Everything between accepting the response and storing its result; whatever it throws is caught by the caller.
-    private async ValueTask<PresentationResult> ValidateAcceptedAsync(TransactionRecord transaction, AuthorizationResponse response, VerifierEncryptionKey? key, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await keys.DeleteAsync(transaction.Id, cancellationToken).ConfigureAwait(false);
-        // The receipt and the validation steps are logged together, one write instead of one per step.
-        List<TransactionEvent> logged = [journal.Event("response_received", response.IsError ? "wallet error response" : $"encrypted={response.ContentEncryption?.Name ?? "no"}")];
-        PresentationResult result;
-        try
-        {
-            result = await ValidateAsync(transaction, response, key, now, cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            await journal.LogAsync(transaction.Id, logged, cancellationToken).ConfigureAwait(false);
-            throw;
-        }
-
-        logged.AddRange(result.Steps.Select(step => journal.Event("validation_step", step)));
-        await journal.LogAsync(transaction.Id, logged, cancellationToken).ConfigureAwait(false);
-        return result;
-    }
-
     private async ValueTask<PresentationResult> ValidateAsync(TransactionRecord transaction, AuthorizationResponse response, VerifierEncryptionKey? key, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (response.IsError)

@@ -20,9 +20,11 @@ public sealed class RecordingStores : IIssuerStores
         PushedAuthorizationRequests = Recording.Wrap<IPushedAuthorizationRequestStore>(authorization, Calls);
         AuthorizationCodes = Recording.Wrap<IAuthorizationCodeStore>(authorization, Calls);
         AccessTokens = Recording.Wrap<IAccessTokenStore>(new EfAccessTokenStore(database, writes), Calls);
+        RefreshTokens = Recording.Wrap<IRefreshTokenStore>(new EfRefreshTokenStore(database, writes), Calls);
         Nonces = Recording.Wrap<INonceStore>(new EfNonceStore(writes), Calls);
         DpopReplayCache = Recording.Wrap<IDpopReplayCache>(new EfDpopReplayCache(writes), Calls);
         IssuedCredentials = Recording.Wrap<IIssuedCredentialStore>(new EfIssuedCredentialStore(database, writes), Calls);
+        DeferredIssuances = Recording.Wrap<IDeferredIssuanceStore>(new EfDeferredIssuanceStore(database, writes), Calls);
         StatusLists = Recording.Wrap<IStatusListStore>(new EfStatusListStore(database, writes), Calls);
         ExpiredStateSweeper = Recording.Wrap<IExpiredStateSweeper>(new EfExpiredStateSweeper(writes), Calls);
         AuditTrail = Recording.Wrap<IAuditTrail>(new EfAuditTrail(database, writes), Calls);
@@ -39,11 +41,15 @@ public sealed class RecordingStores : IIssuerStores
 
     public IAccessTokenStore AccessTokens { get; }
 
+    public IRefreshTokenStore RefreshTokens { get; }
+
     public INonceStore Nonces { get; }
 
     public IDpopReplayCache DpopReplayCache { get; }
 
     public IIssuedCredentialStore IssuedCredentials { get; }
+
+    public IDeferredIssuanceStore DeferredIssuances { get; }
 
     public IStatusListStore StatusLists { get; }
 

@@ -243,4 +243,17 @@ public sealed class EcdhEsJweTests : IDisposable
     private static byte[] Base64Url(string text) => System.Buffers.Text.Base64Url.DecodeFromChars(text);
 
     private static string Base64UrlString(byte[] bytes) => System.Buffers.Text.Base64Url.EncodeToString(bytes);
+
+    [Fact]
+    public void Ephemeral_key_is_released_after_decryption_and_decrypting_again_works_RFC7518_4_6()
+    {
+        var jwe = EcdhEsJwe.Encrypt(Plaintext, RecipientJwk(), JweContentEncryption.A256GCM);
+
+        EcdhEsJwe.TryDecrypt(jwe, _recipient, null, out var first, out var error).Should().BeTrue(error?.ToString());
+        EcdhEsJwe.TryDecrypt(jwe, _recipient, null, out var second, out error).Should().BeTrue(error?.ToString());
+
+        first!.EphemeralKey.HoldsImportedKey.Should().BeFalse("the epk imported to validate its point is freed, not left to the finalizer");
+        first.EphemeralKey.HasSameKey(second!.EphemeralKey).Should().BeTrue();
+        second.Plaintext.ToArray().Should().Equal(Plaintext);
+    }
 }

@@ -55,4 +55,26 @@ public class PublicJwkTests
 
         error!.Code.Should().Be(JoseErrorCodes.InvalidJwk);
     }
+
+    [Fact]
+    public void A_released_key_keeps_its_data_and_still_verifies_and_rejects_signatures_after_reimport()
+    {
+        // Per-presentation keys are released when their verification ends (issue 17): the JWK must stay fully usable.
+        using var signer = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var data = "released"u8.ToArray();
+        var signature = signer.SignData(data, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+        PublicJwk.TryParse(PublicJwk.FromECDsa(signer).ToJson(), out var jwk, out _).Should().BeTrue();
+        jwk!.HoldsImportedKey.Should().BeTrue("the parse imported the key to validate the point");
+        var thumbprint = jwk.ComputeThumbprintBase64Url();
+
+        jwk.ReleaseImportedKey();
+
+        jwk.HoldsImportedKey.Should().BeFalse();
+        jwk.ComputeThumbprintBase64Url().Should().Be(thumbprint);
+        jwk.VerifySignature(data, signature).Should().BeTrue("a released key is imported again when it is used");
+        jwk.VerifySignature("other"u8, signature).Should().BeFalse();
+        jwk.ReleaseImportedKey();
+        jwk.ReleaseImportedKey();
+        jwk.HoldsImportedKey.Should().BeFalse("releasing twice is harmless");
+    }
 }

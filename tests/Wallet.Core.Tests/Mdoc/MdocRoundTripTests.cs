@@ -334,4 +334,20 @@ public sealed class MdocRoundTripTests : IDisposable
     };
 
     public void Dispose() => _fixture.Dispose();
+
+    [Fact]
+    public async Task Device_key_is_released_after_device_authentication_and_verifying_again_works_ISO18013_5_9_1_3()
+    {
+        var response = MdocPresenter.Present(_fixture.Issue(), _fixture.DeviceKey, Requested, MdocFixture.Transcript());
+        var verifier = new MdocVerifier(_fixture.VerifierOptions());
+
+        var first = await verifier.VerifyAsync(response.Encoded, MdocFixture.Transcript());
+        var second = await verifier.VerifyAsync(response.Encoded, MdocFixture.Transcript());
+
+        first.AllErrors.Should().BeEmpty();
+        second.AllErrors.Should().BeEmpty();
+        var key = first.Documents.Single().HolderBinding.Key!;
+        key.HoldsImportedKey.Should().BeFalse("the MSO device key is freed when the verification ends, not by the finalizer");
+        key.HasSameKey(_fixture.DeviceKey.PublicJwk).Should().BeTrue();
+    }
 }

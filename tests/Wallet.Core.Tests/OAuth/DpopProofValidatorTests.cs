@@ -195,4 +195,17 @@ public sealed class DpopProofValidatorTests
         AlgorithmPolicy = policy ?? JwsAlgorithmPolicy.Default,
         NonceValidator = nonceRequired ? n => n == ServerNonce : null,
     });
+
+    [Fact]
+    public async Task Proof_key_is_released_after_the_check_and_the_result_keeps_its_thumbprint_RFC9449_4_3()
+    {
+        var validator = Validator(nonceRequired: false);
+        var first = await validator.ValidateAsync(new DpopValidationRequest([DpopProof.Create(_key, "POST", TokenUri, Now)], "POST", TokenUri));
+        var second = await validator.ValidateAsync(new DpopValidationRequest([DpopProof.Create(_key, "POST", TokenUri, Now)], "POST", TokenUri));
+
+        first.Errors.Should().BeEmpty();
+        second.Errors.Should().BeEmpty();
+        first.Key!.HoldsImportedKey.Should().BeFalse("the proof's key is freed when the check ends, not by the finalizer");
+        first.Thumbprint.Should().Be(_key.PublicJwk.ComputeThumbprintBase64Url());
+    }
 }

@@ -24,7 +24,16 @@ public sealed class CredentialIssuerMetadataTests
         configuration.Vct.Should().NotBeNullOrEmpty();
         configuration.RequiresKeyBinding.Should().BeTrue();
         configuration.ProofSigningAlgorithms.Should().Contain(JwsAlgorithm.ES256);
+        configuration.KeyAttestationsRequired.Should().BeEquivalentTo(new KeyAttestationRequirement { KeyStorage = ["iso_18045_moderate"], UserAuthentication = ["iso_18045_moderate"] }, "the spec example requires moderate key storage and user authentication (Sec. 12.2.4)");
+        configuration.SupportsAttestationProof.Should().BeFalse();
         configuration.Claims.Should().NotBeEmpty();
+
+        // The example's encryption parameters (its jwks in the pre-errata bare-array form), with kid "ac" and enc A128GCM.
+        metadata.RequestEncryption!.Keys.Should().ContainSingle().Which.KeyId.Should().Be("ac");
+        metadata.RequestEncryption.ContentEncryptions.Should().Equal(JweContentEncryption.A128GCM);
+        metadata.RequestEncryption.EncryptionRequired.Should().BeTrue();
+        metadata.ResponseEncryption!.Algorithms.Should().Equal("ECDH-ES");
+        metadata.ResponseEncryption.EncryptionRequired.Should().BeTrue();
     }
 
     [Fact]

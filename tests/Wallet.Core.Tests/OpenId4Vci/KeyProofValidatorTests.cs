@@ -180,4 +180,20 @@ public sealed class KeyProofValidatorTests
 
         result.Errors.Should().BeEmpty();
     }
+
+    [Fact]
+    public async Task Proof_keys_are_released_after_the_check_and_the_result_keeps_usable_holder_keys_OID4VCI_F_1()
+    {
+        var proof = KeyProof.Create(_holder, Issuer, Now, Nonce);
+
+        var first = await Validator().ValidateAsync([proof], Consume);
+        var second = await Validator().ValidateAsync([proof], (_, _) => ValueTask.FromResult(true));
+
+        first.Errors.Should().BeEmpty();
+        second.Errors.Should().BeEmpty();
+        var key = first.HolderKeys.Should().ContainSingle().Subject;
+        key.HoldsImportedKey.Should().BeFalse("the proof's key is freed when the check ends, not by the finalizer");
+        key.HasSameKey(_holder.PublicJwk).Should().BeTrue();
+        key.ComputeThumbprintBase64Url().Should().Be(_holder.PublicJwk.ComputeThumbprintBase64Url());
+    }
 }

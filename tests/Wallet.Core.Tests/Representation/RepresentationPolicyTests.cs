@@ -129,13 +129,30 @@ public sealed class RepresentationPolicyTests
     }
 
     [Fact]
-    public void Query_asks_for_PID_and_representation_together_in_one_credential_set_OpenID4VP_6_2()
+    public void Query_asks_for_PID_and_representation_together_in_one_credential_set_in_either_format_OpenID4VP_6_2()
     {
         var query = RepresentationPolicy.Query();
 
-        query.Credentials.Select(c => c.Id).Should().Equal("pid", "representation");
+        query.Credentials.Select(c => c.Id).Should().Equal("pid", "representation", "pid_mdoc", "representation_mdoc");
         query.CredentialSets.Should().ContainSingle();
-        query.Json.GetProperty("credential_sets")[0].GetProperty("options").GetRawText().Should().Be("""[["pid","representation"]]""");
+        query.Json.GetProperty("credential_sets")[0].GetProperty("options").GetRawText().Should().Be("""[["pid","representation"],["pid_mdoc","representation_mdoc"],["pid","representation_mdoc"],["pid_mdoc","representation"]]""");
         query.Json.GetProperty("credentials")[1].GetProperty("meta").GetProperty("vct_values")[0].GetString().Should().Be("urn:eu.europa.ec.eudi:por:1");
+        query.Json.GetProperty("credentials")[2].GetProperty("meta").GetProperty("doctype_value").GetString().Should().Be("eu.europa.ec.eudi.pid.1");
+        query.Json.GetProperty("credentials")[3].GetProperty("meta").GetProperty("doctype_value").GetString().Should().Be("eu.europa.ec.eudi.por.1");
+    }
+
+    [Fact]
+    public void Mdoc_representation_query_asks_for_every_element_in_claim_sets_covering_each_shape_of_attestation_OpenID4VP_6_4_1()
+    {
+        var mdoc = RepresentationPolicy.Query().Json.GetProperty("credentials")[3];
+
+        // Every claim path is [namespace, element] (B.2.4).
+        mdoc.GetProperty("claims").EnumerateArray().Select(c => c.GetProperty("path").GetRawText())
+            .Should().OnlyContain(p => p.StartsWith("[\"eu.europa.ec.eudi.por.1\",", StringComparison.Ordinal));
+        var sets = mdoc.GetProperty("claim_sets").EnumerateArray().Select(s => s.EnumerateArray().Select(e => e.GetString()!).ToHashSet()).ToList();
+        sets.Should().HaveCount(8);
+        sets[0].Should().Contain(["represented_family_name", "eService", "effective_until_date", "representative_birth_date", "issuing_country"]);
+        sets.Should().Contain(s => s.Contains("legal_person_identifier") && !s.Contains("eService") && !s.Contains("effective_until_date") && !s.Contains("represented_family_name"));
+        sets.Should().OnlyContain(s => s.Contains("nature") && s.Contains("full_powers") && s.Contains("effective_from_date") && s.Contains("representative_family_name"));
     }
 }

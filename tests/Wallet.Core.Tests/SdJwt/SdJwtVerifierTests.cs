@@ -495,4 +495,21 @@ public class SdJwtVerifierTests
     };
 
     private SdJwtVerifier Verifier(ISdJwtIssuerKeyResolver? resolver = null) => new(VerifierOptions(resolver));
+
+    [Fact]
+    public async Task Holder_key_is_released_after_key_binding_and_the_result_keeps_a_usable_key_and_verifying_again_works_RFC9901_7_3()
+    {
+        var presentation = Present(Issue(), [ClaimPath.Of("given_name")]);
+        var verifier = Verifier();
+
+        var first = await verifier.VerifyAsync(presentation, Expectation);
+        var second = await verifier.VerifyAsync(presentation, Expectation);
+
+        first.IsValid.Should().BeTrue();
+        second.IsValid.Should().BeTrue("nothing of the first verification was disposed that the second needs");
+        first.HolderKey!.HoldsImportedKey.Should().BeFalse("the holder key's imported key is freed when the verification ends, not by the finalizer");
+        first.HolderKey.ComputeThumbprintBase64Url().Should().Be(_holder.PublicJwk.ComputeThumbprintBase64Url());
+        var data = "after"u8.ToArray();
+        first.HolderKey.VerifySignature(data, _holder.Key.SignData(data, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation)).Should().BeTrue();
+    }
 }

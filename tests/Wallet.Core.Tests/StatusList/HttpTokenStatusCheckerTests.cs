@@ -47,6 +47,17 @@ public sealed class HttpTokenStatusCheckerTests : IDisposable
         handler.Requests[0].Headers.Accept.Select(a => a.MediaType).Should().Equal("application/statuslist+jwt");
     }
 
+    [Fact]
+    public async Task Checker_preferring_cwt_asks_for_it_first_and_still_accepts_jwt_draft_ietf_oauth_status_list_8_1()
+    {
+        Serve(Token().ToJwt(pki.SigningKey));
+
+        var result = await Checker(new HttpTokenStatusCheckerOptions { PreferCwt = true }).CheckAsync(new StatusListReference(0, ListUri));
+
+        result.IsValid.Should().BeTrue(string.Join("; ", result.Errors));
+        handler.Requests[0].Headers.Accept.Select(a => (a.MediaType, a.Quality)).Should().Equal(("application/statuslist+cwt", (double?)null), ("application/statuslist+jwt", 0.5));
+    }
+
     [Theory]
     [InlineData(3, TokenStatus.Invalid)]
     [InlineData(700, TokenStatus.Suspended)]

@@ -15,4 +15,20 @@ internal sealed class DirectDatabaseWrites(IDbContextFactory<IssuerDbContext> fa
         await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         return await write(db, cancellationToken).ConfigureAwait(false);
     }
+
+    public async ValueTask<T> RunAsync<T>(Func<IssuerDbContext, CancellationToken, Task<T>> write, Func<T, bool> keep, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        ArgumentNullException.ThrowIfNull(keep);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var result = await write(db, cancellationToken).ConfigureAwait(false);
+        if (keep(result))
+        {
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        // Not kept: disposing the transaction rolls it back.
+        return result;
+    }
 }

@@ -58,10 +58,11 @@ internal sealed class EfCredentialRequestUnit(IDbContextFactory<IssuerDbContext>
             return CredentialRequestCommit.Committed;
         }
 
+        // Kept only when the request won both races; otherwise everything it wrote is rolled back (on SQLite, to its savepoint
+        // in the group-commit batch, without touching the other requests of the batch).
         var committed = await writes.RunAsync(
             async (db, ct) =>
             {
-                await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
                 if (_nonceHash is { } nonceHash)
                 {
                     // The expiry is the one validation saw, so a nonce expiring during issuance is not refused after the fact.
@@ -82,10 +83,10 @@ internal sealed class EfCredentialRequestUnit(IDbContextFactory<IssuerDbContext>
                 }
 
                 EfIssuedCredentialStore.Add(db, issued);
-                await outcomes.WriteInTransactionAsync(db, transaction, outcome, ct).ConfigureAwait(false);
-                await transaction.CommitAsync(ct).ConfigureAwait(false);
+                await outcomes.WriteInTransactionAsync(db, db.Database.CurrentTransaction!, outcome, ct).ConfigureAwait(false);
                 return CredentialRequestCommit.Committed;
             },
+            result => result == CredentialRequestCommit.Committed,
             cancellationToken).ConfigureAwait(false);
         if (committed == CredentialRequestCommit.Committed)
         {

@@ -64,6 +64,33 @@ internal sealed class AccessTokenEntity
     public long ExpiresAt { get; set; }
 }
 
+internal sealed class RefreshTokenEntity
+{
+    public string TokenHash { get; set; } = string.Empty;
+
+    public string FamilyId { get; set; } = string.Empty;
+
+    public string KeyThumbprint { get; set; } = string.Empty;
+
+    public string? ClientId { get; set; }
+
+    public string? PersonId { get; set; }
+
+    public bool UsesCredentialIdentifiers { get; set; }
+
+    public string ConfigurationIdsJson { get; set; } = "[]";
+
+    public long GrantedAt { get; set; }
+
+    public long IssuedAt { get; set; }
+
+    public long ExpiresAt { get; set; }
+
+    public long? UsedAt { get; set; }
+
+    public long? RevokedAt { get; set; }
+}
+
 internal sealed class IssuedCredentialEntity
 {
     public string CredentialId { get; set; } = string.Empty;
@@ -121,6 +148,8 @@ internal sealed class PersonEntity
     public string PersonId { get; set; } = string.Empty;
 
     public string Description { get; set; } = string.Empty;
+
+    public bool RequiresManualCheck { get; set; }
 
     public string FamilyName { get; set; } = string.Empty;
 
@@ -214,4 +243,33 @@ internal sealed class RepresentationEntity
     public long? EndedAt { get; set; }
 
     public string? EndedBy { get; set; }
+}
+
+/// <summary>
+/// A deferred issuance (OpenID4VCI 1.0 §9): what is needed to issue later — the holder keys the proofs proved, the
+/// configuration and the subject reference — never claim values.
+/// </summary>
+internal sealed class DeferredIssuanceEntity
+{
+    public string DeferredId { get; set; } = string.Empty;
+
+    public string TransactionIdHash { get; set; } = string.Empty;
+
+    public string TokenHash { get; set; } = string.Empty;
+
+    public string ConfigurationId { get; set; } = string.Empty;
+
+    public string? OfferId { get; set; }
+
+    public string? PersonId { get; set; }
+
+    public bool LoggedIn { get; set; }
+
+    public string HolderKeysJson { get; set; } = "[]";
+
+    public int State { get; set; }
+
+    public long CreatedAt { get; set; }
+
+    public long ExpiresAt { get; set; }
 }

@@ -27,6 +27,8 @@ public abstract class IssuerDbContext : DbContext, IDataProtectionKeyContext
 
     internal DbSet<AccessTokenEntity> AccessTokens => Set<AccessTokenEntity>();
 
+    internal DbSet<RefreshTokenEntity> RefreshTokens => Set<RefreshTokenEntity>();
+
     internal DbSet<IssuedCredentialEntity> IssuedCredentials => Set<IssuedCredentialEntity>();
 
     internal DbSet<StatusListEntity> StatusLists => Set<StatusListEntity>();
@@ -41,6 +43,8 @@ public abstract class IssuerDbContext : DbContext, IDataProtectionKeyContext
     internal DbSet<AuditEntryEntity> AuditEntries => Set<AuditEntryEntity>();
 
     internal DbSet<RepresentationEntity> Representations => Set<RepresentationEntity>();
+
+    internal DbSet<DeferredIssuanceEntity> DeferredIssuances => Set<DeferredIssuanceEntity>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -58,6 +62,13 @@ public abstract class IssuerDbContext : DbContext, IDataProtectionKeyContext
             e.HasIndex(p => p.ExpiresAt);
         });
         modelBuilder.Entity<AccessTokenEntity>().HasKey(t => t.TokenHash);
+        modelBuilder.Entity<RefreshTokenEntity>(e =>
+        {
+            e.HasKey(t => t.TokenHash);
+            e.HasIndex(t => t.FamilyId);
+            e.HasIndex(t => t.PersonId);
+            e.HasIndex(t => t.ExpiresAt);
+        });
         modelBuilder.Entity<IssuedCredentialEntity>(e =>
         {
             e.HasKey(c => c.CredentialId);
@@ -80,6 +91,12 @@ public abstract class IssuerDbContext : DbContext, IDataProtectionKeyContext
         {
             e.HasKey(r => r.RepresentationId);
             e.HasIndex(r => r.RepresentativePersonId);
+        });
+        modelBuilder.Entity<DeferredIssuanceEntity>(e =>
+        {
+            e.HasKey(d => d.DeferredId);
+            e.HasIndex(d => d.TransactionIdHash).IsUnique();
+            e.HasIndex(d => d.State);
         });
         Wallet.Hosting.Statistics.UsageCounterEntity.Configure(modelBuilder);
     }

@@ -3,33 +3,29 @@ using Wallet.Verifier.Webhooks;
 
 namespace Wallet.Verifier.Stores.Ef;
 
-/// <summary>The webhook outbox, in the Verifier database (table <c>WebhookDeliveries</c>), behind the same write gate.</summary>
+/// <summary>The webhook outbox, in the Verifier database (table <c>WebhookDeliveries</c>), written through the same group-commit queue as the other writes.</summary>
 internal sealed partial class EfVerifierStore : IWebhookOutbox
 {
-    public async ValueTask EnqueueAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
+    public ValueTask EnqueueAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivery);
-        await EnterWriteAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-            db.WebhookDeliveries.Add(new WebhookDeliveryEntity
+        return Done(WriteAsync(
+            (db, ct) =>
             {
-                Id = delivery.Id,
-                RelyingPartyId = delivery.RelyingPartyId,
-                TransactionId = delivery.TransactionId,
-                Body = delivery.Body,
-                State = (int)delivery.State,
-                Attempts = delivery.Attempts,
-                NextAttemptAt = delivery.NextAttemptAt.ToUnixTimeMilliseconds(),
-                LastStatusCode = delivery.LastStatusCode,
-            });
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _writeGate?.Release();
-        }
+                db.WebhookDeliveries.Add(new WebhookDeliveryEntity
+                {
+                    Id = delivery.Id,
+                    RelyingPartyId = delivery.RelyingPartyId,
+                    TransactionId = delivery.TransactionId,
+                    Body = delivery.Body,
+                    State = (int)delivery.State,
+                    Attempts = delivery.Attempts,
+                    NextAttemptAt = delivery.NextAttemptAt.ToUnixTimeMilliseconds(),
+                    LastStatusCode = delivery.LastStatusCode,
+                });
+                return db.SaveChangesAsync(ct);
+            },
+            cancellationToken));
     }
 
     public async ValueTask<IReadOnlyList<WebhookDelivery>> ListDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
@@ -44,25 +40,18 @@ internal sealed partial class EfVerifierStore : IWebhookOutbox
         return due.Select(d => new WebhookDelivery(d.Id, d.RelyingPartyId, d.TransactionId, d.Body, (WebhookDeliveryState)d.State, d.Attempts, DateTimeOffset.FromUnixTimeMilliseconds(d.NextAttemptAt), d.LastStatusCode)).ToList();
     }
 
-    public async ValueTask UpdateAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
+    public ValueTask UpdateAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivery);
-        await EnterWriteAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var next = delivery.NextAttemptAt.ToUnixTimeMilliseconds();
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-            await db.WebhookDeliveries.Where(d => d.Id == delivery.Id).ExecuteUpdateAsync(
+        var next = delivery.NextAttemptAt.ToUnixTimeMilliseconds();
+        return Done(WriteAsync(
+            (db, ct) => db.WebhookDeliveries.Where(d => d.Id == delivery.Id).ExecuteUpdateAsync(
                 set => set.SetProperty(d => d.State, (int)delivery.State)
                     .SetProperty(d => d.Attempts, delivery.Attempts)
                     .SetProperty(d => d.NextAttemptAt, next)
                     .SetProperty(d => d.LastStatusCode, delivery.LastStatusCode),
-                cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _writeGate?.Release();
-        }
+                ct),
+            cancellationToken));
     }
 
     public async ValueTask<int> CountAsync(WebhookDeliveryState state, CancellationToken cancellationToken)

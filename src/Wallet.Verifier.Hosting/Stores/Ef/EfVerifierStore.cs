@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Wallet.Hosting.Database;
 
 namespace Wallet.Verifier.Stores.Ef;
 
@@ -10,28 +11,55 @@ namespace Wallet.Verifier.Stores.Ef;
 /// <remarks>
 /// SQLite has one writer at a time. Left to itself, a second writer gets SQLITE_BUSY and Microsoft.Data.Sqlite retries
 /// after sleeping 150 ms, which put 300–900 ms on the 95th–99th percentile of the load test (specs/performance.md);
-/// writes from this process therefore queue on the write gate instead. Reads (WAL) are not gated. PostgreSQL locks rows,
+/// writes from this process therefore queue in process instead, and the waiting ones commit together (group commit,
+/// <see cref="SqliteGroupCommit{TContext}"/>: one fsync for many requests, each write in its own savepoint). Reads (WAL) are not gated. PostgreSQL locks rows,
 /// not the database, and instances share it: it gets no gate, its atomicity is the statements' own.
 /// </remarks>
-internal sealed partial class EfVerifierStore(VerifierDbContextFactory contexts) : ITransactionStore, ITransactionEventLog, INonceStore, IEphemeralKeyStore, IDisposable
+internal sealed partial class EfVerifierStore(VerifierDbContextFactory contexts)
+    : ITransactionStore, ITransactionEventLog, INonceStore, IEphemeralKeyStore
 {
-    private readonly SemaphoreSlim? _writeGate = contexts.IsSqlite ? new(1, 1) : null;
+    private const string CountSavepoint = "usage_counts";
+    private readonly SqliteGroupCommit<VerifierDbContext>? _commits = contexts.IsSqlite ? new(contexts) : null;
 
-    public void Dispose() => _writeGate?.Dispose();
+    public ValueTask CreateAsync(TransactionRecord transaction, CancellationToken cancellationToken) =>
+        Done(WriteAsync(
+            (db, ct) =>
+            {
+                db.Transactions.Add(ToEntity(transaction));
+                return db.SaveChangesAsync(ct);
+            },
+            cancellationToken));
 
-    public async ValueTask CreateAsync(TransactionRecord transaction, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates <paramref name="transaction"/> with its nonce, its ephemeral key (when given), its <c>created</c> event
+    /// and, through <paramref name="count"/>, its usage count, in one database transaction: one write where there were
+    /// five. A failing count is rolled back alone (to a savepoint) and never fails the creation.
+    /// </summary>
+    internal ValueTask CreateAsync(TransactionRecord transaction, (string KeyId, byte[] Pkcs8)? key, TransactionEvent created, Func<Func<Func<VerifierDbContext, Task>, ValueTask>, ValueTask>? count, CancellationToken cancellationToken)
     {
-        await EnterWriteAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-            db.Transactions.Add(ToEntity(transaction));
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _writeGate?.Release();
-        }
+        ArgumentNullException.ThrowIfNull(transaction);
+        ArgumentNullException.ThrowIfNull(created);
+        return Done(WriteAsync(
+            async (db, ct) =>
+            {
+                if (key is { } k)
+                {
+                    db.EphemeralKeys.Add(new EphemeralKeyEntity { TransactionId = transaction.Id, KeyId = k.KeyId, Pkcs8 = k.Pkcs8 });
+                }
+
+                db.Nonces.Add(new NonceEntity { Value = transaction.Nonce, ExpiresAt = transaction.ExpiresAt.ToUnixTimeMilliseconds() });
+                db.Transactions.Add(ToEntity(transaction));
+                db.Events.Add(ToEntity(transaction.Id, created));
+                await db.SaveChangesAsync(ct).ConfigureAwait(false);
+                if (count is not null)
+                {
+                    await count(upsert => CountInTransactionAsync(db, upsert)).ConfigureAwait(false);
+                }
+
+                return true;
+            },
+            _ => true,
+            cancellationToken));
     }
 
     public async ValueTask<TransactionRecord?> FindAsync(string id, CancellationToken cancellationToken)
@@ -51,16 +79,7 @@ internal sealed partial class EfVerifierStore(VerifierDbContextFactory contexts)
     public async ValueTask<bool> TryTransitionAsync(string id, TransactionTransition transition, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transition);
-        await EnterWriteAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-            return await ApplyAsync(db, id, transition, cancellationToken).ConfigureAwait(false) == 1;
-        }
-        finally
-        {
-            _writeGate?.Release();
-        }
+        return await WriteAsync((db, ct) => ApplyAsync(db, id, transition, ct), cancellationToken).ConfigureAwait(false) == 1;
     }
 
     public async ValueTask<IReadOnlyList<string>> ListIdsAsync(TransactionStatus status, CancellationToken cancellationToken)
@@ -69,83 +88,80 @@ internal sealed partial class EfVerifierStore(VerifierDbContextFactory contexts)
         return await db.Transactions.AsNoTracking().Where(t => t.Status == (int)status).Select(t => t.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async ValueTask<int> PurgeAsync(DateTimeOffset expiredBefore, CancellationToken cancellationToken)
+    public ValueTask<int> PurgeAsync(DateTimeOffset expiredBefore, CancellationToken cancellationToken)
     {
-        await EnterWriteAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var cutoff = expiredBefore.ToUnixTimeMilliseconds();
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-            var ids = db.Transactions.Where(t => t.ExpiresAt < cutoff).Select(t => t.Id);
-            await db.Events.Where(e => ids.Contains(e.TransactionId)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-            await db.WebhookDeliveries.Where(d => ids.Contains(d.TransactionId) && d.State != (int)Webhooks.WebhookDeliveryState.Pending).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-            await db.EphemeralKeys.Where(k => ids.Contains(k.TransactionId)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-            await db.Nonces.Where(n => n.ExpiresAt < cutoff).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-            return await db.Transactions.Where(t => t.ExpiresAt < cutoff).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _writeGate?.Release();
-        }
+        var cutoff = expiredBefore.ToUnixTimeMilliseconds();
+        return WriteAsync(
+            async (db, ct) =>
+            {
+                var ids = db.Transactions.Where(t => t.ExpiresAt < cutoff).Select(t => t.Id);
+                await db.Events.Where(e => ids.Contains(e.TransactionId)).ExecuteDeleteAsync(ct).ConfigureAwait(false);
+                await db.WebhookDeliveries.Where(d => ids.Contains(d.TransactionId) && d.State != (int)Webhooks.WebhookDeliveryState.Pending).ExecuteDeleteAsync(ct).ConfigureAwait(false);
+                await db.EphemeralKeys.Where(k => ids.Contains(k.TransactionId)).ExecuteDeleteAsync(ct).ConfigureAwait(false);
+                await db.Nonces.Where(n => n.ExpiresAt < cutoff).ExecuteDeleteAsync(ct).ConfigureAwait(false);
+                return await db.Transactions.Where(t => t.ExpiresAt < cutoff).ExecuteDeleteAsync(ct).ConfigureAwait(false);
+            },
+            cancellationToken);
     }
 
-    public async ValueTask AppendAsync(string transactionId, TransactionEvent transactionEvent, CancellationToken cancellationToken)
-    {
-        await EnterWriteAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-            db.Events.Add(new TransactionEventEntity { TransactionId = transactionId, At = transactionEvent.At.ToUnixTimeMilliseconds(), Type = transactionEvent.Type, Detail = transactionEvent.Detail });
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _writeGate?.Release();
-        }
-    }
+    public ValueTask AppendAsync(string transactionId, TransactionEvent transactionEvent, CancellationToken cancellationToken) =>
+        AppendManyAsync(transactionId, [transactionEvent], cancellationToken);
 
     /// <summary>Appends <paramref name="transactionEvents"/> in one write (a response's validation steps).</summary>
-    internal async ValueTask AppendManyAsync(string transactionId, IReadOnlyList<TransactionEvent> transactionEvents, CancellationToken cancellationToken)
-    {
-        await EnterWriteAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-            db.Events.AddRange(transactionEvents.Select(e => new TransactionEventEntity { TransactionId = transactionId, At = e.At.ToUnixTimeMilliseconds(), Type = e.Type, Detail = e.Detail }));
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _writeGate?.Release();
-        }
-    }
+    internal ValueTask AppendManyAsync(string transactionId, IReadOnlyList<TransactionEvent> transactionEvents, CancellationToken cancellationToken) =>
+        Done(WriteAsync(
+            (db, ct) =>
+            {
+                db.Events.AddRange(transactionEvents.Select(e => ToEntity(transactionId, e)));
+                return db.SaveChangesAsync(ct);
+            },
+            cancellationToken));
 
     /// <summary>
     /// <see cref="TryTransitionAsync(string, TransactionTransition, CancellationToken)"/> and, if it moved the transaction,
     /// <paramref name="logged"/> appended in the same database transaction: one write where there were two.
     /// </summary>
-    internal async ValueTask<bool> TryTransitionAsync(string id, TransactionTransition transition, TransactionEvent logged, CancellationToken cancellationToken)
+    internal ValueTask<bool> TryTransitionAsync(string id, TransactionTransition transition, TransactionEvent logged, CancellationToken cancellationToken) =>
+        TryTransitionAsync(id, transition, [logged], deleteKey: false, count: null, cancellationToken);
+
+    /// <summary>
+    /// <see cref="TryTransitionAsync(string, TransactionTransition, CancellationToken)"/> and, only if it moved the
+    /// transaction and in the same database transaction: <paramref name="logged"/> appended, the ephemeral key deleted
+    /// (<paramref name="deleteKey"/>) and the usage counts written through <paramref name="count"/> (a failing count is
+    /// rolled back alone). One write where there were up to four.
+    /// </summary>
+    internal ValueTask<bool> TryTransitionAsync(string id, TransactionTransition transition, IReadOnlyList<TransactionEvent> logged, bool deleteKey, Func<Func<Func<VerifierDbContext, Task>, ValueTask>, ValueTask>? count, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transition);
-        await EnterWriteAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            if (await ApplyAsync(db, id, transition, cancellationToken).ConfigureAwait(false) != 1)
+        ArgumentNullException.ThrowIfNull(logged);
+        return WriteAsync(
+            async (db, ct) =>
             {
-                return false;
-            }
+                if (await ApplyAsync(db, id, transition, ct).ConfigureAwait(false) != 1)
+                {
+                    return false;
+                }
 
-            db.Events.Add(new TransactionEventEntity { TransactionId = id, At = logged.At.ToUnixTimeMilliseconds(), Type = logged.Type, Detail = logged.Detail });
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        finally
-        {
-            _writeGate?.Release();
-        }
+                if (deleteKey)
+                {
+                    await db.EphemeralKeys.Where(k => k.TransactionId == id).ExecuteDeleteAsync(ct).ConfigureAwait(false);
+                }
+
+                if (logged.Count > 0)
+                {
+                    db.Events.AddRange(logged.Select(e => ToEntity(id, e)));
+                    await db.SaveChangesAsync(ct).ConfigureAwait(false);
+                }
+
+                if (count is not null)
+                {
+                    await count(upsert => CountInTransactionAsync(db, upsert)).ConfigureAwait(false);
+                }
+
+                return true;
+            },
+            moved => moved,
+            cancellationToken);
     }
 
     public async ValueTask<IReadOnlyList<TransactionEvent>> ListAsync(string transactionId, CancellationToken cancellationToken)
@@ -155,54 +171,34 @@ internal sealed partial class EfVerifierStore(VerifierDbContextFactory contexts)
         return events.Select(e => new TransactionEvent(DateTimeOffset.FromUnixTimeMilliseconds(e.At), e.Type, e.Detail)).ToArray();
     }
 
-    public async ValueTask AddAsync(string nonce, DateTimeOffset expiresAt, CancellationToken cancellationToken)
-    {
-        await EnterWriteAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-            db.Nonces.Add(new NonceEntity { Value = nonce, ExpiresAt = expiresAt.ToUnixTimeMilliseconds() });
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _writeGate?.Release();
-        }
-    }
+    public ValueTask AddAsync(string nonce, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
+        Done(WriteAsync(
+            (db, ct) =>
+            {
+                db.Nonces.Add(new NonceEntity { Value = nonce, ExpiresAt = expiresAt.ToUnixTimeMilliseconds() });
+                return db.SaveChangesAsync(ct);
+            },
+            cancellationToken));
 
     public async ValueTask<bool> TryConsumeAsync(string nonce, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await EnterWriteAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var nowMs = now.ToUnixTimeMilliseconds();
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-            var updated = await db.Nonces
+        var nowMs = now.ToUnixTimeMilliseconds();
+        var updated = await WriteAsync(
+            (db, ct) => db.Nonces
                 .Where(n => n.Value == nonce && !n.Consumed && n.ExpiresAt > nowMs)
-                .ExecuteUpdateAsync(s => s.SetProperty(n => n.Consumed, true), cancellationToken)
-                .ConfigureAwait(false);
-            return updated == 1;
-        }
-        finally
-        {
-            _writeGate?.Release();
-        }
+                .ExecuteUpdateAsync(s => s.SetProperty(n => n.Consumed, true), ct),
+            cancellationToken).ConfigureAwait(false);
+        return updated == 1;
     }
 
-    public async ValueTask SaveAsync(string transactionId, string keyId, byte[] pkcs8, CancellationToken cancellationToken)
-    {
-        await EnterWriteAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-            db.EphemeralKeys.Add(new EphemeralKeyEntity { TransactionId = transactionId, KeyId = keyId, Pkcs8 = pkcs8 });
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _writeGate?.Release();
-        }
-    }
+    public ValueTask SaveAsync(string transactionId, string keyId, byte[] pkcs8, CancellationToken cancellationToken) =>
+        Done(WriteAsync(
+            (db, ct) =>
+            {
+                db.EphemeralKeys.Add(new EphemeralKeyEntity { TransactionId = transactionId, KeyId = keyId, Pkcs8 = pkcs8 });
+                return db.SaveChangesAsync(ct);
+            },
+            cancellationToken));
 
     async ValueTask<(string KeyId, byte[] Pkcs8)?> IEphemeralKeyStore.FindAsync(string transactionId, CancellationToken cancellationToken)
     {
@@ -211,38 +207,72 @@ internal sealed partial class EfVerifierStore(VerifierDbContextFactory contexts)
         return entity is null ? null : (entity.KeyId, entity.Pkcs8);
     }
 
-    public async ValueTask DeleteAsync(string transactionId, CancellationToken cancellationToken)
+    public ValueTask DeleteAsync(string transactionId, CancellationToken cancellationToken) =>
+        Done(WriteAsync((db, ct) => db.EphemeralKeys.Where(k => k.TransactionId == transactionId).ExecuteDeleteAsync(ct), cancellationToken));
+
+    /// <summary>
+    /// Runs <paramref name="write"/> on a context of this database in its turn in the write queue: another writer to the
+    /// same SQLite file (the usage counters) would otherwise meet SQLITE_BUSY and the 150 ms retry sleep.
+    /// </summary>
+    internal async ValueTask RunWriteAsync(Func<VerifierDbContext, Task> write) =>
+        // Not cancellable: the callers count events that have happened.
+        await WriteAsync(
+            async (db, _) =>
+            {
+                await write(db).ConfigureAwait(false);
+                return true;
+            },
+            CancellationToken.None).ConfigureAwait(false);
+
+    // A usage count inside a write's own transaction: statistics never decide the outcome, so a failed upsert is undone
+    // alone (PostgreSQL would otherwise abort the whole transaction); the counter logs it.
+    private static async ValueTask CountInTransactionAsync(VerifierDbContext db, Func<VerifierDbContext, Task> upsert)
     {
-        await EnterWriteAsync(cancellationToken).ConfigureAwait(false);
+        var transaction = db.Database.CurrentTransaction!;
+        await transaction.CreateSavepointAsync(CountSavepoint, CancellationToken.None).ConfigureAwait(false);
         try
         {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-            await db.EphemeralKeys.Where(k => k.TransactionId == transactionId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            await upsert(db).ConfigureAwait(false);
+            await transaction.ReleaseSavepointAsync(CountSavepoint, CancellationToken.None).ConfigureAwait(false);
         }
-        finally
+        catch
         {
-            _writeGate?.Release();
+            await transaction.RollbackToSavepointAsync(CountSavepoint, CancellationToken.None).ConfigureAwait(false);
+            throw;
         }
     }
 
-    /// <summary>
-    /// Runs <paramref name="write"/> on a context of this database in its turn at the write gate: another writer to the
-    /// same SQLite file (the usage counters) would otherwise meet SQLITE_BUSY and the 150 ms retry sleep.
-    /// </summary>
-    internal async ValueTask RunWriteAsync(Func<VerifierDbContext, Task> write)
+    // The ValueTask of a write whose result the caller does not need.
+    private static async ValueTask Done<T>(ValueTask<T> write) => await write.ConfigureAwait(false);
+
+    // SQLite: the group-commit queue (each write in its own savepoint of the batch's transaction). PostgreSQL: at once, on
+    // a context of its own; single statements are atomic there, and a write with keep gets its own transaction.
+    private ValueTask<T> WriteAsync<T>(Func<VerifierDbContext, CancellationToken, Task<T>> write, CancellationToken cancellationToken) =>
+        _commits is not null ? new(_commits.RunAsync(write, keep: null, cancellationToken)) : DirectAsync(write, keep: null, cancellationToken);
+
+    private ValueTask<T> WriteAsync<T>(Func<VerifierDbContext, CancellationToken, Task<T>> write, Func<T, bool> keep, CancellationToken cancellationToken) =>
+        _commits is not null ? new(_commits.RunAsync(write, keep, cancellationToken)) : DirectAsync(write, keep, cancellationToken);
+
+    private async ValueTask<T> DirectAsync<T>(Func<VerifierDbContext, CancellationToken, Task<T>> write, Func<T, bool>? keep, CancellationToken cancellationToken)
     {
-        // Not cancellable: the callers count events that have happened.
-        await EnterWriteAsync(CancellationToken.None).ConfigureAwait(false);
-        try
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        if (keep is null)
         {
-            await using var db = await contexts.CreateDbContextAsync(CancellationToken.None).ConfigureAwait(false);
-            await write(db).ConfigureAwait(false);
+            return await write(db, cancellationToken).ConfigureAwait(false);
         }
-        finally
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var result = await write(db, cancellationToken).ConfigureAwait(false);
+        if (keep(result))
         {
-            _writeGate?.Release();
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
+
+        return result;
     }
+
+    private static TransactionEventEntity ToEntity(string transactionId, TransactionEvent e) =>
+        new() { TransactionId = transactionId, At = e.At.ToUnixTimeMilliseconds(), Type = e.Type, Detail = e.Detail };
 
     private static Task<int> ApplyAsync(VerifierDbContext db, string id, TransactionTransition transition, CancellationToken cancellationToken)
     {
@@ -254,9 +284,7 @@ internal sealed partial class EfVerifierStore(VerifierDbContextFactory contexts)
             : current.ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, (int)transition.To), cancellationToken);
     }
 
-    private Task EnterWriteAsync(CancellationToken cancellationToken) => _writeGate?.WaitAsync(cancellationToken) ?? Task.CompletedTask;
-
-    private static TransactionEntity ToEntity(TransactionRecord t) => new()
+        private static TransactionEntity ToEntity(TransactionRecord t) => new()
     {
         Id = t.Id,
         RequestId = t.RequestId,

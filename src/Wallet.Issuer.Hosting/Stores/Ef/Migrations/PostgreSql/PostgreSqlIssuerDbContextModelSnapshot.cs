@@ -167,6 +167,55 @@ namespace Wallet.Issuer.Stores.Ef.Migrations.PostgreSql
                     b.ToTable("AuthorizationGrants");
                 });
 
+            modelBuilder.Entity("Wallet.Issuer.Stores.Ef.DeferredIssuanceEntity", b =>
+                {
+                    b.Property<string>("DeferredId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ConfigurationId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("HolderKeysJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("LoggedIn")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("OfferId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PersonId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TransactionIdHash")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("DeferredId");
+
+                    b.HasIndex("State");
+
+                    b.HasIndex("TransactionIdHash")
+                        .IsUnique();
+
+                    b.ToTable("DeferredIssuances");
+                });
+
             modelBuilder.Entity("Wallet.Issuer.Stores.Ef.DpopProofEntity", b =>
                 {
                     b.Property<string>("ProofId")
@@ -376,12 +425,67 @@ namespace Wallet.Issuer.Stores.Ef.Migrations.PostgreSql
                     b.Property<string>("PersonalAdministrativeNumber")
                         .HasColumnType("text");
 
+                    b.Property<bool>("RequiresManualCheck")
+                        .HasColumnType("boolean");
+
                     b.Property<int?>("Sex")
                         .HasColumnType("integer");
 
                     b.HasKey("PersonId");
 
                     b.ToTable("Persons");
+                });
+
+            modelBuilder.Entity("Wallet.Issuer.Stores.Ef.RefreshTokenEntity", b =>
+                {
+                    b.Property<string>("TokenHash")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ClientId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ConfigurationIdsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("FamilyId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("GrantedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("KeyThumbprint")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("PersonId")
+                        .HasColumnType("text");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("UsesCredentialIdentifiers")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("TokenHash");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("FamilyId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("RefreshTokens");
                 });
 
             modelBuilder.Entity("Wallet.Issuer.Stores.Ef.RepresentationEntity", b =>

@@ -158,6 +158,55 @@ namespace Wallet.Issuer.Stores.Ef.Migrations.Sqlite
                     b.ToTable("AuthorizationGrants");
                 });
 
+            modelBuilder.Entity("Wallet.Issuer.Stores.Ef.DeferredIssuanceEntity", b =>
+                {
+                    b.Property<string>("DeferredId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfigurationId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HolderKeysJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("LoggedIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OfferId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TransactionIdHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DeferredId");
+
+                    b.HasIndex("State");
+
+                    b.HasIndex("TransactionIdHash")
+                        .IsUnique();
+
+                    b.ToTable("DeferredIssuances");
+                });
+
             modelBuilder.Entity("Wallet.Issuer.Stores.Ef.DpopProofEntity", b =>
                 {
                     b.Property<string>("ProofId")
@@ -367,12 +416,67 @@ namespace Wallet.Issuer.Stores.Ef.Migrations.Sqlite
                     b.Property<string>("PersonalAdministrativeNumber")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("RequiresManualCheck")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("Sex")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("PersonId");
 
                     b.ToTable("Persons");
+                });
+
+            modelBuilder.Entity("Wallet.Issuer.Stores.Ef.RefreshTokenEntity", b =>
+                {
+                    b.Property<string>("TokenHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfigurationIdsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FamilyId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("GrantedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KeyThumbprint")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("UsesCredentialIdentifiers")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TokenHash");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("FamilyId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("RefreshTokens");
                 });
 
             modelBuilder.Entity("Wallet.Issuer.Stores.Ef.RepresentationEntity", b =>
