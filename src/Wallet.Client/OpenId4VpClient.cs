@@ -18,7 +18,7 @@ namespace Wallet.Client;
 public sealed class OpenId4VpClient
 {
     private const string WalletMetadata =
-        """{"vp_formats_supported":{"dc+sd-jwt":{"sd-jwt_alg_values":["ES256"],"kb-jwt_alg_values":["ES256"]},"mso_mdoc":{"issuerauth_alg_values":[-7],"deviceauth_alg_values":[-7]}},"client_id_prefixes_supported":["x509_hash","x509_san_dns"],"response_modes_supported":["direct_post","direct_post.jwt"]}""";
+        """{"vp_formats_supported":{"dc+sd-jwt":{"sd-jwt_alg_values":["ES256"],"kb-jwt_alg_values":["ES256"]},"mso_mdoc":{"issuerauth_alg_values":[-7],"deviceauth_alg_values":[-7]}},"client_id_prefixes_supported":["x509_hash","x509_san_dns"],"response_modes_supported":["direct_post","direct_post.jwt"],"request_object_signing_alg_values_supported":["ES256"],"authorization_encryption_alg_values_supported":["ECDH-ES"],"authorization_encryption_enc_values_supported":["A128GCM","A256GCM"]}""";
 
     private readonly WalletHttp _http;
     private readonly InMemoryCredentialStore _store;

@@ -39,7 +39,8 @@ public sealed class VerifierBuilder
     /// Keeps the Verifier's state in <typeparamref name="TStores"/> (a singleton) instead of the embedded SQLite database: the
     /// transactions, the request nonces, the ephemeral response keys and the event log. The SQLite store and the start-up step
     /// that creates its database are removed, so nothing is written to <c>verifier.db</c>; the start-up recovery of
-    /// interrupted responses runs against the host's stores.
+    /// interrupted responses runs against the host's stores. Webhook deliveries are then kept in memory, so those pending at
+    /// a restart are lost.
     /// </summary>
     public VerifierBuilder UseStores<TStores>()
         where TStores : class, IVerifierStores
@@ -67,6 +68,10 @@ public sealed class VerifierBuilder
         Replace(provider => provider.GetRequiredService<IVerifierStores>().Nonces);
         Replace(provider => provider.GetRequiredService<IVerifierStores>().EphemeralKeys);
         Replace(provider => provider.GetRequiredService<IVerifierStores>().Events);
+
+        // The outbox lives in the Verifier database; with the host's stores, webhook deliveries are kept in memory only.
+        Services.RemoveAll<Webhooks.IWebhookOutbox>();
+        Services.AddSingleton<Webhooks.IWebhookOutbox, Webhooks.InMemoryWebhookOutbox>();
         return this;
     }
 
@@ -90,6 +95,18 @@ public sealed class VerifierBuilder
         where T : class, ITokenStatusChecker
     {
         Services.Replace(ServiceDescriptor.Singleton<ITokenStatusChecker, T>());
+        return this;
+    }
+
+    /// <summary>
+    /// Carries change notices for live results with <typeparamref name="T"/> (a singleton) instead of within this process
+    /// only, e.g. over a message bus shared by several instances. Without it a stream still sees another instance's changes,
+    /// at its next store poll (<see cref="LiveResults.LiveResultOptions.StorePollInterval"/>).
+    /// </summary>
+    public VerifierBuilder UseChangeNotifier<T>()
+        where T : class, LiveResults.ITransactionChangeNotifier
+    {
+        Services.Replace(ServiceDescriptor.Singleton<LiveResults.ITransactionChangeNotifier, T>());
         return this;
     }
 

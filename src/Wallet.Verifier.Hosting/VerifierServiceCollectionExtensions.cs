@@ -6,6 +6,7 @@ using Wallet.Core.Trust;
 using Wallet.Core.Verification;
 using Wallet.Verifier.Endpoints;
 using Wallet.Verifier.Health;
+using Wallet.Verifier.LiveResults;
 using Wallet.Verifier.Options;
 using Wallet.Verifier.Page;
 using Wallet.Verifier.Signing;
@@ -14,6 +15,7 @@ using Wallet.Hosting.Database;
 using Wallet.Verifier.Stores.Ef;
 using Wallet.Verifier.Transactions;
 using Wallet.Verifier.Validation;
+using Wallet.Verifier.Webhooks;
 
 namespace Wallet.Verifier;
 
@@ -102,6 +104,13 @@ public static class VerifierServiceCollectionExtensions
         services.TryAddSingleton<IPresentationValidator>(p => new PresentationValidator(p.GetRequiredService<CredentialVerifiers>().SdJwtVc, p.GetRequiredService<CredentialVerifiers>().Mdoc));
         services.TryAddSingleton<TransactionUris>();
         services.TryAddSingleton<TransactionJournal>();
+        services.TryAddSingleton<ITransactionChangeNotifier, InProcessTransactionChangeNotifier>();
+        services.TryAddSingleton<LiveResultStreamLimiter>();
+        services.TryAddSingleton<LiveResultStream>();
+        services.TryAddSingleton<WebhookSignal>();
+        services.TryAddSingleton<WebhookScheduler>();
+        services.AddHttpClient(WebhookDispatcher.HttpClientName, client => client.Timeout = WebhookDispatcher.Timeout)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.TryAddSingleton<TransactionStateWriter>();
         services.TryAddSingleton<PresentationCreator>();
         services.TryAddSingleton<Wallet.Hosting.Statistics.UsageCounter<VerifierDbContext>>();
@@ -119,6 +128,7 @@ public static class VerifierServiceCollectionExtensions
         services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService<VerifierStartup>();
         services.AddHostedService<TransactionPurger>();
+        services.AddHostedService<WebhookDispatcher>();
         services.AddProblemDetails();
         VerifierHealthChecks.Add(services);
         VerifierRateLimits.Add(services);
@@ -143,5 +153,6 @@ public static class VerifierServiceCollectionExtensions
         services.TryAddSingleton<ITransactionEventLog>(p => p.GetRequiredService<EfVerifierStore>());
         services.TryAddSingleton<INonceStore>(p => p.GetRequiredService<EfVerifierStore>());
         services.TryAddSingleton<IEphemeralKeyStore>(p => p.GetRequiredService<EfVerifierStore>());
+        services.TryAddSingleton<IWebhookOutbox>(p => p.GetRequiredService<EfVerifierStore>());
     }
 }

@@ -130,6 +130,11 @@ public sealed class ApiTests
     [InlineData("Verifier:RelyingParties:0:Id", "demo-page/abc", "Verifier:RelyingParties:0:Id")]
     [InlineData("Verifier:DemoPage:RelyingPartyId", "rp1", "Verifier:DemoPage:RelyingPartyId")]
     [InlineData("Verifier:DemoPage:MaxTransactionsPerMinute", "0", "Verifier:DemoPage:MaxTransactionsPerMinute")]
+    [InlineData("Verifier:LiveResults:MaxStreamsPerRelyingParty", "0", "Verifier:LiveResults:MaxStreamsPerRelyingParty")]
+    [InlineData("Verifier:RelyingParties:0:Webhook:Url", "ftp://rp.example/hook", "Verifier:RelyingParties:0:Webhook:Url")]
+    [InlineData("Verifier:RelyingParties:0:Webhook:MaxAttempts", "0", "Verifier:RelyingParties:0:Webhook:MaxAttempts")]
+    [InlineData("Verifier:LiveResults:StorePollInterval", "00:00:00.01", "Verifier:LiveResults:StorePollInterval")]
+    [InlineData("Verifier:LiveResults:HeartbeatInterval", "00:10:00", "Verifier:LiveResults:HeartbeatInterval")]
     public void Misconfiguration_fails_start_up_naming_the_setting(string key, string value, string named)
     {
         // The registration of AddVerifier, resolved the way the host does at start (ValidateOnStart uses the same validator).

@@ -47,10 +47,14 @@ public sealed record WalletRun(AuthorizationRequest Request, IReadOnlyDictionary
 /// </summary>
 public sealed class TestWallet(HttpClient http, X509Certificate2 verifierRoot, TimeProvider clock, params HeldCredential[] credentials)
 {
+    /// <summary>What the wallet sends as <c>wallet_metadata</c> when the request URI method is post (OpenID4VP 1.0 §5.10, §10.1).</summary>
+    public const string DefaultWalletMetadata =
+        """{"vp_formats_supported":{"dc+sd-jwt":{"sd-jwt_alg_values":["ES256"],"kb-jwt_alg_values":["ES256"]},"mso_mdoc":{"issuerauth_alg_values":[-7],"deviceauth_alg_values":[-7]}},"client_id_prefixes_supported":["x509_hash","x509_san_dns"]}""";
+
     /// <summary>mdocs held besides the SD-JWT VCs; matched after them.</summary>
     public IList<HeldMdoc> Mdocs { get; } = [];
 
-    public async Task<AuthorizationRequest> FetchRequestAsync(string authorizationRequestUri)
+    public async Task<AuthorizationRequest> FetchRequestAsync(string authorizationRequestUri, string walletMetadata = DefaultWalletMetadata)
     {
         AuthorizationRequestUri.TryParse(authorizationRequestUri, out var reference, out var error).Should().BeTrue(error?.ToString());
         string? walletNonce = null;
@@ -63,7 +67,7 @@ public sealed class TestWallet(HttpClient http, X509Certificate2 verifierRoot, T
                 Content = new FormUrlEncodedContent(new Dictionary<string, string>
                 {
                     ["wallet_nonce"] = walletNonce,
-                    ["wallet_metadata"] = """{"vp_formats_supported":{"dc+sd-jwt":{"sd-jwt_alg_values":["ES256"],"kb-jwt_alg_values":["ES256"]}},"client_id_prefixes_supported":["x509_hash","x509_san_dns"]}""",
+                    ["wallet_metadata"] = walletMetadata,
                 }),
             };
             message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(RequestObjectSigner.MediaType));

@@ -135,7 +135,7 @@ public sealed class TransactionTransitionTests
     public async Task Response_that_loses_the_race_is_refused_as_already_answered()
     {
         var (store, transaction) = await RacedAsync(TransactionStatus.RequestFetched, competitorMovesTo: TransactionStatus.ResponseReceived);
-        var writer = new TransactionStateWriter(store, new TransactionJournal(store, TimeProvider.System));
+        var writer = new TransactionStateWriter(store, new TransactionJournal(store, TimeProvider.System), new Wallet.Verifier.LiveResults.InProcessTransactionChangeNotifier());
 
         var error = await writer.TryMoveAsync(transaction, TransactionStatus.ResponseReceived, transaction.CreatedAt, CancellationToken.None);
 
@@ -147,7 +147,7 @@ public sealed class TransactionTransitionTests
     public async Task Fetch_that_loses_the_race_to_another_fetch_is_judged_again_and_served()
     {
         var (store, transaction) = await RacedAsync(TransactionStatus.Pending, competitorMovesTo: TransactionStatus.RequestFetched);
-        var writer = new TransactionStateWriter(store, new TransactionJournal(store, TimeProvider.System));
+        var writer = new TransactionStateWriter(store, new TransactionJournal(store, TimeProvider.System), new Wallet.Verifier.LiveResults.InProcessTransactionChangeNotifier());
 
         var error = await writer.TryMoveAsync(transaction, TransactionStatus.RequestFetched, transaction.CreatedAt, CancellationToken.None);
 

@@ -49,5 +49,6 @@ public sealed class RelyingPartyPageTests(BrowserFixture fixture) : IClassFixtur
         claims.Should().Contain("Holder binding verified");
         (await returned.Locator("#checks li").CountAsync()).Should().BePositive();
         (await returned.Locator("#errors-block").IsHiddenAsync()).Should().BeTrue();
+        (await returned.Locator("body").GetAttributeAsync("data-live")).Should().Be("sse", "the page follows the result over server-sent events, polling only when they fail");
     }
 }

@@ -42,6 +42,21 @@ public sealed class VerifierClientMetadata
         return new VerifierClientMetadata(encryptionKey?.PublicKey, JweContentEncryption.All, formats);
     }
 
+    /// <summary>
+    /// A copy announcing only <paramref name="encValues"/> as <c>encrypted_response_enc_values_supported</c>: those of this
+    /// metadata the Wallet also supports (OpenID4VP 1.0 §5.10, <c>authorization_encryption_enc_values_supported</c>).
+    /// </summary>
+    public VerifierClientMetadata WithEncValues(IReadOnlyList<JweContentEncryption> encValues)
+    {
+        ArgumentNullException.ThrowIfNull(encValues);
+        if (encValues.Count == 0 || encValues.Any(e => !EncryptedResponseEncValuesSupported.Contains(e)))
+        {
+            throw new ArgumentException("The enc values must be a non-empty subset of this metadata's.", nameof(encValues));
+        }
+
+        return new VerifierClientMetadata(EncryptionKey, encValues.ToArray(), _vpFormats);
+    }
+
     /// <summary><c>dc+sd-jwt</c> with ES256 for the SD-JWT and KB-JWT, and <c>mso_mdoc</c> with COSE ES256 (-7) for IssuerAuth and DeviceAuth (OpenID4VP 1.0 B.2.2, B.3.4).</summary>
     public static JsonObject DefaultVpFormatsSupported() => new()
     {

@@ -5,6 +5,7 @@ using Wallet.Core.Json;
 using Wallet.Core.OpenId4Vp;
 using Wallet.Core.Trust;
 using Wallet.Hosting;
+using Wallet.Verifier.LiveResults;
 using Wallet.Verifier.Stores;
 using Wallet.Verifier.Transactions;
 
@@ -36,8 +37,10 @@ internal static class RelyingPartyEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/{transactionId}/events", GetEventsAsync)
             .WithName("GetPresentationEvents")
-            .WithSummary("The transaction's event log (no personal data).")
+            .WithSummary("The transaction's event log (no personal data); with Accept: text/event-stream, a live stream of its stages, each carrying the result document of GetPresentation, closing on the final one.")
             .Produces<IReadOnlyList<TransactionEvent>>()
+            .Produces(StatusCodes.Status200OK, contentType: LiveResultStream.MediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
@@ -87,6 +90,19 @@ internal static class RelyingPartyEndpoints
     private static async Task<IResult> GetEventsAsync(HttpContext context, string transactionId, PresentationResultReader results, CancellationToken cancellationToken)
     {
         var party = ApiKeyFilter.RelyingParty(context);
+        if (LiveResultStream.IsRequested(context.Request))
+        {
+            var code = context.Request.Query["response_code"];
+            var transaction = transactionId.Length <= 64 && code.Count <= 1 ? await results.FindAsync(party.Id, transactionId, cancellationToken).ConfigureAwait(false) : null;
+            return transaction is null
+                ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown transaction", detail: "No transaction with this id belongs to this relying party.")
+                : context.RequestServices.GetRequiredService<LiveResultStream>().Open(context, party.Id, transaction, async (current, ct) =>
+                {
+                    var view = await results.GetStatusAsync(current, code.Count == 1 ? code[0] : null, ct).ConfigureAwait(false);
+                    return new LiveResultSnapshot(view, view.Status);
+                });
+        }
+
         var events = transactionId.Length <= 64 ? await results.GetEventsAsync(party.Id, transactionId, cancellationToken).ConfigureAwait(false) : null;
         return events is null
             ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown transaction", detail: "No transaction with this id belongs to this relying party.")

@@ -51,12 +51,16 @@ internal static class WalletEndpoints
             return Error(context, OAuthErrors.InvalidRequest, "Unknown request.", StatusCodes.Status404NotFound);
         }
 
-        var (requestObject, error) = await requests.GetAsync(requestId, method, parameters, cancellationToken).ConfigureAwait(false);
+        var (requestObject, error, description) = await requests.GetAsync(requestId, method, parameters, cancellationToken).ConfigureAwait(false);
         return requestObject is not null
             ? Results.Text(requestObject, RequestObjectSigner.MediaType)
             : error == OpenId4VpErrors.InvalidRequestUriMethod
                 ? Error(context, error, $"This request must be fetched with request_uri_method={(method == RequestUriMethods.Get ? RequestUriMethods.Post : RequestUriMethods.Get)}.", StatusCodes.Status405MethodNotAllowed)
-                : Error(context, OAuthErrors.InvalidRequest, "Unknown, answered or expired request.", StatusCodes.Status404NotFound);
+                : description is not null
+
+                    // wallet_metadata that cannot be served (§5.10, §10.1): an HTTP error, on which the Wallet terminates (§5.10.2).
+                    ? Error(context, error!, description, StatusCodes.Status400BadRequest)
+                    : Error(context, OAuthErrors.InvalidRequest, "Unknown, answered or expired request.", StatusCodes.Status404NotFound);
     }
 
     private static async Task<IResult> PostResponseAsync(HttpContext context, string requestId, WalletResponseReceiver receiver, IOptions<VerifierOptions> options, CancellationToken cancellationToken)

@@ -29,6 +29,8 @@ internal sealed class VerifierHealthChecks(IServiceProvider services) : IConfigu
             options.Registrations.Add(new HealthCheckRegistration(VerifierDatabaseHealthCheck.Name, provider => ActivatorUtilities.CreateInstance<VerifierDatabaseHealthCheck>(provider), HealthStatus.Unhealthy, [HealthEndpoints.ReadyTag]));
         }
 
+        // Dead-lettered webhook deliveries degrade, never fail, readiness: the results themselves are still served.
+        options.Registrations.Add(new HealthCheckRegistration(Webhooks.WebhookDeadLetterHealthCheck.Name, provider => ActivatorUtilities.CreateInstance<Webhooks.WebhookDeadLetterHealthCheck>(provider), HealthStatus.Degraded, [HealthEndpoints.ReadyTag]));
         options.Registrations.Add(new HealthCheckRegistration(RequestSigningKeyHealthCheck.Name, provider => ActivatorUtilities.CreateInstance<RequestSigningKeyHealthCheck>(provider), HealthStatus.Unhealthy, [HealthEndpoints.ReadyTag]));
     }
 }

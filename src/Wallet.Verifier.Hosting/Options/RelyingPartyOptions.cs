@@ -18,4 +18,7 @@ public sealed class RelyingPartyOptions
     /// <c>verifier.level_of_assurance_too_low</c>. Null accepts any verified credential.
     /// </summary>
     public Wallet.Core.Trust.LevelOfAssurance? MinimumLevelOfAssurance { get; set; }
+
+    /// <summary>Where to POST a signed notification when one of this party's transactions is verified or rejected; null for none (<see cref="Webhooks.WebhookOptions"/>).</summary>
+    public Webhooks.WebhookOptions? Webhook { get; set; }
 }

@@ -78,6 +78,9 @@ public sealed class VerifierOptions
     /// <summary>The relying-party page for trying the Verifier in a browser (off by default).</summary>
     public DemoPageOptions DemoPage { get; } = new();
 
+    /// <summary>Live results: limits and timings of the server-sent event streams (<see cref="LiveResults.LiveResultOptions"/>).</summary>
+    public LiveResults.LiveResultOptions LiveResults { get; } = new();
+
     /// <summary>Abuse limits per client address and per API key (<see cref="Wallet.Hosting.RateLimiting.RateLimitOptions"/>).</summary>
     public Wallet.Hosting.RateLimiting.RateLimitOptions RateLimits { get; set; } = new();
 }

@@ -46,6 +46,24 @@ internal sealed class VerifierOptionsValidator(IServiceProviderIsService service
             {
                 failures.Add($"Verifier:RelyingParties:{i}:ApiKeySha256 must be the 64 hex digits of the SHA-256 of the API key.");
             }
+
+            if (rp.Webhook is { } webhook)
+            {
+                if (webhook.Url is not { IsAbsoluteUri: true } hook || (hook.Scheme != Uri.UriSchemeHttps && !(hook.Scheme == Uri.UriSchemeHttp && hook.IsLoopback)) || !string.IsNullOrEmpty(hook.Fragment))
+                {
+                    failures.Add($"Verifier:RelyingParties:{i}:Webhook:Url must be an absolute https URL without fragment (http only on loopback).");
+                }
+
+                if (webhook.MaxAttempts is < 1 or > 20)
+                {
+                    failures.Add($"Verifier:RelyingParties:{i}:Webhook:MaxAttempts must be between 1 and 20.");
+                }
+
+                if (webhook.FirstRetryDelay < TimeSpan.FromSeconds(1) || webhook.FirstRetryDelay > TimeSpan.FromHours(1))
+                {
+                    failures.Add($"Verifier:RelyingParties:{i}:Webhook:FirstRetryDelay must be between 00:00:01 and 01:00:00.");
+                }
+            }
         }
 
         if (options.DemoPage.Enabled)
@@ -132,6 +150,21 @@ internal sealed class VerifierOptionsValidator(IServiceProviderIsService service
         if (options.MaxRequestBodyBytes is < 1024 or > 16 * 1024 * 1024)
         {
             failures.Add("Verifier:MaxRequestBodyBytes must be between 1 KiB and 16 MiB.");
+        }
+
+        if (options.LiveResults.MaxStreamsPerRelyingParty is < 1 or > 10_000)
+        {
+            failures.Add("Verifier:LiveResults:MaxStreamsPerRelyingParty must be between 1 and 10000.");
+        }
+
+        if (options.LiveResults.StorePollInterval < TimeSpan.FromMilliseconds(200) || options.LiveResults.StorePollInterval > TimeSpan.FromMinutes(1))
+        {
+            failures.Add("Verifier:LiveResults:StorePollInterval must be between 00:00:00.2 and 00:01:00.");
+        }
+
+        if (options.LiveResults.HeartbeatInterval < TimeSpan.FromSeconds(1) || options.LiveResults.HeartbeatInterval > TimeSpan.FromMinutes(5))
+        {
+            failures.Add("Verifier:LiveResults:HeartbeatInterval must be between 00:00:01 and 00:05:00.");
         }
 
         failures.AddRange(options.RateLimits.Validate("Verifier:RateLimits"));

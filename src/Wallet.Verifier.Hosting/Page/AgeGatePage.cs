@@ -9,7 +9,9 @@ using Wallet.Hosting;
 using Wallet.Hosting.Pages;
 using Wallet.Verifier.AgeChecks;
 using Wallet.Verifier.Endpoints;
+using Wallet.Verifier.LiveResults;
 using Wallet.Verifier.Transactions;
+
 
 namespace Wallet.Verifier.Page;
 
@@ -43,6 +45,22 @@ internal static class AgeGatePage
             return view is null
                 ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown age check", detail: "No age check with this id belongs to this browser session.")
                 : Results.Ok(view);
+        });
+        page.MapGet("/age-checks/{transactionId}/events", async (HttpContext context, string transactionId, AgeCheckReader reader, PresentationResultReader results, LiveResultStream stream, CancellationToken ct) =>
+        {
+            DemoPageAssets.SecurityHeaders(context.Response);
+            var owner = DemoSession.Owner(context, partyId, secure);
+            var transaction = owner is null || transactionId.Length > 64 || await reader.GetAsync(owner, transactionId, null, ct).ConfigureAwait(false) is null
+                ? null
+                : await results.FindAsync(owner, transactionId, ct).ConfigureAwait(false);
+            return transaction is null
+                ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown age check", detail: "No age check with this id belongs to this browser session.")
+                : stream.Open(context, partyId, transaction, async (current, token) =>
+                {
+                    // Purged while watched reads as expired: no answer will come.
+                    var view = await reader.GetAsync(owner!, current.Id, null, token).ConfigureAwait(false) ?? new AgeCheckView("expired", 0, null, []);
+                    return new LiveResultSnapshot(view, view.Status);
+                });
         });
     }
 

@@ -6,8 +6,10 @@ using Wallet.Core.OpenId4Vp;
 using Wallet.Hosting;
 using Wallet.Hosting.Pages;
 using Wallet.Verifier.Endpoints;
+using Wallet.Verifier.LiveResults;
 using Wallet.Verifier.Options;
 using Wallet.Verifier.Transactions;
+
 
 namespace Wallet.Verifier.Page;
 
@@ -44,6 +46,19 @@ internal static class CounterPage
             return status is null
                 ? Unknown()
                 : Results.Ok(CounterCheck.ToView(status, transactionId, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), ClearAfterSeconds(options.Value.DemoPage)));
+        });
+        page.MapGet(Path + "/checks/{transactionId}/events", async (HttpContext context, string transactionId, PresentationResultReader results, LiveResultStream stream, TimeProvider time, IOptions<VerifierOptions> options, CancellationToken ct) =>
+        {
+            DemoPageAssets.SecurityHeaders(context.Response);
+            var owner = DemoSession.Owner(context, partyId, secure);
+            var transaction = owner is null || transactionId.Length > 64 ? null : await results.FindAsync(owner, transactionId, ct).ConfigureAwait(false);
+            return transaction is null
+                ? Unknown()
+                : stream.Open(context, partyId, transaction, async (current, token) =>
+                {
+                    var status = await results.GetStatusAsync(current, null, token).ConfigureAwait(false);
+                    return new LiveResultSnapshot(CounterCheck.ToView(status, current.Id, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), ClearAfterSeconds(options.Value.DemoPage)), status.Status);
+                });
         });
         page.MapGet(Path + "/checks/{transactionId}/portrait.jpg", async (HttpContext context, string transactionId, PresentationResultReader results, CancellationToken ct) =>
         {

@@ -6,6 +6,7 @@ using Wallet.Core.Json;
 using Wallet.Core.OpenId4Vp;
 using Wallet.Hosting;
 using Wallet.Verifier.Endpoints;
+using Wallet.Verifier.LiveResults;
 using Wallet.Verifier.Options;
 using Wallet.Verifier.Stores;
 using Wallet.Verifier.Transactions;
@@ -41,6 +42,8 @@ internal static class DemoPageEndpoints
             CreateAsync(context, DemoSession.Owner(context, partyId, secure), creator, limiter, current.Value, ct));
         page.MapGet("/presentations/{transactionId}", (HttpContext context, string transactionId, PresentationResultReader results, ITransactionEventLog events, CancellationToken ct) =>
             GetAsync(context, DemoSession.Owner(context, partyId, secure), transactionId, results, events, ct));
+        page.MapGet("/presentations/{transactionId}/events", (HttpContext context, string transactionId, PresentationResultReader results, ITransactionEventLog events, LiveResultStream stream, CancellationToken ct) =>
+            StreamAsync(context, partyId, DemoSession.Owner(context, partyId, secure), transactionId, results, events, stream, ct));
         page.MapGet("/presentations/{transactionId}/qr.svg", (HttpContext context, string transactionId, PresentationResultReader results, TransactionUris uris, CancellationToken ct) =>
             QrCodeAsync(context, DemoSession.Owner(context, partyId, secure), transactionId, results, uris, ct));
     }
@@ -106,6 +109,24 @@ internal static class DemoPageEndpoints
         var view = await results.GetStatusAsync(transaction, code.Count == 1 ? code[0] : null, cancellationToken).ConfigureAwait(false);
         var log = await events.ListAsync(transaction.Id, cancellationToken).ConfigureAwait(false);
         return Results.Ok(new DemoResultView(view.Status, transaction.ExpiresAt, view.Credentials, DemoCheckList.For(transaction, view), view.Errors, log));
+    }
+
+    private static async Task<IResult> StreamAsync(HttpContext context, string partyId, string? owner, string transactionId, PresentationResultReader results, ITransactionEventLog events, LiveResultStream stream, CancellationToken cancellationToken)
+    {
+        DemoPageAssets.SecurityHeaders(context.Response);
+        var code = context.Request.Query["response_code"];
+        var transaction = owner is null || transactionId.Length > 64 || code.Count > 1 ? null : await results.FindAsync(owner, transactionId, cancellationToken).ConfigureAwait(false);
+        if (transaction is null)
+        {
+            return owner is null ? NoSession() : Unknown();
+        }
+
+        return stream.Open(context, partyId, transaction, async (current, ct) =>
+        {
+            var view = await results.GetStatusAsync(current, code.Count == 1 ? code[0] : null, ct).ConfigureAwait(false);
+            var log = await events.ListAsync(current.Id, ct).ConfigureAwait(false);
+            return new LiveResultSnapshot(new DemoResultView(view.Status, current.ExpiresAt, view.Credentials, DemoCheckList.For(current, view), view.Errors, log), view.Status);
+        });
     }
 
     private static async Task<IResult> QrCodeAsync(HttpContext context, string? owner, string transactionId, PresentationResultReader results, TransactionUris uris, CancellationToken cancellationToken)

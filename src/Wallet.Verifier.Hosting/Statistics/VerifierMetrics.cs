@@ -14,6 +14,7 @@ internal sealed class VerifierMetrics
     private readonly Counter<long> _verified;
     private readonly Counter<long> _rejected;
     private readonly Histogram<double> _validationDuration;
+    private readonly Counter<long> _webhookAttempts;
 
     public VerifierMetrics(IMeterFactory meters)
     {
@@ -21,6 +22,7 @@ internal sealed class VerifierMetrics
         _requested = meter.CreateCounter<long>("wallet.verifier.presentations.requested", "{request}", "Presentation requests created, per relying party and credential type.");
         _verified = meter.CreateCounter<long>("wallet.verifier.presentations.verified", "{credential}", "Credentials of verified presentations, per credential type and format.");
         _rejected = meter.CreateCounter<long>("wallet.verifier.presentations.rejected", "{response}", "Rejected presentations, per error code of the first failed check.");
+        _webhookAttempts = meter.CreateCounter<long>("wallet.verifier.webhook.attempts", "{attempt}", "Webhook delivery attempts, per outcome: delivered, retry or dead_letter.");
         _validationDuration = meter.CreateHistogram<double>("wallet.verifier.response.validation.duration", "s", "Time to validate a wallet's response, per outcome.");
     }
 
@@ -34,4 +36,6 @@ internal sealed class VerifierMetrics
 
     public void ValidationDuration(TimeSpan elapsed, bool verified) =>
         _validationDuration.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("outcome", verified ? "verified" : "rejected"));
+
+    public void WebhookAttempt(string outcome) => _webhookAttempts.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 }

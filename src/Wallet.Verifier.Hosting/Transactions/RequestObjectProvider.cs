@@ -17,14 +17,16 @@ internal sealed class RequestObjectProvider(
     /// <summary>
     /// Signs the Request Object of a transaction that is pending or whose request was fetched before, and moves it to
     /// <see cref="TransactionStatus.RequestFetched"/>. Null with an OAuth error when the transaction is unknown, answered or
-    /// expired (<c>invalid_request</c>) or fetched with the wrong method (<c>invalid_request_uri_method</c>).
+    /// expired (<c>invalid_request</c>), fetched with the wrong method (<c>invalid_request_uri_method</c>), or when nothing
+    /// in the Wallet's <c>wallet_metadata</c> fits (<see cref="WalletMetadataFit"/>; then the transaction stays as it was, so
+    /// a wallet that can answer may still fetch it).
     /// </summary>
-    public async ValueTask<(string? RequestObject, string? Error)> GetAsync(string requestId, string method, WalletRequestUriParameters? walletParameters, CancellationToken cancellationToken)
+    public async ValueTask<(string? RequestObject, string? Error, string? Description)> GetAsync(string requestId, string method, WalletRequestUriParameters? walletParameters, CancellationToken cancellationToken)
     {
         var transaction = await transactions.FindByRequestIdAsync(requestId, cancellationToken).ConfigureAwait(false);
         if (transaction is null)
         {
-            return (null, "invalid_request");
+            return (null, "invalid_request", null);
         }
 
         // Answered or expired first, as the wallet learns nothing from the method of a request it may no longer fetch.
@@ -39,6 +41,23 @@ internal sealed class RequestObjectProvider(
             return await RefuseAsync(transaction, $"method={method}", "invalid_request_uri_method", cancellationToken).ConfigureAwait(false);
         }
 
+        var verifierMetadata = VerifierClientMetadata.Create(null);
+        var encValues = verifierMetadata.EncryptedResponseEncValuesSupported;
+        if (walletParameters?.WalletMetadata is { } walletJson)
+        {
+            if (!WalletMetadata.TryParse(walletJson, out var wallet, out var invalid))
+            {
+                return await RefuseAsync(transaction, invalid.Code, Wallet.Core.OAuth.OAuthErrors.InvalidRequest, cancellationToken, invalid.Message).ConfigureAwait(false);
+            }
+
+            if (!WalletMetadataFit.TryChoose(wallet, signing.SigningKey.Algorithm, transaction.ResponseMode == ResponseModes.DirectPostJwt, encValues, StoredTransaction.QueryOf(transaction), verifierMetadata.VpFormatsSupported, out var fitting, out var unfit, out var why))
+            {
+                return await RefuseAsync(transaction, $"wallet_metadata {unfit}", unfit, cancellationToken, why).ConfigureAwait(false);
+            }
+
+            encValues = fitting;
+        }
+
         // The fetch is logged in the move's own write.
         var fetched = journal.Event("request_fetched", $"method={method}; wallet_nonce={walletParameters?.WalletNonce is not null}; wallet_metadata={walletParameters?.WalletMetadata is not null}");
         if (await states.TryMoveAsync(transaction, TransactionStatus.RequestFetched, now, fetched, deleteKey: false, cancellationToken).ConfigureAwait(false) is { } lost)
@@ -47,6 +66,7 @@ internal sealed class RequestObjectProvider(
         }
 
         using var key = await StoredTransaction.LoadKeyAsync(keys, transaction, cancellationToken).ConfigureAwait(false);
+        var clientMetadata = VerifierClientMetadata.Create(key);
         var request = new AuthorizationRequest
         {
             ClientId = StoredTransaction.ClientIdOf(transaction),
@@ -56,17 +76,17 @@ internal sealed class RequestObjectProvider(
             State = transaction.State,
             DcqlQuery = StoredTransaction.QueryOf(transaction),
             TransactionData = StoredTransaction.TransactionDataOf(transaction),
-            ClientMetadata = VerifierClientMetadata.Create(key),
+            ClientMetadata = key is null ? clientMetadata : clientMetadata.WithEncValues(encValues),
             WalletNonce = walletParameters?.WalletNonce,
             IssuedAt = now,
             ExpiresAt = transaction.ExpiresAt,
         };
-        return (RequestObjectSigner.Sign(request, signing.SigningKey), null);
+        return (RequestObjectSigner.Sign(request, signing.SigningKey), null, null);
     }
 
-    private async ValueTask<(string? RequestObject, string? Error)> RefuseAsync(TransactionRecord transaction, string detail, string error, CancellationToken cancellationToken)
+    private async ValueTask<(string? RequestObject, string? Error, string? Description)> RefuseAsync(TransactionRecord transaction, string detail, string error, CancellationToken cancellationToken, string? description = null)
     {
         await journal.LogAsync(transaction.Id, "request_refused", detail, cancellationToken).ConfigureAwait(false);
-        return (null, error);
+        return (null, error, description);
     }
 }

@@ -1,6 +1,8 @@
+using Wallet.Verifier.LiveResults;
 using Wallet.Verifier.Stores;
 using Wallet.Verifier.Stores.Ef;
 using Wallet.Verifier.Validation;
+using Wallet.Verifier.Webhooks;
 
 namespace Wallet.Verifier.Transactions;
 
@@ -8,7 +10,7 @@ namespace Wallet.Verifier.Transactions;
 /// Moves transactions: asks <see cref="TransactionTransitions"/> whether the move is allowed, then has the store apply it as a
 /// compare-and-swap. Every status change of the Verifier goes through here.
 /// </summary>
-internal sealed class TransactionStateWriter(ITransactionStore transactions, TransactionJournal journal, IEphemeralKeyStore? keys = null)
+internal sealed class TransactionStateWriter(ITransactionStore transactions, TransactionJournal journal, ITransactionChangeNotifier notifier, WebhookScheduler? webhooks = null, IEphemeralKeyStore? keys = null)
 {
     /// <summary>
     /// Moves <paramref name="transaction"/> to <paramref name="to"/> (a fetch or a response); null when done, otherwise why not.
@@ -37,6 +39,7 @@ internal sealed class TransactionStateWriter(ITransactionStore transactions, Tra
             {
                 if (await together.TryTransitionAsync(transaction.Id, transition, logged is null ? [] : [logged], deleteKey, count: null, cancellationToken).ConfigureAwait(false))
                 {
+                    notifier.Publish(transaction.Id);
                     return null;
                 }
             }
@@ -52,6 +55,7 @@ internal sealed class TransactionStateWriter(ITransactionStore transactions, Tra
                     await journal.LogAsync(transaction.Id, [logged], cancellationToken).ConfigureAwait(false);
                 }
 
+                notifier.Publish(transaction.Id);
                 return null;
             }
 
@@ -88,6 +92,8 @@ internal sealed class TransactionStateWriter(ITransactionStore transactions, Tra
             // The status, its events and its counts in one write.
             if (await store.TryTransitionAsync(transactionId, transition, [.. logged, completed], deleteKey: false, count is null ? null : run => count(run), cancellationToken).ConfigureAwait(false))
             {
+                notifier.Publish(transactionId);
+                await NotifyWebhookAsync(transactionId, result.IsVerified, cancellationToken).ConfigureAwait(false);
                 return true;
             }
         }
@@ -99,10 +105,13 @@ internal sealed class TransactionStateWriter(ITransactionStore transactions, Tra
                 await count(null).ConfigureAwait(false);
             }
 
+            notifier.Publish(transactionId);
+            await NotifyWebhookAsync(transactionId, result.IsVerified, cancellationToken).ConfigureAwait(false);
             return true;
         }
 
-        // Completed by someone else (the recovery): what this request saw is still logged.
+        // Completed by someone else (the recovery): what this request saw is still logged. The status did not change
+        // here, so nothing is published and no webhook queued (whoever completed it did both).
         if (logged.Count > 0)
         {
             await journal.LogAsync(transactionId, logged, cancellationToken).ConfigureAwait(false);
@@ -111,4 +120,7 @@ internal sealed class TransactionStateWriter(ITransactionStore transactions, Tra
         return false;
     }
 
+    // Queued after the status is written: a crash in between loses the notification, not the result (the party can poll).
+    private ValueTask NotifyWebhookAsync(string transactionId, bool verified, CancellationToken cancellationToken) =>
+        webhooks?.TransactionCompletedAsync(transactionId, verified, cancellationToken) ?? ValueTask.CompletedTask;
 }

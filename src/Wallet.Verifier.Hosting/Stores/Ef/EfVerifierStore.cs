@@ -15,7 +15,7 @@ namespace Wallet.Verifier.Stores.Ef;
 /// <see cref="SqliteGroupCommit{TContext}"/>: one fsync for many requests, each write in its own savepoint). Reads (WAL) are not gated. PostgreSQL locks rows,
 /// not the database, and instances share it: it gets no gate, its atomicity is the statements' own.
 /// </remarks>
-internal sealed class EfVerifierStore(VerifierDbContextFactory contexts)
+internal sealed partial class EfVerifierStore(VerifierDbContextFactory contexts)
     : ITransactionStore, ITransactionEventLog, INonceStore, IEphemeralKeyStore
 {
     private const string CountSavepoint = "usage_counts";
@@ -96,6 +96,7 @@ internal sealed class EfVerifierStore(VerifierDbContextFactory contexts)
             {
                 var ids = db.Transactions.Where(t => t.ExpiresAt < cutoff).Select(t => t.Id);
                 await db.Events.Where(e => ids.Contains(e.TransactionId)).ExecuteDeleteAsync(ct).ConfigureAwait(false);
+                await db.WebhookDeliveries.Where(d => ids.Contains(d.TransactionId) && d.State != (int)Webhooks.WebhookDeliveryState.Pending).ExecuteDeleteAsync(ct).ConfigureAwait(false);
                 await db.EphemeralKeys.Where(k => ids.Contains(k.TransactionId)).ExecuteDeleteAsync(ct).ConfigureAwait(false);
                 await db.Nonces.Where(n => n.ExpiresAt < cutoff).ExecuteDeleteAsync(ct).ConfigureAwait(false);
                 return await db.Transactions.Where(t => t.ExpiresAt < cutoff).ExecuteDeleteAsync(ct).ConfigureAwait(false);

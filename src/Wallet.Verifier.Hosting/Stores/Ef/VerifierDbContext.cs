@@ -20,6 +20,8 @@ internal abstract class VerifierDbContext(DbContextOptions options) : DbContext(
 
     public DbSet<EphemeralKeyEntity> EphemeralKeys => Set<EphemeralKeyEntity>();
 
+    public DbSet<WebhookDeliveryEntity> WebhookDeliveries => Set<WebhookDeliveryEntity>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<TransactionEntity>(e =>
@@ -39,6 +41,12 @@ internal abstract class VerifierDbContext(DbContextOptions options) : DbContext(
             e.HasIndex(n => n.ExpiresAt);
         });
         modelBuilder.Entity<EphemeralKeyEntity>(e => e.HasKey(k => k.TransactionId));
+        modelBuilder.Entity<WebhookDeliveryEntity>(e =>
+        {
+            e.HasKey(d => d.Id);
+            e.HasIndex(d => new { d.State, d.NextAttemptAt });
+            e.HasIndex(d => d.TransactionId);
+        });
         Wallet.Hosting.Statistics.UsageCounterEntity.Configure(modelBuilder);
     }
 }
@@ -111,4 +119,23 @@ internal sealed class EphemeralKeyEntity
     public string KeyId { get; set; } = string.Empty;
 
     public byte[] Pkcs8 { get; set; } = [];
+}
+
+internal sealed class WebhookDeliveryEntity
+{
+    public string Id { get; set; } = string.Empty;
+
+    public string RelyingPartyId { get; set; } = string.Empty;
+
+    public string TransactionId { get; set; } = string.Empty;
+
+    public string Body { get; set; } = string.Empty;
+
+    public int State { get; set; }
+
+    public int Attempts { get; set; }
+
+    public long NextAttemptAt { get; set; }
+
+    public int? LastStatusCode { get; set; }
 }
