@@ -163,17 +163,10 @@ public sealed class OpenId4VciClient
     /// <c>dpop_jkt</c> and the wallet attestation, the user at the authorization endpoint through <paramref name="userAgent"/>,
     /// checks of <c>state</c> and <c>iss</c>, then the token request with the code verifier.
     /// </summary>
-    public async Task<IssuanceSession> AuthorizeAsync(IssuerContext issuer, IReadOnlyList<string> configurationIds, IAuthorizationUserAgent userAgent, CancellationToken cancellationToken = default)
+    public Task<IssuanceSession> AuthorizeAsync(IssuerContext issuer, IReadOnlyList<string> configurationIds, IAuthorizationUserAgent userAgent, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(issuer);
         ArgumentNullException.ThrowIfNull(configurationIds);
-        ArgumentNullException.ThrowIfNull(userAgent);
-        var server = issuer.AuthorizationServer;
-        if (server.PushedAuthorizationRequestEndpoint is null || server.AuthorizationEndpoint is null)
-        {
-            throw WalletHttp.Fail(WalletSteps.PushedAuthorizationRequest, WalletClientErrors.InvalidResponse, "The authorization server announces no PAR or authorization endpoint.");
-        }
-
         var scopes = new List<string>();
         foreach (var id in configurationIds)
         {
@@ -183,6 +176,51 @@ public sealed class OpenId4VciClient
             }
 
             scopes.Add(configuration.Scope);
+        }
+
+        return AuthorizeAsync(issuer, "scope", string.Join(' ', scopes), $"scope {string.Join(' ', scopes)}", userAgent, cancellationToken);
+    }
+
+    /// <summary>
+    /// The authorization code flow with <c>authorization_details</c> of type <c>openid_credential</c> instead of scopes
+    /// (OpenID4VCI 1.0 §5.1.1): each entry names a credential configuration and, optionally, the claims the wallet asks
+    /// for (Appendix B.1), so the issuer issues only those and the ones it must always issue. The token response's
+    /// <c>credential_identifiers</c> (§6.2) then name the credentials in <see cref="RequestCredentialsAsync"/>.
+    /// </summary>
+    public Task<IssuanceSession> AuthorizeAsync(IssuerContext issuer, IReadOnlyList<CredentialAuthorizationDetail> authorizationDetails, IAuthorizationUserAgent userAgent, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(issuer);
+        ArgumentNullException.ThrowIfNull(authorizationDetails);
+        var details = new JsonArray();
+        foreach (var detail in authorizationDetails)
+        {
+            if (!issuer.Metadata.CredentialConfigurations.ContainsKey(detail.CredentialConfigurationId))
+            {
+                throw WalletHttp.Fail(WalletSteps.PushedAuthorizationRequest, WalletClientErrors.InvalidResponse, $"The issuer has no credential configuration '{detail.CredentialConfigurationId}'.");
+            }
+
+            var entry = new JsonObject { ["type"] = "openid_credential", ["credential_configuration_id"] = detail.CredentialConfigurationId };
+            if (detail.Claims is { Count: > 0 } claims)
+            {
+                entry["claims"] = new JsonArray([.. claims.Select(c => (JsonNode)(c.Mandatory
+                    ? new JsonObject { ["path"] = c.Path.ToJsonArray(), ["mandatory"] = true }
+                    : new JsonObject { ["path"] = c.Path.ToJsonArray() }))]);
+            }
+
+            details.Add(entry);
+        }
+
+        var claimCount = authorizationDetails.Sum(d => d.Claims?.Count ?? 0);
+        return AuthorizeAsync(issuer, "authorization_details", details.ToJsonString(), $"authorization_details for {string.Join(' ', authorizationDetails.Select(d => d.CredentialConfigurationId))}{(claimCount > 0 ? $" with {claimCount} claim{(claimCount > 1 ? "s" : string.Empty)}" : string.Empty)}", userAgent, cancellationToken);
+    }
+
+    private async Task<IssuanceSession> AuthorizeAsync(IssuerContext issuer, string requestParameter, string requestValue, string requestDescription, IAuthorizationUserAgent userAgent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(userAgent);
+        var server = issuer.AuthorizationServer;
+        if (server.PushedAuthorizationRequestEndpoint is null || server.AuthorizationEndpoint is null)
+        {
+            throw WalletHttp.Fail(WalletSteps.PushedAuthorizationRequest, WalletClientErrors.InvalidResponse, "The authorization server announces no PAR or authorization endpoint.");
         }
 
         var verifier = Pkce.CreateVerifier();
@@ -201,7 +239,7 @@ public sealed class OpenId4VciClient
                     ["redirect_uri"] = Options.RedirectUri.AbsoluteUri,
                     ["code_challenge"] = Pkce.ComputeChallenge(verifier),
                     ["code_challenge_method"] = Pkce.S256,
-                    ["scope"] = string.Join(' ', scopes),
+                    [requestParameter] = requestValue,
                     ["state"] = state,
                     ["dpop_jkt"] = dpopKey.PublicJwk.ComputeThumbprintBase64Url(),
                 }),
@@ -214,7 +252,7 @@ public sealed class OpenId4VciClient
             }
 
             var uri = WalletHttp.RequiredString(WalletSteps.PushedAuthorizationRequest, WalletHttp.JsonObjectOf(WalletSteps.PushedAuthorizationRequest, response), "request_uri", 201);
-            return (uri, $"pushed: PKCE S256, scope {string.Join(' ', scopes)}, dpop_jkt{(Options.WalletInstance is null ? string.Empty : ", wallet attestation")}");
+            return (uri, $"pushed: PKCE S256, {requestDescription}, dpop_jkt{(Options.WalletInstance is null ? string.Empty : ", wallet attestation")}");
         }).ConfigureAwait(false);
 
         var code = await _http.StepAsync(WalletSteps.Authorize, async () =>

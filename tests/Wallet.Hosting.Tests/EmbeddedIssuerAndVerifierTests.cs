@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Wallet.Client;
+using Wallet.Core.Claims;
+using Wallet.Core.OAuth;
 using Wallet.Core.Trust;
 
 namespace Wallet.Hosting.Tests;
@@ -71,6 +73,45 @@ public sealed class EmbeddedIssuerAndVerifierTests : IAsyncLifetime
         pid["status"]!.GetValue<string>().Should().Be("valid", "the status list is fetched from the same app and signed by the agency's status key");
         pid["claims"]!["given_name"]!.GetValue<string>().Should().Be(AgencyRegister.Ada.GivenName);
         pid["claims"]!["family_name"]!.GetValue<string>().Should().Be(AgencyRegister.Ada.FamilyName);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Wallet_client_asks_for_claims_in_authorization_details_and_gets_only_those_and_the_mandatory_ones_OID4VCI_5_1_1_B_1(bool askForNumber)
+    {
+        var store = new InMemoryCredentialStore();
+        var issuance = new OpenId4VciClient(_host.Http, WalletOptions(), store);
+        var offer = await OfferAsync(issuance);
+        var asked = askForNumber ? ClaimPath.Of("personal_administrative_number") : ClaimPath.Of("given_name");
+
+        var session = await issuance.AuthorizeAsync(offer.Issuer, [new CredentialAuthorizationDetail(SdJwtConfiguration, [new RequestedClaim(asked, Mandatory: false)])], new AgencyLoginUserAgent(_host.Http));
+        var issued = await issuance.RequestCredentialsAsync(session, SdJwtConfiguration);
+
+        // §6.2: the identifier the token response returned names the credential in the request.
+        session.CredentialIdentifiers.Should().Contain(SdJwtConfiguration);
+        var names = issued.Should().ContainSingle().Which.Should().BeOfType<StoredSdJwtVc>().Subject.Issued.Disclosures.Select(d => d.ClaimName).ToList();
+        names.Should().Contain(["given_name", "family_name", "birthdate", "nationalities", "issuing_authority", "issuing_country"], "the PID Rule Book's mandatory attributes are always issued");
+        if (askForNumber)
+        {
+            names.Should().Contain("personal_administrative_number");
+        }
+        else
+        {
+            names.Should().NotContain("personal_administrative_number", "Ada has one, but the wallet did not ask for it");
+        }
+    }
+
+    [Fact]
+    public async Task Wallet_client_asking_for_a_claim_the_configuration_does_not_have_is_refused_at_par_RFC9396_5()
+    {
+        var issuance = new OpenId4VciClient(_host.Http, WalletOptions(), new InMemoryCredentialStore());
+        var offer = await OfferAsync(issuance);
+
+        var act = () => issuance.AuthorizeAsync(offer.Issuer, [new CredentialAuthorizationDetail(SdJwtConfiguration, [new RequestedClaim(ClaimPath.Of("shoe_size"), Mandatory: false)])], new AgencyLoginUserAgent(_host.Http));
+
+        var error = (await act.Should().ThrowAsync<WalletFlowException>()).Which.Error;
+        (error.Step, error.Error).Should().Be((WalletSteps.PushedAuthorizationRequest, "invalid_authorization_details"));
     }
 
     [Theory]
