@@ -51,6 +51,12 @@ public sealed class HostileHttpTests(ITestOutputHelper output) : IssuerTestBase(
         ["api/representations/get"] = (new("GET", "/api/representations/unknown", ErrorBody.Problem), true),
         ["api/representations/offers"] = (new("POST", "/api/representations/unknown/offers", ErrorBody.Problem, "credentialConfigurationIds", "txCode") { Json = true, ValidBody = "{}" }, true),
         ["api/representations/revoke"] = (new("POST", "/api/representations/unknown/revoke", ErrorBody.Problem), true),
+        ["deferred_credential"] = (new("POST", "/deferred_credential", ErrorBody.OAuth, "transaction_id", "credential_response_encryption") { Json = true, ValidBody = """{"transaction_id":"unknown"}""" }, false),
+        ["notification"] = (new("POST", "/notification", ErrorBody.OAuth, "notification_id", "event", "event_description") { Json = true, ValidBody = """{"notification_id":"unknown","event":"credential_accepted"}""" }, false),
+        ["api/deferred-issuances"] = (new("GET", "/api/deferred-issuances", ErrorBody.Problem), true),
+        ["api/deferred-issuances/complete"] = (new("POST", "/api/deferred-issuances/unknown/complete", ErrorBody.Problem), true),
+        ["api/deferred-issuances/refuse"] = (new("POST", "/api/deferred-issuances/unknown/refuse", ErrorBody.Problem), true),
+        ["api/persons/grants"] = (new("GET", "/api/persons/nobody/grants", ErrorBody.Problem), true),
         ["api/representations/withdrawal"] = (new("POST", "/api/representations/unknown/withdrawal", ErrorBody.Problem, "withdrawalCode") { Json = true, ValidBody = """{"withdrawalCode":"x"}""" }, false),
     };
 

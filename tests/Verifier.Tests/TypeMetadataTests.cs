@@ -144,7 +144,7 @@ public sealed class TypeMetadataTests
         var settings = new Dictionary<string, string?>
         {
             ["PublicBaseUrl"] = VerifierApp.PublicBaseUrl,
-            ["DataDirectory"] = Path.GetTempPath(),
+            ["DataDirectory"] = Path.Combine(Path.GetTempPath(), "verifier-type-metadata-" + Guid.NewGuid().ToString("N")), // never /tmp itself: the Verifier makes its data folder private
             ["TrustAnchors:0"] = TestCredentials.RootPemPath,
             ["RelyingParties:0:Id"] = "rp1",
             ["RelyingParties:0:ApiKeySha256"] = VerifierApp.Sha256Hex(VerifierApp.ApiKey),

@@ -28,7 +28,8 @@ public static class PrivateFiles
 
     /// <summary>
     /// Creates <paramref name="path"/> and any missing parent as private folders (0700), and tightens the folder
-    /// itself to 0700 when it already exists. For a folder the application owns: a data folder, a key folder.
+    /// itself to 0700 when it already exists, unless it is a shared sticky folder such as <c>/tmp</c>. For a folder the
+    /// application owns: a data folder, a key folder.
     /// </summary>
     /// <param name="path">The folder.</param>
     public static void CreateDirectory(string path)
@@ -42,7 +43,10 @@ public static class PrivateFiles
 
         var existed = Directory.Exists(path);
         CreateMissing(path);
-        if (existed)
+
+        // A shared sticky folder (/tmp) named as a data folder by mistake stays as it is: making it 0700 would lock every
+        // other user of the machine out of it. What we create inside is still private.
+        if (existed && (File.GetUnixFileMode(path) & UnixFileMode.StickyBit) == 0)
         {
             try
             {

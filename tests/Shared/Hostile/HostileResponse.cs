@@ -12,9 +12,11 @@ public static class HostileResponse
         "invalid_request", "invalid_client", "invalid_grant", "unauthorized_client", "unsupported_grant_type", "invalid_scope",
         "access_denied", "unsupported_response_type", "invalid_token", "insufficient_scope", "invalid_dpop_proof", "use_dpop_nonce",
         "invalid_request_uri", "invalid_request_object",
-        // OpenID4VCI 1.0 §6.3, §8.3.1.2; OpenID4VP 1.0 §8.5.
+        // OpenID4VCI 1.0 §6.3, §8.3.1.2, §9.3, §11.3; OpenID4VP 1.0 §8.5; RFC 9396 §5.
         "invalid_credential_request", "unknown_credential_configuration", "unknown_credential_identifier", "invalid_proof",
-        "invalid_nonce", "invalid_encryption_parameters", "credential_request_denied", "invalid_request_uri_method", "vp_formats_not_supported",
+        "invalid_nonce", "invalid_encryption_parameters", "credential_request_denied", "invalid_transaction_id",
+        "invalid_notification_id", "invalid_notification_request", "invalid_authorization_details", "invalid_request_uri_method",
+        "vp_formats_not_supported",
     };
 
     /// <summary>Null when the answer to <paramref name="request"/> is right for <paramref name="body"/>; otherwise what is wrong.</summary>

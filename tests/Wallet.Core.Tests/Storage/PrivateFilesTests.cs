@@ -29,6 +29,31 @@ public sealed class PrivateFilesTests : IDisposable
     }
 
     [Fact]
+    public void An_existing_folder_is_tightened_to_0700_but_a_shared_sticky_folder_like_tmp_is_left_as_it_is()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var open = Path.Combine(_root, "open");
+        var shared = Path.Combine(_root, "shared");
+        const UnixFileMode everyone = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+            | UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
+            | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
+        Directory.CreateDirectory(open);
+        File.SetUnixFileMode(open, everyone);
+        Directory.CreateDirectory(shared);
+        File.SetUnixFileMode(shared, everyone | UnixFileMode.StickyBit);
+
+        PrivateFiles.CreateDirectory(open);
+        PrivateFiles.CreateDirectory(shared);
+
+        File.GetUnixFileMode(open).Should().Be(PrivateFiles.DirectoryMode);
+        File.GetUnixFileMode(shared).Should().Be(everyone | UnixFileMode.StickyBit, "making /tmp 0700 would lock every other user of the machine out of it");
+    }
+
+    [Fact]
     public void A_world_readable_file_that_is_replaced_becomes_0600()
     {
         var path = Path.Combine(_root, "key.pem");
