@@ -163,7 +163,7 @@ public sealed class OpenId4VciClient
     /// <c>dpop_jkt</c> and the wallet attestation, the user at the authorization endpoint through <paramref name="userAgent"/>,
     /// checks of <c>state</c> and <c>iss</c>, then the token request with the code verifier.
     /// </summary>
-    public Task<IssuanceSession> AuthorizeAsync(IssuerContext issuer, IReadOnlyList<string> configurationIds, IAuthorizationUserAgent userAgent, CancellationToken cancellationToken = default)
+    public async Task<IssuanceSession> AuthorizeAsync(IssuerContext issuer, IReadOnlyList<string> configurationIds, IAuthorizationUserAgent userAgent, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(issuer);
         ArgumentNullException.ThrowIfNull(configurationIds);
@@ -178,7 +178,7 @@ public sealed class OpenId4VciClient
             scopes.Add(configuration.Scope);
         }
 
-        return AuthorizeAsync(issuer, "scope", string.Join(' ', scopes), $"scope {string.Join(' ', scopes)}", userAgent, cancellationToken);
+        return await AuthorizeAsync(issuer, "scope", string.Join(' ', scopes), $"scope {string.Join(' ', scopes)}", userAgent, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -187,7 +187,7 @@ public sealed class OpenId4VciClient
     /// for (Appendix B.1), so the issuer issues only those and the ones it must always issue. The token response's
     /// <c>credential_identifiers</c> (§6.2) then name the credentials in <see cref="RequestCredentialsAsync"/>.
     /// </summary>
-    public Task<IssuanceSession> AuthorizeAsync(IssuerContext issuer, IReadOnlyList<CredentialAuthorizationDetail> authorizationDetails, IAuthorizationUserAgent userAgent, CancellationToken cancellationToken = default)
+    public async Task<IssuanceSession> AuthorizeAsync(IssuerContext issuer, IReadOnlyList<CredentialAuthorizationDetail> authorizationDetails, IAuthorizationUserAgent userAgent, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(issuer);
         ArgumentNullException.ThrowIfNull(authorizationDetails);
@@ -211,7 +211,7 @@ public sealed class OpenId4VciClient
         }
 
         var claimCount = authorizationDetails.Sum(d => d.Claims?.Count ?? 0);
-        return AuthorizeAsync(issuer, "authorization_details", details.ToJsonString(), $"authorization_details for {string.Join(' ', authorizationDetails.Select(d => d.CredentialConfigurationId))}{(claimCount > 0 ? $" with {claimCount} claim{(claimCount > 1 ? "s" : string.Empty)}" : string.Empty)}", userAgent, cancellationToken);
+        return await AuthorizeAsync(issuer, "authorization_details", details.ToJsonString(), $"authorization_details for {string.Join(' ', authorizationDetails.Select(d => d.CredentialConfigurationId))}{(claimCount > 0 ? $" with {claimCount} claim{(claimCount > 1 ? "s" : string.Empty)}" : string.Empty)}", userAgent, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<IssuanceSession> AuthorizeAsync(IssuerContext issuer, string requestParameter, string requestValue, string requestDescription, IAuthorizationUserAgent userAgent, CancellationToken cancellationToken)
