@@ -123,6 +123,7 @@ internal static class AgeGatePage
               <title>{{E(t.Title)}}</title>
               <link rel="stylesheet" href="/rp/app.css">
               <script type="application/json" id="page-text">{{JsonSerializer.Serialize(t.Script, ScriptJson)}}</script>
+              <script src="/rp/live.js" defer></script>
               <script src="/rp/age.js" defer></script>
             </head>
             <body>

@@ -132,6 +132,7 @@ internal static class CounterPage
               <title>{{E(t.Title)}}</title>
               <link rel="stylesheet" href="/rp/app.css">
               <script type="application/json" id="page-text">{{JsonSerializer.Serialize(t.Script, ScriptJson)}}</script>
+              <script src="/rp/live.js" defer></script>
               <script src="/rp/counter.js" defer></script>
             </head>
             <body>

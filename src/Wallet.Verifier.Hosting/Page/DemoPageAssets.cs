@@ -8,6 +8,7 @@ internal static class DemoPageAssets
     private static readonly FrozenDictionary<string, (byte[] Content, string MediaType)> Assets = new[]
     {
         ("app.js", "text/javascript; charset=utf-8"),
+        ("live.js", "text/javascript; charset=utf-8"),
         ("age.js", "text/javascript; charset=utf-8"),
         ("counter.js", "text/javascript; charset=utf-8"),
         ("app.css", "text/css; charset=utf-8"),

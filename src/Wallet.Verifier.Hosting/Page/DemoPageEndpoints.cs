@@ -35,6 +35,7 @@ internal static class DemoPageEndpoints
             return RelyingPartyPage.Serve(context);
         });
         page.MapGet("/app.js", (HttpContext context) => DemoPageAssets.Serve(context, "app.js"));
+        page.MapGet("/live.js", (HttpContext context) => DemoPageAssets.Serve(context, "live.js"));
         page.MapGet("/app.css", (HttpContext context) => DemoPageAssets.Serve(context, "app.css"));
         AgeGatePage.Map(page, partyId, secure);
         CounterPage.Map(page, partyId, secure);

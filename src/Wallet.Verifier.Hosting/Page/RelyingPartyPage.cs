@@ -36,6 +36,7 @@ internal static class RelyingPartyPage
           <title>{{E(t.Title)}}</title>
           <link rel="stylesheet" href="/rp/app.css">
           <script type="application/json" id="page-text">{{ScriptTextJson(t.Script)}}</script>
+          <script src="/rp/live.js" defer></script>
           <script src="/rp/app.js" defer></script>
         </head>
         <body>

@@ -5,7 +5,6 @@
 const storedTransaction = "verifier-rp-transaction";
 const pollMilliseconds = 1500;
 let pollTimer = null;
-let liveSource = null;
 
 const $ = (id) => document.getElementById(id);
 // The page's texts in its language, from the server-rendered JSON block.
@@ -104,41 +103,6 @@ function startPolling(transactionId, responseCode, preset) {
     }
   };
   watchLive(`/rp/presentations/${encodeURIComponent(transactionId)}/events` + query, (view) => showResult(view, preset), (view) => view.status === "pending", poll);
-}
-
-// Live results: the transaction's server-sent events (one per stage, the last one final), falling back to polling when
-// the browser has no EventSource or the stream breaks. data-live on <body> says which one delivered (the browser tests read it).
-const liveEvents = ["created", "request_fetched", "response_received", "verified", "rejected", "expired"];
-
-function watchLive(url, onView, isPending, fallback) {
-  if (liveSource) liveSource.close();
-  liveSource = null;
-  if (typeof EventSource !== "function") {
-    document.body.dataset.live = "polling";
-    fallback();
-    return;
-  }
-
-  const source = new EventSource(url, { withCredentials: true });
-  liveSource = source;
-  const handle = (event) => {
-    if (liveSource !== source) return;
-    document.body.dataset.live = "sse";
-    const view = JSON.parse(event.data);
-    onView(view);
-    if (!isPending(view)) {
-      source.close();
-      liveSource = null;
-    }
-  };
-  for (const name of liveEvents) source.addEventListener(name, handle);
-  source.onerror = () => {
-    if (liveSource !== source) return;
-    source.close();
-    liveSource = null;
-    document.body.dataset.live = "polling";
-    fallback();
-  };
 }
 
 function showResult(view, preset) {

@@ -7,7 +7,6 @@ const pollMilliseconds = 1500;
 const $ = (id) => document.getElementById(id);
 const text = JSON.parse(document.getElementById("page-text").textContent);
 let pollTimer = null;
-let liveSource = null;
 let clearTimer = null;
 let countdownTimer = null;
 
@@ -61,41 +60,6 @@ function poll(transactionId) {
     }
   };
   watchLive(`/rp/counter/checks/${encodeURIComponent(transactionId)}/events`, (view) => { if (!(view.state === "pending")) show(view); }, (view) => view.state === "pending", step);
-}
-
-// Live results: the transaction's server-sent events (one per stage, the last one final), falling back to polling when
-// the browser has no EventSource or the stream breaks. data-live on <body> says which one delivered (the browser tests read it).
-const liveEvents = ["created", "request_fetched", "response_received", "verified", "rejected", "expired"];
-
-function watchLive(url, onView, isPending, fallback) {
-  if (liveSource) liveSource.close();
-  liveSource = null;
-  if (typeof EventSource !== "function") {
-    document.body.dataset.live = "polling";
-    fallback();
-    return;
-  }
-
-  const source = new EventSource(url, { withCredentials: true });
-  liveSource = source;
-  const handle = (event) => {
-    if (liveSource !== source) return;
-    document.body.dataset.live = "sse";
-    const view = JSON.parse(event.data);
-    onView(view);
-    if (!isPending(view)) {
-      source.close();
-      liveSource = null;
-    }
-  };
-  for (const name of liveEvents) source.addEventListener(name, handle);
-  source.onerror = () => {
-    if (liveSource !== source) return;
-    source.close();
-    liveSource = null;
-    document.body.dataset.live = "polling";
-    fallback();
-  };
 }
 
 function fact(term, value) {
@@ -184,8 +148,8 @@ function clearResult() {
   if (pollTimer) clearTimeout(pollTimer);
   if (clearTimer) clearTimeout(clearTimer);
   if (countdownTimer) clearInterval(countdownTimer);
-  if (liveSource) liveSource.close();
-  pollTimer = clearTimer = countdownTimer = liveSource = null;
+  stopLive();
+  pollTimer = clearTimer = countdownTimer = null;
   $("request").hidden = true;
   $("qr").removeAttribute("src");
   $("result").hidden = true;
